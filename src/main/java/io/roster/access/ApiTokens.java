@@ -1,0 +1,93 @@
+package io.roster.access;
+
+import io.roster.shared.Ids;
+import io.roster.shared.Problems;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Bearer tokens: 256 random bits, kept only as a SHA-256 hash (a fast hash is enough for a value
+ * with that much entropy), expiring, revocable. A token only works while its account is ACTIVE,
+ * so deactivating someone stops their tokens on the next request.
+ */
+@Service
+public class ApiTokens {
+
+    static final String PREFIX = "rst_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final Duration lifetime;
+
+    ApiTokens(JdbcClient jdbc, @Value("${roster.tokens.lifetime}") Duration lifetime) {
+        this.jdbc = jdbc;
+        this.lifetime = lifetime;
+    }
+
+    public IssuedToken issue(String accountId, String companyScope) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String id = Ids.newId();
+        Instant now = Instant.now();
+        Instant expiresAt = now.plus(lifetime);
+        jdbc.sql("INSERT INTO api_tokens (id, account_id, token_hash, company_id, created_at, expires_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")
+                .params(id, accountId, hash(token), companyScope, utc(now), utc(expiresAt))
+                .update();
+        return new IssuedToken(id, token, expiresAt);
+    }
+
+    /** The caller a token stands for, if it is known, unexpired, unrevoked and its account ACTIVE. */
+    public Optional<Caller> authenticate(String token) {
+        if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT t.id AS token_id, t.company_id, a.id AS account_id, a.user_id_key, a.operator,"
+                        + " a.home_company_id, a.home_partner_id FROM api_tokens t JOIN accounts a ON a.id = t.account_id"
+                        + " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND a.status = 'ACTIVE'")
+                .params(hash(token), utc(Instant.now()))
+                .query((rs, n) -> new Caller(rs.getString("account_id"), rs.getString("user_id_key"),
+                        rs.getBoolean("operator"), rs.getString("home_company_id"), rs.getString("home_partner_id"),
+                        rs.getString("token_id"), rs.getString("company_id")))
+                .optional();
+    }
+
+    /** Revokes a token. Its owner may revoke it, and so may the platform operator. */
+    public void revoke(Caller caller, String tokenId) {
+        String owner = jdbc.sql("SELECT account_id FROM api_tokens WHERE id = ?").param(tokenId)
+                .query(String.class).optional()
+                .orElseThrow(() -> new Problems.NotFound("No token " + tokenId));
+        if (!owner.equals(caller.accountId()) && !caller.operator()) {
+            throw new Problems.NotFound("No token " + tokenId);
+        }
+        jdbc.sql("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+                .params(utc(Instant.now()), tokenId)
+                .update();
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,46 @@
+package io.roster.access;
+
+import io.roster.shared.EmailAddress;
+import io.roster.users.Accounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the platform operator named by {@code ROSTER_BOOTSTRAP_ADMIN_EMAIL} and
+ * {@code ROSTER_BOOTSTRAP_ADMIN_PASSWORD} at start, once: only while no operator exists.
+ */
+@Component
+class OperatorBootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(OperatorBootstrap.class);
+
+    private final Accounts accounts;
+    private final String email;
+    private final String password;
+
+    OperatorBootstrap(Accounts accounts, @Value("${roster.bootstrap.admin-email:}") String email,
+            @Value("${roster.bootstrap.admin-password:}") String password) {
+        this.accounts = accounts;
+        this.email = email;
+        this.password = password;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (email.isBlank() || password.isBlank() || accounts.operatorExists()) {
+            if (!accounts.operatorExists()) {
+                log.warn("No platform operator yet: set ROSTER_BOOTSTRAP_ADMIN_EMAIL and ROSTER_BOOTSTRAP_ADMIN_PASSWORD to create one");
+            }
+            return;
+        }
+        if (!EmailAddress.isValid(email)) {
+            throw new IllegalStateException("ROSTER_BOOTSTRAP_ADMIN_EMAIL is not a valid email address");
+        }
+        accounts.createOperator(new EmailAddress(email.trim()), password);
+        log.info("Created the platform operator {}", email.trim());
+    }
+}

@@ -1,0 +1,22 @@
+package io.roster.access;
+
+/** Company permissions (SPEC §5). */
+public enum Permission {
+    USERS_READ("users.read"),
+    USERS_MANAGE("users.manage"),
+    ROLES_MANAGE("roles.manage"),
+    WORKSPACES_READ("workspaces.read"),
+    WORKSPACES_MANAGE("workspaces.manage"),
+    BILLING_MANAGE("billing.manage"),
+    AUDIT_READ("audit.read");
+
+    private final String code;
+
+    Permission(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,89 @@
+package io.roster.api;
+
+import io.roster.access.Caller;
+import io.roster.access.Guard;
+import io.roster.access.Permission;
+import io.roster.licensing.LicensePool;
+import io.roster.shared.CompanyId;
+import io.roster.shared.PartnerId;
+import io.roster.shared.Problems;
+import io.roster.tenancy.Company;
+import io.roster.tenancy.NewCompany;
+import io.roster.tenancy.Tenancy;
+import java.time.Instant;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Company accounts and their licenses (Plan &amp; billing). */
+@RestController
+@RequestMapping("/api/v1/companies")
+class CompaniesController {
+
+    private final Tenancy tenancy;
+    private final LicensePool licenses;
+    private final Guard guard;
+
+    CompaniesController(Tenancy tenancy, LicensePool licenses, Guard guard) {
+        this.tenancy = tenancy;
+        this.licenses = licenses;
+        this.guard = guard;
+    }
+
+    record CompanyRequest(String name, String slug, Integer licensesPurchased, String partnerId) {
+    }
+
+    record LicensesRequest(Integer licensesPurchased) {
+    }
+
+    record CompanyView(String id, String name, String slug, String partnerId, int licensesPurchased,
+            int licensesUsed, Instant createdAt) {
+        static CompanyView of(Company company) {
+            return new CompanyView(company.id().value(), company.name(), company.slug(),
+                    company.partnerId() == null ? null : company.partnerId().value(), company.licensesPurchased(),
+                    company.licensesUsed(), company.createdAt());
+        }
+    }
+
+    @PostMapping
+    ResponseEntity<CompanyView> create(@AuthenticationPrincipal Caller caller, @RequestBody CompanyRequest request) {
+        PartnerId partner = request.partnerId() == null || request.partnerId().isBlank() ? null
+                : new PartnerId(request.partnerId());
+        if (partner == null) {
+            guard.requireOperator(caller);
+        } else {
+            guard.requirePartner(caller, partner);
+        }
+        Company company = tenancy.createCompany(
+                new NewCompany(request.name(), request.slug(), request.licensesPurchased(), partner));
+        return Responses.created("/api/v1/companies/" + company.id(), company.version(), CompanyView.of(company));
+    }
+
+    @GetMapping("/{companyId}")
+    ResponseEntity<CompanyView> get(@AuthenticationPrincipal Caller caller, @PathVariable String companyId) {
+        CompanyId id = new CompanyId(companyId);
+        guard.requireCompany(caller, id, Permission.USERS_READ);
+        Company company = tenancy.company(id);
+        return Responses.ok(company.version(), CompanyView.of(company));
+    }
+
+    @PutMapping("/{companyId}/licenses")
+    ResponseEntity<CompanyView> changeLicenses(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
+            @RequestBody LicensesRequest request) {
+        CompanyId id = new CompanyId(companyId);
+        guard.requireCompany(caller, id, Permission.BILLING_MANAGE);
+        tenancy.company(id);
+        if (request.licensesPurchased() == null) {
+            throw Problems.InvalidInput.of("licensesPurchased", "is required");
+        }
+        licenses.changePurchased(id, request.licensesPurchased());
+        Company company = tenancy.company(id);
+        return Responses.ok(company.version(), CompanyView.of(company));
+    }
+}

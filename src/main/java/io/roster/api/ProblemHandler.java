@@ -1,0 +1,98 @@
+package io.roster.api;
+
+import io.roster.shared.FieldError;
+import io.roster.shared.ProblemException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every failure into an RFC 9457 problem: the module's own problems, malformed JSON, wrong
+ * types, unknown fields (400 with the field named) — and anything unexpected into a 500 problem
+ * that gives nothing away.
+ */
+@RestControllerAdvice(basePackages = "io.roster.api")
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> problem(ProblemException e) {
+        ProblemDetail body = detail(e.status(), e.type(), e.title(), e.detail(), e.errors());
+        e.properties().forEach(body::setProperty);
+        return ResponseEntity.status(e.status()).body(body);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> wrongParameterType(MethodArgumentTypeMismatchException e) {
+        String message = "has the wrong type: expected " + (e.getRequiredType() == null ? "another value"
+                : e.getRequiredType().getSimpleName().toLowerCase());
+        return ResponseEntity.badRequest().body(detail(400, "invalid-input", "Invalid input",
+                e.getName() + " " + message, List.of(new FieldError(e.getName(), message))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getMostSpecificCause();
+        ProblemDetail body;
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            body = detail(400, "invalid-input", "Invalid input", "Unknown field '" + field + "'",
+                    List.of(new FieldError(field, "is not a field of this request")));
+        } else if (cause instanceof JacksonException json && !path(json).isEmpty()) {
+            String field = path(json);
+            body = detail(400, "invalid-input", "Invalid input", "Field '" + field + "' has the wrong type or format",
+                    List.of(new FieldError(field, "has the wrong type or format")));
+        } else {
+            body = detail(400, "malformed-json", "Malformed request body",
+                    "The request body is missing or is not valid JSON", List.of());
+        }
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return ResponseEntity.internalServerError().body(detail(500, "internal-error", "Internal error",
+                "Something went wrong on our side; nothing was half-done. Try again later.", List.of()));
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (var reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    static ProblemDetail detail(int status, String type, String title, String detail, List<FieldError> errors) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
+        body.setType(URI.create(ProblemException.TYPE_BASE + type));
+        body.setTitle(title);
+        if (!errors.isEmpty()) {
+            body.setProperty("errors", errors.stream()
+                    .map(error -> Map.of("field", error.field(), "message", error.message())).toList());
+        }
+        return body;
+    }
+}

@@ -1,0 +1,63 @@
+package io.roster.api;
+
+import io.roster.access.ApiTokens;
+import io.roster.access.Caller;
+import io.roster.access.IssuedToken;
+import io.roster.access.SignIn;
+import io.roster.shared.Problems;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** API tokens: HTTP Basic (email or userId, and password) in exchange for a bearer token. */
+@RestController
+@RequestMapping("/api/v1/tokens")
+class TokensController {
+
+    private final SignIn signIn;
+    private final ApiTokens tokens;
+
+    TokensController(SignIn signIn, ApiTokens tokens) {
+        this.signIn = signIn;
+        this.tokens = tokens;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    IssuedToken create(@RequestHeader(name = "Authorization", required = false) String authorization) {
+        String[] credentials = basic(authorization);
+        Caller caller = signIn.withPassword(credentials[0], credentials[1]);
+        return tokens.issue(caller.accountId(), null);
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        tokens.revoke(caller, id);
+    }
+
+    private static String[] basic(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            throw new Problems.Unauthorized("Send your email or user ID and your password with HTTP Basic authentication");
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new Problems.Unauthorized("The HTTP Basic credentials are not valid Base64");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            throw new Problems.Unauthorized("The HTTP Basic credentials must be login:password");
+        }
+        return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+    }
+}

@@ -1,0 +1,94 @@
+package io.roster.licensing;
+
+import io.roster.shared.CompanyId;
+import io.roster.shared.Problems;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A company's seats. Every change is one conditional UPDATE of the company row: the database's
+ * row lock serialises concurrent callers whatever node they run on, the WHERE clause re-checked
+ * under that lock keeps {@code licensesUsed <= licensesPurchased}, and a CHECK constraint backs it.
+ * Seats are taken and released inside the caller's transaction, so a rolled-back activation
+ * gives its seat back.
+ */
+@Service
+public class LicensePool {
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    LicensePool(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** Takes one seat, or tells why not. Must run inside the transaction that activates the user. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<SeatRefusal> take(CompanyId company) {
+        int updated = jdbc.sql("UPDATE companies SET licenses_used = licenses_used + 1"
+                        + " WHERE id = ? AND licenses_used < licenses_purchased")
+                .param(company.value())
+                .update();
+        if (updated == 1) {
+            return Optional.empty();
+        }
+        Usage usage = usage(company);
+        return Optional.of(new SeatRefusal(usage.used(), usage.purchased()));
+    }
+
+    /** Gives one seat back. Must run inside the transaction that deactivates or deletes the user. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void release(CompanyId company) {
+        jdbc.sql("UPDATE companies SET licenses_used = licenses_used - 1 WHERE id = ? AND licenses_used > 0")
+                .param(company.value())
+                .update();
+    }
+
+    /**
+     * Plan &amp; billing: sets the number of purchased licenses. An increase is always allowed; a
+     * decrease only down to the number in use (409 otherwise, saying how many are in use).
+     */
+    @Transactional
+    public Usage changePurchased(CompanyId company, int purchased) {
+        if (purchased < 0 || purchased > 1_000_000) {
+            throw Problems.InvalidInput.of("licensesPurchased", "must be a number between 0 and 1000000");
+        }
+        Usage before = lockedUsage(company);
+        if (purchased < before.used()) {
+            throw new Problems.Conflict("licenses-in-use",
+                    before.used() + " licenses are in use: deactivate users before going below that number",
+                    Map.of("licensesUsed", before.used(), "licensesPurchased", before.purchased()));
+        }
+        jdbc.sql("UPDATE companies SET licenses_purchased = ?, version = version + 1 WHERE id = ?")
+                .params(purchased, company.value())
+                .update();
+        events.publishEvent(new LicensesChanged(company, before.purchased(), purchased, before.used()));
+        return new Usage(before.used(), purchased);
+    }
+
+    public Usage usage(CompanyId company) {
+        return jdbc.sql("SELECT licenses_used, licenses_purchased FROM companies WHERE id = ?")
+                .param(company.value())
+                .query((rs, n) -> new Usage(rs.getInt(1), rs.getInt(2)))
+                .optional()
+                .orElseThrow(() -> new Problems.NotFound("No company " + company));
+    }
+
+    private Usage lockedUsage(CompanyId company) {
+        return jdbc.sql("SELECT licenses_used, licenses_purchased FROM companies WHERE id = ? FOR UPDATE")
+                .param(company.value())
+                .query((rs, n) -> new Usage(rs.getInt(1), rs.getInt(2)))
+                .optional()
+                .orElseThrow(() -> new Problems.NotFound("No company " + company));
+    }
+
+    /** Seats in use and purchased. */
+    public record Usage(int used, int purchased) {
+    }
+}

@@ -1,0 +1,56 @@
+package io.roster.shared;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Base of every failure that must reach the caller as an RFC 9457 problem (API) or a message
+ * (console). Modules throw the subclasses below; adapters map them, never a silent 200 or a 500.
+ */
+public abstract class ProblemException extends RuntimeException {
+
+    /** Problem types are relative URIs under this path, e.g. {@code /problems/not-found}. */
+    public static final String TYPE_BASE = "/problems/";
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final List<FieldError> errors;
+    private final Map<String, Object> properties;
+
+    protected ProblemException(int status, String type, String title, String detail,
+            List<FieldError> errors, Map<String, Object> properties) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+        this.properties = Map.copyOf(properties);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** A short slug; adapters turn it into the problem's {@code type} URI. */
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return getMessage();
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    /** Extra members of the problem document, e.g. {@code validationResult}. */
+    public Map<String, Object> properties() {
+        return properties;
+    }
+}

@@ -1,0 +1,70 @@
+package io.roster.tenancy;
+
+import io.roster.shared.CompanyId;
+import io.roster.shared.Cursor;
+import io.roster.shared.PageRequest;
+import io.roster.shared.PartnerId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Companies, always looked up by their own id or within one partner. */
+@Repository
+class Companies {
+
+    private static final String COLUMNS =
+            "id, name, slug, partner_id, licenses_purchased, licenses_used, version, created_at";
+
+    private final JdbcClient jdbc;
+
+    Companies(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Company company) {
+        jdbc.sql("INSERT INTO companies (id, name, slug, partner_id, licenses_purchased, licenses_used, version, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, 0, 0, ?)")
+                .params(company.id().value(), company.name(), company.slug(),
+                        company.partnerId() == null ? null : company.partnerId().value(),
+                        company.licensesPurchased(), company.createdAt().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    Optional<Company> find(CompanyId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM companies WHERE id = ?")
+                .param(id.value())
+                .query(Companies::map)
+                .optional();
+    }
+
+    boolean slugTaken(String slug) {
+        return jdbc.sql("SELECT COUNT(*) FROM companies WHERE slug = ?").param(slug).query(Long.class).single() > 0;
+    }
+
+    /** The companies attached to one partner, by name then id, one keyset page (limit + 1 rows). */
+    List<Company> ofPartner(PartnerId partner, PageRequest page) {
+        Cursor after = page.cursor() == null ? null : page.cursor().requireSort("name");
+        String keyset = after == null ? "" : " AND (name > :key OR (name = :key AND id > :id))";
+        var spec = jdbc.sql("SELECT " + COLUMNS + " FROM companies WHERE partner_id = :partner" + keyset
+                        + " ORDER BY name, id FETCH FIRST :limit ROWS ONLY")
+                .param("partner", partner.value())
+                .param("limit", page.limit() + 1);
+        if (after != null) {
+            spec = spec.param("key", after.key()).param("id", after.id());
+        }
+        return spec.query(Companies::map).list();
+    }
+
+    static Company map(ResultSet rs, int row) throws SQLException {
+        String partner = rs.getString("partner_id");
+        return new Company(new CompanyId(rs.getString("id")), rs.getString("name"), rs.getString("slug"),
+                partner == null ? null : new PartnerId(partner),
+                rs.getInt("licenses_purchased"), rs.getInt("licenses_used"), rs.getLong("version"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+}

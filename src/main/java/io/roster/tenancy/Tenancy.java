@@ -1,0 +1,89 @@
+package io.roster.tenancy;
+
+import io.roster.shared.CompanyId;
+import io.roster.shared.Cursor;
+import io.roster.shared.FieldErrors;
+import io.roster.shared.Ids;
+import io.roster.shared.Page;
+import io.roster.shared.PageRequest;
+import io.roster.shared.PartnerId;
+import io.roster.shared.Problems;
+import java.time.Instant;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opens and finds partners and companies. Callers authorize first; this module does not know who asks. */
+@Service
+public class Tenancy {
+
+    static final int MAX_NAME = 200;
+    static final int MAX_LICENSES = 1_000_000;
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
+
+    private final Partners partners;
+    private final Companies companies;
+    private final ApplicationEventPublisher events;
+
+    Tenancy(Partners partners, Companies companies, ApplicationEventPublisher events) {
+        this.partners = partners;
+        this.companies = companies;
+        this.events = events;
+    }
+
+    @Transactional
+    public Partner createPartner(String name) {
+        nameErrors(name).throwIfAny();
+        Partner partner = new Partner(new PartnerId(Ids.newId()), name.trim(), 0, Instant.now());
+        partners.insert(partner);
+        events.publishEvent(new PartnerCreated(partner.id(), partner.name()));
+        return partner;
+    }
+
+    @Transactional
+    public Company createCompany(NewCompany request) {
+        FieldErrors errors = nameErrors(request.name());
+        if (request.slug() == null || !SLUG.matcher(request.slug()).matches()) {
+            errors.add("slug", "use 1 to 64 characters among a-z, 0-9 and '-', not starting or ending with '-'");
+        }
+        if (request.licensesPurchased() == null || request.licensesPurchased() < 0
+                || request.licensesPurchased() > MAX_LICENSES) {
+            errors.add("licensesPurchased", "must be a number between 0 and " + MAX_LICENSES);
+        }
+        errors.throwIfAny();
+        if (request.partnerId() != null && partners.find(request.partnerId()).isEmpty()) {
+            throw Problems.InvalidInput.of("partnerId", "no such partner");
+        }
+        if (companies.slugTaken(request.slug())) {
+            throw new Problems.Conflict("slug-taken", "The slug '" + request.slug() + "' is already used by another company");
+        }
+        Company company = new Company(new CompanyId(Ids.newId()), request.name().trim(), request.slug(),
+                request.partnerId(), request.licensesPurchased(), 0, 0, Instant.now());
+        try {
+            companies.insert(company);
+        } catch (DuplicateKeyException raced) {
+            throw new Problems.Conflict("slug-taken", "The slug '" + request.slug() + "' is already used by another company");
+        }
+        events.publishEvent(new CompanyCreated(company.id(), company.name(), company.partnerId(), company.licensesPurchased()));
+        return company;
+    }
+
+    public Partner partner(PartnerId id) {
+        return partners.find(id).orElseThrow(() -> new Problems.NotFound("No partner " + id));
+    }
+
+    public Company company(CompanyId id) {
+        return companies.find(id).orElseThrow(() -> new Problems.NotFound("No company " + id));
+    }
+
+    public Page<Company> companiesOf(PartnerId partner, PageRequest page) {
+        return Page.fromLookahead(companies.ofPartner(partner, page), page.limit(),
+                last -> new Cursor("name", last.name(), last.id().value()));
+    }
+
+    private static FieldErrors nameErrors(String name) {
+        return new FieldErrors().required("name", name).maxLength("name", name == null ? null : name.trim(), MAX_NAME);
+    }
+}

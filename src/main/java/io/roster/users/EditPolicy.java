@@ -1,0 +1,47 @@
+package io.roster.users;
+
+import io.roster.shared.EmailAddress;
+import io.roster.shared.FieldError;
+import io.roster.shared.FieldErrors;
+import io.roster.shared.Problems;
+import java.util.List;
+
+/**
+ * Which fields of a row may change, and when. A DRAFT is free text (it is only checked at
+ * activation); once the account exists the userId is claimed for good, and names and email form
+ * the person's profile, so they must stay valid.
+ */
+final class EditPolicy {
+
+    private EditPolicy() {
+    }
+
+    static UserRow apply(UserRow row, UserEdit edit) {
+        if (row.accountExists() && edit.userId() != null && !edit.userId().trim().equals(row.userId())) {
+            throw new Problems.Unprocessable("userId cannot change once the account exists",
+                    List.of(new FieldError("userId", "is immutable once the account exists")));
+        }
+        String userId = pick(edit.userId(), row.userId());
+        String firstName = pick(edit.firstName(), row.firstName());
+        String lastName = pick(edit.lastName(), row.lastName());
+        String email = pick(edit.email(), row.email());
+        if (row.accountExists()) {
+            FieldErrors errors = new FieldErrors().required("firstName", firstName).required("lastName", lastName);
+            if (!EmailAddress.isValid(email)) {
+                errors.add("email", "is not a valid email address");
+            }
+            errors.throwIfAny();
+        }
+        return new UserRow(row.id(), row.homeCompanyId(), userId, firstName, lastName, email, row.status(),
+                row.external(), row.validationResult(), row.emailVerified(), row.locale(), row.notifyInApp(),
+                row.notifyEmail(), row.hasPassword(), row.version(), row.createdAt(), row.updatedAt());
+    }
+
+    static UserEdit editableOf(UserRow row) {
+        return new UserEdit(row.userId(), row.firstName(), row.lastName(), row.email());
+    }
+
+    private static String pick(String edited, String current) {
+        return edited == null ? current : edited.trim();
+    }
+}

@@ -1,0 +1,33 @@
+package io.roster.users;
+
+import io.roster.shared.CompanyId;
+
+/** What happened to a Users-table row. Audit, mail and notifications listen to these. */
+public final class UserEvents {
+
+    private UserEvents() {
+    }
+
+    public record UserCreated(CompanyId companyId, String accountId, String userId) {
+    }
+
+    /**
+     * The account was activated. {@code invitationNeeded} is false when the administrator set a
+     * password and marked the email as validated: the person can then sign in at once.
+     */
+    public record UserActivated(CompanyId companyId, String accountId, String userId, boolean firstTime,
+            boolean invitationNeeded) {
+    }
+
+    public record UserActivationRefused(CompanyId companyId, String accountId, String validationResult) {
+    }
+
+    public record UserDeactivated(CompanyId companyId, String accountId, String userId) {
+    }
+
+    public record UserDeleted(CompanyId companyId, String accountId, String userId) {
+    }
+
+    public record UserEdited(CompanyId companyId, String accountId, UserEdit before, UserEdit after) {
+    }
+}

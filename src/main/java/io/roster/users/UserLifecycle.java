@@ -1,0 +1,181 @@
+package io.roster.users;
+
+import io.roster.licensing.LicensePool;
+import io.roster.licensing.SeatRefusal;
+import io.roster.shared.CompanyId;
+import io.roster.shared.EmailAddress;
+import io.roster.shared.Ids;
+import io.roster.shared.Problems;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The Users-table lifecycle of SPEC §3: rows are always saved, activation validates and takes a
+ * license, deactivation frees it, deletion only from DRAFT or INACTIVE. Callers authorize first.
+ */
+@Service
+public class UserLifecycle {
+
+    private final UserRows rows;
+    private final LicensePool licenses;
+    private final Passwords passwords;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+
+    UserLifecycle(UserRows rows, LicensePool licenses, Passwords passwords, ApplicationEventPublisher events,
+            TransactionTemplate tx) {
+        this.rows = rows;
+        this.licenses = licenses;
+        this.passwords = passwords;
+        this.events = events;
+        this.tx = tx;
+    }
+
+    /**
+     * Saves the row as a DRAFT in its own transaction — nothing typed is lost — then, when asked,
+     * tries to activate it. A refused password is not stored; the row says why and stays DRAFT.
+     */
+    public ActivationOutcome create(CompanyId company, NewUser user) {
+        Limits.check(user.userId(), user.firstName(), user.lastName(), user.email()).throwIfAny();
+        NewUser trimmed = new NewUser(trim(user.userId()), trim(user.firstName()), trim(user.lastName()),
+                trim(user.email()), user.status(), user.emailVerified(), user.password(), user.locale(),
+                user.notifyInApp(), user.notifyEmail());
+        Optional<String> passwordProblem = user.password() == null ? Optional.empty()
+                : PasswordPolicy.problemOf(user.password());
+        String hash = user.password() != null && passwordProblem.isEmpty() ? passwords.hash(user.password()) : null;
+        String id = Ids.newId();
+        tx.executeWithoutResult(status -> {
+            rows.insertDraft(id, company, trimmed, hash, passwordProblem.orElse(null));
+            events.publishEvent(new UserEvents.UserCreated(company, id, trimmed.userId()));
+        });
+        if (user.status() == UserStatus.ACTIVE && passwordProblem.isEmpty()) {
+            return activate(company, id);
+        }
+        return new ActivationOutcome(row(company, id), false);
+    }
+
+    /**
+     * DRAFT or INACTIVE → ACTIVE. On refusal the row keeps its status and its validation result
+     * says what to fix; on success it reads {@code OK}.
+     */
+    public ActivationOutcome activate(CompanyId company, String id) {
+        try {
+            return tx.execute(status -> activateLocked(company, id));
+        } catch (DuplicateKeyException raced) {
+            // Another account claimed the same userId or email between our check and our write.
+            return tx.execute(status -> refuse(company, rows.lock(company, id).orElseThrow(), List.of(claimProblem(company, id))));
+        }
+    }
+
+    private ActivationOutcome activateLocked(CompanyId company, String id) {
+        UserRow row = rows.lock(company, id).orElseThrow(() -> notFound(id));
+        if (row.status() == UserStatus.ACTIVE) {
+            return new ActivationOutcome(row, true);
+        }
+        boolean firstTime = row.status() == UserStatus.DRAFT;
+        if (firstTime) {
+            List<String> problems = ActivationPolicy.problemsOf(row);
+            if (problems.isEmpty() && rows.userIdClaimed(row.userId())) {
+                problems = List.of(ActivationPolicy.USER_ID_TAKEN);
+            } else if (problems.isEmpty() && rows.emailClaimed(row.email(), row.id())) {
+                problems = List.of(ActivationPolicy.EMAIL_TAKEN);
+            }
+            if (!problems.isEmpty()) {
+                return refuse(company, row, problems);
+            }
+        }
+        Optional<SeatRefusal> noSeat = licenses.take(company);
+        if (noSeat.isPresent()) {
+            return refuse(company, row, List.of(noSeat.get().message()));
+        }
+        if (firstTime) {
+            rows.activateFirstTime(company, row);
+        } else {
+            rows.setStatus(company, id, UserStatus.ACTIVE, ActivationPolicy.OK);
+        }
+        boolean invitationNeeded = !(row.hasPassword() && row.emailVerified());
+        events.publishEvent(new UserEvents.UserActivated(company, id, row.userId(), firstTime, invitationNeeded));
+        return new ActivationOutcome(rows.find(company, id).orElseThrow(), true);
+    }
+
+    private ActivationOutcome refuse(CompanyId company, UserRow row, List<String> problems) {
+        String result = ActivationPolicy.describe(problems);
+        rows.recordValidation(company, row.id(), result);
+        events.publishEvent(new UserEvents.UserActivationRefused(company, row.id(), result));
+        return new ActivationOutcome(rows.find(company, row.id()).orElseThrow(), false);
+    }
+
+    private String claimProblem(CompanyId company, String id) {
+        UserRow row = row(company, id);
+        return rows.userIdClaimed(row.userId()) ? ActivationPolicy.USER_ID_TAKEN : ActivationPolicy.EMAIL_TAKEN;
+    }
+
+    /** ACTIVE → INACTIVE: the account is blocked and its license freed. Idempotent on INACTIVE. */
+    public UserRow deactivate(CompanyId company, String id) {
+        return tx.execute(status -> {
+            UserRow row = rows.lock(company, id).orElseThrow(() -> notFound(id));
+            LifecyclePolicy.requireDeactivatable(row);
+            if (row.status() == UserStatus.ACTIVE) {
+                rows.setStatus(company, id, UserStatus.INACTIVE, row.validationResult());
+                licenses.release(company);
+                events.publishEvent(new UserEvents.UserDeactivated(company, id, row.userId()));
+            }
+            return rows.find(company, id).orElseThrow();
+        });
+    }
+
+    /** Deletes a DRAFT or INACTIVE row with its account; an ACTIVE one is refused (409). */
+    public void delete(CompanyId company, String id, Long expectedVersion) {
+        tx.executeWithoutResult(status -> {
+            UserRow row = rows.lock(company, id).orElseThrow(() -> notFound(id));
+            requireVersion(row, expectedVersion);
+            LifecyclePolicy.requireDeletable(row);
+            rows.delete(company, id);
+            events.publishEvent(new UserEvents.UserDeleted(company, id, row.userId()));
+        });
+    }
+
+    /**
+     * Changes names and email (and the userId of a DRAFT). Once the account exists its names must
+     * stay present and its email valid and unique, since it is the person's profile.
+     */
+    public UserRow edit(CompanyId company, String id, UserEdit edit, Long expectedVersion) {
+        Limits.check(edit.userId(), edit.firstName(), edit.lastName(), edit.email()).throwIfAny();
+        return tx.execute(status -> {
+            UserRow row = rows.lock(company, id).orElseThrow(() -> notFound(id));
+            requireVersion(row, expectedVersion);
+            UserRow after = EditPolicy.apply(row, edit);
+            boolean emailChanged = !Objects.equals(EmailAddress.keyOf(row.email()), EmailAddress.keyOf(after.email()));
+            if (row.accountExists() && emailChanged && rows.emailClaimed(after.email(), id)) {
+                throw new Problems.Conflict("email-taken", "Email already in use by another account");
+            }
+            rows.updateFields(company, after, emailChanged && row.accountExists());
+            events.publishEvent(new UserEvents.UserEdited(company, id, EditPolicy.editableOf(row), EditPolicy.editableOf(after)));
+            return rows.find(company, id).orElseThrow();
+        });
+    }
+
+    public UserRow row(CompanyId company, String id) {
+        return rows.find(company, id).orElseThrow(() -> notFound(id));
+    }
+
+    private static void requireVersion(UserRow row, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != row.version()) {
+            throw new Problems.PreconditionFailed("The user was changed since you read it (ETag " + row.etag()
+                    + "): read it again and reapply your change");
+        }
+    }
+
+    private static Problems.NotFound notFound(String id) {
+        return new Problems.NotFound("No user " + id + " in this company");
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.trim();
+    }
+}

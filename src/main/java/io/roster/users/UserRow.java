@@ -1,0 +1,23 @@
+package io.roster.users;
+
+import io.roster.shared.CompanyId;
+import java.time.Instant;
+
+/**
+ * A company's view of one person. {@code external} is true when the account's home is not the
+ * company looking at it.
+ */
+public record UserRow(String id, CompanyId homeCompanyId, String userId, String firstName, String lastName,
+        String email, UserStatus status, boolean external, String validationResult, boolean emailVerified,
+        String locale, boolean notifyInApp, boolean notifyEmail, boolean hasPassword, long version,
+        Instant createdAt, Instant updatedAt) {
+
+    /** True once activation has created the account (its userId and email are then claimed). */
+    public boolean accountExists() {
+        return status != UserStatus.DRAFT;
+    }
+
+    public String etag() {
+        return "\"" + version + "\"";
+    }
+}

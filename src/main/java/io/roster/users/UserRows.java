@@ -1,0 +1,128 @@
+package io.roster.users;
+
+import io.roster.shared.CompanyId;
+import io.roster.shared.EmailAddress;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The internal rows of a company's Users table. Every method takes the company: a row of another
+ * company is never found, changed or deleted through here.
+ */
+@Repository
+class UserRows {
+
+    static final String COLUMNS = "id, home_company_id, user_id, first_name, last_name, email, status,"
+            + " validation_result, email_verified, locale, notify_in_app, notify_email,"
+            + " password_hash IS NOT NULL AS has_password, version, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    UserRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertDraft(String id, CompanyId company, NewUser user, String passwordHash, String validationResult) {
+        Instant now = Instant.now();
+        jdbc.sql("INSERT INTO accounts (id, home_company_id, user_id, first_name, last_name, email,"
+                        + " user_id_sort, first_name_sort, last_name_sort, email_sort, status, validation_result,"
+                        + " email_verified, password_hash, locale, notify_in_app, notify_email, version, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, 0, ?, ?)")
+                .params(id, company.value(), user.userId(), user.firstName(), user.lastName(), user.email(),
+                        sortKey(user.userId()), sortKey(user.firstName()), sortKey(user.lastName()), sortKey(user.email()),
+                        validationResult, user.emailVerified(), passwordHash, user.locale(), user.notifyInApp(),
+                        user.notifyEmail(), utc(now), utc(now))
+                .update();
+    }
+
+    Optional<UserRow> find(CompanyId company, String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM accounts WHERE id = ? AND home_company_id = ?")
+                .params(id, company.value())
+                .query(UserRows::map)
+                .optional();
+    }
+
+    /** Reads a row and locks it until the transaction ends, so two lifecycle changes never interleave. */
+    Optional<UserRow> lock(CompanyId company, String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM accounts WHERE id = ? AND home_company_id = ? FOR UPDATE")
+                .params(id, company.value())
+                .query(UserRows::map)
+                .optional();
+    }
+
+    boolean userIdClaimed(String userId) {
+        return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE user_id_key = ?").param(userId).query(Long.class).single() > 0;
+    }
+
+    boolean emailClaimed(String email, String exceptAccountId) {
+        return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE email_key = ? AND id <> ?")
+                .params(EmailAddress.keyOf(email), exceptAccountId).query(Long.class).single() > 0;
+    }
+
+    /** First activation: the account comes into being and claims its userId and email for good. */
+    void activateFirstTime(CompanyId company, UserRow row) {
+        jdbc.sql("UPDATE accounts SET status = 'ACTIVE', validation_result = ?, user_id_key = ?, email_key = ?,"
+                        + " version = version + 1, updated_at = ? WHERE id = ? AND home_company_id = ?")
+                .params(ActivationPolicy.OK, row.userId(), EmailAddress.keyOf(row.email()), utc(Instant.now()),
+                        row.id(), company.value())
+                .update();
+    }
+
+    void setStatus(CompanyId company, String id, UserStatus status, String validationResult) {
+        jdbc.sql("UPDATE accounts SET status = ?, validation_result = ?, version = version + 1, updated_at = ?"
+                        + " WHERE id = ? AND home_company_id = ?")
+                .params(status.name(), validationResult, utc(Instant.now()), id, company.value())
+                .update();
+    }
+
+    void recordValidation(CompanyId company, String id, String validationResult) {
+        jdbc.sql("UPDATE accounts SET validation_result = ?, version = version + 1, updated_at = ?"
+                        + " WHERE id = ? AND home_company_id = ?")
+                .params(validationResult, utc(Instant.now()), id, company.value())
+                .update();
+    }
+
+    /** Writes the editable fields; the email claim follows the email once the account exists. */
+    void updateFields(CompanyId company, UserRow after, boolean emailChanged) {
+        String emailKey = after.accountExists() ? EmailAddress.keyOf(after.email()) : null;
+        jdbc.sql("UPDATE accounts SET user_id = ?, first_name = ?, last_name = ?, email = ?, user_id_sort = ?,"
+                        + " first_name_sort = ?, last_name_sort = ?, email_sort = ?, email_key = ?,"
+                        + " email_verified = ?, version = version + 1, updated_at = ? WHERE id = ? AND home_company_id = ?")
+                .params(after.userId(), after.firstName(), after.lastName(), after.email(), sortKey(after.userId()),
+                        sortKey(after.firstName()), sortKey(after.lastName()), sortKey(after.email()), emailKey,
+                        emailChanged ? false : after.emailVerified(), utc(Instant.now()), after.id(), company.value())
+                .update();
+    }
+
+    int delete(CompanyId company, String id) {
+        return jdbc.sql("DELETE FROM accounts WHERE id = ? AND home_company_id = ? AND status <> 'ACTIVE'")
+                .params(id, company.value())
+                .update();
+    }
+
+    /** The lower-cased copy the Users table sorts and searches on. */
+    static String sortKey(String value) {
+        return value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static UserRow map(ResultSet rs, int n) throws SQLException {
+        return new UserRow(rs.getString("id"), new CompanyId(rs.getString("home_company_id")), rs.getString("user_id"),
+                rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"),
+                UserStatus.valueOf(rs.getString("status")), false, rs.getString("validation_result"),
+                rs.getBoolean("email_verified"), rs.getString("locale"), rs.getBoolean("notify_in_app"),
+                rs.getBoolean("notify_email"), rs.getBoolean("has_password"), rs.getLong("version"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+}
