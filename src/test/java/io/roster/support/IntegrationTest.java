@@ -1,0 +1,22 @@
+package io.roster.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A test of the whole application over real HTTP on a random port, against the database of the
+ * current pass (H2 or PostgreSQL). Every test makes its own tenants, so tests share one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "roster.bootstrap.admin-email=" + Operator.EMAIL,
+        "roster.bootstrap.admin-password=" + Operator.PASSWORD,
+        "server.address=127.0.0.1"})
+@ContextConfiguration(initializers = TestDatabase.class)
+public @interface IntegrationTest {
+}
