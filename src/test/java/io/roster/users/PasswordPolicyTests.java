@@ -1,0 +1,61 @@
+package io.roster.users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PasswordPolicyTests {
+
+    private static final String TOO_SHORT = "Password is too short: use at least 12 characters";
+    private static final String TOO_LONG = "Password is too long: use at most 128 characters";
+    private static final String TOO_COMMON = "Password is too common: choose one that is harder to guess";
+
+    @Test
+    void eleven_characters_are_refused() {
+        assertThat(PasswordPolicy.problemOf("Xk9#mQ2$vL7")).contains(TOO_SHORT);
+    }
+
+    @Test
+    void twelve_characters_are_accepted() {
+        assertThat(PasswordPolicy.problemOf("Xk9#mQ2$vL7!")).isEmpty();
+    }
+
+    @Test
+    void one_hundred_twenty_eight_characters_are_accepted() {
+        assertThat(PasswordPolicy.problemOf("Xk9#mQ2$".repeat(16))).isEmpty();
+    }
+
+    @Test
+    void one_hundred_twenty_nine_characters_are_refused() {
+        assertThat(PasswordPolicy.problemOf("Xk9#mQ2$".repeat(16) + "z")).contains(TOO_LONG);
+    }
+
+    @Test
+    void null_is_refused() {
+        assertThat(PasswordPolicy.problemOf(null)).contains(TOO_SHORT);
+    }
+
+    @Test
+    void empty_is_refused() {
+        assertThat(PasswordPolicy.problemOf("")).contains(TOO_SHORT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"qwerty123456", "QWERTY123456", "Qwerty123456", "qWeRtY123456"})
+    void a_bundled_common_password_is_refused_whatever_its_case(String password) {
+        assertThat(PasswordPolicy.problemOf(password)).contains(TOO_COMMON);
+    }
+
+    @Test
+    void a_password_that_merely_contains_a_common_one_is_accepted() {
+        assertThat(PasswordPolicy.problemOf("qwerty123456-Violet-Harbour")).isEmpty();
+    }
+
+    @Test
+    void the_limits_are_12_and_128() {
+        assertThat(PasswordPolicy.MIN).isEqualTo(12);
+        assertThat(PasswordPolicy.MAX).isEqualTo(128);
+    }
+}
