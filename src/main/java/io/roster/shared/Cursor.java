@@ -19,11 +19,13 @@ public record Cursor(String sort, String key, String id) {
     public static Cursor decode(String encoded) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
-            String[] parts = raw.split(String.valueOf(SEP), -1);
-            if (parts.length != 3 || parts[2].isEmpty()) {
+            // The key is free text and may itself hold the separator; the sort and id never do.
+            int first = raw.indexOf(SEP);
+            int last = raw.lastIndexOf(SEP);
+            if (first < 0 || first == last || last == raw.length() - 1) {
                 throw new IllegalArgumentException();
             }
-            return new Cursor(parts[0], parts[1], parts[2]);
+            return new Cursor(raw.substring(0, first), raw.substring(first + 1, last), raw.substring(last + 1));
         } catch (IllegalArgumentException e) {
             throw Problems.InvalidInput.of("cursor", "is not a cursor returned by this list; start again without it");
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,9 +41,6 @@ class CursorTests {
     }
 
     @Test
-    @Disabled("BUG: a sort key containing U+001F (the separator) splits into 4 parts, so decode refuses the "
-            + "cursor the list itself returned and the next page is unreachable. Fix: take sort up to the first "
-            + "separator, id after the last one, and the key in between (or escape/length-prefix the key).")
     void a_key_containing_the_separator_character_survives_the_round_trip() {
         Cursor cursor = new Cursor("lastName", "du\u001fpont", "id-1");
 
