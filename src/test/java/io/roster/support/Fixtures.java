@@ -1,5 +1,6 @@
 package io.roster.support;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,6 +36,20 @@ public final class Fixtures {
         String handle = unique("user").toLowerCase();
         return Map.of("userId", handle, "firstName", "Jeanne", "lastName", "Binoche",
                 "email", handle + "@example.com", "status", status);
+    }
+
+    /** A copy of {@code body} with some fields replaced or added: {@code with(body, "status", "DRAFT")}. */
+    public static Map<String, Object> with(Map<String, Object> body, Object... fieldsAndValues) {
+        Map<String, Object> copy = new HashMap<>(body);
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            copy.put((String) fieldsAndValues[i], fieldsAndValues[i + 1]);
+        }
+        return copy;
+    }
+
+    /** A complete user who can sign in at once: a password of the policy and a verified email. */
+    public static Map<String, Object> userWithPassword(String status, String password) {
+        return with(validUser(status), "password", password, "emailVerified", true);
     }
 
     public Api.Response createUser(String companyId, Map<String, Object> body) {
