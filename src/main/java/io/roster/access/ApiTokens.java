@@ -78,6 +78,30 @@ public class ApiTokens {
                 .update();
     }
 
+    /** A token as its owner and administrators see it: never its value. */
+    public record TokenInfo(String id, String companyId, Instant createdAt, Instant expiresAt, Instant revokedAt) {
+    }
+
+    public java.util.List<TokenInfo> of(String accountId) {
+        return jdbc.sql("SELECT id, company_id, created_at, expires_at, revoked_at FROM api_tokens WHERE account_id = ?"
+                        + " ORDER BY created_at DESC, id FETCH FIRST 200 ROWS ONLY")
+                .param(accountId)
+                .query((rs, n) -> new TokenInfo(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getObject(4, OffsetDateTime.class).toInstant(),
+                        rs.getObject(5, OffsetDateTime.class) == null ? null : rs.getObject(5, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** Revokes one token of an account (an administrator acting on a user of its company). */
+    public void revokeOf(String accountId, String tokenId) {
+        int updated = jdbc.sql("UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND account_id = ?")
+                .params(utc(Instant.now()), tokenId, accountId)
+                .update();
+        if (updated == 0) {
+            throw new Problems.NotFound("No token " + tokenId + " for this user");
+        }
+    }
+
     static String hash(String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

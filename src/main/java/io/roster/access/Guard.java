@@ -3,29 +3,104 @@ package io.roster.access;
 import io.roster.shared.CompanyId;
 import io.roster.shared.PartnerId;
 import io.roster.shared.Problems;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The authorization check at the entry of every operation. For now the platform operator may do
- * everything and everyone else nothing administrative; company and partner roles extend the
- * checks below without changing their callers.
+ * The authorization check at the entry of every operation. A company or partner the caller has
+ * no standing in answers 404 exactly like one that does not exist (ids are not to be probed);
+ * standing without the needed permission answers 403 naming the permission.
  */
 @Component
 public class Guard {
 
+    private final JdbcClient jdbc;
+    private final Roles roles;
+    private final RoleAssignments assignments;
+    private final PartnerMembers partnerMembers;
+
+    Guard(JdbcClient jdbc, Roles roles, RoleAssignments assignments, PartnerMembers partnerMembers) {
+        this.jdbc = jdbc;
+        this.roles = roles;
+        this.assignments = assignments;
+        this.partnerMembers = partnerMembers;
+    }
+
     public void requireOperator(Caller caller) {
-        if (caller == null || !caller.operator()) {
+        requireCaller(caller);
+        if (!caller.operator()) {
             throw new Problems.Forbidden("Only the platform operator may do this");
         }
     }
 
-    /** May the caller exercise {@code permission} in this company? */
-    public void requireCompany(Caller caller, CompanyId company, Permission permission) {
-        requireOperator(caller);
+    /** The caller's access to a company, provided it may exercise {@code permission} there. */
+    public CompanyAccess requireCompany(Caller caller, CompanyId company, Permission permission) {
+        CompanyAccess access = accessTo(caller, company);
+        if (!access.has(permission)) {
+            throw new Problems.Forbidden("You need the permission '" + permission.code() + "' in this company");
+        }
+        return access;
     }
 
-    /** May the caller manage this partner space? */
-    public void requirePartner(Caller caller, PartnerId partner) {
-        requireOperator(caller);
+    /** What the caller may do in a company; 404 when it has no standing there at all. */
+    public CompanyAccess accessTo(Caller caller, CompanyId company) {
+        requireCaller(caller);
+        if (caller.companyScope() != null && !caller.companyScope().equals(company.value())) {
+            throw noCompany(company);
+        }
+        Optional<String> partnerOfCompany = jdbc.sql("SELECT COALESCE(partner_id, '') FROM companies WHERE id = ?")
+                .param(company.value()).query(String.class).optional();
+        if (partnerOfCompany.isEmpty()) {
+            throw noCompany(company);
+        }
+        if (caller.operator()) {
+            return new CompanyAccess(caller, company, EnumSet.allOf(Permission.class), null);
+        }
+        List<String> roleIds = assignments.roleIdsOf(company, caller.accountId());
+        Set<Permission> permissions = roleIds.isEmpty() ? EnumSet.noneOf(Permission.class)
+                : roles.permissionsOf(company, roleIds);
+        PartnerRole viaPartner = partnerOfCompany.get().isEmpty() ? null
+                : partnerMembers.roleOf(new PartnerId(partnerOfCompany.get()), caller.accountId()).orElse(null);
+        if (viaPartner != null) {
+            permissions.addAll(viaPartner.companyPermissions());
+        }
+        boolean standing = company.value().equals(caller.homeCompanyId()) || !roleIds.isEmpty() || viaPartner != null;
+        if (!standing) {
+            throw noCompany(company);
+        }
+        return new CompanyAccess(caller, company, permissions, viaPartner);
+    }
+
+    /**
+     * May the caller act in this partner space? Members see it; {@code adminOnly} operations need
+     * PARTNER_ADMIN. People of a company never reach a partner space (404).
+     */
+    public void requirePartner(Caller caller, PartnerId partner, boolean adminOnly) {
+        requireCaller(caller);
+        if (caller.operator()) {
+            return;
+        }
+        PartnerRole role = caller.companyScope() != null ? null
+                : partnerMembers.roleOf(partner, caller.accountId()).orElse(null);
+        if (role == null) {
+            throw new Problems.NotFound("No partner " + partner);
+        }
+        if (adminOnly && role != PartnerRole.PARTNER_ADMIN) {
+            throw new Problems.Forbidden("Only a partner administrator may do this");
+        }
+    }
+
+    private static void requireCaller(Caller caller) {
+        if (caller == null) {
+            throw new Problems.Unauthorized("Sign in first");
+        }
+    }
+
+    private static Problems.NotFound noCompany(CompanyId company) {
+        return new Problems.NotFound("No company " + company);
     }
 }

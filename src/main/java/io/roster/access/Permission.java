@@ -19,4 +19,13 @@ public enum Permission {
     public String code() {
         return code;
     }
+
+    public static java.util.Optional<Permission> byCode(String code) {
+        for (Permission permission : values()) {
+            if (permission.code.equals(code)) {
+                return java.util.Optional.of(permission);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

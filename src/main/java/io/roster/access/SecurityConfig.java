@@ -1,29 +1,44 @@
 package io.roster.access;
 
+import io.roster.users.Accounts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * The API is stateless: a bearer token on every call, except {@code POST /api/v1/tokens} which
- * takes HTTP Basic in its controller (so its refusals are explained problems, not a browser
- * prompt). Authorization itself happens at the entry of each operation ({@link Guard}).
+ * Three chains. The API takes a bearer token, or the console's session (then with CSRF, since a
+ * browser sends the cookie by itself); {@code POST /api/v1/tokens} takes HTTP Basic in its
+ * controller so refusals are explained problems. The docs and health are public. The console signs
+ * in with a form, keeps its session in the database and sends strict security headers.
+ * Authorization of each operation happens at its entry ({@link Guard}).
  */
 @Configuration
 class SecurityConfig {
 
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemWriter problems) throws Exception {
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemWriter problems, Accounts accounts,
+            SignIn signIn) throws Exception {
         http.securityMatcher("/api/**")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        // only a call riding on the console's session cookie can be forged by another site
+                        request -> request.getHeader("Authorization") != null || request.getRequestedSessionId() == null))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new SessionStillValid(accounts, signIn), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/tokens").permitAll()
                         .anyRequest().authenticated())
@@ -32,19 +47,44 @@ class SecurityConfig {
                                 "unauthorized", "Unauthorized",
                                 "Sign in first: send Authorization: Bearer <token> (get one with POST /api/v1/tokens)"))
                         .accessDeniedHandler((request, response, e) -> problems.write(response, 403, "forbidden",
-                                "Forbidden", "You are not allowed to do this")));
+                                "Forbidden", "Refused: a console session must send its CSRF token (X-CSRF-TOKEN)")));
         return http.build();
     }
 
     @Bean
-    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+    @Order(2)
+    SecurityFilterChain docsAndHealth(HttpSecurity http) throws Exception {
+        http.securityMatcher("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui.html", "/swagger-ui/**", "/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").denyAll()
+                        .anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain console(HttpSecurity http, ConsoleSignIn consoleSignIn, Accounts accounts, SignIn signIn)
+            throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                                "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui.html", "/swagger-ui/**",
-                                "/problems/**", "/error").permitAll()
-                        .anyRequest().denyAll())
-                .httpBasic(basic -> basic.disable())
-                .formLogin(form -> form.disable());
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                                "/problems/**").permitAll()
+                        .anyRequest().authenticated())
+                .authenticationProvider(consoleSignIn)
+                .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")
+                        .usernameParameter("login").passwordParameter("password")
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler(consoleSignIn::onFailure)
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
+                        .deleteCookies("SESSION"))
+                .addFilterBefore(new SessionStillValid(accounts, signIn), AnonymousAuthenticationFilter.class)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .exceptionHandling(errors -> errors.accessDeniedPage("/403"));
         return http.build();
     }
 }

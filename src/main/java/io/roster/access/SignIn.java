@@ -1,17 +1,25 @@
 package io.roster.access;
 
+import io.roster.shared.Ids;
 import io.roster.shared.Problems;
 import io.roster.users.Accounts;
 import io.roster.users.Credentials;
 import io.roster.users.Passwords;
 import io.roster.users.UserStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Password sign-in (API tokens now, the console later). An unknown account and a wrong password
+ * Password sign-in, for the console and for API tokens. An unknown account and a wrong password
  * get the same answer after the same work, so the answer does not reveal whether an email exists;
- * the reason an account may not sign in is only told to someone who proved its password.
+ * why an account may not sign in (SPEC §5) is only told to someone who proved its password.
+ * Every attempt is throttled and recorded.
  */
 @Service
 public class SignIn {
@@ -20,25 +28,97 @@ public class SignIn {
 
     private final Accounts accounts;
     private final Passwords passwords;
+    private final SignInThrottle throttle;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    SignIn(Accounts accounts, Passwords passwords) {
+    SignIn(Accounts accounts, Passwords passwords, SignInThrottle throttle, JdbcClient jdbc,
+            ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.passwords = passwords;
+        this.throttle = throttle;
+        this.jdbc = jdbc;
+        this.events = events;
     }
 
-    public Caller withPassword(String login, String password) {
+    /** Where an attempt comes from. */
+    public enum Channel { CONSOLE, API }
+
+    /** Published for every attempt; {@code outcome} is SUCCEEDED or the reason of the refusal. */
+    public record SignInAttempted(String accountId, String clientAddress, Channel channel, String outcome) {
+    }
+
+    public Caller withPassword(String login, String password, String clientAddress, Channel channel) {
         Optional<Credentials> found = accounts.byLogin(login);
+        String throttleSubject = found.map(Credentials::accountId)
+                .orElse("login:" + (login == null ? "" : login.trim().toLowerCase(Locale.ROOT)));
+        SignInThrottle.Keys keys = SignInThrottle.Keys.of(throttleSubject, clientAddress);
+        Optional<Duration> wait = throttle.waitFor(keys);
+        String accountId = found.map(Credentials::accountId).orElse(null);
+        if (wait.isPresent()) {
+            record(accountId, login, clientAddress, channel, "THROTTLED");
+            long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
+            throw new Problems.TooManyRequests("Too many failed sign-ins: try again in " + describe(seconds), seconds);
+        }
         String hash = found.map(Credentials::passwordHash).orElse(null);
         if (password == null || !passwords.matches(password, hash)) {
+            throttle.failed(keys);
+            record(accountId, login, clientAddress, channel, "WRONG_CREDENTIALS");
             throw new Problems.Unauthorized(WRONG_CREDENTIALS);
         }
+        throttle.succeeded(keys);
         Credentials account = found.orElseThrow();
-        if (account.status() != UserStatus.ACTIVE) {
-            throw new Problems.Forbidden(account.status() == UserStatus.INACTIVE
-                    ? "Your account is deactivated: ask an administrator of your company to reactivate it"
-                    : "Your account is not activated yet: ask an administrator of your company to activate it");
+        Optional<Problems.Forbidden> refusal = refusalOf(account);
+        if (refusal.isPresent()) {
+            record(accountId, login, clientAddress, channel, "REFUSED_" + refusal.get().type().toUpperCase(Locale.ROOT));
+            throw refusal.get();
         }
+        record(accountId, login, clientAddress, channel, "SUCCEEDED");
         return new Caller(account.accountId(), account.userId(), account.operator(), account.homeCompanyId(),
                 account.homePartnerId(), null, null);
+    }
+
+    /**
+     * SPEC §5: ACTIVE, a password, and at least one role or right somewhere. The problem's type
+     * names the reason (the console shows it in the person's language).
+     */
+    public Optional<Problems.Forbidden> refusalOf(Credentials account) {
+        if (account.status() == UserStatus.INACTIVE) {
+            return refusal("account-inactive", "Your account is deactivated: ask an administrator of your company to reactivate it");
+        }
+        if (account.status() != UserStatus.ACTIVE) {
+            return refusal("account-not-activated", "Your account is not activated yet: ask an administrator of your company to activate it");
+        }
+        if (account.passwordHash() == null) {
+            return refusal("no-password", "Your account has no password yet: use the link of your invitation to set one");
+        }
+        if (!account.operator() && !hasStanding(account.accountId())) {
+            return refusal("no-role", "Your account has no role in any company yet: ask an administrator to give you one");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Problems.Forbidden> refusal(String type, String detail) {
+        return Optional.of(new Problems.Forbidden(type, detail));
+    }
+
+    private boolean hasStanding(String accountId) {
+        return jdbc.sql("SELECT (SELECT COUNT(*) FROM role_assignments WHERE account_id = :id)"
+                        + " + (SELECT COUNT(*) FROM partner_members WHERE account_id = :id)")
+                .param("id", accountId).query(Long.class).single() > 0;
+    }
+
+    private void record(String accountId, String login, String clientAddress, Channel channel, String outcome) {
+        String typed = login == null ? null : login.length() > 320 ? login.substring(0, 320) : login;
+        jdbc.sql("INSERT INTO sign_in_events (id, account_id, login, client_address, channel, outcome, occurred_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(Ids.newId(), accountId, typed, clientAddress, channel.name(), outcome,
+                        Instant.now().atOffset(ZoneOffset.UTC))
+                .update();
+        events.publishEvent(new SignInAttempted(accountId, clientAddress, channel, outcome));
+    }
+
+    private static String describe(long seconds) {
+        return seconds < 90 ? seconds + " seconds" : (seconds + 59) / 60 + " minutes";
     }
 }

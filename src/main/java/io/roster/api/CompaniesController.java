@@ -58,7 +58,7 @@ class CompaniesController {
         if (partner == null) {
             guard.requireOperator(caller);
         } else {
-            guard.requirePartner(caller, partner);
+            guard.requirePartner(caller, partner, true);
         }
         Company company = tenancy.createCompany(
                 new NewCompany(request.name(), request.slug(), request.licensesPurchased(), partner));
@@ -67,8 +67,7 @@ class CompaniesController {
 
     @GetMapping("/{companyId}")
     ResponseEntity<CompanyView> get(@AuthenticationPrincipal Caller caller, @PathVariable String companyId) {
-        CompanyId id = new CompanyId(companyId);
-        guard.requireCompany(caller, id, Permission.USERS_READ);
+        CompanyId id = guard.accessTo(caller, new CompanyId(companyId)).company();
         Company company = tenancy.company(id);
         return Responses.ok(company.version(), CompanyView.of(company));
     }
@@ -76,9 +75,7 @@ class CompaniesController {
     @PutMapping("/{companyId}/licenses")
     ResponseEntity<CompanyView> changeLicenses(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @RequestBody LicensesRequest request) {
-        CompanyId id = new CompanyId(companyId);
-        guard.requireCompany(caller, id, Permission.BILLING_MANAGE);
-        tenancy.company(id);
+        CompanyId id = guard.requireCompany(caller, new CompanyId(companyId), Permission.BILLING_MANAGE).company();
         if (request.licensesPurchased() == null) {
             throw Problems.InvalidInput.of("licensesPurchased", "is required");
         }

@@ -2,14 +2,26 @@ package io.roster.api;
 
 import io.roster.access.Caller;
 import io.roster.access.Guard;
+import io.roster.access.PartnerRole;
+import io.roster.access.PartnerStaff;
+import io.roster.access.RoleAssignments;
+import io.roster.shared.CompanyId;
 import io.roster.shared.Page;
 import io.roster.shared.PageRequest;
 import io.roster.shared.PartnerId;
+import io.roster.shared.Problems;
+import io.roster.tenancy.Company;
 import io.roster.tenancy.Partner;
 import io.roster.tenancy.Tenancy;
+import io.roster.users.NewStaff;
+import io.roster.users.UserRow;
+import io.roster.users.UsersQuery;
+import io.roster.users.UsersTable;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,17 +30,23 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Partner spaces (opened by the platform operator) and the companies attached to them. */
+/** Partner spaces: opened by the platform operator, run by their members. */
 @RestController
 @RequestMapping("/api/v1/partners")
 class PartnersController {
 
     private final Tenancy tenancy;
     private final Guard guard;
+    private final PartnerStaff staff;
+    private final UsersTable users;
+    private final RoleAssignments assignments;
 
-    PartnersController(Tenancy tenancy, Guard guard) {
+    PartnersController(Tenancy tenancy, Guard guard, PartnerStaff staff, UsersTable users, RoleAssignments assignments) {
         this.tenancy = tenancy;
         this.guard = guard;
+        this.staff = staff;
+        this.users = users;
+        this.assignments = assignments;
     }
 
     record PartnerRequest(String name) {
@@ -40,6 +58,13 @@ class PartnersController {
         }
     }
 
+    record MemberRequest(String userId, String firstName, String lastName, String email, String password,
+            Boolean emailVerified, String locale, PartnerRole role) {
+    }
+
+    record PartnerUserView(String companyId, UserView user) {
+    }
+
     @PostMapping
     ResponseEntity<PartnerView> create(@AuthenticationPrincipal Caller caller, @RequestBody PartnerRequest request) {
         guard.requireOperator(caller);
@@ -49,9 +74,7 @@ class PartnersController {
 
     @GetMapping("/{partnerId}")
     ResponseEntity<PartnerView> get(@AuthenticationPrincipal Caller caller, @PathVariable String partnerId) {
-        PartnerId id = new PartnerId(partnerId);
-        guard.requirePartner(caller, id);
-        Partner partner = tenancy.partner(id);
+        Partner partner = partner(caller, partnerId, false);
         return Responses.ok(partner.version(), PartnerView.of(partner));
     }
 
@@ -59,9 +82,70 @@ class PartnersController {
     Page<CompaniesController.CompanyView> companies(@AuthenticationPrincipal Caller caller,
             @PathVariable String partnerId, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
+        Partner partner = partner(caller, partnerId, false);
+        return tenancy.companiesOf(partner.id(), PageRequest.of(limit, cursor)).map(CompaniesController.CompanyView::of);
+    }
+
+    @GetMapping("/{partnerId}/members")
+    Page<PartnerStaff.Member> members(@AuthenticationPrincipal Caller caller, @PathVariable String partnerId,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+        Partner partner = partner(caller, partnerId, false);
+        return staff.list(partner.id(), PageRequest.of(limit, cursor));
+    }
+
+    @GetMapping("/{partnerId}/members/{accountId}")
+    PartnerStaff.Member member(@AuthenticationPrincipal Caller caller, @PathVariable String partnerId,
+            @PathVariable String accountId) {
+        Partner partner = partner(caller, partnerId, false);
+        return staff.find(partner.id(), accountId);
+    }
+
+    @PostMapping("/{partnerId}/members")
+    ResponseEntity<PartnerStaff.Member> addMember(@AuthenticationPrincipal Caller caller,
+            @PathVariable String partnerId, @RequestBody MemberRequest request) {
+        Partner partner = partner(caller, partnerId, true);
+        String locale = request.locale() == null ? "en" : request.locale();
+        if (!locale.equals("en") && !locale.equals("fr")) {
+            throw Problems.InvalidInput.of("locale", "must be 'en' or 'fr'");
+        }
+        PartnerStaff.Member member = staff.add(partner.id(), new NewStaff(request.userId(), request.firstName(),
+                request.lastName(), request.email(), request.password(), Boolean.TRUE.equals(request.emailVerified()),
+                locale), request.role());
+        return Responses.created("/api/v1/partners/" + partnerId + "/members/" + member.accountId(), 0, member);
+    }
+
+    @DeleteMapping("/{partnerId}/members/{accountId}")
+    ResponseEntity<Void> removeMember(@AuthenticationPrincipal Caller caller, @PathVariable String partnerId,
+            @PathVariable String accountId) {
+        Partner partner = partner(caller, partnerId, true);
+        staff.remove(partner.id(), accountId, caller);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Users across the partner's companies (filter {@code companyId}). */
+    @GetMapping("/{partnerId}/users")
+    Page<PartnerUserView> users(@AuthenticationPrincipal Caller caller, @PathVariable String partnerId,
+            @RequestParam(required = false) String companyId, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+        Partner partner = partner(caller, partnerId, false);
+        CompanyId only = null;
+        if (companyId != null && !companyId.isBlank()) {
+            Company company = tenancy.company(new CompanyId(companyId));
+            if (!partner.id().equals(company.partnerId())) {
+                throw Problems.InvalidInput.of("companyId", "is not a company of this partner");
+            }
+            only = company.id();
+        }
+        UsersQuery query = UsersQuery.of(status, null, q, sort, PageRequest.of(limit, cursor));
+        Page<UserRow> page = users.acrossPartner(partner.id(), only, query);
+        return page.map(row -> new PartnerUserView(row.homeCompanyId().value(),
+                UserView.of(row, assignments.roleIdsOf(row.homeCompanyId(), row.id()))));
+    }
+
+    private Partner partner(Caller caller, String partnerId, boolean adminOnly) {
         PartnerId id = new PartnerId(partnerId);
-        guard.requirePartner(caller, id);
-        tenancy.partner(id);
-        return tenancy.companiesOf(id, PageRequest.of(limit, cursor)).map(CompaniesController.CompanyView::of);
+        guard.requirePartner(caller, id, adminOnly);
+        return tenancy.partner(id);
     }
 }

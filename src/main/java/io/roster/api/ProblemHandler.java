@@ -26,7 +26,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * types, unknown fields (400 with the field named) — and anything unexpected into a 500 problem
  * that gives nothing away.
  */
-@RestControllerAdvice(basePackages = "io.roster.api")
+@RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
@@ -35,7 +35,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> problem(ProblemException e) {
         ProblemDetail body = detail(e.status(), e.type(), e.title(), e.detail(), e.errors());
         e.properties().forEach(body::setProperty);
-        return ResponseEntity.status(e.status()).body(body);
+        var response = ResponseEntity.status(e.status());
+        if (e.properties().get("retryAfterSeconds") instanceof Long seconds) {
+            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+        }
+        return response.body(body);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -64,6 +68,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     "The request body is missing or is not valid JSON", List.of());
         }
         return ResponseEntity.badRequest().body(body);
+    }
+
+    /** Framework-made problems (404, 405, 415 …) get a type like ours instead of about:blank. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getType() == null
+                || "about:blank".equals(problem.getType().toString()))) {
+            problem.setType(URI.create(ProblemException.TYPE_BASE + "http-" + statusCode.value()));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     @ExceptionHandler(Exception.class)

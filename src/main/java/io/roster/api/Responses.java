@@ -23,24 +23,21 @@ final class Responses {
     }
 
     /**
-     * The version an If-Match header expects: {@code null} when absent or {@code *} (proceed),
-     * else the version of the ETag; anything that is not one of our ETags can only be stale.
+     * Applies If-Match (RFC 9110 §13.1.1) to the current version: absent or {@code *} proceeds
+     * ({@code null}); a list proceeds when one of its strong ETags is current, and then returns that
+     * version so the change re-checks it under lock; anything else is a 412.
      */
-    static Long expectedVersion(String ifMatch) {
+    static Long expectedVersion(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return null;
         }
-        String tag = ifMatch.trim();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-            try {
-                return Long.parseLong(tag.substring(1, tag.length() - 1));
-            } catch (NumberFormatException ignored) {
-                // falls through to stale
+        for (String tag : ifMatch.split(",")) {
+            String trimmed = tag.trim();
+            if (trimmed.equals(etag(currentVersion))) {
+                return currentVersion;
             }
         }
-        throw new Problems.PreconditionFailed("If-Match " + ifMatch + " does not match the current version: read it again");
+        throw new Problems.PreconditionFailed("If-Match " + ifMatch + " does not match the current version "
+                + etag(currentVersion) + ": read it again and reapply your change");
     }
 }

@@ -2,40 +2,61 @@ package io.roster.api;
 
 import io.roster.access.ApiTokens;
 import io.roster.access.Caller;
+import io.roster.access.Guard;
 import io.roster.access.IssuedToken;
 import io.roster.access.SignIn;
+import io.roster.shared.CompanyId;
 import io.roster.shared.Problems;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import io.roster.shared.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** API tokens: HTTP Basic (email or userId, and password) in exchange for a bearer token. */
+/**
+ * API tokens: HTTP Basic (email or userId, and password) in exchange for a bearer token, optionally
+ * narrowed to one company ({@code ?companyId=}); the owner lists and revokes its tokens.
+ */
 @RestController
 @RequestMapping("/api/v1/tokens")
 class TokensController {
 
     private final SignIn signIn;
     private final ApiTokens tokens;
+    private final Guard guard;
 
-    TokensController(SignIn signIn, ApiTokens tokens) {
+    TokensController(SignIn signIn, ApiTokens tokens, Guard guard) {
         this.signIn = signIn;
         this.tokens = tokens;
+        this.guard = guard;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    IssuedToken create(@RequestHeader(name = "Authorization", required = false) String authorization) {
+    IssuedToken create(@RequestHeader(name = "Authorization", required = false) String authorization,
+            @RequestParam(required = false) String companyId, HttpServletRequest request) {
         String[] credentials = basic(authorization);
-        Caller caller = signIn.withPassword(credentials[0], credentials[1]);
-        return tokens.issue(caller.accountId(), null);
+        Caller caller = signIn.withPassword(credentials[0], credentials[1], request.getRemoteAddr(), SignIn.Channel.API);
+        if (companyId != null && !companyId.isBlank()) {
+            guard.accessTo(caller, new CompanyId(companyId));
+        }
+        return tokens.issue(caller.accountId(), companyId == null || companyId.isBlank() ? null : companyId);
+    }
+
+    @GetMapping
+    Page<ApiTokens.TokenInfo> mine(@AuthenticationPrincipal Caller caller) {
+        // at most 200 newest tokens: one page, so no cursor
+        return new Page<>(tokens.of(caller.accountId()), null);
     }
 
     @DeleteMapping("/{id}")

@@ -2,18 +2,19 @@ package io.roster.api;
 
 import io.roster.users.UserRow;
 import java.time.Instant;
+import java.util.List;
 
 /** A row of the Users table as the API shows it. */
 record UserView(String id, String userId, String firstName, String lastName, String email, String status,
         boolean external, String validationResult, boolean emailVerified, String locale,
-        Notifications notifications, Instant createdAt, Instant updatedAt) {
+        Notifications notifications, List<String> roles, Instant createdAt, Instant updatedAt) {
 
     record Notifications(Boolean inApp, Boolean email) {
     }
 
-    static UserView of(UserRow row) {
+    static UserView of(UserRow row, List<String> roles) {
         return new UserView(row.id(), row.userId(), row.firstName(), row.lastName(), row.email(), row.status().name(),
                 row.external(), row.validationResult(), row.emailVerified(), row.locale(),
-                new Notifications(row.notifyInApp(), row.notifyEmail()), row.createdAt(), row.updatedAt());
+                new Notifications(row.notifyInApp(), row.notifyEmail()), roles, row.createdAt(), row.updatedAt());
     }
 }

@@ -1,15 +1,15 @@
 package io.roster.api;
 
 import io.roster.access.Caller;
+import io.roster.access.CompanyAccess;
 import io.roster.access.Guard;
 import io.roster.access.Permission;
+import io.roster.access.RoleAssignments;
 import io.roster.shared.CompanyId;
-import io.roster.shared.FieldError;
 import io.roster.shared.FieldErrors;
 import io.roster.shared.Page;
 import io.roster.shared.PageRequest;
 import io.roster.shared.Problems;
-import io.roster.tenancy.Tenancy;
 import io.roster.users.ActivationOutcome;
 import io.roster.users.NewUser;
 import io.roster.users.UserEdit;
@@ -18,10 +18,8 @@ import io.roster.users.UserRow;
 import io.roster.users.UserStatus;
 import io.roster.users.UsersQuery;
 import io.roster.users.UsersTable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -41,97 +39,104 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/companies/{companyId}/users")
 class UsersController {
 
-    private static final Set<String> EDITABLE = Set.of("userId", "firstName", "lastName", "email");
-    private static final Set<String> IMMUTABLE = Set.of("id", "external", "validationResult", "status",
-            "emailVerified", "createdAt", "updatedAt");
-
     private final UserLifecycle lifecycle;
     private final UsersTable table;
-    private final Tenancy tenancy;
     private final Guard guard;
+    private final RoleAssignments assignments;
 
-    UsersController(UserLifecycle lifecycle, UsersTable table, Tenancy tenancy, Guard guard) {
+    UsersController(UserLifecycle lifecycle, UsersTable table, Guard guard, RoleAssignments assignments) {
         this.lifecycle = lifecycle;
         this.table = table;
-        this.tenancy = tenancy;
         this.guard = guard;
+        this.assignments = assignments;
     }
 
     record CreateUserRequest(String userId, String firstName, String lastName, String email, UserStatus status,
-            Boolean emailVerified, String password, String locale, UserView.Notifications notifications) {
+            Boolean emailVerified, String password, String locale, UserView.Notifications notifications,
+            List<String> roles) {
     }
 
     @GetMapping
     Page<UserView> list(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @RequestParam(required = false) String status, @RequestParam(required = false) Boolean external,
-            @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
-        CompanyId company = company(caller, companyId, Permission.USERS_READ);
-        UsersQuery query = UsersQuery.of(status, external, q, sort, PageRequest.of(limit, cursor));
-        return table.list(company, query).map(UserView::of);
+            @RequestParam(required = false) String q, @RequestParam(required = false) String role,
+            @RequestParam(required = false) String sort, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        CompanyId company = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_READ).company();
+        UsersQuery.RoleFilter roleFilter = role == null || role.isBlank() ? null : new UsersQuery.RoleFilter(company, role);
+        UsersQuery query = UsersQuery.of(status, external, q, roleFilter, sort, PageRequest.of(limit, cursor));
+        Page<UserRow> page = table.list(company, query);
+        Map<String, List<String>> roleIds = assignments.roleIdsOf(company, page.items().stream().map(UserRow::id).toList());
+        return page.map(row -> UserView.of(row, roleIds.getOrDefault(row.id(), List.of())));
     }
 
     @PostMapping
     ResponseEntity<UserView> create(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @RequestBody CreateUserRequest request) {
-        CompanyId company = company(caller, companyId, Permission.USERS_MANAGE);
-        ActivationOutcome outcome = lifecycle.create(company, newUser(request));
+        CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE);
+        List<String> roleIds = request.roles() == null ? List.of() : request.roles();
+        // Refuse unknown roles before anything is saved, so a typo does not leave a half-made user.
+        roleIds.forEach(roleId -> assignments.requireGrantable(access.company(), roleId, access));
+        NewUser user = newUser(request);
+        ActivationOutcome outcome = lifecycle.create(access.company(), user);
+        for (String roleId : roleIds) {
+            assignments.grant(access.company(), outcome.row().id(), roleId, access);
+        }
         UserRow row = outcome.row();
-        return Responses.created("/api/v1/companies/" + companyId + "/users/" + row.id(), row.version(), UserView.of(row));
+        return Responses.created("/api/v1/companies/" + companyId + "/users/" + row.id(), row.version(),
+                view(access.company(), row));
     }
 
     @GetMapping("/{id}")
     ResponseEntity<UserView> get(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @PathVariable String id) {
-        CompanyId company = company(caller, companyId, Permission.USERS_READ);
+        CompanyId company = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_READ).company();
         UserRow row = lifecycle.row(company, id);
-        return Responses.ok(row.version(), UserView.of(row));
+        return Responses.ok(row.version(), view(company, row));
     }
 
     @PatchMapping("/{id}")
     ResponseEntity<UserView> edit(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody JsonNode body) {
-        CompanyId company = company(caller, companyId, Permission.USERS_MANAGE);
-        UserEdit edit = editOf(body);
-        UserRow row = lifecycle.edit(company, id, edit, Responses.expectedVersion(ifMatch));
-        return Responses.ok(row.version(), UserView.of(row));
+        CompanyId company = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE).company();
+        UserEdit edit = UserPatch.parse(body);
+        long current = lifecycle.row(company, id).version();
+        UserRow row = lifecycle.edit(company, id, edit, Responses.expectedVersion(ifMatch, current));
+        return Responses.ok(row.version(), view(company, row));
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        CompanyId company = company(caller, companyId, Permission.USERS_MANAGE);
-        lifecycle.delete(company, id, Responses.expectedVersion(ifMatch));
+        CompanyId company = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE).company();
+        lifecycle.delete(company, id, Responses.expectedVersion(ifMatch, lifecycle.row(company, id).version()));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/activate")
     ResponseEntity<UserView> activate(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @PathVariable String id) {
-        CompanyId company = company(caller, companyId, Permission.USERS_MANAGE);
+        CompanyId company = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE).company();
         ActivationOutcome outcome = lifecycle.activate(company, id);
         if (!outcome.activated()) {
             throw new Problems.Conflict("activation-refused",
                     "The user cannot be activated: " + outcome.row().validationResult(),
                     Map.of("validationResult", outcome.row().validationResult()));
         }
-        return Responses.ok(outcome.row().version(), UserView.of(outcome.row()));
+        return Responses.ok(outcome.row().version(), view(company, outcome.row()));
     }
 
     @PostMapping("/{id}/deactivate")
     ResponseEntity<UserView> deactivate(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @PathVariable String id) {
-        CompanyId company = company(caller, companyId, Permission.USERS_MANAGE);
+        CompanyId company = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE).company();
         UserRow row = lifecycle.deactivate(company, id);
-        return Responses.ok(row.version(), UserView.of(row));
+        return Responses.ok(row.version(), view(company, row));
     }
 
-    private CompanyId company(Caller caller, String companyId, Permission permission) {
-        CompanyId company = new CompanyId(companyId);
-        guard.requireCompany(caller, company, permission);
-        tenancy.company(company);
-        return company;
+    private UserView view(CompanyId company, UserRow row) {
+        return UserView.of(row, assignments.roleIdsOf(company, row.id()));
     }
 
     private static NewUser newUser(CreateUserRequest request) {
@@ -150,35 +155,5 @@ class UsersController {
                 request.status() == null ? UserStatus.DRAFT : request.status(),
                 Boolean.TRUE.equals(request.emailVerified()), request.password(), locale,
                 !Boolean.FALSE.equals(notifications.inApp()), !Boolean.FALSE.equals(notifications.email()));
-    }
-
-    /** PATCH takes only the editable fields; naming an immutable one is a 422, an unknown one a 400. */
-    private static UserEdit editOf(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw new Problems.InvalidInput("The body must be a JSON object of the fields to change", List.of());
-        }
-        List<FieldError> immutable = new ArrayList<>();
-        FieldErrors invalid = new FieldErrors();
-        for (String field : body.propertyNames()) {
-            if (IMMUTABLE.contains(field)) {
-                immutable.add(new FieldError(field, "cannot be changed here"
-                        + (field.equals("status") ? ": use /activate or /deactivate" : "")));
-            } else if (!EDITABLE.contains(field)) {
-                invalid.add(field, "is not a field of a user");
-            } else if (!body.get(field).isString() && !body.get(field).isNull()) {
-                invalid.add(field, "must be a string");
-            }
-        }
-        if (!immutable.isEmpty()) {
-            throw new Problems.Unprocessable("These fields cannot be changed: "
-                    + String.join(", ", immutable.stream().map(FieldError::field).toList()), immutable);
-        }
-        invalid.throwIfAny();
-        return new UserEdit(text(body, "userId"), text(body, "firstName"), text(body, "lastName"), text(body, "email"));
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        return value == null || value.isNull() ? null : value.asString();
     }
 }

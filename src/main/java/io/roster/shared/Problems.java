@@ -17,7 +17,11 @@ public final class Problems {
 
     public static final class Forbidden extends ProblemException {
         public Forbidden(String detail) {
-            super(403, "forbidden", "Forbidden", detail, List.of(), Map.of());
+            this("forbidden", detail);
+        }
+
+        public Forbidden(String type, String detail) {
+            super(403, type, "Forbidden", detail, List.of(), Map.of());
         }
     }
 
@@ -50,6 +54,14 @@ public final class Problems {
     public static final class PreconditionFailed extends ProblemException {
         public PreconditionFailed(String detail) {
             super(412, "stale-etag", "Precondition failed", detail, List.of(), Map.of());
+        }
+    }
+
+    /** Too many attempts; {@code retryAfterSeconds} also becomes the Retry-After header. */
+    public static final class TooManyRequests extends ProblemException {
+        public TooManyRequests(String detail, long retryAfterSeconds) {
+            super(429, "too-many-attempts", "Too many attempts", detail, List.of(),
+                    Map.of("retryAfterSeconds", retryAfterSeconds));
         }
     }
 

@@ -51,9 +51,8 @@ class Companies {
         Cursor after = page.cursor() == null ? null : page.cursor().requireSort("name");
         String keyset = after == null ? "" : " AND (name > :key OR (name = :key AND id > :id))";
         var spec = jdbc.sql("SELECT " + COLUMNS + " FROM companies WHERE partner_id = :partner" + keyset
-                        + " ORDER BY name, id FETCH FIRST :limit ROWS ONLY")
-                .param("partner", partner.value())
-                .param("limit", page.limit() + 1);
+                        + " ORDER BY name, id FETCH FIRST " + (page.limit() + 1) + " ROWS ONLY")
+                .param("partner", partner.value());
         if (after != null) {
             spec = spec.param("key", after.key()).param("id", after.id());
         }

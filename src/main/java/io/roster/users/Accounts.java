@@ -2,8 +2,12 @@ package io.roster.users;
 
 import io.roster.shared.EmailAddress;
 import io.roster.shared.Ids;
+import io.roster.shared.Problems;
+import org.springframework.dao.DuplicateKeyException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,6 +74,78 @@ public class Accounts {
                         now, now)
                 .update();
         return id;
+    }
+
+    /**
+     * Creates an ACTIVE account whose home is a partner space. The same rules as an activation
+     * apply, but a refusal is an error to fix in the request (there is no draft to keep).
+     */
+    @Transactional
+    public String createStaff(String partnerId, NewStaff staff) {
+        UserRow asRow = new UserRow(null, null, trim(staff.userId()), trim(staff.firstName()), trim(staff.lastName()),
+                trim(staff.email()), UserStatus.DRAFT, false, null, staff.emailVerified(), staff.locale(), true, true,
+                false, 0, null, null);
+        Limits.check(asRow.userId(), asRow.firstName(), asRow.lastName(), asRow.email()).throwIfAny();
+        List<String> problems = new ArrayList<>(ActivationPolicy.problemsOf(asRow));
+        if (staff.password() != null) {
+            PasswordPolicy.problemOf(staff.password()).ifPresent(problems::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new Problems.InvalidInput(ActivationPolicy.describe(problems), List.of());
+        }
+        if (jdbc.sql("SELECT COUNT(*) FROM accounts WHERE user_id_key = ?").param(asRow.userId()).query(Long.class).single() > 0) {
+            throw new Problems.Conflict("user-id-taken", ActivationPolicy.USER_ID_TAKEN);
+        }
+        if (jdbc.sql("SELECT COUNT(*) FROM accounts WHERE email_key = ?").param(EmailAddress.keyOf(asRow.email()))
+                .query(Long.class).single() > 0) {
+            throw new Problems.Conflict("email-taken", ActivationPolicy.EMAIL_TAKEN);
+        }
+        String id = Ids.newId();
+        var now = Instant.now().atOffset(ZoneOffset.UTC);
+        try {
+            jdbc.sql("INSERT INTO accounts (id, home_partner_id, user_id, first_name, last_name, email, user_id_key, email_key,"
+                            + " user_id_sort, first_name_sort, last_name_sort, email_sort, status, validation_result,"
+                            + " email_verified, password_hash, locale, version, created_at, updated_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', 'OK', ?, ?, ?, 0, ?, ?)")
+                    .params(id, partnerId, asRow.userId(), asRow.firstName(), asRow.lastName(), asRow.email(),
+                            asRow.userId(), EmailAddress.keyOf(asRow.email()), UserRows.sortKey(asRow.userId()),
+                            UserRows.sortKey(asRow.firstName()), UserRows.sortKey(asRow.lastName()),
+                            UserRows.sortKey(asRow.email()), staff.emailVerified(),
+                            staff.password() == null ? null : passwords.hash(staff.password()),
+                            staff.locale() == null ? "en" : staff.locale(), now, now)
+                    .update();
+        } catch (DuplicateKeyException raced) {
+            throw new Problems.Conflict("user-id-taken", "User ID or email already taken");
+        }
+        return id;
+    }
+
+    /** Deletes a partner staff account (its memberships and tokens go with it). */
+    @Transactional
+    public void deleteStaff(String partnerId, String accountId) {
+        jdbc.sql("DELETE FROM accounts WHERE id = ? AND home_partner_id = ?").params(accountId, partnerId).update();
+    }
+
+    /** Public profile of accounts by id: for member lists that span homes. */
+    public List<Profile> profiles(java.util.Collection<String> accountIds) {
+        if (accountIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id, user_id, first_name, last_name, email, home_company_id, home_partner_id, status"
+                        + " FROM accounts WHERE id IN (:ids) ORDER BY user_id_sort, id")
+                .param("ids", accountIds)
+                .query((rs, n) -> new Profile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), UserStatus.valueOf(rs.getString(8))))
+                .list();
+    }
+
+    /** Who a person is, as other tenants may see it. */
+    public record Profile(String accountId, String userId, String firstName, String lastName, String email,
+            String homeCompanyId, String homePartnerId, UserStatus status) {
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.trim();
     }
 
     private String freeUserId(String localPart) {

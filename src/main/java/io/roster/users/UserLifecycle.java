@@ -73,7 +73,7 @@ public class UserLifecycle {
     }
 
     private ActivationOutcome activateLocked(CompanyId company, String id) {
-        UserRow row = rows.lock(company, id).orElseThrow(() -> notFound(id));
+        UserRow row = lockOwned(company, id);
         if (row.status() == UserStatus.ACTIVE) {
             return new ActivationOutcome(row, true);
         }
@@ -111,14 +111,14 @@ public class UserLifecycle {
     }
 
     private String claimProblem(CompanyId company, String id) {
-        UserRow row = row(company, id);
+        UserRow row = rows.find(company, id).orElseThrow(() -> notFound(id));
         return rows.userIdClaimed(row.userId()) ? ActivationPolicy.USER_ID_TAKEN : ActivationPolicy.EMAIL_TAKEN;
     }
 
     /** ACTIVE → INACTIVE: the account is blocked and its license freed. Idempotent on INACTIVE. */
     public UserRow deactivate(CompanyId company, String id) {
         return tx.execute(status -> {
-            UserRow row = rows.lock(company, id).orElseThrow(() -> notFound(id));
+            UserRow row = lockOwned(company, id);
             LifecyclePolicy.requireDeactivatable(row);
             if (row.status() == UserStatus.ACTIVE) {
                 rows.setStatus(company, id, UserStatus.INACTIVE, row.validationResult());
@@ -132,7 +132,7 @@ public class UserLifecycle {
     /** Deletes a DRAFT or INACTIVE row with its account; an ACTIVE one is refused (409). */
     public void delete(CompanyId company, String id, Long expectedVersion) {
         tx.executeWithoutResult(status -> {
-            UserRow row = rows.lock(company, id).orElseThrow(() -> notFound(id));
+            UserRow row = lockOwned(company, id);
             requireVersion(row, expectedVersion);
             LifecyclePolicy.requireDeletable(row);
             rows.delete(company, id);
@@ -147,7 +147,7 @@ public class UserLifecycle {
     public UserRow edit(CompanyId company, String id, UserEdit edit, Long expectedVersion) {
         Limits.check(edit.userId(), edit.firstName(), edit.lastName(), edit.email()).throwIfAny();
         return tx.execute(status -> {
-            UserRow row = rows.lock(company, id).orElseThrow(() -> notFound(id));
+            UserRow row = lockOwned(company, id);
             requireVersion(row, expectedVersion);
             UserRow after = EditPolicy.apply(row, edit);
             boolean emailChanged = !Objects.equals(EmailAddress.keyOf(row.email()), EmailAddress.keyOf(after.email()));
@@ -160,8 +160,17 @@ public class UserLifecycle {
         });
     }
 
+    /** A row of the company's Users table, internal or external. */
     public UserRow row(CompanyId company, String id) {
-        return rows.find(company, id).orElseThrow(() -> notFound(id));
+        return rows.findInTable(company, id).orElseThrow(() -> notFound(id));
+    }
+
+    /** Locks an internal row; an external one is refused with the reason (SPEC §3). */
+    private UserRow lockOwned(CompanyId company, String id) {
+        return rows.lock(company, id).orElseThrow(() -> rows.findInTable(company, id).isPresent()
+                ? new Problems.Forbidden("This is an external user: your company does not own the account, so it"
+                        + " cannot edit, deactivate or delete it; you can change or remove their roles and rights")
+                : notFound(id));
     }
 
     private static void requireVersion(UserRow row, Long expectedVersion) {

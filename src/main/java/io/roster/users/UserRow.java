@@ -17,6 +17,11 @@ public record UserRow(String id, CompanyId homeCompanyId, String userId, String 
         return status != UserStatus.DRAFT;
     }
 
+    UserRow asExternal() {
+        return new UserRow(id, homeCompanyId, userId, firstName, lastName, email, status, true, validationResult,
+                emailVerified, locale, notifyInApp, notifyEmail, hasPassword, version, createdAt, updatedAt);
+    }
+
     public String etag() {
         return "\"" + version + "\"";
     }

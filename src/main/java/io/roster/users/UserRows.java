@@ -42,10 +42,23 @@ class UserRows {
                 .update();
     }
 
+    /** An internal row of the company. */
     Optional<UserRow> find(CompanyId company, String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM accounts WHERE id = ? AND home_company_id = ?")
                 .params(id, company.value())
                 .query(UserRows::map)
+                .optional();
+    }
+
+    /**
+     * A row of the company's Users table: internal, or external (another home, holding a role in
+     * the company). External standing is derived from role assignments, never stored.
+     */
+    Optional<UserRow> findInTable(CompanyId company, String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM accounts WHERE id = :id AND (home_company_id = :company OR id IN ("
+                        + UsersTable.LINKED_ACCOUNTS + "))")
+                .param("id", id).param("company", company.value())
+                .query(mapperFor(company))
                 .optional();
     }
 
@@ -109,15 +122,32 @@ class UserRows {
 
     /** The lower-cased copy the Users table sorts and searches on. */
     static String sortKey(String value) {
-        return value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+        if (value == null) {
+            return "";
+        }
+        // Lower-casing can lengthen text (e.g. U+0130), so cut to the narrowest sort column.
+        String key = value.trim().toLowerCase(Locale.ROOT);
+        return key.length() > SORT_KEY_MAX ? key.substring(0, SORT_KEY_MAX) : key;
     }
+
+    static final int SORT_KEY_MAX = 255;
 
     static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
+    /** Maps rows as seen by {@code company}: a row of another home is external. */
+    static org.springframework.jdbc.core.RowMapper<UserRow> mapperFor(CompanyId company) {
+        return (rs, n) -> {
+            UserRow row = map(rs, n);
+            boolean external = row.homeCompanyId() == null || !row.homeCompanyId().equals(company);
+            return external ? row.asExternal() : row;
+        };
+    }
+
     static UserRow map(ResultSet rs, int n) throws SQLException {
-        return new UserRow(rs.getString("id"), new CompanyId(rs.getString("home_company_id")), rs.getString("user_id"),
+        String home = rs.getString("home_company_id");
+        return new UserRow(rs.getString("id"), home == null ? null : new CompanyId(home), rs.getString("user_id"),
                 rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"),
                 UserStatus.valueOf(rs.getString("status")), false, rs.getString("validation_result"),
                 rs.getBoolean("email_verified"), rs.getString("locale"), rs.getBoolean("notify_in_app"),

@@ -7,8 +7,13 @@ import io.roster.shared.PageRequest;
  * Filters and order of the Users table. {@code q} is a case-insensitive prefix of the userId, first
  * name, last name or email. {@code sort} is one of {@link Sort}, descending when {@code descending}.
  */
-public record UsersQuery(UserStatus status, Boolean external, String q, Sort sort, boolean descending,
+public record UsersQuery(UserStatus status, Boolean external, String q, RoleFilter role, Sort sort, boolean descending,
         PageRequest page) {
+
+    /** Only rows holding this role in this company. */
+    public record RoleFilter(io.roster.shared.CompanyId companyId, String roleId) {
+    }
+
 
     public static final int MAX_Q = 100;
 
@@ -25,6 +30,11 @@ public record UsersQuery(UserStatus status, Boolean external, String q, Sort sor
 
     /** Parses the API's {@code sort} parameter: a field name, {@code -} in front for descending. */
     public static UsersQuery of(String status, Boolean external, String q, String sort, PageRequest page) {
+        return of(status, external, q, null, sort, page);
+    }
+
+    public static UsersQuery of(String status, Boolean external, String q, RoleFilter role, String sort,
+            PageRequest page) {
         FieldErrors errors = new FieldErrors().maxLength("q", q, MAX_Q);
         UserStatus parsedStatus = null;
         if (status != null && !status.isBlank()) {
@@ -43,7 +53,7 @@ public record UsersQuery(UserStatus status, Boolean external, String q, Sort sor
             errors.add("sort", "must be userId, lastName, email or status, with '-' in front for descending order");
         }
         errors.throwIfAny();
-        return new UsersQuery(parsedStatus, external, q == null || q.isBlank() ? null : q.trim(), parsedSort,
+        return new UsersQuery(parsedStatus, external, q == null || q.isBlank() ? null : q.trim(), role, parsedSort,
                 descending, page);
     }
 

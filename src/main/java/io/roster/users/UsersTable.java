@@ -3,18 +3,27 @@ package io.roster.users;
 import io.roster.shared.CompanyId;
 import io.roster.shared.Cursor;
 import io.roster.shared.Page;
-import java.util.ArrayList;
+import io.roster.shared.PartnerId;
+import io.roster.shared.Problems;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads a company's Users table: filtered, searched by prefix and keyset-paginated, so a page costs
- * the same at row 100 as at row 100,000. Each sort walks one index (see V1 migration).
+ * Reads a company's Users table: its internal rows plus the external accounts that hold a role in
+ * it, filtered, searched by prefix and keyset-paginated, so a page costs the same at row 100 as at
+ * row 100,000. Each leg walks one index (see the V1 migration) before the two are merged.
+ *
+ * <p>This is a read model over tables of two modules: which outside accounts are linked to a
+ * company is the access module's data (role assignments), read here in SQL because the table must
+ * be paginated as one list; the code dependency stays users ← access.
  */
 @Service
 public class UsersTable {
+
+    /** Accounts holding a role in {@code :company}; the derived "external" link of SPEC §2. */
+    static final String LINKED_ACCOUNTS = "SELECT ra.account_id FROM role_assignments ra WHERE ra.company_id = :company";
 
     private final JdbcClient jdbc;
 
@@ -23,39 +32,96 @@ public class UsersTable {
     }
 
     public Page<UserRow> list(CompanyId company, UsersQuery query) {
+        String internal = "home_company_id = :company";
+        String external = "id IN (" + LINKED_ACCOUNTS + ") AND (home_company_id IS NULL OR home_company_id <> :company)";
+        String filters = filters(query);
+        String sql;
         if (Boolean.TRUE.equals(query.external())) {
-            // External people are those of other homes holding a role or right here; roles and
-            // workspace rights come with the access module, until then no account qualifies.
-            return new Page<>(List.of(), null);
+            sql = leg(external + filters, query);
+        } else if (Boolean.FALSE.equals(query.external())) {
+            sql = leg(internal + filters, query);
+        } else {
+            sql = "SELECT * FROM ((" + leg(internal + filters, query) + ") UNION ALL (" + leg(external + filters, query)
+                    + ")) merged ORDER BY " + order("sort_key", query) + fetchFirst(query);
         }
-        StringBuilder sql = new StringBuilder("SELECT ").append(UserRows.COLUMNS)
-                .append(", ").append(query.sort().column).append(" AS sort_key")
-                .append(" FROM accounts WHERE home_company_id = ?");
-        List<Object> params = new ArrayList<>();
-        params.add(company.value());
+        var spec = jdbc.sql(sql).param("company", company.value());
+        spec = bind(spec, query);
+        var mapper = UserRows.mapperFor(company);
+        List<Keyed> rows = spec.query((rs, n) -> new Keyed(mapper.mapRow(rs, n), rs.getString("sort_key"))).list();
+        return page(rows, query);
+    }
+
+    /** The internal rows of every company attached to a partner, or of one of them. */
+    public Page<UserRow> acrossPartner(PartnerId partner, CompanyId onlyCompany, UsersQuery query) {
+        if (Boolean.TRUE.equals(query.external())) {
+            throw Problems.InvalidInput.of("external", "the partner space lists the internal users of its companies");
+        }
+        String where = "home_company_id IN (SELECT c.id FROM companies c WHERE c.partner_id = :partner)"
+                + (onlyCompany == null ? "" : " AND home_company_id = :company") + filters(query);
+        var spec = jdbc.sql(leg(where, query)).param("partner", partner.value());
+        if (onlyCompany != null) {
+            spec = spec.param("company", onlyCompany.value());
+        }
+        spec = bind(spec, query);
+        List<Keyed> rows = spec.query((rs, n) -> new Keyed(UserRows.map(rs, n), rs.getString("sort_key"))).list();
+        return page(rows, query);
+    }
+
+    private static String leg(String where, UsersQuery query) {
+        String column = query.sort().column;
+        String keyset = query.page().cursor() == null ? ""
+                : " AND (" + column + ", id) " + (query.descending() ? "<" : ">") + " (:afterKey, :afterId)";
+        return "SELECT " + UserRows.COLUMNS + ", " + column + " AS sort_key FROM accounts WHERE " + where + keyset
+                + " ORDER BY " + order(column, query) + fetchFirst(query);
+    }
+
+    /**
+     * The page size is written into the SQL (it is a validated int): H2 caches the plan of a
+     * parameterised FETCH FIRST inside a UNION and would reuse the first limit it saw.
+     */
+    private static String fetchFirst(UsersQuery query) {
+        return " FETCH FIRST " + (query.page().limit() + 1) + " ROWS ONLY";
+    }
+
+    private static String filters(UsersQuery query) {
+        StringBuilder sql = new StringBuilder();
         if (query.status() != null) {
-            sql.append(" AND status = ?");
-            params.add(query.status().name());
+            sql.append(" AND status = :status");
         }
         if (query.q() != null) {
-            String prefix = escapeLike(query.q().toLowerCase(Locale.ROOT)) + "%";
-            sql.append(" AND (user_id_sort LIKE ? ESCAPE '\\' OR first_name_sort LIKE ? ESCAPE '\\'"
-                    + " OR last_name_sort LIKE ? ESCAPE '\\' OR email_sort LIKE ? ESCAPE '\\')");
-            params.addAll(List.of(prefix, prefix, prefix, prefix));
+            sql.append(" AND (user_id_sort LIKE :prefix ESCAPE '\\' OR first_name_sort LIKE :prefix ESCAPE '\\'"
+                    + " OR last_name_sort LIKE :prefix ESCAPE '\\' OR email_sort LIKE :prefix ESCAPE '\\')");
         }
-        String column = query.sort().column;
-        String direction = query.descending() ? "DESC" : "ASC";
+        if (query.role() != null) {
+            sql.append(" AND id IN (SELECT rf.account_id FROM role_assignments rf WHERE rf.company_id = :roleCompany"
+                    + " AND rf.role_id = :role)");
+        }
+        return sql.toString();
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, UsersQuery query) {
+        if (query.status() != null) {
+            spec = spec.param("status", query.status().name());
+        }
+        if (query.q() != null) {
+            spec = spec.param("prefix", escapeLike(query.q().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (query.role() != null) {
+            spec = spec.param("role", query.role().roleId()).param("roleCompany", query.role().companyId().value());
+        }
         Cursor after = query.page().cursor() == null ? null : query.page().cursor().requireSort(query.cursorSort());
         if (after != null) {
-            sql.append(" AND (").append(column).append(", id) ").append(query.descending() ? "<" : ">").append(" (?, ?)");
-            params.add(after.key());
-            params.add(after.id());
+            spec = spec.param("afterKey", after.key()).param("afterId", after.id());
         }
-        sql.append(" ORDER BY ").append(column).append(' ').append(direction).append(", id ").append(direction)
-                .append(" FETCH FIRST ").append(query.page().limit() + 1).append(" ROWS ONLY");
-        List<Keyed> rows = jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> new Keyed(UserRows.map(rs, n), rs.getString("sort_key")))
-                .list();
+        return spec;
+    }
+
+    private static String order(String column, UsersQuery query) {
+        String direction = query.descending() ? " DESC" : " ASC";
+        return column + direction + ", id" + direction;
+    }
+
+    private static Page<UserRow> page(List<Keyed> rows, UsersQuery query) {
         return Page.fromLookahead(rows, query.page().limit(),
                 last -> new Cursor(query.cursorSort(), last.sortKey(), last.row().id())).map(Keyed::row);
     }

@@ -9,7 +9,6 @@ import io.roster.support.Operator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -142,7 +141,6 @@ class ApiErrorsIntegrationTests {
         assertThat(api.get(path).text("lastName")).isEqualTo("Binoche");
     }
 
-    @Disabled("BUG: 500 when a name lower-cases longer than 255 chars (e.g. U+0130): the *_sort columns overflow")
     @Test
     void a_name_whose_lower_case_is_longer_than_itself_is_saved_or_refused_never_a_500() {
         String company = fixtures.company(3);
@@ -174,7 +172,6 @@ class ApiErrorsIntegrationTests {
         assertThat(rowCount(company)).isZero();
     }
 
-    @Disabled("BUG: unknown /api path answers Boot error JSON (application/json), not a problem: ProblemHandler basePackages skips handler-less errors")
     @Test
     void an_unknown_api_path_is_a_404_problem() {
         var response = api.get("/api/v1/no-such-resource");
@@ -182,7 +179,6 @@ class ApiErrorsIntegrationTests {
         assertProblem(response, 404);
     }
 
-    @Disabled("BUG: 405 answers Boot error JSON (application/json), not a problem: ProblemHandler basePackages skips handler-less errors")
     @Test
     void a_method_the_resource_does_not_support_is_a_405_problem() {
         String company = fixtures.company(3);
@@ -193,7 +189,6 @@ class ApiErrorsIntegrationTests {
         assertProblem(response, 405);
     }
 
-    @Disabled("BUG: framework problems (415, 405, ...) carry no type: ProblemHandler does not set type on ResponseEntityExceptionHandler bodies")
     @Test
     void a_body_that_is_not_json_is_a_415_problem() {
         String company = fixtures.company(3);

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -159,7 +158,6 @@ class TokensIntegrationTests {
         assertThat(holder.get("/api/v1/companies/" + company).status()).isEqualTo(401);
     }
 
-    @Disabled("BUG: deactivation does not revoke API tokens, it only hides them while INACTIVE; reactivating the user brings the old tokens back")
     @Test
     void a_token_cut_off_by_deactivation_stays_revoked_after_reactivation() {
         Map<String, Object> user = activeUser();

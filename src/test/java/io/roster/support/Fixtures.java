@@ -49,7 +49,8 @@ public final class Fixtures {
 
     /** A complete user who can sign in at once: a password of the policy and a verified email. */
     public static Map<String, Object> userWithPassword(String status, String password) {
-        return with(validUser(status), "password", password, "emailVerified", true);
+        // a role somewhere: without one nobody may sign in (SPEC §5)
+        return with(validUser(status), "password", password, "emailVerified", true, "roles", java.util.List.of("MEMBER"));
     }
 
     public Api.Response createUser(String companyId, Map<String, Object> body) {

@@ -1,0 +1,71 @@
+package io.roster.access;
+
+import io.roster.shared.CompanyId;
+import io.roster.users.Accounts;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Who the caller is and what it may do where: the source of {@code GET /api/v1/me} and of the
+ * console's menu.
+ */
+@Service
+public class CallerOverview {
+
+    private final JdbcClient jdbc;
+    private final Accounts accounts;
+    private final PartnerMembers partnerMembers;
+    private final Guard guard;
+
+    CallerOverview(JdbcClient jdbc, Accounts accounts, PartnerMembers partnerMembers, Guard guard) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.partnerMembers = partnerMembers;
+        this.guard = guard;
+    }
+
+    public record Overview(Accounts.Profile account, boolean operator, List<CompanyStanding> companies,
+            List<PartnerStanding> partners) {
+    }
+
+    /** A company the caller has standing in: its roles there and its effective permissions. */
+    public record CompanyStanding(String companyId, String name, boolean home, List<String> roles,
+            Set<Permission> permissions) {
+    }
+
+    public record PartnerStanding(String partnerId, String name, PartnerRole role, Set<Permission> companyPermissions) {
+    }
+
+    public Overview of(Caller caller) {
+        Accounts.Profile profile = accounts.profiles(List.of(caller.accountId())).getFirst();
+        Map<String, String> names = new LinkedHashMap<>();
+        if (caller.homeCompanyId() != null) {
+            names.put(caller.homeCompanyId(), null);
+        }
+        jdbc.sql("SELECT DISTINCT company_id FROM role_assignments WHERE account_id = ?").param(caller.accountId())
+                .query(String.class).list().forEach(id -> names.putIfAbsent(id, null));
+        List<CompanyStanding> companies = new ArrayList<>();
+        for (String companyId : names.keySet()) {
+            if (caller.companyScope() != null && !caller.companyScope().equals(companyId)) {
+                continue;
+            }
+            CompanyAccess access = guard.accessTo(caller, new CompanyId(companyId));
+            String name = jdbc.sql("SELECT name FROM companies WHERE id = ?").param(companyId).query(String.class).single();
+            List<String> roles = jdbc.sql("SELECT role_id FROM role_assignments WHERE company_id = ? AND account_id = ?"
+                            + " ORDER BY role_id").params(companyId, caller.accountId()).query(String.class).list();
+            companies.add(new CompanyStanding(companyId, name, companyId.equals(caller.homeCompanyId()), roles,
+                    access.permissions()));
+        }
+        List<PartnerStanding> partners = caller.companyScope() != null ? List.of()
+                : partnerMembers.of(caller.accountId()).stream()
+                        .map(m -> new PartnerStanding(m.partnerId().value(), m.partnerName(), m.role(),
+                                m.role().companyPermissions()))
+                        .toList();
+        return new Overview(profile, caller.operator(), companies, partners);
+    }
+}

@@ -1,0 +1,19 @@
+package io.roster.access;
+
+import io.roster.shared.CompanyId;
+import java.util.Set;
+
+/**
+ * What a caller may do in one company, and on what grounds: the operator, company roles, or a
+ * partner role ({@code viaPartner}, so every such action can be recorded as a partner action).
+ */
+public record CompanyAccess(Caller caller, CompanyId company, Set<Permission> permissions, PartnerRole viaPartner) {
+
+    public boolean has(Permission permission) {
+        return permissions.contains(permission);
+    }
+
+    public boolean actsAsPartner() {
+        return viaPartner != null;
+    }
+}

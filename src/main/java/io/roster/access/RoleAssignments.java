@@ -1,0 +1,93 @@
+package io.roster.access;
+
+import io.roster.shared.CompanyId;
+import io.roster.shared.Problems;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ArrayList;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Which roles an account holds in a company. Always read and written within one company. */
+@Service
+public class RoleAssignments {
+
+    private final JdbcClient jdbc;
+    private final Roles roles;
+    private final ApplicationEventPublisher events;
+
+    RoleAssignments(JdbcClient jdbc, Roles roles, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.roles = roles;
+        this.events = events;
+    }
+
+    public List<String> roleIdsOf(CompanyId company, String accountId) {
+        return jdbc.sql("SELECT role_id FROM role_assignments WHERE company_id = ? AND account_id = ? ORDER BY role_id")
+                .params(company.value(), accountId)
+                .query(String.class).list();
+    }
+
+    /** Role ids of several accounts in one company, for a page of the Users table. */
+    public Map<String, List<String>> roleIdsOf(CompanyId company, Collection<String> accountIds) {
+        Map<String, List<String>> byAccount = new HashMap<>();
+        if (accountIds.isEmpty()) {
+            return byAccount;
+        }
+        jdbc.sql("SELECT account_id, role_id FROM role_assignments WHERE company_id = :company"
+                        + " AND account_id IN (:ids) ORDER BY role_id")
+                .param("company", company.value()).param("ids", accountIds)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list()
+                .forEach(e -> byAccount.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return byAccount;
+    }
+
+    /**
+     * Grants a role. Idempotent. {@code granter} may only hand out permissions it holds itself, so
+     * a user manager cannot make someone an administrator.
+     */
+    @Transactional
+    public void grant(CompanyId company, String accountId, String roleId, CompanyAccess granter) {
+        requireGrantable(company, roleId, granter);
+        int exists = jdbc.sql("SELECT COUNT(*) FROM role_assignments WHERE company_id = ? AND account_id = ? AND role_id = ?")
+                .params(company.value(), accountId, roleId).query(Integer.class).single();
+        if (exists == 0) {
+            jdbc.sql("INSERT INTO role_assignments (company_id, account_id, role_id, created_at) VALUES (?, ?, ?, ?)")
+                    .params(company.value(), accountId, roleId, Instant.now().atOffset(ZoneOffset.UTC))
+                    .update();
+            events.publishEvent(new AccessEvents.RoleGranted(company, accountId, roleId, granter.caller().accountId()));
+        }
+    }
+
+    /** Refuses an unknown role (400) or one carrying permissions the granter lacks (403). */
+    public Role requireGrantable(CompanyId company, String roleId, CompanyAccess granter) {
+        Role role = roles.find(company, roleId)
+                .orElseThrow(() -> Problems.InvalidInput.of("roleId", "no role '" + roleId + "' in this company"));
+        if (!granter.permissions().containsAll(role.permissions())) {
+            throw new Problems.Forbidden("You cannot grant the role '" + role.name()
+                    + "': it carries permissions you do not have");
+        }
+        return role;
+    }
+
+    @Transactional
+    public void revoke(CompanyId company, String accountId, String roleId, CompanyAccess revoker) {
+        Role role = roles.find(company, roleId).orElse(null);
+        if (role != null && !revoker.permissions().containsAll(role.permissions())) {
+            throw new Problems.Forbidden("You cannot remove the role '" + role.name()
+                    + "': it carries permissions you do not have");
+        }
+        int removed = jdbc.sql("DELETE FROM role_assignments WHERE company_id = ? AND account_id = ? AND role_id = ?")
+                .params(company.value(), accountId, roleId).update();
+        if (removed == 0) {
+            throw new Problems.NotFound("The user does not hold the role '" + roleId + "' in this company");
+        }
+        events.publishEvent(new AccessEvents.RoleRevoked(company, accountId, roleId, revoker.caller().accountId()));
+    }
+}

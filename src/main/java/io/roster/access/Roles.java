@@ -1,0 +1,123 @@
+package io.roster.access;
+
+import io.roster.shared.CompanyId;
+import io.roster.shared.FieldErrors;
+import io.roster.shared.Ids;
+import io.roster.shared.Problems;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A company's roles: the built-in ones and those it defined. */
+@Service
+public class Roles {
+
+    static final int MAX_NAME = 100;
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    Roles(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    public List<Role> of(CompanyId company) {
+        List<Role> roles = new ArrayList<>();
+        for (BuiltInRole builtIn : BuiltInRole.values()) {
+            roles.add(builtIn.asRole());
+        }
+        roles.addAll(jdbc.sql("SELECT id, name, permissions FROM custom_roles WHERE company_id = ? ORDER BY name, id")
+                .param(company.value())
+                .query((rs, n) -> custom(rs.getString("id"), rs.getString("name"), rs.getString("permissions")))
+                .list());
+        return roles;
+    }
+
+    public Optional<Role> find(CompanyId company, String roleId) {
+        Optional<BuiltInRole> builtIn = BuiltInRole.byId(roleId);
+        if (builtIn.isPresent()) {
+            return builtIn.map(BuiltInRole::asRole);
+        }
+        return jdbc.sql("SELECT id, name, permissions FROM custom_roles WHERE company_id = ? AND id = ?")
+                .params(company.value(), roleId)
+                .query((rs, n) -> custom(rs.getString("id"), rs.getString("name"), rs.getString("permissions")))
+                .optional();
+    }
+
+    /** The union of the permissions of these roles in this company (unknown ids grant nothing). */
+    Set<Permission> permissionsOf(CompanyId company, Collection<String> roleIds) {
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        List<String> customIds = new ArrayList<>();
+        for (String id : roleIds) {
+            BuiltInRole.byId(id).ifPresentOrElse(role -> permissions.addAll(role.asRole().permissions()),
+                    () -> customIds.add(id));
+        }
+        if (!customIds.isEmpty()) {
+            jdbc.sql("SELECT permissions FROM custom_roles WHERE company_id = :company AND id IN (:ids)")
+                    .param("company", company.value()).param("ids", customIds)
+                    .query(String.class).list()
+                    .forEach(codes -> permissions.addAll(parse(codes)));
+        }
+        return permissions;
+    }
+
+    @Transactional
+    public Role create(CompanyId company, String name, List<String> permissionCodes) {
+        FieldErrors errors = new FieldErrors().required("name", name).maxLength("name", name, MAX_NAME);
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        if (permissionCodes == null) {
+            errors.add("permissions", "is required (it may be an empty list)");
+        } else {
+            for (String code : permissionCodes) {
+                Permission.byCode(code).ifPresentOrElse(permissions::add, () -> errors.add("permissions",
+                        "'" + code + "' is not a permission; use " + Arrays.stream(Permission.values())
+                                .map(Permission::code).collect(Collectors.joining(", "))));
+            }
+        }
+        errors.throwIfAny();
+        String trimmed = name.trim();
+        if (BuiltInRole.byId(trimmed.toUpperCase()).isPresent() || Arrays.stream(BuiltInRole.values())
+                .anyMatch(role -> role.asRole().name().equalsIgnoreCase(trimmed))) {
+            throw new Problems.Conflict("role-name-taken", "'" + trimmed + "' is the name of a built-in role");
+        }
+        Role role = new Role(Ids.newId(), trimmed, false, permissions);
+        try {
+            jdbc.sql("INSERT INTO custom_roles (id, company_id, name, permissions, version, created_at) VALUES (?, ?, ?, ?, 0, ?)")
+                    .params(role.id(), company.value(), role.name(), codes(permissions), Instant.now().atOffset(ZoneOffset.UTC))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new Problems.Conflict("role-name-taken", "The company already has a role named '" + trimmed + "'");
+        }
+        events.publishEvent(new AccessEvents.RoleCreated(company, role.id(), role.name(), codes(permissions)));
+        return role;
+    }
+
+    private static Role custom(String id, String name, String codes) {
+        return new Role(id, name, false, parse(codes));
+    }
+
+    static Set<Permission> parse(String codes) {
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        for (String code : codes.trim().split("\\s+")) {
+            Permission.byCode(code).ifPresent(permissions::add);
+        }
+        return permissions;
+    }
+
+    static String codes(Set<Permission> permissions) {
+        return permissions.stream().map(Permission::code).collect(Collectors.joining(" "));
+    }
+}

@@ -1,0 +1,145 @@
+package io.roster.access;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Brute-force protection, on by default and shared by every node (it lives in the database).
+ * Failures are counted per account (or per unknown login, so unknown and known logins behave
+ * alike) and per client address. Past a few failures each new attempt must wait a growing delay;
+ * past the lockout threshold the key is locked for a while. A success clears the account's count.
+ */
+@Component
+public class SignInThrottle {
+
+    private final JdbcClient jdbc;
+    private final Policy account;
+    private final Policy address;
+
+    SignInThrottle(JdbcClient jdbc,
+            @Value("${roster.sign-in.delay-after:5}") int delayAfter,
+            @Value("${roster.sign-in.delay-unit:PT1S}") Duration delayUnit,
+            @Value("${roster.sign-in.max-delay:PT30S}") Duration maxDelay,
+            @Value("${roster.sign-in.lock-after:25}") int lockAfter,
+            @Value("${roster.sign-in.lock-duration:PT15M}") Duration lockDuration,
+            @Value("${roster.sign-in.address-lock-after:100}") int addressLockAfter) {
+        this.jdbc = jdbc;
+        this.account = new Policy(delayAfter, delayUnit, maxDelay, lockAfter, lockDuration);
+        this.address = new Policy(delayAfter * 4, delayUnit, maxDelay, addressLockAfter, lockDuration);
+    }
+
+    /** Keys of one attempt: the account (or the login typed) and the client address. */
+    public record Keys(String account, String address) {
+        public static Keys of(String accountIdOrLogin, String clientAddress) {
+            return new Keys("account:" + accountIdOrLogin, "address:" + (clientAddress == null ? "unknown" : clientAddress));
+        }
+    }
+
+    /** How long the caller must wait before trying again, if at all. */
+    public Optional<Duration> waitFor(Keys keys) {
+        Instant now = Instant.now();
+        Instant until = later(lockedUntil(keys.account()), lockedUntil(keys.address()));
+        return until == null || !until.isAfter(now) ? Optional.empty() : Optional.of(Duration.between(now, until));
+    }
+
+    /** True when the account key is locked (not merely delayed): what an administrator sees. */
+    public Optional<Lock> lockOf(String accountId) {
+        return jdbc.sql("SELECT failures, locked_until FROM sign_in_throttle WHERE throttle_key = ?")
+                .param("account:" + accountId)
+                .query((rs, n) -> new Lock(rs.getInt(1), toInstant(rs.getObject(2, OffsetDateTime.class))))
+                .optional();
+    }
+
+    /** Failed sign-ins and the end of the current delay or lockout. */
+    public record Lock(int failures, Instant lockedUntil) {
+        public boolean locked() {
+            return lockedUntil != null && lockedUntil.isAfter(Instant.now());
+        }
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void failed(Keys keys) {
+        record(keys.account(), account);
+        record(keys.address(), address);
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void succeeded(Keys keys) {
+        clear(keys.account());
+    }
+
+    public void clear(String accountIdKey) {
+        jdbc.sql("DELETE FROM sign_in_throttle WHERE throttle_key = ?")
+                .param(accountIdKey.startsWith("account:") ? accountIdKey : "account:" + accountIdKey).update();
+    }
+
+    private void record(String key, Policy policy) {
+        Instant now = Instant.now();
+        var current = jdbc.sql("SELECT failures, last_failure_at FROM sign_in_throttle WHERE throttle_key = ? FOR UPDATE")
+                .param(key)
+                .query((rs, n) -> new int[] {rs.getInt(1),
+                        rs.getObject(2, OffsetDateTime.class).toInstant().plus(policy.lockDuration()).isBefore(now) ? 1 : 0})
+                .optional();
+        // A count whose last failure is older than a lockout starts again from zero.
+        int failures = current.map(c -> c[1] == 1 ? 1 : c[0] + 1).orElse(1);
+        Instant lockedUntil = policy.lockedUntil(failures, now);
+        if (current.isPresent()) {
+            jdbc.sql("UPDATE sign_in_throttle SET failures = ?, last_failure_at = ?, locked_until = ? WHERE throttle_key = ?")
+                    .params(failures, utc(now), utc(lockedUntil), key).update();
+            return;
+        }
+        try {
+            jdbc.sql("INSERT INTO sign_in_throttle (throttle_key, failures, last_failure_at, locked_until) VALUES (?, ?, ?, ?)")
+                    .params(key, failures, utc(now), utc(lockedUntil)).update();
+        } catch (DuplicateKeyException raced) {
+            jdbc.sql("UPDATE sign_in_throttle SET failures = failures + 1, last_failure_at = ? WHERE throttle_key = ?")
+                    .params(utc(now), key).update();
+        }
+    }
+
+    private Instant lockedUntil(String key) {
+        return jdbc.sql("SELECT locked_until FROM sign_in_throttle WHERE throttle_key = ?")
+                .param(key)
+                .query((rs, n) -> toInstant(rs.getObject(1, OffsetDateTime.class)))
+                .optional().orElse(null);
+    }
+
+    /** Growing delays from {@code delayAfter} failures, then a lockout at {@code lockAfter}. */
+    record Policy(int delayAfter, Duration delayUnit, Duration maxDelay, int lockAfter, Duration lockDuration) {
+        Instant lockedUntil(int failures, Instant now) {
+            if (failures >= lockAfter) {
+                return now.plus(lockDuration);
+            }
+            if (failures < delayAfter || delayUnit.isZero()) {
+                return null;
+            }
+            long factor = 1L << Math.min(20, failures - delayAfter);
+            Duration delay = delayUnit.multipliedBy(factor);
+            return now.plus(delay.compareTo(maxDelay) > 0 ? maxDelay : delay);
+        }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
+    private static Instant toInstant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

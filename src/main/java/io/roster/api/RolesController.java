@@ -1,0 +1,56 @@
+package io.roster.api;
+
+import io.roster.access.Caller;
+import io.roster.access.Guard;
+import io.roster.access.Permission;
+import io.roster.access.Role;
+import io.roster.access.Roles;
+import io.roster.shared.CompanyId;
+import io.roster.shared.Page;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A company's roles: built-in and custom, with their permissions. */
+@RestController
+@RequestMapping("/api/v1/companies/{companyId}/roles")
+class RolesController {
+
+    private final Guard guard;
+    private final Roles roles;
+
+    RolesController(Guard guard, Roles roles) {
+        this.guard = guard;
+        this.roles = roles;
+    }
+
+    record RoleRequest(String name, List<String> permissions) {
+    }
+
+    record RoleView(String id, String name, boolean builtIn, List<String> permissions) {
+        static RoleView of(Role role) {
+            return new RoleView(role.id(), role.name(), role.builtIn(),
+                    role.permissions().stream().map(Permission::code).sorted().toList());
+        }
+    }
+
+    @GetMapping
+    Page<RoleView> list(@AuthenticationPrincipal Caller caller, @PathVariable String companyId) {
+        CompanyId company = guard.accessTo(caller, new CompanyId(companyId)).company();
+        return new Page<>(roles.of(company).stream().map(RoleView::of).toList(), null);
+    }
+
+    @PostMapping
+    ResponseEntity<RoleView> create(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
+            @RequestBody RoleRequest request) {
+        CompanyId company = guard.requireCompany(caller, new CompanyId(companyId), Permission.ROLES_MANAGE).company();
+        Role role = roles.create(company, request.name(), request.permissions());
+        return Responses.created("/api/v1/companies/" + companyId + "/roles/" + role.id(), 0, RoleView.of(role));
+    }
+}

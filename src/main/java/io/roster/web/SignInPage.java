@@ -1,0 +1,26 @@
+package io.roster.web;
+
+import java.util.Set;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The sign-in page; refusals arrive as a reason code and are explained in the page's language. */
+@Controller
+class SignInPage {
+
+    private static final Set<String> REASONS = Set.of("unauthorized", "too-many-attempts", "account-inactive",
+            "account-not-activated", "no-password", "no-role");
+
+    @GetMapping("/login")
+    String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) Long retry,
+            @RequestParam(required = false) String signedOut, Model model) {
+        if (error != null) {
+            model.addAttribute("reason", REASONS.contains(error) ? error : "unauthorized");
+            model.addAttribute("retry", retry == null ? 0 : Math.max(1, retry));
+        }
+        model.addAttribute("signedOut", signedOut != null);
+        return "login";
+    }
+}
