@@ -16,7 +16,11 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "roster.bootstrap.admin-email=" + Operator.EMAIL,
         "roster.bootstrap.admin-password=" + Operator.PASSWORD,
-        "server.address=127.0.0.1"})
+        "server.address=127.0.0.1",
+        // Every test client comes from 127.0.0.1: growing delays and the per-address lockout would
+        // couple unrelated tests. SignInThrottleIntegrationTests checks them with their own settings.
+        "roster.sign-in.delay-unit=PT0S",
+        "roster.sign-in.address-lock-after=100000"})
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface IntegrationTest {
 }
