@@ -3,6 +3,7 @@ package io.roster.access;
 import io.roster.shared.EmailAddress;
 import io.roster.users.Accounts;
 import org.slf4j.Logger;
+import org.springframework.dao.DuplicateKeyException;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -31,16 +32,22 @@ class OperatorBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (email.isBlank() || password.isBlank() || accounts.operatorExists()) {
-            if (!accounts.operatorExists()) {
-                log.warn("No platform operator yet: set ROSTER_BOOTSTRAP_ADMIN_EMAIL and ROSTER_BOOTSTRAP_ADMIN_PASSWORD to create one");
-            }
+        if (accounts.operatorExists()) {
+            return;
+        }
+        if (email.isBlank() || password.isBlank()) {
+            log.warn("No platform operator yet: set ROSTER_BOOTSTRAP_ADMIN_EMAIL and ROSTER_BOOTSTRAP_ADMIN_PASSWORD to create one");
             return;
         }
         if (!EmailAddress.isValid(email)) {
             throw new IllegalStateException("ROSTER_BOOTSTRAP_ADMIN_EMAIL is not a valid email address");
         }
-        accounts.createOperator(new EmailAddress(email.trim()), password);
-        log.info("Created the platform operator {}", email.trim());
+        try {
+            accounts.createOperator(new EmailAddress(email.trim()), password);
+            log.info("Created the platform operator {}", email.trim());
+        } catch (DuplicateKeyException anotherNodeWon) {
+            // several nodes starting together: one of them created it
+            log.info("The platform operator was created by another node");
+        }
     }
 }

@@ -18,7 +18,10 @@ import io.roster.users.UserRow;
 import io.roster.users.UsersQuery;
 import io.roster.users.UsersTable;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -139,8 +142,12 @@ class PartnersController {
         }
         UsersQuery query = UsersQuery.of(status, null, q, sort, PageRequest.of(limit, cursor));
         Page<UserRow> page = users.acrossPartner(partner.id(), only, query);
+        Map<CompanyId, Map<String, List<String>>> roles = new HashMap<>();
+        page.items().stream().collect(Collectors.groupingBy(UserRow::homeCompanyId))
+                .forEach((company, rows) -> roles.put(company,
+                        assignments.roleIdsOf(company, rows.stream().map(UserRow::id).toList())));
         return page.map(row -> new PartnerUserView(row.homeCompanyId().value(),
-                UserView.of(row, assignments.roleIdsOf(row.homeCompanyId(), row.id()))));
+                UserView.of(row, roles.get(row.homeCompanyId()).getOrDefault(row.id(), List.of()))));
     }
 
     private Partner partner(Caller caller, String partnerId, boolean adminOnly) {
