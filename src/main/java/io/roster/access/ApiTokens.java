@@ -2,16 +2,11 @@ package io.roster.access;
 
 import io.roster.shared.Ids;
 import io.roster.shared.Problems;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import io.roster.shared.Secrets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +21,6 @@ import org.springframework.stereotype.Service;
 public class ApiTokens {
 
     static final String PREFIX = "rst_";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final Duration lifetime;
@@ -37,9 +31,7 @@ public class ApiTokens {
     }
 
     public IssuedToken issue(String accountId, String companyScope) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = Secrets.newToken(PREFIX);
         String id = Ids.newId();
         Instant now = Instant.now();
         Instant expiresAt = now.plus(lifetime);
@@ -103,12 +95,7 @@ public class ApiTokens {
     }
 
     static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Secrets.sha256(token);
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -65,6 +65,13 @@ public final class Problems {
         }
     }
 
+    /** A link or resource that existed but can no longer be used (410), or never existed. */
+    public static class GoneOrUnknown extends ProblemException {
+        public GoneOrUnknown(String detail) {
+            super(410, "link-unusable", "Link cannot be used", detail, List.of(), Map.of());
+        }
+    }
+
     public static final class Unauthorized extends ProblemException {
         public Unauthorized(String detail) {
             super(401, "unauthorized", "Unauthorized", detail, List.of(), Map.of());

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,10 +24,12 @@ public class Accounts {
 
     private final JdbcClient jdbc;
     private final Passwords passwords;
+    private final ApplicationEventPublisher events;
 
-    Accounts(JdbcClient jdbc, Passwords passwords) {
+    Accounts(JdbcClient jdbc, Passwords passwords, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.passwords = passwords;
+        this.events = events;
     }
 
     /** Finds an account by its email (any case) or its userId, as typed at sign-in. */
@@ -35,8 +38,9 @@ public class Accounts {
             return Optional.empty();
         }
         String key = login.trim();
-        String column = key.contains("@") ? "email_key" : "user_id_key";
-        return jdbc.sql("SELECT " + CREDENTIAL_COLUMNS + " FROM accounts WHERE " + column + " = ?")
+        // An email signs in only once verified (SPEC §3: a changed email is confirmed before use).
+        String where = key.contains("@") ? "email_key = ? AND email_verified = TRUE" : "user_id_key = ?";
+        return jdbc.sql("SELECT " + CREDENTIAL_COLUMNS + " FROM accounts WHERE " + where)
                 .param(key.contains("@") ? EmailAddress.keyOf(key) : key.toLowerCase(Locale.ROOT))
                 .query(Accounts::credentials)
                 .optional();
@@ -47,6 +51,57 @@ public class Accounts {
                 .param(accountId)
                 .query(Accounts::credentials)
                 .optional();
+    }
+
+    /** Who a mail about this account goes to, and in which language. */
+    public record Recipient(String accountId, String firstName, String lastName, String email, String locale,
+            String homeCompanyId, UserStatus status, boolean emailVerified) {
+
+        public String displayName() {
+            String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
+            return name.isEmpty() ? email : name;
+        }
+    }
+
+    public Optional<Recipient> recipient(String accountId) {
+        return jdbc.sql("SELECT id, first_name, last_name, email, locale, home_company_id, status, email_verified"
+                        + " FROM accounts WHERE id = ?")
+                .param(accountId)
+                .query((rs, n) -> new Recipient(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), UserStatus.valueOf(rs.getString(7)), rs.getBoolean(8)))
+                .optional();
+    }
+
+    /** The ACTIVE account that signs in with this email, if any (forgot-password). */
+    public Optional<Recipient> activeByEmail(String email) {
+        if (email == null || email.length() > 320) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT id FROM accounts WHERE email_key = ? AND status = 'ACTIVE'")
+                .param(EmailAddress.keyOf(email)).query(String.class).optional().flatMap(this::recipient);
+    }
+
+    /**
+     * Sets the password through a link mailed to the person, which also proves the email. The
+     * password policy applies; a refusal says what to fix.
+     */
+    @Transactional
+    public void setPasswordFromLink(String accountId, String password) {
+        PasswordPolicy.problemOf(password).ifPresent(problem -> {
+            throw Problems.InvalidInput.of("password", problem);
+        });
+        jdbc.sql("UPDATE accounts SET password_hash = ?, email_verified = TRUE, version = version + 1, updated_at = ?"
+                        + " WHERE id = ?")
+                .params(passwords.hash(password), Instant.now().atOffset(ZoneOffset.UTC), accountId)
+                .update();
+        events.publishEvent(new UserEvents.PasswordChanged(accountId));
+    }
+
+    /** Marks an email verified, provided it is still the account's email. */
+    @Transactional
+    public boolean confirmEmail(String accountId, String email) {
+        return jdbc.sql("UPDATE accounts SET email_verified = TRUE, version = version + 1 WHERE id = ? AND email_key = ?")
+                .params(accountId, EmailAddress.keyOf(email)).update() == 1;
     }
 
     public boolean operatorExists() {

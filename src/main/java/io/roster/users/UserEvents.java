@@ -28,6 +28,14 @@ public final class UserEvents {
     public record UserDeleted(CompanyId companyId, String accountId, String userId) {
     }
 
+    /** The email of an existing account changed: the old address is told, the new one must be confirmed. */
+    public record EmailChanged(CompanyId companyId, String accountId, String oldEmail, String newEmail) {
+    }
+
+    /** A password was set or changed (by the person, through a link). Security mail: always sent. */
+    public record PasswordChanged(String accountId) {
+    }
+
     public record UserEdited(CompanyId companyId, String accountId, UserEdit before, UserEdit after) {
     }
 }

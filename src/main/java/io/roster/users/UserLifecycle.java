@@ -156,6 +156,9 @@ public class UserLifecycle {
             }
             rows.updateFields(company, after, emailChanged && row.accountExists());
             events.publishEvent(new UserEvents.UserEdited(company, id, EditPolicy.editableOf(row), EditPolicy.editableOf(after)));
+            if (emailChanged && row.accountExists()) {
+                events.publishEvent(new UserEvents.EmailChanged(company, id, row.email(), after.email()));
+            }
             return rows.find(company, id).orElseThrow();
         });
     }

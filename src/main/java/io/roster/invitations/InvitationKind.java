@@ -1,0 +1,6 @@
+package io.roster.invitations;
+
+/** What a link lets its holder do. */
+public enum InvitationKind {
+    ACCOUNT_SETUP, PASSWORD_RESET, EMAIL_CHANGE, WORKSPACE
+}

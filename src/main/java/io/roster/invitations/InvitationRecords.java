@@ -1,0 +1,97 @@
+package io.roster.invitations;
+
+import io.roster.shared.Ids;
+import io.roster.shared.Secrets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The invitations table. Tokens are looked up by their hash only. */
+@Repository
+class InvitationRecords {
+
+    private static final String COLUMNS = "id, kind, account_id, company_id, workspace_id, email, right_level,"
+            + " invited_by, status, created_at, expires_at, used_at";
+
+    private final JdbcClient jdbc;
+
+    InvitationRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores a new pending link and returns its token (the only time it exists in clear). */
+    Issued insert(InvitationKind kind, String accountId, String companyId, String workspaceId, String email,
+            String right, String invitedBy, Instant expiresAt) {
+        String token = Secrets.newToken("");
+        String id = Ids.newId();
+        jdbc.sql("INSERT INTO invitations (id, kind, token_hash, account_id, company_id, workspace_id, email, right_level,"
+                        + " invited_by, status, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)")
+                .params(id, kind.name(), Secrets.sha256(token), accountId, companyId, workspaceId, email, right, invitedBy,
+                        utc(Instant.now()), utc(expiresAt))
+                .update();
+        return new Issued(id, token, expiresAt);
+    }
+
+    record Issued(String id, String token, Instant expiresAt) {
+    }
+
+    Optional<Invitation> byToken(String token) {
+        if (token == null || token.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM invitations WHERE token_hash = ?")
+                .param(Secrets.sha256(token)).query(InvitationRecords::map).optional();
+    }
+
+    /** Locks a pending link for use, so a double click cannot use it twice. */
+    Optional<Invitation> lockByToken(String token) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM invitations WHERE token_hash = ? FOR UPDATE")
+                .param(Secrets.sha256(token)).query(InvitationRecords::map).optional();
+    }
+
+    Optional<Invitation> latestFor(String accountId, InvitationKind kind) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM invitations WHERE account_id = ? AND kind = ?"
+                        + " ORDER BY created_at DESC, id DESC FETCH FIRST 1 ROWS ONLY")
+                .params(accountId, kind.name()).query(InvitationRecords::map).optional();
+    }
+
+    /** Resending makes every earlier pending link of that kind useless. */
+    void replacePending(String accountId, InvitationKind kind) {
+        jdbc.sql("UPDATE invitations SET status = 'REPLACED' WHERE account_id = ? AND kind = ? AND status = 'PENDING'")
+                .params(accountId, kind.name()).update();
+    }
+
+    int revokePending(String accountId, InvitationKind kind) {
+        return jdbc.sql("UPDATE invitations SET status = 'REVOKED' WHERE account_id = ? AND kind = ? AND status = 'PENDING'")
+                .params(accountId, kind.name()).update();
+    }
+
+    void markUsed(String id) {
+        jdbc.sql("UPDATE invitations SET status = 'USED', used_at = ? WHERE id = ?").params(utc(Instant.now()), id).update();
+    }
+
+    private static Invitation map(ResultSet rs, int n) throws SQLException {
+        Instant expiresAt = rs.getObject("expires_at", OffsetDateTime.class).toInstant();
+        String status = rs.getString("status");
+        LinkState state = switch (status) {
+            case "USED" -> LinkState.USED;
+            case "REPLACED" -> LinkState.REPLACED;
+            case "REVOKED" -> LinkState.REVOKED;
+            default -> expiresAt.isBefore(Instant.now()) ? LinkState.EXPIRED : LinkState.VALID;
+        };
+        OffsetDateTime used = rs.getObject("used_at", OffsetDateTime.class);
+        return new Invitation(rs.getString("id"), InvitationKind.valueOf(rs.getString("kind")), rs.getString("account_id"),
+                rs.getString("company_id"), rs.getString("workspace_id"), rs.getString("email"), rs.getString("right_level"),
+                rs.getString("invited_by"), state, rs.getObject("created_at", OffsetDateTime.class).toInstant(), expiresAt,
+                used == null ? null : used.toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

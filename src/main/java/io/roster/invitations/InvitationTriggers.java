@@ -1,0 +1,48 @@
+package io.roster.invitations;
+
+import io.roster.mail.MailKind;
+import io.roster.mail.MailRequest;
+import io.roster.mail.Outbox;
+import io.roster.users.Accounts;
+import io.roster.users.UserEvents;
+import java.util.List;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mails that follow from users' lifecycle, written in the transaction of the change itself (a
+ * synchronous listener), so the change and its mail commit or roll back together.
+ */
+@Component
+class InvitationTriggers {
+
+    private final Invitations invitations;
+    private final Accounts accounts;
+    private final Outbox outbox;
+
+    InvitationTriggers(Invitations invitations, Accounts accounts, Outbox outbox) {
+        this.invitations = invitations;
+        this.accounts = accounts;
+        this.outbox = outbox;
+    }
+
+    /** SPEC §3/§8: activation mails a setup link, unless a password was set and the email validated. */
+    @EventListener
+    void on(UserEvents.UserActivated event) {
+        if (event.invitationNeeded()) {
+            invitations.sendAccountSetup(event.companyId(), event.accountId(), null);
+        }
+    }
+
+    @EventListener
+    void on(UserEvents.EmailChanged event) {
+        invitations.emailChanged(event.accountId(), event.oldEmail(), event.newEmail());
+    }
+
+    /** Security mail: always sent, whatever the person's preferences. */
+    @EventListener
+    void on(UserEvents.PasswordChanged event) {
+        accounts.recipient(event.accountId()).ifPresent(person -> outbox.enqueue(new MailRequest(person.email(),
+                person.locale(), MailKind.PASSWORD_CHANGED, List.of(person.displayName()), null, null)));
+    }
+}

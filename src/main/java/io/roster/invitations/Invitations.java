@@ -1,0 +1,175 @@
+package io.roster.invitations;
+
+import io.roster.mail.MailKind;
+import io.roster.mail.MailRequest;
+import io.roster.mail.Outbox;
+import io.roster.shared.CompanyId;
+import io.roster.shared.Problems;
+import io.roster.tenancy.Tenancy;
+import io.roster.users.Accounts;
+import io.roster.users.UserStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Account-setup invitations, password resets and email confirmations (SPEC §7). Each link is
+ * written with its mail in the same transaction; resending replaces the earlier link.
+ */
+@Service
+public class Invitations {
+
+    private final InvitationRecords records;
+    private final Accounts accounts;
+    private final Tenancy tenancy;
+    private final Outbox outbox;
+    private final Links links;
+    private final Duration lifetime;
+    private final Duration resetLifetime;
+
+    Invitations(InvitationRecords records, Accounts accounts, Tenancy tenancy, Outbox outbox, Links links,
+            @Value("${roster.invitations.lifetime:PT72H}") Duration lifetime,
+            @Value("${roster.invitations.reset-lifetime:PT1H}") Duration resetLifetime) {
+        this.records = records;
+        this.accounts = accounts;
+        this.tenancy = tenancy;
+        this.outbox = outbox;
+        this.links = links;
+        this.lifetime = lifetime;
+        this.resetLifetime = resetLifetime;
+    }
+
+    /**
+     * Mails a fresh account-setup link to an ACTIVE internal user; an earlier link dies. The
+     * caller has checked that the user belongs to {@code company}.
+     */
+    @Transactional
+    public Invitation sendAccountSetup(CompanyId company, String accountId, String invitedBy) {
+        Accounts.Recipient person = accounts.recipient(accountId)
+                .orElseThrow(() -> new Problems.NotFound("No user " + accountId));
+        if (person.status() != UserStatus.ACTIVE) {
+            throw new Problems.Conflict("user-not-active", "Only an active user can be invited: activate the user first");
+        }
+        records.replacePending(accountId, InvitationKind.ACCOUNT_SETUP);
+        var issued = records.insert(InvitationKind.ACCOUNT_SETUP, accountId, company.value(), null, person.email(), null,
+                invitedBy, Instant.now().plus(lifetime));
+        String inviter = invitedBy == null ? null : accounts.recipient(invitedBy).map(Accounts.Recipient::displayName).orElse(null);
+        String companyName = tenancy.company(company).name();
+        outbox.enqueue(new MailRequest(person.email(), person.locale(), MailKind.ACCOUNT_SETUP,
+                List.of(person.displayName(), companyName, inviter == null ? companyName : inviter),
+                links.invitation(issued.token()), issued.expiresAt()));
+        return records.latestFor(accountId, InvitationKind.ACCOUNT_SETUP).orElseThrow();
+    }
+
+    /** The latest account-setup link of a user, for the user profile. */
+    public Optional<Invitation> accountSetupOf(String accountId) {
+        return records.latestFor(accountId, InvitationKind.ACCOUNT_SETUP);
+    }
+
+    /** Revokes a user's pending account-setup link (404 when there is none). */
+    @Transactional
+    public void revokeAccountSetup(String accountId) {
+        if (records.revokePending(accountId, InvitationKind.ACCOUNT_SETUP) == 0) {
+            throw new Problems.NotFound("The user has no pending invitation");
+        }
+    }
+
+    /**
+     * Forgot password: mails a short-lived link when an ACTIVE account has this email; answers
+     * nothing either way, so the page cannot be used to learn who has an account.
+     */
+    @Transactional
+    public void requestPasswordReset(String email) {
+        accounts.activeByEmail(email).ifPresent(person -> {
+            records.replacePending(person.accountId(), InvitationKind.PASSWORD_RESET);
+            var issued = records.insert(InvitationKind.PASSWORD_RESET, person.accountId(), person.homeCompanyId(), null,
+                    person.email(), null, null, Instant.now().plus(resetLifetime));
+            outbox.enqueue(new MailRequest(person.email(), person.locale(), MailKind.PASSWORD_RESET,
+                    List.of(person.displayName()), links.invitation(issued.token()), issued.expiresAt()));
+        });
+    }
+
+    /** What a link is, for the page that opens it. Unknown tokens are empty. */
+    public Optional<LinkView> open(String token) {
+        return records.byToken(token).map(this::view);
+    }
+
+    /**
+     * Uses an account-setup or password-reset link to set the password (which also proves the
+     * email). A link that is not VALID is refused with its state.
+     */
+    @Transactional
+    public Invitation setPassword(String token, String password) {
+        Invitation invitation = usable(token, InvitationKind.ACCOUNT_SETUP, InvitationKind.PASSWORD_RESET);
+        accounts.setPasswordFromLink(invitation.accountId(), password);
+        records.markUsed(invitation.id());
+        return invitation;
+    }
+
+    /** Uses an email-confirmation link. */
+    @Transactional
+    public Invitation confirmEmail(String token) {
+        Invitation invitation = usable(token, InvitationKind.EMAIL_CHANGE);
+        if (!accounts.confirmEmail(invitation.accountId(), invitation.email())) {
+            throw new LinkRefused(LinkState.REPLACED);
+        }
+        records.markUsed(invitation.id());
+        return invitation;
+    }
+
+    /** The email of an existing account changed: confirm the new address, tell the old one. */
+    @Transactional
+    public void emailChanged(String accountId, String oldEmail, String newEmail) {
+        Accounts.Recipient person = accounts.recipient(accountId).orElseThrow();
+        records.replacePending(accountId, InvitationKind.EMAIL_CHANGE);
+        var issued = records.insert(InvitationKind.EMAIL_CHANGE, accountId, person.homeCompanyId(), null, newEmail, null,
+                null, Instant.now().plus(lifetime));
+        outbox.enqueue(new MailRequest(newEmail, person.locale(), MailKind.EMAIL_CHANGE_VERIFY,
+                List.of(person.displayName()), links.invitation(issued.token()), issued.expiresAt()));
+        outbox.enqueue(new MailRequest(oldEmail, person.locale(), MailKind.EMAIL_CHANGED_NOTICE,
+                List.of(person.displayName(), newEmail), null, null));
+    }
+
+    private Invitation usable(String token, InvitationKind... kinds) {
+        Invitation invitation = records.lockByToken(token).orElseThrow(() -> new LinkRefused(null));
+        if (!List.of(kinds).contains(invitation.kind())) {
+            throw new LinkRefused(null);
+        }
+        if (!invitation.usable()) {
+            throw new LinkRefused(invitation.state());
+        }
+        return invitation;
+    }
+
+    private LinkView view(Invitation invitation) {
+        String inviter = invitation.invitedBy() == null ? null
+                : accounts.recipient(invitation.invitedBy()).map(Accounts.Recipient::displayName).orElse(null);
+        String company = invitation.companyId() == null ? null
+                : tenancy.company(new CompanyId(invitation.companyId())).name();
+        String person = invitation.accountId() == null ? null
+                : accounts.recipient(invitation.accountId()).map(Accounts.Recipient::displayName).orElse(null);
+        return new LinkView(invitation, inviter, person, company);
+    }
+
+    /** A link with the names its page shows: who invited whom to what. */
+    public record LinkView(Invitation invitation, String inviterName, String personName, String companyName) {
+    }
+
+    /** A link that cannot be used; {@code state} is null for an unknown link. */
+    public static final class LinkRefused extends Problems.GoneOrUnknown {
+        private final LinkState state;
+
+        LinkRefused(LinkState state) {
+            super(state == null ? "This link is not valid" : "This link cannot be used any more: " + state.name().toLowerCase());
+            this.state = state;
+        }
+
+        public LinkState state() {
+            return state;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.roster.mail;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers due mails from the outbox. Each round claims a batch in a short transaction
+ * ({@code FOR UPDATE SKIP LOCKED}, so nodes never claim the same row, plus a lease, so a node that
+ * dies mid-send only delays a mail), sends outside any transaction, then records the outcome: SENT,
+ * or a retry after a growing delay, or DEAD after the last attempt (visible in the mail preview).
+ */
+@Component
+class MailDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+    private static final int BATCH = 20;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final MailTransport transport;
+    private final List<Duration> retryDelays;
+    private final Duration lease;
+
+    MailDispatcher(JdbcClient jdbc, TransactionTemplate tx, MailTransport transport,
+            @Value("${roster.mail.retry-delays:PT5S,PT15S,PT1M,PT5M,PT15M,PT1H,PT3H,PT6H,PT12H}") List<Duration> retryDelays,
+            @Value("${roster.mail.lease:PT2M}") Duration lease) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.transport = transport;
+        this.retryDelays = List.copyOf(retryDelays);
+        this.lease = lease;
+    }
+
+    @Scheduled(fixedDelayString = "${roster.mail.poll-interval:PT1S}", initialDelayString = "${roster.mail.poll-interval:PT1S}")
+    void deliverDueMails() {
+        List<Claimed> batch = claim();
+        for (Claimed mail : batch) {
+            try {
+                transport.send(mail.recipient(), mail.subject(), mail.text(), mail.html());
+                jdbc.sql("UPDATE mail_outbox SET status = 'SENT', sent_at = ?, lease_until = NULL, last_error = NULL WHERE id = ?")
+                        .params(now(), mail.id()).update();
+            } catch (Exception e) {
+                failed(mail, e);
+            }
+        }
+    }
+
+    private List<Claimed> claim() {
+        return tx.execute(status -> {
+            OffsetDateTime now = now();
+            List<Claimed> due = jdbc.sql("SELECT id, recipient, subject, body_text, body_html, attempts FROM mail_outbox"
+                            + " WHERE status = 'PENDING' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)"
+                            + " ORDER BY next_attempt_at FETCH FIRST " + BATCH + " ROWS ONLY FOR UPDATE SKIP LOCKED")
+                    .params(now, now)
+                    .query((rs, n) -> new Claimed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getInt(6) + 1))
+                    .list();
+            for (Claimed mail : due) {
+                jdbc.sql("UPDATE mail_outbox SET attempts = attempts + 1, lease_until = ? WHERE id = ?")
+                        .params(now.plus(lease), mail.id()).update();
+            }
+            return due;
+        });
+    }
+
+    private void failed(Claimed mail, Exception e) {
+        String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+        reason = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+        if (mail.attempt() > retryDelays.size()) {
+            log.error("Mail {} to {} is dead after {} attempts: {}", mail.id(), mail.recipient(), mail.attempt(), reason);
+            jdbc.sql("UPDATE mail_outbox SET status = 'DEAD', lease_until = NULL, last_error = ? WHERE id = ?")
+                    .params(reason, mail.id()).update();
+            return;
+        }
+        Duration delay = retryDelays.get(mail.attempt() - 1);
+        log.warn("Mail {} not delivered (attempt {}), retrying in {}: {}", mail.id(), mail.attempt(), delay, reason);
+        jdbc.sql("UPDATE mail_outbox SET next_attempt_at = ?, lease_until = NULL, last_error = ? WHERE id = ?")
+                .params(now().plus(delay), reason, mail.id()).update();
+    }
+
+    private static OffsetDateTime now() {
+        return Instant.now().atOffset(ZoneOffset.UTC);
+    }
+
+    private record Claimed(String id, String recipient, String subject, String text, String html, int attempt) {
+    }
+}

@@ -1,0 +1,10 @@
+package io.roster.mail;
+
+/** The mails Roster sends. Each has a subject, an introduction and possibly an action link. */
+public enum MailKind {
+    ACCOUNT_SETUP, PASSWORD_RESET, EMAIL_CHANGE_VERIFY, EMAIL_CHANGED_NOTICE, WORKSPACE_INVITATION, PASSWORD_CHANGED;
+
+    String key() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

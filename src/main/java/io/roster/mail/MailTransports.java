@@ -1,0 +1,42 @@
+package io.roster.mail;
+
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/**
+ * SMTP when {@code spring.mail.host} is configured; otherwise mails are written to the log (links
+ * included, as the default run has no other way to deliver them) and stay readable in the
+ * operator's mail preview.
+ */
+@Configuration
+class MailTransports {
+
+    private static final Logger log = LoggerFactory.getLogger(MailTransports.class);
+
+    @Bean
+    MailTransport mailTransport(ObjectProvider<JavaMailSender> smtp,
+            @Value("${roster.mail.from:Roster <no-reply@roster.localhost>}") String from) {
+        JavaMailSender sender = smtp.getIfAvailable();
+        if (sender == null) {
+            log.info("No SMTP server configured (spring.mail.host): mails are logged and shown in the mail preview");
+            return (recipient, subject, text, html) ->
+                    log.info("Mail to {} — {}\n{}", recipient, subject, text);
+        }
+        return (recipient, subject, text, html) -> {
+            MimeMessage message = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(recipient);
+            helper.setSubject(subject);
+            helper.setText(text, html);
+            sender.send(message);
+        };
+    }
+}

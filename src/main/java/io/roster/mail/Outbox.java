@@ -1,0 +1,71 @@
+package io.roster.mail;
+
+import io.roster.shared.Cursor;
+import io.roster.shared.Ids;
+import io.roster.shared.Page;
+import io.roster.shared.PageRequest;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes mails into the outbox, in the caller's transaction: the mail exists exactly when the
+ * change that causes it was committed, and no request waits on SMTP.
+ */
+@Service
+public class Outbox {
+
+    private final JdbcClient jdbc;
+    private final MailTemplates templates;
+
+    Outbox(JdbcClient jdbc, MailTemplates templates) {
+        this.jdbc = jdbc;
+        this.templates = templates;
+    }
+
+    /** A mail as the operator's preview shows it. */
+    public record OutboxMail(String id, String recipient, String kind, String subject, String bodyText, String status,
+            int attempts, String lastError, Instant createdAt, Instant sentAt) {
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String enqueue(MailRequest request) {
+        MailTemplates.Rendered mail = templates.render(request);
+        String id = Ids.newId();
+        OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
+        jdbc.sql("INSERT INTO mail_outbox (id, recipient, kind, locale, subject, body_text, body_html, status, attempts,"
+                        + " next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")
+                .params(id, request.recipient(), request.kind().name(), request.locale() == null ? "en" : request.locale(),
+                        mail.subject(), mail.text(), mail.html(), now, now)
+                .update();
+        return id;
+    }
+
+    /** Newest first, for the operator's mail preview. */
+    public Page<OutboxMail> recent(String recipient, PageRequest page) {
+        Cursor after = page.cursor() == null ? null : page.cursor().requireSort("-createdAt");
+        String where = (recipient == null ? "1 = 1" : "recipient = :recipient")
+                + (after == null ? "" : " AND (created_at, id) < (:afterTime, :afterId)");
+        var spec = jdbc.sql("SELECT id, recipient, kind, subject, body_text, status, attempts, last_error, created_at, sent_at"
+                + " FROM mail_outbox WHERE " + where + " ORDER BY created_at DESC, id DESC FETCH FIRST "
+                + (page.limit() + 1) + " ROWS ONLY");
+        if (recipient != null) {
+            spec = spec.param("recipient", recipient);
+        }
+        if (after != null) {
+            spec = spec.param("afterTime", OffsetDateTime.parse(after.key())).param("afterId", after.id());
+        }
+        List<OutboxMail> rows = spec.query((rs, n) -> new OutboxMail(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8),
+                rs.getObject(9, OffsetDateTime.class).toInstant(),
+                rs.getObject(10, OffsetDateTime.class) == null ? null : rs.getObject(10, OffsetDateTime.class).toInstant()))
+                .list();
+        return Page.fromLookahead(rows, page.limit(),
+                last -> new Cursor("-createdAt", last.createdAt().atOffset(ZoneOffset.UTC).toString(), last.id()));
+    }
+}

@@ -1,0 +1,76 @@
+package io.roster.web;
+
+import io.roster.invitations.InvitationKind;
+import io.roster.invitations.Invitations;
+import io.roster.shared.ProblemException;
+import java.util.Objects;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The page a mailed link opens: it says who invited whom to what, lets the person set a password
+ * or confirm an email, and for a used, replaced, revoked or expired link explains the way forward.
+ */
+@Controller
+class InvitationPages {
+
+    private final Invitations invitations;
+
+    InvitationPages(Invitations invitations) {
+        this.invitations = invitations;
+    }
+
+    @GetMapping("/invitations/{token}")
+    String open(@PathVariable String token, Model model) {
+        var link = invitations.open(token);
+        if (link.isEmpty() || !link.get().invitation().usable()) {
+            model.addAttribute("state", link.map(view -> view.invitation().state().name()).orElse("UNKNOWN"));
+            return "link-unusable";
+        }
+        model.addAttribute("link", link.get());
+        model.addAttribute("token", token);
+        return "link";
+    }
+
+    @PostMapping("/invitations/{token}")
+    String use(@PathVariable String token, @RequestParam(required = false) String password,
+            @RequestParam(required = false) String confirmation, Model model) {
+        var link = invitations.open(token);
+        if (link.isEmpty() || !link.get().invitation().usable()) {
+            model.addAttribute("state", link.map(view -> view.invitation().state().name()).orElse("UNKNOWN"));
+            return "link-unusable";
+        }
+        try {
+            if (link.get().invitation().kind() == InvitationKind.EMAIL_CHANGE) {
+                invitations.confirmEmail(token);
+                model.addAttribute("done", "link.done.email");
+                return "link-done";
+            }
+            if (!Objects.equals(password, confirmation)) {
+                return again(model, link.get(), token, "mismatch", null);
+            }
+            invitations.setPassword(token, password);
+            model.addAttribute("done", "link.done.password");
+            return "link-done";
+        } catch (Invitations.LinkRefused refused) {
+            model.addAttribute("state", refused.state() == null ? "UNKNOWN" : refused.state().name());
+            return "link-unusable";
+        } catch (ProblemException invalid) {
+            // the password policy's own words say what to fix
+            return again(model, link.get(), token, null, invalid.errors().isEmpty() ? invalid.detail()
+                    : invalid.errors().getFirst().message());
+        }
+    }
+
+    private static String again(Model model, Invitations.LinkView link, String token, String errorKey, String errorText) {
+        model.addAttribute("link", link);
+        model.addAttribute("token", token);
+        model.addAttribute("errorKey", errorKey);
+        model.addAttribute("errorText", errorText);
+        return "link";
+    }
+}
