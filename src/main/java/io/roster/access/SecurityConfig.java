@@ -69,7 +69,7 @@ class SecurityConfig {
     SecurityFilterChain console(HttpSecurity http, ConsoleSignIn consoleSignIn, Accounts accounts, SignIn signIn)
             throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/forgot-password", "/invitations/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/forgot-password", "/invitations/**", "/403", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/problems/**").permitAll()
                         .anyRequest().authenticated())
                 .authenticationProvider(consoleSignIn)

@@ -1,19 +1,24 @@
 package io.roster.invitations;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** Absolute links written into mails, from the public URL people reach Roster at. */
+/**
+ * Absolute links written into mails, from the public URL people reach Roster at
+ * ({@code ROSTER_PUBLIC_URL}; by default this server's own address). Read at each use, because
+ * the server's port is only known once it listens.
+ */
 @Component
 class Links {
 
-    private final String base;
+    private final Environment environment;
 
-    Links(@Value("${roster.public-url}") String base) {
-        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    Links(Environment environment) {
+        this.environment = environment;
     }
 
     String invitation(String token) {
-        return base + "/invitations/" + token;
+        String base = environment.getRequiredProperty("roster.public-url");
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/invitations/" + token;
     }
 }
