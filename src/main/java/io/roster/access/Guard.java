@@ -35,6 +35,9 @@ public class Guard {
         if (!caller.operator()) {
             throw new Problems.Forbidden("Only the platform operator may do this");
         }
+        if (caller.companyScope() != null) {
+            throw new Problems.Forbidden("This token is narrowed to one company: use a full token for platform operations");
+        }
     }
 
     /** The caller's access to a company, provided it may exercise {@code permission} there. */
@@ -81,11 +84,14 @@ public class Guard {
      */
     public void requirePartner(Caller caller, PartnerId partner, boolean adminOnly) {
         requireCaller(caller);
+        if (caller.companyScope() != null) {
+            // a token narrowed to a company never reaches a partner space, whoever owns it
+            throw new Problems.NotFound("No partner " + partner);
+        }
         if (caller.operator()) {
             return;
         }
-        PartnerRole role = caller.companyScope() != null ? null
-                : partnerMembers.roleOf(partner, caller.accountId()).orElse(null);
+        PartnerRole role = partnerMembers.roleOf(partner, caller.accountId()).orElse(null);
         if (role == null) {
             throw new Problems.NotFound("No partner " + partner);
         }

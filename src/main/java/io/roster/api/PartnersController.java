@@ -136,7 +136,8 @@ class PartnersController {
         if (companyId != null && !companyId.isBlank()) {
             Company company = tenancy.company(new CompanyId(companyId));
             if (!partner.id().equals(company.partnerId())) {
-                throw Problems.InvalidInput.of("companyId", "is not a company of this partner");
+                // answered like an unknown id: a partner must not learn which companies exist elsewhere
+                throw new Problems.NotFound("No company " + companyId + " in this partner space");
             }
             only = company.id();
         }

@@ -52,21 +52,7 @@ class AuthorizationMatrixIntegrationTests {
      * added this class). They still run: while they answer wrongly they are skipped with the actual
      * response; once they answer rightly they fail, so the entry gets removed with the fix.
      */
-    static final Set<String> KNOWN_BUGS = Set.of(
-            // Guard.requirePartner lets the operator through before it looks at the token's company
-            // scope (and requireOperator never looks), so an operator token narrowed to A still
-            // opens the partner space and creates companies in it.
-            "OPERATOR (token narrowed to A) GET /partners/P -> 404",
-            "OPERATOR (token narrowed to A) GET /partners/P/companies -> 404",
-            "OPERATOR (token narrowed to A) GET /partners/P/users -> 404",
-            "OPERATOR (token narrowed to A) POST /companies with partnerId P -> 404",
-            // UserAccessController.grant looks the person up in A's Users table only, so nobody — not
-            // even the operator — can give a role in A to an account of another home: the API has no
-            // way to make an external user (setUp falls back to RoleAssignments for the EXTERNAL persona).
-            "OPERATOR POST /companies/A/users/{B-user}/roles MEMBER -> 201",
-            // PartnersController.users: a company of another partner is a 400 "not a company of this
-            // partner", an unknown id a 404, so a partner member can probe which company ids exist.
-            "PARTNER_ADMIN GET /partners/P/users?companyId=B -> 404");
+    static final Set<String> KNOWN_BUGS = Set.of();
 
     private static final String USERS_READ = "users.read";
     private static final String USERS_MANAGE = "users.manage";
@@ -165,9 +151,6 @@ class AuthorizationMatrixIntegrationTests {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    RoleAssignments roleAssignments;
 
     Api operator;
     Fixtures fixtures;
@@ -657,21 +640,10 @@ class AuthorizationMatrixIntegrationTests {
         });
     }
 
-    /**
-     * Makes the external persona: MEMBER in A for a person of B. Through the API as the operator;
-     * while that answers 404 (a known bug, see {@link #the_operator_can_give_a_user_of_b_a_role_in_a}),
-     * through the access module itself, as the operator, so the rest of the matrix still runs.
-     */
+    /** Makes the external persona: MEMBER in A for a person of B, given by the operator. */
     private void giveMemberInA(String userOfB) {
         var granted = operator.post(userInA(userOfB) + "/roles", Map.of("roleId", "MEMBER"));
-        if (granted.status() == 201) {
-            return;
-        }
-        assertThat(granted.status()).as(granted.toString()).isEqualTo(404);
-        var me = operator.get("/api/v1/me");
-        Caller operatorCaller = new Caller(me.json().get("account").get("id").asString(), null, true, null, null, null, null);
-        CompanyId a = new CompanyId(companyA);
-        roleAssignments.grant(a, userOfB, "MEMBER", new CompanyAccess(operatorCaller, a, EnumSet.allOf(Permission.class), null));
+        assertThat(granted.status()).as(granted.toString()).isEqualTo(201);
     }
 
     private String accountIdOf(Persona persona) {
