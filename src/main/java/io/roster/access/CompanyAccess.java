@@ -6,8 +6,11 @@ import java.util.Set;
 /**
  * What a caller may do in one company, and on what grounds: the operator, company roles, or a
  * partner role ({@code viaPartner}, so every such action can be recorded as a partner action).
+ * {@code member} is false when the caller's only standing is a right on one of the company's
+ * workspaces: an outside person who may reach those workspaces and nothing else of the company.
  */
-public record CompanyAccess(Caller caller, CompanyId company, Set<Permission> permissions, PartnerRole viaPartner) {
+public record CompanyAccess(Caller caller, CompanyId company, Set<Permission> permissions, PartnerRole viaPartner,
+        boolean member) {
 
     public boolean has(Permission permission) {
         return permissions.contains(permission);
