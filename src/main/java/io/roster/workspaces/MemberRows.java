@@ -20,7 +20,8 @@ import org.springframework.stereotype.Repository;
 class MemberRows {
 
     private static final String SELECT = "SELECT a.id, a.user_id, a.email, a.first_name, a.last_name,"
-            + " a.home_company_id, a.user_id_sort, m.right_level FROM workspace_members m JOIN accounts a ON a.id = m.account_id"
+            + " a.home_company_id, a.user_id_sort, m.right_level"
+            + " FROM workspace_members m JOIN accounts a ON a.id = m.account_id"
             + " WHERE m.company_id = :company AND m.workspace_id = :workspace";
 
     private final JdbcClient jdbc;
