@@ -47,7 +47,10 @@ public class CallerOverview {
         if (caller.homeCompanyId() != null) {
             names.put(caller.homeCompanyId(), null);
         }
+        // companies where it holds a role, then those where it only holds a workspace right (see Guard)
         jdbc.sql("SELECT DISTINCT company_id FROM role_assignments WHERE account_id = ?").param(caller.accountId())
+                .query(String.class).list().forEach(id -> names.putIfAbsent(id, null));
+        jdbc.sql("SELECT DISTINCT company_id FROM workspace_members WHERE account_id = ?").param(caller.accountId())
                 .query(String.class).list().forEach(id -> names.putIfAbsent(id, null));
         List<CompanyStanding> companies = new ArrayList<>();
         for (String companyId : names.keySet()) {

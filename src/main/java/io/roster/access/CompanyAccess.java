@@ -6,8 +6,16 @@ import java.util.Set;
 /**
  * What a caller may do in one company, and on what grounds: the operator, company roles, or a
  * partner role ({@code viaPartner}, so every such action can be recorded as a partner action).
+ * {@code member} is false when the caller's only standing is a right on one of the company's
+ * workspaces: an outside person let into those workspaces, with no company permission.
  */
-public record CompanyAccess(Caller caller, CompanyId company, Set<Permission> permissions, PartnerRole viaPartner) {
+public record CompanyAccess(Caller caller, CompanyId company, Set<Permission> permissions, PartnerRole viaPartner,
+        boolean member) {
+
+    /** Access with a member's standing (home, role, partner or operator). */
+    public CompanyAccess(Caller caller, CompanyId company, Set<Permission> permissions, PartnerRole viaPartner) {
+        this(caller, company, permissions, viaPartner, true);
+    }
 
     public boolean has(Permission permission) {
         return permissions.contains(permission);

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The authorization check at the entry of every operation. A company or partner the caller has
  * no standing in answers 404 exactly like one that does not exist (ids are not to be probed);
- * standing without the needed permission answers 403 naming the permission.
+ * standing without the needed permission answers 403 naming the permission. Standing comes from
+ * the home company, a company role, a partner role over the company, or a workspace right there.
  */
 @Component
 public class Guard {
@@ -61,7 +62,7 @@ public class Guard {
             throw noCompany(company);
         }
         if (caller.operator()) {
-            return new CompanyAccess(caller, company, EnumSet.allOf(Permission.class), null);
+            return new CompanyAccess(caller, company, EnumSet.allOf(Permission.class), null, true);
         }
         List<String> roleIds = assignments.roleIdsOf(company, caller.accountId());
         Set<Permission> permissions = roleIds.isEmpty() ? EnumSet.noneOf(Permission.class)
@@ -71,11 +72,21 @@ public class Guard {
         if (viaPartner != null) {
             permissions.addAll(viaPartner.companyPermissions());
         }
-        boolean standing = company.value().equals(caller.homeCompanyId()) || !roleIds.isEmpty() || viaPartner != null;
-        if (!standing) {
+        boolean member = company.value().equals(caller.homeCompanyId()) || !roleIds.isEmpty() || viaPartner != null;
+        if (!member && !holdsWorkspaceRight(company, caller.accountId())) {
             throw noCompany(company);
         }
-        return new CompanyAccess(caller, company, permissions, viaPartner);
+        return new CompanyAccess(caller, company, permissions, viaPartner, member);
+    }
+
+    /**
+     * A right on one of the company's workspaces gives standing without any permission, so an
+     * outside person can reach the workspaces it was let into. Read in SQL: the workspaces module
+     * depends on this one, not the other way round.
+     */
+    private boolean holdsWorkspaceRight(CompanyId company, String accountId) {
+        return jdbc.sql("SELECT COUNT(*) FROM workspace_members WHERE company_id = ? AND account_id = ?")
+                .params(company.value(), accountId).query(Long.class).single() > 0;
     }
 
     /**

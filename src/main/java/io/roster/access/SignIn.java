@@ -102,9 +102,11 @@ public class SignIn {
         return Optional.of(new Problems.Forbidden(type, detail));
     }
 
+    /** A company role, a partner role or a workspace right, anywhere (workspace rights read in SQL, see Guard). */
     private boolean hasStanding(String accountId) {
         return jdbc.sql("SELECT (SELECT COUNT(*) FROM role_assignments WHERE account_id = :id)"
-                        + " + (SELECT COUNT(*) FROM partner_members WHERE account_id = :id)")
+                        + " + (SELECT COUNT(*) FROM partner_members WHERE account_id = :id)"
+                        + " + (SELECT COUNT(*) FROM workspace_members WHERE account_id = :id)")
                 .param("id", accountId).query(Long.class).single() > 0;
     }
 

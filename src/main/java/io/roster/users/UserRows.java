@@ -52,7 +52,8 @@ class UserRows {
 
     /**
      * A row of the company's Users table: internal, or external (another home, holding a role in
-     * the company). External standing is derived from role assignments, never stored.
+     * the company or a right on one of its workspaces). External standing is derived from role
+     * assignments and workspace rights, never stored.
      */
     Optional<UserRow> findInTable(CompanyId company, String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM accounts WHERE id = :id AND (home_company_id = :company OR id IN ("

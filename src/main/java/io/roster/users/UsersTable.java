@@ -11,19 +11,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads a company's Users table: its internal rows plus the external accounts that hold a role in
- * it, filtered, searched by prefix and keyset-paginated, so a page costs the same at row 100 as at
- * row 100,000. Each leg walks one index (see the V1 migration) before the two are merged.
+ * Reads a company's Users table: its internal rows plus the external accounts that hold a role or
+ * a workspace right in it, filtered, searched by prefix and keyset-paginated, so a page costs the
+ * same at row 100 as at row 100,000. Each leg walks one index (see the V1 migration) before the two
+ * are merged.
  *
- * <p>This is a read model over tables of two modules: which outside accounts are linked to a
- * company is the access module's data (role assignments), read here in SQL because the table must
- * be paginated as one list; the code dependency stays users ← access.
+ * <p>This is a read model over tables of three modules: which outside accounts are linked to a
+ * company is the data of the access module (role assignments) and of the workspaces module
+ * (workspace rights), read here in SQL because the table must be paginated as one list; the code
+ * dependencies stay users ← access ← workspaces.
  */
 @Service
 public class UsersTable {
 
-    /** Accounts holding a role in {@code :company}; the derived "external" link of SPEC §2. */
-    static final String LINKED_ACCOUNTS = "SELECT ra.account_id FROM role_assignments ra WHERE ra.company_id = :company";
+    /**
+     * Accounts holding a role in {@code :company} or a right on one of its workspaces: the derived
+     * "external" link of SPEC §2. Nothing stores it, so removing the last role and right unlinks.
+     */
+    static final String LINKED_ACCOUNTS = "SELECT ra.account_id FROM role_assignments ra WHERE ra.company_id = :company"
+            + " UNION ALL SELECT wm.account_id FROM workspace_members wm WHERE wm.company_id = :company";
 
     private final JdbcClient jdbc;
 

@@ -1,0 +1,128 @@
+package io.roster.api;
+
+import io.roster.access.Caller;
+import io.roster.shared.CompanyId;
+import io.roster.shared.Page;
+import io.roster.shared.PageRequest;
+import io.roster.shared.Problems;
+import io.roster.workspaces.Member;
+import io.roster.workspaces.RightSet;
+import io.roster.workspaces.Workspace;
+import io.roster.workspaces.WorkspaceMembers;
+import io.roster.workspaces.WorkspaceRight;
+import io.roster.workspaces.Workspaces;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Arrays;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A company's workspaces and the rights on them (SPEC §6, §11). The module authorizes. */
+@RestController
+@RequestMapping("/api/v1/companies/{companyId}/workspaces")
+class WorkspacesController {
+
+    private final Workspaces workspaces;
+    private final WorkspaceMembers members;
+
+    WorkspacesController(Workspaces workspaces, WorkspaceMembers members) {
+        this.workspaces = workspaces;
+        this.members = members;
+    }
+
+    record WorkspaceRequest(String name) {
+    }
+
+    record RightRequest(String right) {
+    }
+
+    record WorkspaceView(String id, String companyId, String name, String createdBy, Instant createdAt) {
+        static WorkspaceView of(Workspace workspace) {
+            return new WorkspaceView(workspace.id(), workspace.companyId().value(), workspace.name(),
+                    workspace.createdBy(), workspace.createdAt());
+        }
+    }
+
+    record MemberView(String accountId, String userId, String email, String firstName, String lastName, String right,
+            boolean external) {
+        static MemberView of(Member member) {
+            return new MemberView(member.accountId(), member.userId(), member.email(), member.firstName(),
+                    member.lastName(), member.right().name(), member.external());
+        }
+    }
+
+    @GetMapping
+    Page<WorkspaceView> list(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+        return workspaces.list(caller, new CompanyId(companyId), PageRequest.of(limit, cursor)).map(WorkspaceView::of);
+    }
+
+    @PostMapping
+    ResponseEntity<WorkspaceView> create(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
+            @RequestBody WorkspaceRequest request) {
+        Workspace workspace = workspaces.create(caller, new CompanyId(companyId), request.name());
+        return Responses.created(base(companyId) + workspace.id(), workspace.version(), WorkspaceView.of(workspace));
+    }
+
+    @GetMapping("/{workspaceId}")
+    ResponseEntity<WorkspaceView> get(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
+            @PathVariable String workspaceId) {
+        Workspace workspace = workspaces.get(caller, new CompanyId(companyId), workspaceId);
+        return Responses.ok(workspace.version(), WorkspaceView.of(workspace));
+    }
+
+    @GetMapping("/{workspaceId}/members")
+    Page<MemberView> members(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
+            @PathVariable String workspaceId, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        return members.list(caller, new CompanyId(companyId), workspaceId, PageRequest.of(limit, cursor))
+                .map(MemberView::of);
+    }
+
+    @GetMapping("/{workspaceId}/members/{accountId}")
+    MemberView member(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
+            @PathVariable String workspaceId, @PathVariable String accountId) {
+        return MemberView.of(members.get(caller, new CompanyId(companyId), workspaceId, accountId));
+    }
+
+    /** 201 when the account is newly added, 200 when its right changed (or stayed the same). */
+    @PutMapping("/{workspaceId}/members/{accountId}")
+    ResponseEntity<MemberView> setRight(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
+            @PathVariable String workspaceId, @PathVariable String accountId, @RequestBody RightRequest request) {
+        RightSet set = members.set(caller, new CompanyId(companyId), workspaceId, accountId, right(request.right()));
+        MemberView view = MemberView.of(set.member());
+        return set.added()
+                ? ResponseEntity.created(URI.create(base(companyId) + workspaceId + "/members/" + accountId)).body(view)
+                : ResponseEntity.ok(view);
+    }
+
+    @DeleteMapping("/{workspaceId}/members/{accountId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeMember(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
+            @PathVariable String workspaceId, @PathVariable String accountId) {
+        members.remove(caller, new CompanyId(companyId), workspaceId, accountId);
+    }
+
+    private static WorkspaceRight right(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(WorkspaceRight.values()).filter(right -> right.name().equals(value)).findFirst()
+                .orElseThrow(() -> Problems.InvalidInput.of("right", "must be ADMIN, WRITE or READ"));
+    }
+
+    private static String base(String companyId) {
+        return "/api/v1/companies/" + companyId + "/workspaces/";
+    }
+}
