@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -72,7 +73,8 @@ class SecurityConfig {
                         .requestMatchers("/login", "/forgot-password", "/invitations/**", "/403", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/problems/**").permitAll()
                         .anyRequest().authenticated())
-                .authenticationProvider(consoleSignIn)
+                // its own manager: as the global one Spring would retry a refused sign-in (and count it twice)
+                .authenticationManager(new ProviderManager(consoleSignIn))
                 .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")
                         .usernameParameter("login").passwordParameter("password")
                         .defaultSuccessUrl("/", false)

@@ -121,6 +121,9 @@ public class SignIn {
     }
 
     private static String describe(long seconds) {
+        if (seconds == 1) {
+            return "1 second";
+        }
         return seconds < 90 ? seconds + " seconds" : (seconds + 59) / 60 + " minutes";
     }
 }

@@ -55,14 +55,16 @@ public class SignInThrottle {
     public Optional<Lock> lockOf(String accountId) {
         return jdbc.sql("SELECT failures, locked_until FROM sign_in_throttle WHERE throttle_key = ?")
                 .param("account:" + accountId)
-                .query((rs, n) -> new Lock(rs.getInt(1), toInstant(rs.getObject(2, OffsetDateTime.class))))
+                .query((rs, n) -> new Lock(rs.getInt(1), toInstant(rs.getObject(2, OffsetDateTime.class)),
+                        account.lockAfter()))
                 .optional();
     }
 
     /** Failed sign-ins and the end of the current delay or lockout. */
-    public record Lock(int failures, Instant lockedUntil) {
+    public record Lock(int failures, Instant lockedUntil, int lockAfter) {
+        /** Locked out (not merely made to wait a few seconds between attempts). */
         public boolean locked() {
-            return lockedUntil != null && lockedUntil.isAfter(Instant.now());
+            return failures >= lockAfter && lockedUntil != null && lockedUntil.isAfter(Instant.now());
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -193,10 +192,6 @@ class ConsoleSignInIntegrationTests {
     }
 
     @Test
-    @Disabled("BUG: a refused console sign-in is checked, counted and recorded twice: ConsoleSignIn is also the"
-            + " provider of the global AuthenticationManager, which ProviderManager tries again after a failure."
-            + " Fix: SecurityConfig.console: .authenticationManager(new ProviderManager(consoleSignIn)) instead of"
-            + " .authenticationProvider(consoleSignIn)")
     void a_wrong_console_password_is_counted_and_recorded_once() {
         var user = userWithRole();
 
@@ -239,9 +234,6 @@ class ConsoleSignInIntegrationTests {
     }
 
     @Test
-    @Disabled("BUG: French messages without arguments show doubled apostrophes (\"n''a\"): Spring returns a message"
-            + " without arguments as written, so the MessageFormat escape '' of messages_fr.properties is not undone."
-            + " Fix: spring.messages.always-use-message-format=true in application.properties")
     void an_account_without_any_role_is_told_why_in_french() {
         var user = noRoleUser();
         Browser french = browser().always("Accept-Language", "fr");
@@ -339,9 +331,6 @@ class ConsoleSignInIntegrationTests {
     }
 
     @Test
-    @Disabled("BUG: a POST refused for its missing CSRF token answers 405, not 403: the access-denied page /403 is"
-            + " reached by a forward that keeps the method POST, and HomePage maps /403 with @GetMapping only."
-            + " Fix: HomePage.forbidden() with @RequestMapping(\"/403\") (any method)")
     void signing_out_without_the_csrf_token_is_forbidden() {
         var user = userWithRole();
         Browser browser = browser();

@@ -105,11 +105,11 @@ class SignInThrottleLockoutIntegrationTests {
         long retry = Long.parseLong(refused.redirect().substring(refused.redirect().indexOf("retry=") + 6));
         assertThat(retry).isBetween(15 * 60L - 60, 15 * 60L);
         assertThat(english.get(refused.redirect()).elementText("sign-in-error"))
-                .isEqualTo("Too many failed sign-ins. Try again in " + retry + " seconds.");
+                .isEqualTo("Too many failed sign-ins. Try again in " + (retry + 59) / 60 + " minutes.");
         assertThat(refusedFr.redirect()).startsWith("/login?error=too-many-attempts&retry=");
         long retryFr = Long.parseLong(refusedFr.redirect().substring(refusedFr.redirect().indexOf("retry=") + 6));
         assertThat(french.get(refusedFr.redirect()).elementText("sign-in-error"))
-                .isEqualTo("Trop de tentatives de connexion échouées. Réessayez dans " + retryFr + " secondes.");
+                .isEqualTo("Trop de tentatives de connexion échouées. Réessayez dans " + (retryFr + 59) / 60 + " minutes.");
         assertThat(english.get("/").redirect()).isEqualTo("/login");
         List<String> console = jdbc.sql("SELECT outcome FROM sign_in_events WHERE account_id = ? AND channel = 'CONSOLE'")
                 .param(user.accountId()).query(String.class).list();
