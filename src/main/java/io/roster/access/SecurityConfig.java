@@ -70,6 +70,8 @@ class SecurityConfig {
     SecurityFilterChain console(HttpSecurity http, ConsoleSignIn consoleSignIn, Accounts accounts, SignIn signIn)
             throws Exception {
         http.authorizeHttpRequests(auth -> auth
+                        // accepting a workspace invitation as an existing account needs its session
+                        .requestMatchers("/invitations/*/accept").authenticated()
                         .requestMatchers("/login", "/forgot-password", "/invitations/**", "/403", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/problems/**").permitAll()
                         .anyRequest().authenticated())

@@ -71,6 +71,29 @@ class InvitationRecords {
                 .params(accountId, kind.name()).update();
     }
 
+    Optional<Invitation> inWorkspace(String workspaceId, String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM invitations WHERE id = ? AND workspace_id = ? AND kind = 'WORKSPACE'")
+                .params(id, workspaceId).query(InvitationRecords::map).optional();
+    }
+
+    /** A workspace's invitations, newest first, one keyset page (limit + 1 rows). */
+    java.util.List<Invitation> ofWorkspace(String workspaceId, io.roster.shared.PageRequest page) {
+        var after = page.cursor() == null ? null : page.cursor().requireSort("-createdAt");
+        var spec = jdbc.sql("SELECT " + COLUMNS + " FROM invitations WHERE workspace_id = :workspace AND kind = 'WORKSPACE'"
+                + (after == null ? "" : " AND (created_at, id) < (:afterTime, :afterId)")
+                + " ORDER BY created_at DESC, id DESC FETCH FIRST " + (page.limit() + 1) + " ROWS ONLY")
+                .param("workspace", workspaceId);
+        if (after != null) {
+            spec = spec.param("afterTime", OffsetDateTime.parse(after.key())).param("afterId", after.id());
+        }
+        return spec.query(InvitationRecords::map).list();
+    }
+
+    /** Ends one pending link: REPLACED on resend, REVOKED on withdrawal. */
+    int end(String id, String status) {
+        return jdbc.sql("UPDATE invitations SET status = ? WHERE id = ? AND status = 'PENDING'").params(status, id).update();
+    }
+
     void markUsed(String id) {
         jdbc.sql("UPDATE invitations SET status = 'USED', used_at = ? WHERE id = ?").params(utc(Instant.now()), id).update();
     }

@@ -161,9 +161,10 @@ public class Invitations {
 
     /** A link that cannot be used; {@code state} is null for an unknown link. */
     public static final class LinkRefused extends Problems.GoneOrUnknown {
+
         private final LinkState state;
 
-        LinkRefused(LinkState state) {
+        public LinkRefused(LinkState state) {
             super(state == null ? "This link is not valid" : "This link cannot be used any more: " + state.name().toLowerCase());
             this.state = state;
         }

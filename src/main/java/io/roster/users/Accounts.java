@@ -72,6 +72,15 @@ public class Accounts {
                 .optional();
     }
 
+    /** The account that holds this email, if any, whatever its status. */
+    public Optional<Recipient> byEmail(String email) {
+        if (email == null || email.length() > 320) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT id FROM accounts WHERE email_key = ?")
+                .param(EmailAddress.keyOf(email)).query(String.class).optional().flatMap(this::recipient);
+    }
+
     /** The ACTIVE account that signs in with this email, if any (forgot-password). */
     public Optional<Recipient> activeByEmail(String email) {
         if (email == null || email.length() > 320) {
@@ -132,8 +141,22 @@ public class Accounts {
     }
 
     /**
-     * Creates an ACTIVE account whose home is a partner space. The same rules as an activation
-     * apply, but a refusal is an error to fix in the request (there is no draft to keep).
+     * Creates a self-managed account: no company or partner owns it (SPEC §1), made by a person
+     * accepting an external invitation. The link proved the email.
+     */
+    @Transactional
+    public String createSelfManaged(NewStaff person) {
+        if (person.password() == null) {
+            throw Problems.InvalidInput.of("password", "is required");
+        }
+        return createStaff(null, new NewStaff(person.userId(), person.firstName(), person.lastName(), person.email(),
+                person.password(), true, person.locale()));
+    }
+
+    /**
+     * Creates an ACTIVE account whose home is a partner space ({@code partnerId}) or nobody
+     * ({@code null}: self-managed). The same rules as an activation apply, but a refusal is an
+     * error to fix in the request (there is no draft to keep).
      */
     @Transactional
     public String createStaff(String partnerId, NewStaff staff) {

@@ -3,7 +3,10 @@ package io.roster.web;
 import io.roster.invitations.InvitationKind;
 import io.roster.invitations.Invitations;
 import io.roster.shared.ProblemException;
+import io.roster.access.Caller;
+import java.util.Locale;
 import java.util.Objects;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,17 +22,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 class InvitationPages {
 
     private final Invitations invitations;
+    private final WorkspaceLinkPages workspaceLinks;
 
-    InvitationPages(Invitations invitations) {
+    InvitationPages(Invitations invitations, WorkspaceLinkPages workspaceLinks) {
         this.invitations = invitations;
+        this.workspaceLinks = workspaceLinks;
     }
 
     @GetMapping("/invitations/{token}")
-    String open(@PathVariable String token, Model model) {
+    String open(@PathVariable String token, @AuthenticationPrincipal Caller caller, Model model) {
         var link = invitations.open(token);
         if (link.isEmpty() || !link.get().invitation().usable()) {
             model.addAttribute("state", link.map(view -> view.invitation().state().name()).orElse("UNKNOWN"));
             return "link-unusable";
+        }
+        if (link.get().invitation().kind() == InvitationKind.WORKSPACE) {
+            return workspaceLinks.show(token, caller, model);
         }
         model.addAttribute("link", link.get());
         model.addAttribute("token", token);
@@ -38,11 +46,17 @@ class InvitationPages {
 
     @PostMapping("/invitations/{token}")
     String use(@PathVariable String token, @RequestParam(required = false) String password,
-            @RequestParam(required = false) String confirmation, Model model) {
+            @RequestParam(required = false) String confirmation, @RequestParam(required = false) String userId,
+            @RequestParam(required = false) String firstName, @RequestParam(required = false) String lastName,
+            Model model, Locale locale) {
         var link = invitations.open(token);
         if (link.isEmpty() || !link.get().invitation().usable()) {
             model.addAttribute("state", link.map(view -> view.invitation().state().name()).orElse("UNKNOWN"));
             return "link-unusable";
+        }
+        if (link.get().invitation().kind() == InvitationKind.WORKSPACE) {
+            return workspaceLinks.createAccount(token, userId, firstName, lastName, password, confirmation,
+                    locale.getLanguage().equals("fr") ? "fr" : "en", model);
         }
         try {
             if (link.get().invitation().kind() == InvitationKind.EMAIL_CHANGE) {

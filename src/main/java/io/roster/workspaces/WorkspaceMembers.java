@@ -23,11 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class WorkspaceMembers {
 
     private final WorkspaceGate gate;
+    private final WorkspaceRows workspaceRows;
     private final MemberRows members;
     private final UserLifecycle users;
     private final ApplicationEventPublisher events;
 
-    WorkspaceMembers(WorkspaceGate gate, MemberRows members, UserLifecycle users, ApplicationEventPublisher events) {
+    WorkspaceMembers(WorkspaceGate gate, MemberRows members, UserLifecycle users, ApplicationEventPublisher events,
+            WorkspaceRows workspaceRows) {
+        this.workspaceRows = workspaceRows;
         this.gate = gate;
         this.members = members;
         this.users = users;
@@ -78,6 +81,44 @@ public class WorkspaceMembers {
         members.delete(company, workspaceId, accountId);
         events.publishEvent(new WorkspaceEvents.WorkspaceRightRemoved(company, workspaceId, accountId, current,
                 access.byAccountId()));
+    }
+
+    /** The workspace, provided the caller may manage its members (invitations start here). */
+    @Transactional(readOnly = true)
+    public Workspace manageable(Caller caller, CompanyId company, String workspaceId) {
+        return gate.toManage(caller, company, workspaceId).workspace();
+    }
+
+    /** The workspace, provided the caller may see it. */
+    @Transactional(readOnly = true)
+    public Workspace readable(Caller caller, CompanyId company, String workspaceId) {
+        return gate.toRead(caller, company, workspaceId).workspace();
+    }
+
+    /** A workspace's name, for a page a mailed link opens (the link itself is the authorization). */
+    public Optional<String> nameOf(CompanyId company, String workspaceId) {
+        return workspaceRows.find(company, workspaceId).map(Workspace::name);
+    }
+
+    /** The right an account holds on a workspace, if any. */
+    public Optional<WorkspaceRight> rightOf(CompanyId company, String workspaceId, String accountId) {
+        return members.rightOf(company, workspaceId, accountId);
+    }
+
+    /**
+     * An accepted invitation: the invitee gets the invited right, granted by the inviter (who was
+     * allowed to invite). Someone already a member keeps the right they hold. This is how outside
+     * people enter a company's Users table (SPEC §6).
+     */
+    @Transactional
+    public boolean acceptInvitation(CompanyId company, String workspaceId, String accountId, WorkspaceRight right,
+            String invitedBy) {
+        if (members.rightOf(company, workspaceId, accountId).isPresent()) {
+            return false;
+        }
+        members.insert(company, workspaceId, accountId, right);
+        events.publishEvent(new WorkspaceEvents.WorkspaceRightGranted(company, workspaceId, accountId, right, invitedBy));
+        return true;
     }
 
     /** Internal rows whose account exists, or external accounts already linked to the company. */

@@ -24,7 +24,7 @@ public final class Browser {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL)).version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     private String csrf;
 
@@ -34,6 +34,12 @@ public final class Browser {
 
     public Page get(String pathOrUrl) {
         return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET());
+    }
+
+    /** Signs in through the console's form; answers the redirect that follows. */
+    public Page signIn(String login, String password) {
+        get("/login");
+        return post("/login", Map.of("login", login, "password", password));
     }
 
     /** Posts a form with the CSRF token of the last page loaded. */
@@ -51,7 +57,8 @@ public final class Browser {
 
     private Page send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.header("Accept-Language", "en").build(),
+            HttpResponse<String> response = http.send(request.header("Accept-Language", "en")
+                            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").build(),
                     HttpResponse.BodyHandlers.ofString());
             Matcher matcher = CSRF.matcher(response.body());
             if (matcher.find()) {

@@ -1,0 +1,192 @@
+package io.roster.invitations;
+
+import io.roster.access.Caller;
+import io.roster.mail.MailKind;
+import io.roster.mail.MailRequest;
+import io.roster.mail.Outbox;
+import io.roster.shared.CompanyId;
+import io.roster.shared.Cursor;
+import io.roster.shared.EmailAddress;
+import io.roster.shared.FieldErrors;
+import io.roster.shared.Page;
+import io.roster.shared.PageRequest;
+import io.roster.shared.Problems;
+import io.roster.tenancy.Tenancy;
+import io.roster.users.Accounts;
+import io.roster.users.NewStaff;
+import io.roster.workspaces.Workspace;
+import io.roster.workspaces.WorkspaceMembers;
+import io.roster.workspaces.WorkspaceRight;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Invitations of outside people to a workspace (SPEC §6, §7): a workspace ADMIN (or
+ * {@code workspaces.manage}) invites an email with a right; the link's page lets the person accept
+ * as the existing account of that email, after signing in, or create a self-managed account.
+ */
+@Service
+public class WorkspaceInvitations {
+
+    private final InvitationRecords records;
+    private final WorkspaceMembers members;
+    private final Accounts accounts;
+    private final Tenancy tenancy;
+    private final Outbox outbox;
+    private final Links links;
+    private final Duration lifetime;
+
+    WorkspaceInvitations(InvitationRecords records, WorkspaceMembers members, Accounts accounts, Tenancy tenancy,
+            Outbox outbox, Links links, @Value("${roster.invitations.lifetime:PT72H}") Duration lifetime) {
+        this.records = records;
+        this.members = members;
+        this.accounts = accounts;
+        this.tenancy = tenancy;
+        this.outbox = outbox;
+        this.links = links;
+        this.lifetime = lifetime;
+    }
+
+    @Transactional
+    public Invitation invite(Caller caller, CompanyId company, String workspaceId, String email, String right) {
+        Workspace workspace = members.manageable(caller, company, workspaceId);
+        String address = email == null ? null : email.trim();
+        FieldErrors errors = new FieldErrors();
+        if (!EmailAddress.isValid(address)) {
+            errors.add("email", "is not a valid email address");
+        }
+        WorkspaceRight level = parse(right, errors);
+        errors.throwIfAny();
+        accounts.byEmail(address).ifPresent(existing -> members.rightOf(company, workspaceId, existing.accountId())
+                .ifPresent(held -> {
+                    throw new Problems.Conflict("already-member", address + " already holds the right " + held
+                            + " on this workspace");
+                }));
+        return send(caller.accountId(), company, workspace, address, level);
+    }
+
+    /** Sends a new link for the same invitation; the old link dies. */
+    @Transactional
+    public Invitation resend(Caller caller, CompanyId company, String workspaceId, String invitationId) {
+        Workspace workspace = members.manageable(caller, company, workspaceId);
+        Invitation old = find(workspaceId, invitationId);
+        if (old.state() == LinkState.USED) {
+            throw new Problems.Conflict("invitation-used", "This invitation was already accepted");
+        }
+        records.end(old.id(), "REPLACED");
+        return send(caller.accountId(), company, workspace, old.email(), WorkspaceRight.valueOf(old.right()));
+    }
+
+    @Transactional
+    public void revoke(Caller caller, CompanyId company, String workspaceId, String invitationId) {
+        members.manageable(caller, company, workspaceId);
+        Invitation invitation = find(workspaceId, invitationId);
+        if (records.end(invitation.id(), "REVOKED") == 0) {
+            throw new Problems.Conflict("invitation-not-pending", "This invitation is already " + invitation.state()
+                    .name().toLowerCase() + ": there is nothing to revoke");
+        }
+    }
+
+    public Page<Invitation> list(Caller caller, CompanyId company, String workspaceId, PageRequest page) {
+        members.manageable(caller, company, workspaceId);
+        return Page.fromLookahead(records.ofWorkspace(workspaceId, page), page.limit(),
+                last -> new Cursor("-createdAt", last.createdAt().atOffset(ZoneOffset.UTC).toString(), last.id()));
+    }
+
+    public Invitation get(Caller caller, CompanyId company, String workspaceId, String invitationId) {
+        members.manageable(caller, company, workspaceId);
+        return find(workspaceId, invitationId);
+    }
+
+    private Invitation send(String inviter, CompanyId company, Workspace workspace, String email, WorkspaceRight right) {
+        var issued = records.insert(InvitationKind.WORKSPACE, null, company.value(), workspace.id(), email, right.name(),
+                inviter, Instant.now().plus(lifetime));
+        Accounts.Recipient from = accounts.recipient(inviter).orElseThrow();
+        String locale = accounts.byEmail(email).map(Accounts.Recipient::locale).orElse(from.locale());
+        outbox.enqueue(new MailRequest(email, locale, MailKind.WORKSPACE_INVITATION,
+                List.of(email, from.displayName(), workspace.name(), tenancy.company(company).name(), right.name()),
+                links.invitation(issued.token()), issued.expiresAt()));
+        return records.inWorkspace(workspace.id(), issued.id()).orElseThrow();
+    }
+
+    private Invitation find(String workspaceId, String invitationId) {
+        return records.inWorkspace(workspaceId, invitationId)
+                .orElseThrow(() -> new Problems.NotFound("No invitation " + invitationId + " for this workspace"));
+    }
+
+    private static WorkspaceRight parse(String right, FieldErrors errors) {
+        if (right == null) {
+            errors.add("right", "is required: ADMIN, WRITE or READ");
+            return null;
+        }
+        try {
+            return WorkspaceRight.valueOf(right);
+        } catch (IllegalArgumentException e) {
+            errors.add("right", "must be ADMIN, WRITE or READ");
+            return null;
+        }
+    }
+
+    /**
+     * Accepts as the signed-in person, who must own the invited email (SPEC §6: the existing
+     * account with that email gets the right, after signing in).
+     */
+    @Transactional
+    public Invitation acceptAs(Caller signedIn, String token) {
+        Invitation invitation = usable(token);
+        Accounts.Recipient me = accounts.recipient(signedIn.accountId()).orElseThrow();
+        if (!EmailAddress.keyOf(me.email()).equals(EmailAddress.keyOf(invitation.email()))) {
+            throw new Problems.Forbidden("wrong-account", "This invitation is for " + invitation.email()
+                    + ": sign out, then sign in with that account");
+        }
+        grant(invitation, me.accountId());
+        return invitation;
+    }
+
+    /** Accepts by creating a self-managed account for the invited email (which the link proves). */
+    @Transactional
+    public Invitation acceptWithNewAccount(String token, NewStaff person) {
+        Invitation invitation = usable(token);
+        if (accounts.byEmail(invitation.email()).isPresent()) {
+            throw new Problems.Conflict("account-exists", "An account already uses " + invitation.email()
+                    + ": sign in with it to accept");
+        }
+        String accountId = accounts.createSelfManaged(new NewStaff(person.userId(), person.firstName(),
+                person.lastName(), invitation.email(), person.password(), true, person.locale()));
+        grant(invitation, accountId);
+        return invitation;
+    }
+
+    /** What the page of a workspace link shows. */
+    public record WorkspaceLink(Invitation invitation, String workspaceName, String companyName, String inviterName,
+            boolean accountExists) {
+    }
+
+    public java.util.Optional<WorkspaceLink> open(String token) {
+        return records.byToken(token).filter(i -> i.kind() == InvitationKind.WORKSPACE).map(i -> new WorkspaceLink(i,
+                members.nameOf(new CompanyId(i.companyId()), i.workspaceId()).orElse("?"),
+                tenancy.company(new CompanyId(i.companyId())).name(),
+                accounts.recipient(i.invitedBy()).map(Accounts.Recipient::displayName).orElse(null),
+                accounts.byEmail(i.email()).isPresent()));
+    }
+
+    private Invitation usable(String token) {
+        Invitation invitation = records.lockByToken(token).filter(i -> i.kind() == InvitationKind.WORKSPACE)
+                .orElseThrow(() -> new Invitations.LinkRefused(null));
+        if (!invitation.usable()) {
+            throw new Invitations.LinkRefused(invitation.state());
+        }
+        return invitation;
+    }
+
+    private void grant(Invitation invitation, String accountId) {
+        members.acceptInvitation(new CompanyId(invitation.companyId()), invitation.workspaceId(), accountId,
+                WorkspaceRight.valueOf(invitation.right()), invitation.invitedBy());
+        records.markUsed(invitation.id());
+    }
+}
