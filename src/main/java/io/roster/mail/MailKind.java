@@ -2,7 +2,8 @@ package io.roster.mail;
 
 /** The mails Roster sends. Each has a subject, an introduction and possibly an action link. */
 public enum MailKind {
-    ACCOUNT_SETUP, PASSWORD_RESET, EMAIL_CHANGE_VERIFY, EMAIL_CHANGED_NOTICE, WORKSPACE_INVITATION, PASSWORD_CHANGED;
+    ACCOUNT_SETUP, PASSWORD_RESET, EMAIL_CHANGE_VERIFY, EMAIL_CHANGED_NOTICE, WORKSPACE_INVITATION, PASSWORD_CHANGED,
+    ROLE_GRANTED, ROLE_REMOVED, WORKSPACE_RIGHT_GRANTED, WORKSPACE_RIGHT_REMOVED;
 
     String key() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

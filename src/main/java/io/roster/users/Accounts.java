@@ -55,7 +55,7 @@ public class Accounts {
 
     /** Who a mail about this account goes to, and in which language. */
     public record Recipient(String accountId, String firstName, String lastName, String email, String locale,
-            String homeCompanyId, UserStatus status, boolean emailVerified) {
+            String homeCompanyId, UserStatus status, boolean emailVerified, boolean notifyInApp, boolean notifyEmail) {
 
         public String displayName() {
             String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
@@ -64,11 +64,12 @@ public class Accounts {
     }
 
     public Optional<Recipient> recipient(String accountId) {
-        return jdbc.sql("SELECT id, first_name, last_name, email, locale, home_company_id, status, email_verified"
-                        + " FROM accounts WHERE id = ?")
+        return jdbc.sql("SELECT id, first_name, last_name, email, locale, home_company_id, status, email_verified,"
+                        + " notify_in_app, notify_email FROM accounts WHERE id = ?")
                 .param(accountId)
                 .query((rs, n) -> new Recipient(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), UserStatus.valueOf(rs.getString(7)), rs.getBoolean(8)))
+                        rs.getString(5), rs.getString(6), UserStatus.valueOf(rs.getString(7)), rs.getBoolean(8),
+                        rs.getBoolean(9), rs.getBoolean(10)))
                 .optional();
     }
 
@@ -111,6 +112,19 @@ public class Accounts {
     public boolean confirmEmail(String accountId, String email) {
         return jdbc.sql("UPDATE accounts SET email_verified = TRUE, version = version + 1 WHERE id = ? AND email_key = ?")
                 .params(accountId, EmailAddress.keyOf(email)).update() == 1;
+    }
+
+    /** The person's own preferences: language and how to be told of what concerns them (SPEC §9). */
+    @Transactional
+    public void updatePreferences(String accountId, String locale, boolean notifyInApp, boolean notifyEmail) {
+        if (!"en".equals(locale) && !"fr".equals(locale)) {
+            throw Problems.InvalidInput.of("locale", "must be 'en' or 'fr'");
+        }
+        jdbc.sql("UPDATE accounts SET locale = ?, notify_in_app = ?, notify_email = ?, version = version + 1,"
+                        + " updated_at = ? WHERE id = ?")
+                .params(locale, notifyInApp, notifyEmail, Instant.now().atOffset(ZoneOffset.UTC), accountId)
+                .update();
+        events.publishEvent(new UserEvents.PreferencesChanged(accountId, locale, notifyInApp, notifyEmail));
     }
 
     public boolean operatorExists() {

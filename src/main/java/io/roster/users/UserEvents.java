@@ -36,6 +36,9 @@ public final class UserEvents {
     public record PasswordChanged(String accountId) {
     }
 
+    public record PreferencesChanged(String accountId, String locale, boolean notifyInApp, boolean notifyEmail) {
+    }
+
     public record UserEdited(CompanyId companyId, String accountId, UserEdit before, UserEdit after) {
     }
 }

@@ -1,13 +1,25 @@
 package io.roster.web;
 
 import io.roster.access.Caller;
+import io.roster.notifications.Inbox;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every console page may need: whether someone is signed in. */
+/** What every console page may need: whether someone is signed in, and the bell's count. */
 @ControllerAdvice(basePackages = "io.roster.web")
 class ConsoleModel {
+
+    private final Inbox inbox;
+
+    ConsoleModel(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @ModelAttribute("unreadCount")
+    long unreadCount(@AuthenticationPrincipal Caller caller) {
+        return caller == null ? 0 : inbox.unread(caller.accountId());
+    }
 
     @ModelAttribute("signedIn")
     boolean signedIn(@AuthenticationPrincipal Caller caller) {

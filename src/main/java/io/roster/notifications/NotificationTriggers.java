@@ -1,0 +1,92 @@
+package io.roster.notifications;
+
+import io.roster.access.AccessEvents;
+import io.roster.access.Role;
+import io.roster.access.Roles;
+import io.roster.shared.CompanyId;
+import io.roster.tenancy.Tenancy;
+import io.roster.users.UserEvents;
+import io.roster.workspaces.WorkspaceEvents;
+import io.roster.workspaces.WorkspaceMembers;
+import java.util.List;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which events concern a person (SPEC §9). Synchronous listeners: the notification is written in
+ * the transaction of the change, so one never exists without the other.
+ */
+@Component
+class NotificationTriggers {
+
+    private final Notifier notifier;
+    private final Tenancy tenancy;
+    private final Roles roles;
+    private final WorkspaceMembers workspaces;
+
+    NotificationTriggers(Notifier notifier, Tenancy tenancy, Roles roles, WorkspaceMembers workspaces) {
+        this.notifier = notifier;
+        this.tenancy = tenancy;
+        this.roles = roles;
+        this.workspaces = workspaces;
+    }
+
+    @EventListener
+    void on(UserEvents.UserActivated event) {
+        if (event.invitationNeeded()) {
+            notifier.tell(event.accountId(), NotificationKind.INVITED, List.of(company(event.companyId())));
+        }
+    }
+
+    @EventListener
+    void on(AccessEvents.RoleGranted event) {
+        notifier.tell(event.accountId(), NotificationKind.ROLE_GRANTED,
+                List.of(role(event.companyId(), event.roleId()), company(event.companyId())));
+    }
+
+    @EventListener
+    void on(AccessEvents.RoleRevoked event) {
+        notifier.tell(event.accountId(), NotificationKind.ROLE_REMOVED,
+                List.of(role(event.companyId(), event.roleId()), company(event.companyId())));
+    }
+
+    @EventListener
+    void on(WorkspaceEvents.WorkspaceRightGranted event) {
+        notifier.tell(event.accountId(), NotificationKind.WORKSPACE_RIGHT_GRANTED, List.of(event.right().name(),
+                workspace(event.companyId(), event.workspaceId()), company(event.companyId())));
+    }
+
+    @EventListener
+    void on(WorkspaceEvents.WorkspaceRightChanged event) {
+        notifier.tell(event.accountId(), NotificationKind.WORKSPACE_RIGHT_GRANTED, List.of(event.right().name(),
+                workspace(event.companyId(), event.workspaceId()), company(event.companyId())));
+    }
+
+    @EventListener
+    void on(WorkspaceEvents.WorkspaceRightRemoved event) {
+        notifier.tell(event.accountId(), NotificationKind.WORKSPACE_RIGHT_REMOVED,
+                List.of(workspace(event.companyId(), event.workspaceId()), company(event.companyId())));
+    }
+
+    @EventListener
+    void on(UserEvents.EmailChanged event) {
+        notifier.tell(event.accountId(), NotificationKind.EMAIL_CHANGED, List.of(event.newEmail()));
+    }
+
+    @EventListener
+    void on(UserEvents.PasswordChanged event) {
+        notifier.tell(event.accountId(), NotificationKind.PASSWORD_CHANGED, List.of());
+    }
+
+    private String company(CompanyId company) {
+        return tenancy.company(company).name();
+    }
+
+    private String role(CompanyId company, String roleId) {
+        return roles.find(company, roleId).map(Role::name).orElse(roleId);
+    }
+
+    private String workspace(CompanyId company, String workspaceId) {
+        return workspaces.nameOf(company, workspaceId).orElse(workspaceId);
+    }
+}

@@ -1,0 +1,36 @@
+package io.roster.notifications;
+
+import io.roster.mail.MailRequest;
+import io.roster.mail.Outbox;
+import io.roster.users.Accounts;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Tells one person of one thing: in-app if they want it, by mail if they want it. */
+@Component
+class Notifier {
+
+    private final Inbox inbox;
+    private final Outbox outbox;
+    private final Accounts accounts;
+
+    Notifier(Inbox inbox, Outbox outbox, Accounts accounts) {
+        this.inbox = inbox;
+        this.outbox = outbox;
+        this.accounts = accounts;
+    }
+
+    void tell(String accountId, NotificationKind kind, List<String> arguments) {
+        accounts.recipient(accountId).ifPresent(person -> {
+            if (person.notifyInApp()) {
+                inbox.add(accountId, kind, arguments);
+            }
+            if (person.notifyEmail() && kind.mail() != null) {
+                List<Object> mailArguments = new java.util.ArrayList<>();
+                mailArguments.add(person.displayName());
+                mailArguments.addAll(arguments);
+                outbox.enqueue(new MailRequest(person.email(), person.locale(), kind.mail(), mailArguments, null, null));
+            }
+        });
+    }
+}
