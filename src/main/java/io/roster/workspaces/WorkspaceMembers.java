@@ -83,8 +83,11 @@ public class WorkspaceMembers {
                 access.byAccountId()));
     }
 
-    /** The workspace, provided the caller may manage its members (invitations start here). */
-    @Transactional(readOnly = true)
+    /**
+     * The workspace, provided the caller may manage its members (invitations start here). Not
+     * read-only: the check locks the workspace row, which a read-only transaction may not do.
+     */
+    @Transactional
     public Workspace manageable(Caller caller, CompanyId company, String workspaceId) {
         return gate.toManage(caller, company, workspaceId).workspace();
     }
