@@ -2,6 +2,7 @@ package io.roster.web;
 
 import io.roster.access.Caller;
 import io.roster.notifications.Inbox;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -11,9 +12,16 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class ConsoleModel {
 
     private final Inbox inbox;
+    private final ConsoleNav nav;
 
-    ConsoleModel(Inbox inbox) {
+    ConsoleModel(Inbox inbox, ConsoleNav nav) {
         this.inbox = inbox;
+        this.nav = nav;
+    }
+
+    @ModelAttribute("nav")
+    ConsoleNav.Nav nav(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
+        return caller == null ? null : nav.of(caller, request);
     }
 
     @ModelAttribute("unreadCount")
