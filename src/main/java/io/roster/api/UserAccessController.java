@@ -6,19 +6,16 @@ import io.roster.access.CompanyAccess;
 import io.roster.access.Guard;
 import io.roster.access.Permission;
 import io.roster.access.RoleAssignments;
+import io.roster.access.RoleGrants;
 import io.roster.access.Roles;
 import io.roster.access.SignInThrottle;
 import io.roster.shared.CompanyId;
 import io.roster.shared.Page;
 import io.roster.shared.Problems;
-import io.roster.tenancy.Tenancy;
-import io.roster.users.Accounts;
 import io.roster.users.UserLifecycle;
-import io.roster.users.UserStatus;
 import io.roster.users.UserRow;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -44,13 +41,11 @@ class UserAccessController {
     private final RoleAssignments assignments;
     private final SignInThrottle throttle;
     private final ApiTokens tokens;
-    private final Accounts accounts;
-    private final Tenancy tenancy;
+    private final RoleGrants grants;
 
     UserAccessController(Guard guard, UserLifecycle lifecycle, Roles roles, RoleAssignments assignments,
-            SignInThrottle throttle, ApiTokens tokens, Accounts accounts, Tenancy tenancy) {
-        this.accounts = accounts;
-        this.tenancy = tenancy;
+            SignInThrottle throttle, ApiTokens tokens, RoleGrants grants) {
+        this.grants = grants;
         this.guard = guard;
         this.lifecycle = lifecycle;
         this.roles = roles;
@@ -81,11 +76,7 @@ class UserAccessController {
     RolesController.RoleView grant(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @PathVariable String id, @RequestBody RoleRequest request) {
         CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE);
-        requireGrantee(access, id);
-        if (request.roleId() == null || request.roleId().isBlank()) {
-            throw Problems.InvalidInput.of("roleId", "is required");
-        }
-        assignments.grant(access.company(), id, request.roleId(), access);
+        grants.grant(access, id, request.roleId());
         return RolesController.RoleView.of(roles.find(access.company(), request.roleId()).orElseThrow());
     }
 
@@ -126,30 +117,6 @@ class UserAccessController {
             @PathVariable String tokenId) {
         UserRow row = owned(caller, companyId, id, Permission.USERS_MANAGE);
         tokens.revokeOf(row.id(), tokenId);
-    }
-
-    /**
-     * Who may receive a role here: anyone already in the company's Users table; the operator may
-     * also bring in any account, and partner staff any account of another company of the same
-     * partner (the partner space's "New role" in a chosen company). That account then shows as
-     * external. Anyone else's account is as unknown as a wrong id.
-     */
-    private void requireGrantee(CompanyAccess access, String accountId) {
-        try {
-            lifecycle.row(access.company(), accountId);
-            return;
-        } catch (Problems.NotFound notInTable) {
-            var account = accounts.recipient(accountId).filter(a -> a.status() == UserStatus.ACTIVE);
-            boolean operator = access.caller().operator();
-            boolean samePartner = access.actsAsPartner() && account.map(Accounts.Recipient::homeCompanyId)
-                    .filter(home -> home != null)
-                    .map(home -> Objects.equals(tenancy.company(new CompanyId(home)).partnerId(),
-                            tenancy.company(access.company()).partnerId()))
-                    .orElse(false);
-            if (account.isEmpty() || !(operator || samePartner)) {
-                throw notInTable;
-            }
-        }
     }
 
     /** Sign-in and tokens of a person are the business of the company that owns the account. */

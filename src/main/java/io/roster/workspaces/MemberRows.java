@@ -86,4 +86,13 @@ class MemberRows {
                 rs.getString("last_name"), WorkspaceRight.valueOf(rs.getString("right_level")),
                 !company.value().equals(home));
     }
+
+    /** The rights one account holds on a company's workspaces, by workspace name (at most 200). */
+    List<HeldRight> heldBy(CompanyId company, String accountId) {
+        return jdbc.sql("SELECT w.id, w.name, m.right_level FROM workspace_members m JOIN workspaces w ON w.id = m.workspace_id"
+                        + " WHERE m.company_id = ? AND m.account_id = ? ORDER BY w.name, w.id FETCH FIRST 200 ROWS ONLY")
+                .params(company.value(), accountId)
+                .query((rs, n) -> new HeldRight(rs.getString(1), rs.getString(2), WorkspaceRight.valueOf(rs.getString(3))))
+                .list();
+    }
 }

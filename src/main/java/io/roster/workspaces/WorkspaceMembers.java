@@ -9,6 +9,7 @@ import io.roster.shared.Problems;
 import io.roster.users.UserLifecycle;
 import io.roster.users.UserRow;
 import io.roster.users.UserStatus;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -101,6 +102,11 @@ public class WorkspaceMembers {
     /** A workspace's name, for a page a mailed link opens (the link itself is the authorization). */
     public Optional<String> nameOf(CompanyId company, String workspaceId) {
         return workspaceRows.find(company, workspaceId).map(Workspace::name);
+    }
+
+    /** The rights a person of the Users table holds on the company's workspaces (the user profile). */
+    public List<HeldRight> heldBy(CompanyId company, String accountId) {
+        return members.heldBy(company, accountId);
     }
 
     /** The right an account holds on a workspace, if any. */

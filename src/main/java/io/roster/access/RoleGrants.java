@@ -1,0 +1,59 @@
+package io.roster.access;
+
+import io.roster.shared.CompanyId;
+import io.roster.shared.Problems;
+import io.roster.tenancy.Tenancy;
+import io.roster.users.Accounts;
+import io.roster.users.UserLifecycle;
+import io.roster.users.UserStatus;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Giving a person a role in a company, from the API or the console ("New role": role and company).
+ * Anyone in the company's Users table may receive one; the operator may also bring in any account,
+ * and partner staff any account of another company of the same partner. That account then shows as
+ * external. Anyone else's account is as unknown as a wrong id.
+ */
+@Service
+public class RoleGrants {
+
+    private final RoleAssignments assignments;
+    private final UserLifecycle lifecycle;
+    private final Accounts accounts;
+    private final Tenancy tenancy;
+
+    RoleGrants(RoleAssignments assignments, UserLifecycle lifecycle, Accounts accounts, Tenancy tenancy) {
+        this.assignments = assignments;
+        this.lifecycle = lifecycle;
+        this.accounts = accounts;
+        this.tenancy = tenancy;
+    }
+
+    @Transactional
+    public void grant(CompanyAccess access, String accountId, String roleId) {
+        if (roleId == null || roleId.isBlank()) {
+            throw Problems.InvalidInput.of("roleId", "is required");
+        }
+        requireGrantee(access, accountId);
+        assignments.grant(access.company(), accountId, roleId, access);
+    }
+
+    private void requireGrantee(CompanyAccess access, String accountId) {
+        try {
+            lifecycle.row(access.company(), accountId);
+        } catch (Problems.NotFound notInTable) {
+            var account = accounts.recipient(accountId).filter(a -> a.status() == UserStatus.ACTIVE);
+            boolean operator = access.caller().operator();
+            boolean samePartner = access.actsAsPartner() && account.map(Accounts.Recipient::homeCompanyId)
+                    .filter(Objects::nonNull)
+                    .map(home -> Objects.equals(tenancy.company(new CompanyId(home)).partnerId(),
+                            tenancy.company(access.company()).partnerId()))
+                    .orElse(false);
+            if (account.isEmpty() || !(operator || samePartner)) {
+                throw notInTable;
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.roster.web;
+
+import io.roster.access.Caller;
+import io.roster.access.CallerOverview;
+import io.roster.access.CompanyAccess;
+import io.roster.access.Guard;
+import io.roster.access.Permission;
+import io.roster.access.Role;
+import io.roster.access.RoleAssignments;
+import io.roster.access.RoleGrants;
+import io.roster.access.Roles;
+import io.roster.invitations.Invitations;
+import io.roster.shared.CompanyId;
+import io.roster.shared.ProblemException;
+import io.roster.tenancy.Tenancy;
+import io.roster.users.UserLifecycle;
+import io.roster.users.UserRow;
+import io.roster.workspaces.WorkspaceMembers;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * A user's profile (seed 004): details, roles with "New role" (role and company), workspace
+ * rights, the invitation's state and "Invite".
+ */
+@Controller
+@RequestMapping("/companies/{companyId}/users/{id}")
+class UserProfilePage {
+
+    private final Guard guard;
+    private final UserLifecycle lifecycle;
+    private final Roles roles;
+    private final RoleAssignments assignments;
+    private final RoleGrants grants;
+    private final Invitations invitations;
+    private final WorkspaceMembers workspaces;
+    private final CallerOverview overview;
+    private final Tenancy tenancy;
+
+    UserProfilePage(Guard guard, UserLifecycle lifecycle, Roles roles, RoleAssignments assignments, RoleGrants grants,
+            Invitations invitations, WorkspaceMembers workspaces, CallerOverview overview, Tenancy tenancy) {
+        this.guard = guard;
+        this.lifecycle = lifecycle;
+        this.roles = roles;
+        this.assignments = assignments;
+        this.grants = grants;
+        this.invitations = invitations;
+        this.workspaces = workspaces;
+        this.overview = overview;
+        this.tenancy = tenancy;
+    }
+
+    /** A role held in one company, for the list. */
+    record HeldRole(String companyId, String companyName, String roleId, String roleName) {
+    }
+
+    /** A company where the caller may hand out roles. */
+    record Choice(String id, String name) {
+    }
+
+    @GetMapping
+    String profile(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String id,
+            @RequestParam(required = false) String created, Model model) {
+        CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_READ);
+        return show(access, lifecycle.row(access.company(), id), created != null, null, model);
+    }
+
+    @PostMapping("/roles")
+    String addRole(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String id,
+            @RequestParam String roleId, @RequestParam(name = "companyId", required = false) String inCompany,
+            Model model) {
+        CompanyAccess here = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE);
+        String target = inCompany == null || inCompany.isBlank() ? companyId : inCompany;
+        try {
+            CompanyAccess there = guard.requireCompany(caller, new CompanyId(target), Permission.USERS_MANAGE);
+            grants.grant(there, id, roleId);
+            return "redirect:/companies/" + companyId + "/users/" + id;
+        } catch (ProblemException refused) {
+            return show(here, lifecycle.row(here.company(), id), false, refused.detail(), model);
+        }
+    }
+
+    @PostMapping("/roles/remove")
+    String removeRole(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String id,
+            @RequestParam String roleId, @RequestParam(name = "companyId", required = false) String inCompany, Model model) {
+        CompanyAccess here = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE);
+        String target = inCompany == null || inCompany.isBlank() ? companyId : inCompany;
+        try {
+            CompanyAccess there = guard.requireCompany(caller, new CompanyId(target), Permission.USERS_MANAGE);
+            assignments.revoke(there.company(), id, roleId, there);
+        } catch (ProblemException refused) {
+            return show(here, lifecycle.row(here.company(), id), false, refused.detail(), model);
+        }
+        // an external person whose last role went is no longer in this company's table
+        try {
+            lifecycle.row(here.company(), id);
+            return "redirect:/companies/" + companyId + "/users/" + id;
+        } catch (ProblemException gone) {
+            return "redirect:/companies/" + companyId + "/users";
+        }
+    }
+
+    private String show(CompanyAccess access, UserRow user, boolean created, String error, Model model) {
+        model.addAttribute("companyId", access.company().value());
+        model.addAttribute("user", user);
+        model.addAttribute("created", created);
+        model.addAttribute("error", error);
+        model.addAttribute("canManage", access.has(Permission.USERS_MANAGE));
+        model.addAttribute("roles", roles.of(access.company()));
+        model.addAttribute("invitation", user.external() ? null : invitations.accountSetupOf(user.id()).orElse(null));
+        model.addAttribute("rights", workspaces.heldBy(access.company(), user.id()));
+        Map<String, String> choices = grantCompanies(access);
+        model.addAttribute("grantCompanies", choices.entrySet().stream().map(e -> new Choice(e.getKey(), e.getValue())).toList());
+        model.addAttribute("heldRoles", heldRoles(user.id(), choices));
+        return "users/profile";
+    }
+
+    /** This company first, then the other companies where the caller manages users. */
+    private Map<String, String> grantCompanies(CompanyAccess access) {
+        Map<String, String> companies = new LinkedHashMap<>();
+        companies.put(access.company().value(), tenancy.company(access.company()).name());
+        for (var standing : overview.of(access.caller()).companies()) {
+            if (standing.permissions().contains(Permission.USERS_MANAGE)) {
+                companies.putIfAbsent(standing.companyId(), standing.name());
+            }
+        }
+        return companies;
+    }
+
+    /** The person's roles in the companies the caller may see here. */
+    private List<HeldRole> heldRoles(String accountId, Map<String, String> companies) {
+        List<HeldRole> held = new ArrayList<>();
+        companies.forEach((companyId, name) -> {
+            CompanyId company = new CompanyId(companyId);
+            for (String roleId : assignments.roleIdsOf(company, accountId)) {
+                held.add(new HeldRole(companyId, name, roleId, roles.find(company, roleId).map(Role::name).orElse(roleId)));
+            }
+        });
+        return held;
+    }
+}

@@ -1,0 +1,103 @@
+package io.roster.web;
+
+import io.roster.access.Caller;
+import io.roster.access.CompanyAccess;
+import io.roster.access.Guard;
+import io.roster.access.Permission;
+import io.roster.access.RoleAssignments;
+import io.roster.access.Roles;
+import io.roster.shared.CompanyId;
+import io.roster.shared.Page;
+import io.roster.shared.PageRequest;
+import io.roster.shared.ProblemException;
+import io.roster.users.UserRow;
+import io.roster.users.UsersQuery;
+import io.roster.users.UsersTable;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The company's Users table (seed 000): internal and external rows, searched by prefix, filtered,
+ * sorted and paginated by keyset, so it stays fast with 100,000 rows. Rows edit inline (htmx).
+ */
+@Controller
+@RequestMapping("/companies/{companyId}/users")
+class UsersPage {
+
+    private final Guard guard;
+    private final UsersTable table;
+    private final RoleAssignments assignments;
+    private final Roles roles;
+
+    UsersPage(Guard guard, UsersTable table, RoleAssignments assignments, Roles roles) {
+        this.guard = guard;
+        this.table = table;
+        this.assignments = assignments;
+        this.roles = roles;
+    }
+
+    /** The table's current filters, carried by every link of the page. */
+    record Filters(String q, String status, Boolean external, String role, String sort) {
+        public Map<String, Object> with(String key, Object value) {
+            Map<String, Object> params = new java.util.LinkedHashMap<>();
+            params.put("q", q);
+            params.put("status", status);
+            params.put("external", external);
+            params.put("role", role);
+            params.put("sort", sort);
+            params.put(key, value);
+            params.values().removeIf(v -> v == null || "".equals(v));
+            return params;
+        }
+
+        /** A link to the table with one parameter changed (the cursor is dropped: a new list starts). */
+        public String href(String base, String key, Object value) {
+            StringBuilder url = new StringBuilder(base);
+            char separator = '?';
+            for (var entry : with(key, value).entrySet()) {
+                url.append(separator).append(entry.getKey()).append('=')
+                        .append(java.net.URLEncoder.encode(String.valueOf(entry.getValue()), java.nio.charset.StandardCharsets.UTF_8));
+                separator = '&';
+            }
+            return url.toString();
+        }
+
+        /** The sort a column header switches to: ascending, or descending when already ascending. */
+        public String toggle(String column) {
+            return column.equals(sort == null ? "userId" : sort) ? "-" + column : column;
+        }
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String status,
+            @RequestParam(required = false) Boolean external, @RequestParam(required = false) String role,
+            @RequestParam(required = false) String sort, @RequestParam(required = false) String cursor, Model model) {
+        CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_READ);
+        Filters filters = new Filters(q, status, external, role, sort);
+        model.addAttribute("filters", filters);
+        model.addAttribute("companyId", companyId);
+        model.addAttribute("canManage", access.has(Permission.USERS_MANAGE));
+        model.addAttribute("roles", roles.of(access.company()));
+        try {
+            UsersQuery.RoleFilter roleFilter = role == null || role.isBlank() ? null
+                    : new UsersQuery.RoleFilter(access.company(), role);
+            Page<UserRow> page = table.list(access.company(),
+                    UsersQuery.of(status, external, q, roleFilter, sort, PageRequest.of(50, cursor)));
+            model.addAttribute("page", page);
+            model.addAttribute("roleIds", assignments.roleIdsOf(access.company(), page.items().stream().map(UserRow::id).toList()));
+        } catch (ProblemException badFilter) {
+            model.addAttribute("page", new Page<UserRow>(List.of(), null));
+            model.addAttribute("roleIds", Map.of());
+            model.addAttribute("filterError", badFilter.detail());
+        }
+        return "users/list";
+    }
+}

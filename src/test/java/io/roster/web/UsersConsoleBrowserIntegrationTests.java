@@ -1,0 +1,203 @@
+package io.roster.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import io.roster.support.Api;
+import io.roster.support.Chromium;
+import io.roster.support.Fixtures;
+import io.roster.support.IntegrationTest;
+import io.roster.support.Operator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The company Users table of seed 000 in a real Chromium: create, activate (OK or the license
+ * shortage), inline edit, deactivate and delete, the menu by permission, in English and French.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UsersConsoleBrowserIntegrationTests {
+
+    private static final String PASSWORD = "an administrator password";
+
+    @LocalServerPort
+    int port;
+
+    Chromium chromium;
+    Api operator;
+    Fixtures fixtures;
+    String company;
+    String adminEmail;
+
+    @BeforeAll
+    void startBrowser() {
+        chromium = Chromium.start();
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @BeforeEach
+    void aCompanyWithAnAdministrator() {
+        operator = Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD);
+        fixtures = new Fixtures(operator);
+        company = fixtures.company(3);
+        Map<String, Object> admin = Fixtures.with(Fixtures.userWithPassword("ACTIVE", PASSWORD), "roles",
+                List.of("ADMINISTRATOR"));
+        adminEmail = admin.get("email").toString();
+        fixtures.createUser(company, admin);
+    }
+
+    @Test
+    void an_administrator_creates_a_user_activates_it_and_sees_ok() {
+        Page page = signedIn("en");
+        page.locator("#nav-users").click();
+        assertThat(page.locator("h1")).hasText("Users");
+        page.locator("#new-user").click();
+        String handle = Fixtures.unique("ana").toLowerCase();
+        fillNewUser(page, handle, "Ana", "Lopez", handle + "@example.com", "ACTIVE");
+        page.locator("#roleId").selectOption("MEMBER");
+        Chromium.screenshot(page, "new-user-en");
+        page.locator("#save-user").click();
+
+        assertThat(page.locator("#created-notice")).isVisible();
+        assertThat(page.locator("#profile-validation")).hasText("OK");
+        assertThat(page.locator("#profile-status")).hasText("Active");
+        assertThat(page.locator("#user-roles")).containsText("Member");
+        assertThat(page.locator("#invitation-state")).containsText("Pending");
+        Chromium.screenshot(page, "user-profile-en");
+
+        page.navigate("/companies/" + company + "/users?q=" + handle);
+        assertThat(row(page, handle).locator(".validation")).containsText("OK");
+        Chromium.screenshot(page, "users-table-en");
+    }
+
+    @Test
+    void the_license_shortage_shows_in_the_validation_result() {
+        // 3 licenses: the administrator holds one, two more go, the third new user stays a draft
+        for (int i = 0; i < 2; i++) {
+            fixtures.createUser(company, Fixtures.validUser("ACTIVE"));
+        }
+        Page page = signedIn("en");
+        page.navigate("/companies/" + company + "/users/new");
+        String handle = Fixtures.unique("late").toLowerCase();
+        fillNewUser(page, handle, "Late", "Comer", handle + "@example.com", "ACTIVE");
+        page.locator("#save-user").click();
+
+        assertThat(page.locator("#profile-validation"))
+                .hasText("No license available: 3 of 3 in use. Add licenses in Plan & billing.");
+        assertThat(page.locator("#profile-status")).hasText("Draft");
+    }
+
+    @Test
+    void a_draft_is_activated_from_its_row_and_the_reason_shows_at_once() {
+        String handle = Fixtures.unique("bad").toLowerCase();
+        fixtures.createUser(company, Map.of("userId", handle, "firstName", "Bad", "lastName", "Mail", "email", "not-an-email"));
+        Page page = signedIn("en");
+        page.navigate("/companies/" + company + "/users?q=" + handle);
+
+        row(page, handle).locator("button.activate").click();
+        assertThat(row(page, handle).locator(".validation")).containsText("Email is invalid");
+        assertThat(row(page, handle).locator(".status")).containsText("Draft");
+    }
+
+    @Test
+    void a_cell_is_edited_inline_and_immutable_cells_are_not() {
+        Map<String, Object> active = Fixtures.validUser("ACTIVE");
+        String handle = active.get("userId").toString();
+        fixtures.createUser(company, active);
+        Page page = signedIn("en");
+        page.navigate("/companies/" + company + "/users?q=" + handle);
+
+        Locator row = row(page, handle);
+        assertThat(row.locator(".cell-userId button")).hasCount(0);
+        row.locator(".cell-firstName button").click();
+        row.locator(".cell-firstName input[name=value]").fill("Juliette");
+        row.locator(".cell-firstName button[type=submit]").click();
+        assertThat(row(page, handle).locator(".cell-firstName")).containsText("Juliette");
+    }
+
+    @Test
+    void an_inactive_row_is_deleted_and_an_active_one_is_refused_with_the_reason() {
+        Map<String, Object> active = Fixtures.validUser("ACTIVE");
+        String handle = active.get("userId").toString();
+        fixtures.createUser(company, active);
+        Page page = signedIn("en");
+        page.onDialog(dialog -> dialog.accept());
+        page.navigate("/companies/" + company + "/users?q=" + handle);
+
+        row(page, handle).locator("button.delete").click();
+        assertThat(row(page, handle).locator(".row-error")).containsText("deactivate it first");
+
+        row(page, handle).locator("button.deactivate").click();
+        assertThat(row(page, handle).locator(".status")).containsText("Inactive");
+        Chromium.screenshot(page, "users-row-inactive-en");
+        row(page, handle).locator("button.delete").click();
+        assertThat(page.locator("#users-table")).not().containsText(handle);
+    }
+
+    @Test
+    void a_member_has_no_users_entry_and_gets_403_on_its_url() {
+        Map<String, Object> member = Fixtures.with(Fixtures.userWithPassword("ACTIVE", "a member password"),
+                "roles", List.of("MEMBER"));
+        fixtures.createUser(company, member);
+        Page page = chromium.newPage("http://127.0.0.1:" + port, "en");
+        Chromium.signIn(page, member.get("email").toString(), "a member password");
+        page.navigate("/companies/" + company + "/workspaces");
+
+        assertThat(page.locator("#nav-users")).hasCount(0);
+        Response response = page.navigate("/companies/" + company + "/users");
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(page.locator("h1")).hasText("Access denied");
+        Chromium.screenshot(page, "users-403-en");
+    }
+
+    @Test
+    void the_users_table_speaks_french() {
+        fixtures.createUser(company, Fixtures.validUser("DRAFT"));
+        Page page = signedIn("fr");
+        page.navigate("/companies/" + company + "/users");
+
+        assertThat(page.locator("h1")).hasText("Utilisateurs");
+        assertThat(page.locator("#users-table thead")).containsText("Résultat de validation");
+        assertThat(page.locator("#users-table tbody")).containsText("Brouillon");
+        Chromium.screenshot(page, "users-table-fr");
+        page.locator("#new-user").click();
+        assertThat(page.locator("label[for=emailVerified], #new-user-form")).not().hasCount(0);
+        assertThat(page.locator("#new-user-form")).containsText("E-mail validé");
+        Chromium.screenshot(page, "new-user-fr");
+    }
+
+    private Page signedIn(String language) {
+        Page page = chromium.newPage("http://127.0.0.1:" + port, language);
+        Chromium.signIn(page, adminEmail, PASSWORD);
+        page.navigate("/companies/" + company + "/users");
+        return page;
+    }
+
+    private static void fillNewUser(Page page, String handle, String first, String last, String email, String status) {
+        page.locator("#email").fill(email);
+        page.locator("#firstName").fill(first);
+        page.locator("#lastName").fill(last);
+        page.locator("#userId").fill(handle);
+        page.locator("#status").selectOption(status);
+    }
+
+    private static Locator row(Page page, String handle) {
+        return page.locator("#users-table tbody tr").filter(new Locator.FilterOptions().setHasText(handle));
+    }
+}
