@@ -94,7 +94,8 @@ public class Accounts {
                         + " WHERE id = ?")
                 .params(passwords.hash(password), Instant.now().atOffset(ZoneOffset.UTC), accountId)
                 .update();
-        events.publishEvent(new UserEvents.PasswordChanged(accountId));
+        byId(accountId).ifPresent(account -> events.publishEvent(new UserEvents.PasswordChanged(accountId,
+                account.userId(), account.homeCompanyId(), account.homePartnerId())));
     }
 
     /** Marks an email verified, provided it is still the account's email. */
