@@ -58,14 +58,18 @@ public record AuditFilter(String actor, String action, String actionPrefix, Inst
         return actionPrefix.substring(0, actionPrefix.length() - 1) + (char) (last + 1);
     }
 
-    /** RFC 3339 ({@code 2025-01-31T08:00:00Z}, {@code …+01:00}); a '+' decoded as a space is put back. */
+    /**
+     * RFC 3339 ({@code 2025-01-31T08:00:00Z}, {@code …+01:00}, a space for the T); an offset's '+'
+     * that a query string decoded as a space is put back.
+     */
     private static Instant time(String value, String field, FieldErrors errors) {
         String text = blankToNull(value);
         if (text == null) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text.replace(' ', '+').toUpperCase(Locale.ROOT)).toInstant();
+            String offsetKept = text.replaceFirst(" (\\d{2}:\\d{2})$", "+$1");
+            return OffsetDateTime.parse(offsetKept.replace(' ', 'T').toUpperCase(Locale.ROOT)).toInstant();
         } catch (DateTimeParseException e) {
             errors.add(field, "must be an RFC 3339 date and time, e.g. 2025-01-31T08:00:00Z");
             return null;
