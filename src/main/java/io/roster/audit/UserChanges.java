@@ -81,16 +81,27 @@ class UserChanges {
 
     /**
      * Set through a mailed link: the person proved the link, so the account acts for itself. Filed
-     * under its home company or partner space.
+     * under its home company or partner space, like an email confirmation.
      */
     @EventListener
     void on(UserEvents.PasswordChanged e) {
-        Actors.Actor actor = trail.actors().caller()
+        trail.as(personOrCaller(e.accountId(), e.userId(), e.homePartnerId()), e.homeCompanyId(), e.homePartnerId(),
+                "user.password_changed", user(e.accountId()), null, fields("passwordSet", true), null);
+    }
+
+    @EventListener
+    void on(UserEvents.EmailConfirmed e) {
+        trail.as(personOrCaller(e.accountId(), e.userId(), e.homePartnerId()), e.homeCompanyId(), e.homePartnerId(),
+                "user.email_confirmed", user(e.accountId()), fields("emailVerified", false),
+                fields("email", e.email(), "emailVerified", true), null);
+    }
+
+    /** Whoever is signed in, or else the person the mailed link was for. */
+    private Actors.Actor personOrCaller(String accountId, String userId, String homePartnerId) {
+        return trail.actors().caller()
                 .map(caller -> new Actors.Actor(caller.accountId(), caller.userId(),
                         Actors.kindOf(caller.operator(), caller.homePartnerId())))
-                .orElse(new Actors.Actor(e.accountId(), e.userId(), Actors.kindOf(false, e.homePartnerId())));
-        trail.as(actor, e.homeCompanyId(), e.homePartnerId(), "user.password_changed", user(e.accountId()), null,
-                fields("passwordSet", true), null);
+                .orElse(new Actors.Actor(accountId, userId, Actors.kindOf(false, homePartnerId)));
     }
 
     private static void diff(String field, String was, String now, Map<String, Object> before,

@@ -101,8 +101,13 @@ public class Accounts {
     /** Marks an email verified, provided it is still the account's email. */
     @Transactional
     public boolean confirmEmail(String accountId, String email) {
-        return jdbc.sql("UPDATE accounts SET email_verified = TRUE, version = version + 1 WHERE id = ? AND email_key = ?")
+        boolean confirmed = jdbc.sql("UPDATE accounts SET email_verified = TRUE, version = version + 1 WHERE id = ? AND email_key = ?")
                 .params(accountId, EmailAddress.keyOf(email)).update() == 1;
+        if (confirmed) {
+            byId(accountId).ifPresent(account -> events.publishEvent(new UserEvents.EmailConfirmed(accountId,
+                    account.userId(), account.email(), account.homeCompanyId(), account.homePartnerId())));
+        }
+        return confirmed;
     }
 
     public boolean operatorExists() {

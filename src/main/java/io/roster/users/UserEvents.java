@@ -45,6 +45,11 @@ public final class UserEvents {
     public record PasswordChanged(String accountId, String userId, String homeCompanyId, String homePartnerId) {
     }
 
+    /** The person confirmed {@code email} through a mailed link: it is verified now. */
+    public record EmailConfirmed(String accountId, String userId, String email, String homeCompanyId,
+            String homePartnerId) {
+    }
+
     public record UserEdited(CompanyId companyId, String accountId, UserEdit before, UserEdit after) {
     }
 }

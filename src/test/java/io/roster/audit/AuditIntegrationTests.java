@@ -163,6 +163,38 @@ class AuditIntegrationTests {
     }
 
     @Test
+    void invitations_email_confirmations_and_cleared_sign_in_locks_are_recorded() {
+        var invited = operator.post(users(company), Fixtures.with(Fixtures.validUser("ACTIVE"), "roles", List.of("MEMBER")));
+        String id = invited.text("id");
+        admin.api.post(users(company) + "/" + id + "/invite", null);
+        admin.api.delete(users(company) + "/" + id + "/invitation", Map.of());
+        String newEmail = Fixtures.unique("moved").toLowerCase() + "@example.com";
+        admin.api.patch(users(company) + "/" + id, Map.of("email", newEmail), Map.of());
+        String link = linkFor(newEmail);
+        Browser browser = new Browser(port);
+        browser.get(link);
+        assertThat(browser.post(link, Map.of()).html()).contains("Your email is confirmed");
+        Person locked = person(company, "MEMBER");
+        Api.at(port).basic(locked.userId, "not-the-password-at-all").post("/api/v1/tokens", null);
+        admin.api.delete(users(company) + "/" + locked.id + "/sign-in-lock", Map.of());
+
+        List<JsonNode> trail = all(admin.api, audit(company));
+
+        List<JsonNode> invitations = trail.stream().filter(e -> e.get("action").asString().equals("user.invited")
+                && id.equals(e.get("targetId").asString())).toList();
+        assertThat(invitations).extracting(e -> e.get("actorKind").asString()).containsExactly("USER", "OPERATOR");
+        assertThat(invitations.getFirst().get("actorAccountId").asString()).isEqualTo(admin.id);
+        assertThat(invitations.getFirst().get("after").get("email").asString()).isEqualTo(invited.text("email"));
+        assertThat(only(trail, "user.invitation_revoked", id).get("before").get("invitationId").asString())
+                .isEqualTo(invitations.getFirst().get("after").get("invitationId").asString());
+        JsonNode confirmed = only(trail, "user.email_confirmed", id);
+        assertThat(confirmed.get("actorAccountId").asString()).as("the person, through the link").isEqualTo(id);
+        assertThat(confirmed.get("after").get("email").asString()).isEqualTo(newEmail);
+        assertThat(only(trail, "user.sign_in_lock_cleared", locked.id).get("actorAccountId").asString()).isEqualTo(admin.id);
+        assertThat(trail.toString()).doesNotContain(link.substring(link.lastIndexOf('/') + 1));
+    }
+
+    @Test
     void a_refused_activation_is_recorded_with_its_validation_result() {
         String full = fixtures.company(1);
         Person only = person(full, "ADMINISTRATOR");
