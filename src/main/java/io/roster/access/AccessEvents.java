@@ -18,12 +18,14 @@ public final class AccessEvents {
     public record RoleRevoked(CompanyId companyId, String accountId, String roleId, String byAccountId) {
     }
 
-    public record PartnerMemberAdded(PartnerId partnerId, String accountId, PartnerRole role) {
+    public record PartnerMemberAdded(PartnerId partnerId, String accountId, PartnerRole role, String userId) {
     }
 
-    public record PartnerMemberRemoved(PartnerId partnerId, String accountId) {
+    /** The member's account went with it; {@code userId} and {@code role} are what it was. */
+    public record PartnerMemberRemoved(PartnerId partnerId, String accountId, String userId, PartnerRole role) {
     }
 
-    public record SignInLockCleared(String accountId, String byAccountId) {
+    /** An administrator of {@code companyId} cleared the sign-in failures of one of its users. */
+    public record SignInLockCleared(String accountId, String byAccountId, CompanyId companyId) {
     }
 }

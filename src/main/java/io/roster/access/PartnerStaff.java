@@ -43,7 +43,7 @@ public class PartnerStaff {
         jdbc.sql("INSERT INTO partner_members (partner_id, account_id, role, created_at) VALUES (?, ?, ?, ?)")
                 .params(partner.value(), accountId, role.name(), Instant.now().atOffset(ZoneOffset.UTC))
                 .update();
-        events.publishEvent(new AccessEvents.PartnerMemberAdded(partner, accountId, role));
+        events.publishEvent(new AccessEvents.PartnerMemberAdded(partner, accountId, role, find(partner, accountId).userId()));
         return find(partner, accountId);
     }
 
@@ -72,14 +72,14 @@ public class PartnerStaff {
     /** Removes a member: its account belongs to the partner, so it goes too. */
     @Transactional
     public void remove(PartnerId partner, String accountId, Caller by) {
-        find(partner, accountId);
+        Member removed = find(partner, accountId);
         if (accountId.equals(by.accountId())) {
             throw new Problems.Conflict("self-removal", "You cannot remove yourself from the partner space");
         }
         accounts.deleteStaff(partner.value(), accountId);
         jdbc.sql("DELETE FROM partner_members WHERE partner_id = ? AND account_id = ?")
                 .params(partner.value(), accountId).update();
-        events.publishEvent(new AccessEvents.PartnerMemberRemoved(partner, accountId));
+        events.publishEvent(new AccessEvents.PartnerMemberRemoved(partner, accountId, removed.userId(), removed.role()));
     }
 
     private static final String SELECT = "SELECT a.id, a.user_id, a.first_name, a.last_name, a.email, m.role"

@@ -44,8 +44,17 @@ public class SignIn {
     /** Where an attempt comes from. */
     public enum Channel { CONSOLE, API }
 
-    /** Published for every attempt; {@code outcome} is SUCCEEDED or the reason of the refusal. */
-    public record SignInAttempted(String accountId, String clientAddress, Channel channel, String outcome) {
+    /**
+     * Published for every attempt; {@code outcome} is SUCCEEDED or the reason of the refusal. The
+     * account fields are null when the login matches no account; the typed login is not carried
+     * (people sometimes type their password there).
+     */
+    public record SignInAttempted(String accountId, String clientAddress, Channel channel, String outcome,
+            String userId, boolean operator, String homeCompanyId, String homePartnerId) {
+
+        public boolean succeeded() {
+            return "SUCCEEDED".equals(outcome);
+        }
     }
 
     public Caller withPassword(String login, String password, String clientAddress, Channel channel) {
@@ -54,26 +63,25 @@ public class SignIn {
                 .orElse("login:" + (login == null ? "" : login.trim().toLowerCase(Locale.ROOT)));
         SignInThrottle.Keys keys = SignInThrottle.Keys.of(throttleSubject, clientAddress);
         Optional<Duration> wait = throttle.waitFor(keys);
-        String accountId = found.map(Credentials::accountId).orElse(null);
         if (wait.isPresent()) {
-            record(accountId, login, clientAddress, channel, "THROTTLED");
+            record(found, login, clientAddress, channel, "THROTTLED");
             long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
             throw new Problems.TooManyRequests("Too many failed sign-ins: try again in " + describe(seconds), seconds);
         }
         String hash = found.map(Credentials::passwordHash).orElse(null);
         if (password == null || !passwords.matches(password, hash)) {
             throttle.failed(keys);
-            record(accountId, login, clientAddress, channel, "WRONG_CREDENTIALS");
+            record(found, login, clientAddress, channel, "WRONG_CREDENTIALS");
             throw new Problems.Unauthorized(WRONG_CREDENTIALS);
         }
         throttle.succeeded(keys);
         Credentials account = found.orElseThrow();
         Optional<Problems.Forbidden> refusal = refusalOf(account);
         if (refusal.isPresent()) {
-            record(accountId, login, clientAddress, channel, "REFUSED_" + refusal.get().type().toUpperCase(Locale.ROOT));
+            record(found, login, clientAddress, channel, "REFUSED_" + refusal.get().type().toUpperCase(Locale.ROOT));
             throw refusal.get();
         }
-        record(accountId, login, clientAddress, channel, "SUCCEEDED");
+        record(found, login, clientAddress, channel, "SUCCEEDED");
         return new Caller(account.accountId(), account.userId(), account.operator(), account.homeCompanyId(),
                 account.homePartnerId(), null, null);
     }
@@ -110,14 +118,18 @@ public class SignIn {
                 .param("id", accountId).query(Long.class).single() > 0;
     }
 
-    private void record(String accountId, String login, String clientAddress, Channel channel, String outcome) {
+    private void record(Optional<Credentials> account, String login, String clientAddress, Channel channel,
+            String outcome) {
+        String accountId = account.map(Credentials::accountId).orElse(null);
         String typed = login == null ? null : login.length() > 320 ? login.substring(0, 320) : login;
         jdbc.sql("INSERT INTO sign_in_events (id, account_id, login, client_address, channel, outcome, occurred_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(Ids.newId(), accountId, typed, clientAddress, channel.name(), outcome,
                         Instant.now().atOffset(ZoneOffset.UTC))
                 .update();
-        events.publishEvent(new SignInAttempted(accountId, clientAddress, channel, outcome));
+        events.publishEvent(new SignInAttempted(accountId, clientAddress, channel, outcome,
+                account.map(Credentials::userId).orElse(null), account.map(Credentials::operator).orElse(false),
+                account.map(Credentials::homeCompanyId).orElse(null), account.map(Credentials::homePartnerId).orElse(null)));
     }
 
     private static String describe(long seconds) {

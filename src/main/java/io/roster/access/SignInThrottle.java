@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import io.roster.shared.CompanyId;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,8 +26,9 @@ public class SignInThrottle {
     private final JdbcClient jdbc;
     private final Policy account;
     private final Policy address;
+    private final ApplicationEventPublisher events;
 
-    SignInThrottle(JdbcClient jdbc,
+    SignInThrottle(JdbcClient jdbc, ApplicationEventPublisher events,
             @Value("${roster.sign-in.delay-after:5}") int delayAfter,
             @Value("${roster.sign-in.delay-unit:PT1S}") Duration delayUnit,
             @Value("${roster.sign-in.max-delay:PT30S}") Duration maxDelay,
@@ -33,6 +36,7 @@ public class SignInThrottle {
             @Value("${roster.sign-in.lock-duration:PT15M}") Duration lockDuration,
             @Value("${roster.sign-in.address-lock-after:100}") int addressLockAfter) {
         this.jdbc = jdbc;
+        this.events = events;
         this.account = new Policy(delayAfter, delayUnit, maxDelay, lockAfter, lockDuration);
         this.address = new Policy(delayAfter * 4, delayUnit, maxDelay, addressLockAfter, lockDuration);
     }
@@ -77,6 +81,13 @@ public class SignInThrottle {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void succeeded(Keys keys) {
         clear(keys.account());
+    }
+
+    /** An administrator of {@code company} clears the failures of one of its users (recorded). */
+    @Transactional
+    public void clearBy(CompanyId company, String accountId, String byAccountId) {
+        clear(accountId);
+        events.publishEvent(new AccessEvents.SignInLockCleared(accountId, byAccountId, company));
     }
 
     public void clear(String accountIdKey) {

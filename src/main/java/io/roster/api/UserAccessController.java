@@ -101,7 +101,7 @@ class UserAccessController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void clearSignInLock(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String id) {
         UserRow row = owned(caller, companyId, id, Permission.USERS_MANAGE);
-        throttle.clear(row.id());
+        throttle.clearBy(row.homeCompanyId(), row.id(), caller.accountId());
     }
 
     @GetMapping("/tokens")

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,10 +31,13 @@ public class Invitations {
     private final Links links;
     private final Duration lifetime;
     private final Duration resetLifetime;
+    private final ApplicationEventPublisher events;
 
     Invitations(InvitationRecords records, Accounts accounts, Tenancy tenancy, Outbox outbox, Links links,
             @Value("${roster.invitations.lifetime:PT72H}") Duration lifetime,
-            @Value("${roster.invitations.reset-lifetime:PT1H}") Duration resetLifetime) {
+            @Value("${roster.invitations.reset-lifetime:PT1H}") Duration resetLifetime,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.records = records;
         this.accounts = accounts;
         this.tenancy = tenancy;
@@ -62,7 +66,10 @@ public class Invitations {
         outbox.enqueue(new MailRequest(person.email(), person.locale(), MailKind.ACCOUNT_SETUP,
                 List.of(person.displayName(), companyName, inviter == null ? companyName : inviter),
                 links.invitation(issued.token()), issued.expiresAt()));
-        return records.latestFor(accountId, InvitationKind.ACCOUNT_SETUP).orElseThrow();
+        Invitation sent = records.latestFor(accountId, InvitationKind.ACCOUNT_SETUP).orElseThrow();
+        events.publishEvent(new InvitationEvents.AccountSetupSent(company, accountId, sent.id(), sent.email(),
+                sent.expiresAt()));
+        return sent;
     }
 
     /** The latest account-setup link of a user, for the user profile. */
@@ -76,6 +83,9 @@ public class Invitations {
         if (records.revokePending(accountId, InvitationKind.ACCOUNT_SETUP) == 0) {
             throw new Problems.NotFound("The user has no pending invitation");
         }
+        records.latestFor(accountId, InvitationKind.ACCOUNT_SETUP).filter(revoked -> revoked.companyId() != null)
+                .ifPresent(revoked -> events.publishEvent(new InvitationEvents.AccountSetupRevoked(
+                        new CompanyId(revoked.companyId()), accountId, revoked.id())));
     }
 
     /**

@@ -66,7 +66,8 @@ public class Tenancy {
         } catch (DuplicateKeyException raced) {
             throw new Problems.Conflict("slug-taken", "The slug '" + request.slug() + "' is already used by another company");
         }
-        events.publishEvent(new CompanyCreated(company.id(), company.name(), company.partnerId(), company.licensesPurchased()));
+        events.publishEvent(new CompanyCreated(company.id(), company.name(), company.partnerId(), company.licensesPurchased(),
+                company.slug()));
         return company;
     }
 

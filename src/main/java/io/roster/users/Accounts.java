@@ -104,14 +104,20 @@ public class Accounts {
                         + " WHERE id = ?")
                 .params(passwords.hash(password), Instant.now().atOffset(ZoneOffset.UTC), accountId)
                 .update();
-        events.publishEvent(new UserEvents.PasswordChanged(accountId));
+        byId(accountId).ifPresent(account -> events.publishEvent(new UserEvents.PasswordChanged(accountId,
+                account.userId(), account.homeCompanyId(), account.homePartnerId())));
     }
 
     /** Marks an email verified, provided it is still the account's email. */
     @Transactional
     public boolean confirmEmail(String accountId, String email) {
-        return jdbc.sql("UPDATE accounts SET email_verified = TRUE, version = version + 1 WHERE id = ? AND email_key = ?")
+        boolean confirmed = jdbc.sql("UPDATE accounts SET email_verified = TRUE, version = version + 1 WHERE id = ? AND email_key = ?")
                 .params(accountId, EmailAddress.keyOf(email)).update() == 1;
+        if (confirmed) {
+            byId(accountId).ifPresent(account -> events.publishEvent(new UserEvents.EmailConfirmed(accountId,
+                    account.userId(), account.email(), account.homeCompanyId(), account.homePartnerId())));
+        }
+        return confirmed;
     }
 
     /** The person's own preferences: language and how to be told of what concerns them (SPEC §9). */

@@ -2,13 +2,18 @@ package io.roster.users;
 
 import io.roster.shared.CompanyId;
 
-/** What happened to a Users-table row. Audit, mail and notifications listen to these. */
+/**
+ * What happened to a Users-table row. Audit, mail and notifications listen to these. Each event
+ * carries what the audit needs to tell before from after (never a password or its hash).
+ */
 public final class UserEvents {
 
     private UserEvents() {
     }
 
-    public record UserCreated(CompanyId companyId, String accountId, String userId) {
+    /** A DRAFT row was saved with these fields; {@code passwordSet} tells whether a password came with it. */
+    public record UserCreated(CompanyId companyId, String accountId, String userId, String firstName, String lastName,
+            String email, boolean emailVerified, String locale, boolean passwordSet) {
     }
 
     /**
@@ -19,13 +24,17 @@ public final class UserEvents {
             boolean invitationNeeded) {
     }
 
-    public record UserActivationRefused(CompanyId companyId, String accountId, String validationResult) {
+    /** The row keeps {@code status} (DRAFT or INACTIVE) and now reads {@code validationResult}. */
+    public record UserActivationRefused(CompanyId companyId, String accountId, String validationResult, String userId,
+            UserStatus status) {
     }
 
     public record UserDeactivated(CompanyId companyId, String accountId, String userId) {
     }
 
-    public record UserDeleted(CompanyId companyId, String accountId, String userId) {
+    /** The row as it was when deleted. */
+    public record UserDeleted(CompanyId companyId, String accountId, String userId, String firstName, String lastName,
+            String email, UserStatus status) {
     }
 
     /** The email of an existing account changed: the old address is told, the new one must be confirmed. */
@@ -33,7 +42,12 @@ public final class UserEvents {
     }
 
     /** A password was set or changed (by the person, through a link). Security mail: always sent. */
-    public record PasswordChanged(String accountId) {
+    public record PasswordChanged(String accountId, String userId, String homeCompanyId, String homePartnerId) {
+    }
+
+    /** The person confirmed {@code email} through a mailed link: it is verified now. */
+    public record EmailConfirmed(String accountId, String userId, String email, String homeCompanyId,
+            String homePartnerId) {
     }
 
     public record PreferencesChanged(String accountId, String locale, boolean notifyInApp, boolean notifyEmail) {

@@ -51,7 +51,8 @@ public class UserLifecycle {
         String id = Ids.newId();
         tx.executeWithoutResult(status -> {
             rows.insertDraft(id, company, trimmed, hash, passwordProblem.orElse(null));
-            events.publishEvent(new UserEvents.UserCreated(company, id, trimmed.userId()));
+            events.publishEvent(new UserEvents.UserCreated(company, id, trimmed.userId(), trimmed.firstName(),
+                    trimmed.lastName(), trimmed.email(), trimmed.emailVerified(), trimmed.locale(), hash != null));
         });
         if (user.status() == UserStatus.ACTIVE && passwordProblem.isEmpty()) {
             return activate(company, id);
@@ -106,7 +107,7 @@ public class UserLifecycle {
     private ActivationOutcome refuse(CompanyId company, UserRow row, List<String> problems) {
         String result = ActivationPolicy.describe(problems);
         rows.recordValidation(company, row.id(), result);
-        events.publishEvent(new UserEvents.UserActivationRefused(company, row.id(), result));
+        events.publishEvent(new UserEvents.UserActivationRefused(company, row.id(), result, row.userId(), row.status()));
         return new ActivationOutcome(rows.find(company, row.id()).orElseThrow(), false);
     }
 
@@ -136,7 +137,8 @@ public class UserLifecycle {
             requireVersion(row, expectedVersion);
             LifecyclePolicy.requireDeletable(row);
             rows.delete(company, id);
-            events.publishEvent(new UserEvents.UserDeleted(company, id, row.userId()));
+            events.publishEvent(new UserEvents.UserDeleted(company, id, row.userId(), row.firstName(), row.lastName(),
+                    row.email(), row.status()));
         });
     }
 

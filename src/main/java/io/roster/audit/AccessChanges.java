@@ -1,0 +1,74 @@
+package io.roster.audit;
+
+import static io.roster.audit.AuditTrail.fields;
+import static io.roster.audit.UserChanges.user;
+
+import io.roster.access.AccessEvents;
+import io.roster.access.SignIn;
+import java.util.Arrays;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Records who may do what: roles, partner staff, sign-in locks, and every sign-in attempt on an account. */
+@Component
+class AccessChanges {
+
+    private final AuditTrail trail;
+
+    AccessChanges(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @EventListener
+    void on(AccessEvents.RoleCreated e) {
+        trail.inCompany(e.companyId(), "role.created", new AuditTrail.Target("role", e.roleId()), null,
+                fields("name", e.name(), "permissions",
+                        e.permissions().isBlank() ? java.util.List.of() : Arrays.asList(e.permissions().split(" "))));
+    }
+
+    @EventListener
+    void on(AccessEvents.RoleGranted e) {
+        trail.inCompany(e.companyId(), "role.granted", user(e.accountId()), null, fields("roleId", e.roleId()));
+    }
+
+    @EventListener
+    void on(AccessEvents.RoleRevoked e) {
+        trail.inCompany(e.companyId(), "role.revoked", user(e.accountId()), fields("roleId", e.roleId()), null);
+    }
+
+    @EventListener
+    void on(AccessEvents.PartnerMemberAdded e) {
+        trail.inPartner(e.partnerId(), null, "partner.member_added", user(e.accountId()), null,
+                fields("userId", e.userId(), "role", e.role()));
+    }
+
+    @EventListener
+    void on(AccessEvents.PartnerMemberRemoved e) {
+        trail.inPartner(e.partnerId(), null, "partner.member_removed", user(e.accountId()),
+                fields("userId", e.userId(), "role", e.role()), null);
+    }
+
+    @EventListener
+    void on(AccessEvents.SignInLockCleared e) {
+        trail.inCompany(e.companyId(), "user.sign_in_lock_cleared", user(e.accountId()), null, null);
+    }
+
+    /**
+     * A sign-in is filed under the account's home (company or partner space). A success is the
+     * account acting; a failure is anonymous, since the account was not proven, and names the
+     * account as its target. Attempts on a login that matches no account stay in the sign-in
+     * record only: they belong to no tenant, and the login typed might be a mistyped password.
+     */
+    @EventListener
+    void on(SignIn.SignInAttempted e) {
+        if (e.accountId() == null) {
+            return;
+        }
+        Actors.Actor actor = e.succeeded()
+                ? new Actors.Actor(e.accountId(), e.userId(), Actors.kindOf(e.operator(), e.homePartnerId()))
+                : new Actors.Actor(null, null, ActorKind.ANONYMOUS);
+        trail.as(actor, e.homeCompanyId(), e.homePartnerId(), e.succeeded() ? "sign_in.succeeded" : "sign_in.failed",
+                user(e.accountId()), null,
+                fields("userId", e.userId(), "channel", e.channel(), "outcome", e.outcome()), e.clientAddress());
+    }
+}

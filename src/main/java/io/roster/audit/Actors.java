@@ -1,0 +1,107 @@
+package io.roster.audit;
+
+import io.roster.access.Caller;
+import io.roster.shared.CompanyId;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Who causes the change being recorded and where the request comes from, read when the event is
+ * published: the caller from the security context, the request from the request context.
+ */
+@Component
+class Actors {
+
+    /** An actor: the account (null for SYSTEM and ANONYMOUS), its userId at the time, and its capacity. */
+    record Actor(String accountId, String userId, ActorKind kind) {
+
+        static Actor of(Caller caller, ActorKind kind) {
+            return new Actor(caller.accountId(), caller.userId(), kind);
+        }
+    }
+
+    /** An actor in a company, and the partner space whose action it is when it acts through a partner role. */
+    record InCompany(Actor actor, String partnerId) {
+    }
+
+    /** Where a request comes from. Both null outside a request. */
+    record Origin(String clientAddress, String requestId) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Actors(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The operator is OPERATOR. Partner staff (an account whose home is a partner space) is
+     * PARTNER_STAFF; so is a member of the company's partner who has no role and no home in the
+     * company, since it can only be acting through its partner role: then the entry also belongs
+     * to that partner space. Anyone else is USER.
+     */
+    InCompany inCompany(CompanyId company) {
+        Optional<Caller> found = caller();
+        if (found.isEmpty()) {
+            return new InCompany(nobody(), null);
+        }
+        Caller caller = found.get();
+        if (caller.operator()) {
+            return new InCompany(Actor.of(caller, ActorKind.OPERATOR), null);
+        }
+        Standing standing = jdbc.sql("SELECT c.partner_id,"
+                        + " (SELECT COUNT(*) FROM partner_members m WHERE m.partner_id = c.partner_id AND m.account_id = :account),"
+                        + " (SELECT COUNT(*) FROM role_assignments r WHERE r.company_id = c.id AND r.account_id = :account)"
+                        + " FROM companies c WHERE c.id = :company")
+                .param("account", caller.accountId()).param("company", company.value())
+                .query((rs, n) -> new Standing(rs.getString(1), rs.getLong(2) > 0, rs.getLong(3) > 0))
+                .optional().orElse(new Standing(null, false, false));
+        boolean staff = caller.homePartnerId() != null;
+        boolean home = company.value().equals(caller.homeCompanyId());
+        boolean viaPartner = standing.partnerMember() && (staff || (!standing.hasRole() && !home));
+        ActorKind kind = staff || viaPartner ? ActorKind.PARTNER_STAFF : ActorKind.USER;
+        return new InCompany(Actor.of(caller, kind), viaPartner ? standing.partnerId() : null);
+    }
+
+    /** In a partner space: the operator, or its staff (only they reach it). */
+    Actor inPartner() {
+        return caller().map(caller -> Actor.of(caller, caller.operator() ? ActorKind.OPERATOR : ActorKind.PARTNER_STAFF))
+                .orElseGet(this::nobody);
+    }
+
+    /** The capacity of an account acting for itself (signing in, using a mailed link). */
+    static ActorKind kindOf(boolean operator, String homePartnerId) {
+        return operator ? ActorKind.OPERATOR : homePartnerId != null ? ActorKind.PARTNER_STAFF : ActorKind.USER;
+    }
+
+    Optional<Caller> caller() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof Caller caller
+                ? Optional.of(caller) : Optional.empty();
+    }
+
+    /** No caller: ANONYMOUS within a request, SYSTEM outside (scheduled jobs, start-up). */
+    Actor nobody() {
+        return new Actor(null, null, request().isPresent() ? ActorKind.ANONYMOUS : ActorKind.SYSTEM);
+    }
+
+    Origin origin() {
+        return request().map(request -> new Origin(request.getRemoteAddr(),
+                        request.getAttribute(RequestIdFilter.ATTRIBUTE) instanceof String id ? id : null))
+                .orElse(new Origin(null, null));
+    }
+
+    private static Optional<HttpServletRequest> request() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? Optional.of(attributes.getRequest()) : Optional.empty();
+    }
+
+    private record Standing(String partnerId, boolean partnerMember, boolean hasRole) {
+    }
+}

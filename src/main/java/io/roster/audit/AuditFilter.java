@@ -1,0 +1,82 @@
+package io.roster.audit;
+
+import io.roster.shared.FieldErrors;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What to keep of a list: an {@code actor} (userId or account id), an {@code action} — exact
+ * ({@code user.created}) or a prefix ending with {@code .} or {@code *} ({@code user.},
+ * {@code user.*}) — and a time window {@code from} (inclusive) … {@code to} (exclusive). Every field
+ * is optional; {@link #of} validates them all at once.
+ */
+public record AuditFilter(String actor, String action, String actionPrefix, Instant from, Instant to) {
+
+    private static final int MAX_ACTOR = 64;
+    private static final Pattern ACTOR = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Pattern ACTION = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_]+)*(\\.|\\.\\*|\\*)?");
+
+    public static final AuditFilter NONE = new AuditFilter(null, null, null, null, null);
+
+    /** Parses request parameters; blank ones are absent. 400 naming each bad field. */
+    public static AuditFilter of(String actor, String action, String from, String to) {
+        FieldErrors errors = new FieldErrors();
+        String who = blankToNull(actor);
+        if (who != null && (who.length() > MAX_ACTOR || !ACTOR.matcher(who).matches())) {
+            errors.add("actor", "must be a userId or an account id");
+        }
+        String what = blankToNull(action);
+        String exact = null;
+        String prefix = null;
+        if (what != null) {
+            if (what.length() > 64 || !ACTION.matcher(what).matches()) {
+                errors.add("action", "must be an action such as 'user.created', or a prefix ending with '.' or '*'"
+                        + " such as 'user.'");
+            } else if (what.endsWith("*")) {
+                prefix = what.substring(0, what.length() - 1);
+            } else if (what.endsWith(".")) {
+                prefix = what;
+            } else {
+                exact = what;
+            }
+        }
+        Instant since = time(from, "from", errors);
+        Instant until = time(to, "to", errors);
+        if (since != null && until != null && !since.isBefore(until)) {
+            errors.add("to", "must be after 'from'");
+        }
+        errors.throwIfAny();
+        return new AuditFilter(who == null ? null : who.toLowerCase(Locale.ROOT), exact, prefix, since, until);
+    }
+
+    /** The upper bound of the prefix range: the prefix with its last character moved up by one. */
+    String actionPrefixEnd() {
+        char last = actionPrefix.charAt(actionPrefix.length() - 1);
+        return actionPrefix.substring(0, actionPrefix.length() - 1) + (char) (last + 1);
+    }
+
+    /**
+     * RFC 3339 ({@code 2025-01-31T08:00:00Z}, {@code …+01:00}, a space for the T); an offset's '+'
+     * that a query string decoded as a space is put back.
+     */
+    private static Instant time(String value, String field, FieldErrors errors) {
+        String text = blankToNull(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            String offsetKept = text.replaceFirst(" (\\d{2}:\\d{2})$", "+$1");
+            return OffsetDateTime.parse(offsetKept.replace(' ', 'T').toUpperCase(Locale.ROOT)).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add(field, "must be an RFC 3339 date and time, e.g. 2025-01-31T08:00:00Z");
+            return null;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

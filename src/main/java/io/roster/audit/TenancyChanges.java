@@ -1,0 +1,45 @@
+package io.roster.audit;
+
+import static io.roster.audit.AuditTrail.fields;
+
+import io.roster.licensing.LicensesChanged;
+import io.roster.tenancy.CompanyCreated;
+import io.roster.tenancy.PartnerCreated;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Records the tenants: partner spaces and companies opened, licenses bought (Plan &amp; billing). */
+@Component
+class TenancyChanges {
+
+    private final AuditTrail trail;
+
+    TenancyChanges(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @EventListener
+    void on(PartnerCreated e) {
+        trail.inPartner(e.partnerId(), null, "partner.created", new AuditTrail.Target("partner", e.partnerId().value()),
+                null, fields("name", e.name()));
+    }
+
+    /** A partner's new company is in the partner's audit too, whoever opened it. */
+    @EventListener
+    void on(CompanyCreated e) {
+        AuditTrail.Target target = new AuditTrail.Target("company", e.companyId().value());
+        var after = fields("name", e.name(), "slug", e.slug(), "partnerId",
+                e.partnerId() == null ? null : e.partnerId().value(), "licensesPurchased", e.licensesPurchased());
+        if (e.partnerId() == null) {
+            trail.inCompany(e.companyId(), "company.created", target, null, after);
+        } else {
+            trail.inPartner(e.partnerId(), e.companyId(), "company.created", target, null, after);
+        }
+    }
+
+    @EventListener
+    void on(LicensesChanged e) {
+        trail.inCompany(e.companyId(), "licenses.changed", new AuditTrail.Target("company", e.companyId().value()),
+                fields("licensesPurchased", e.before()), fields("licensesPurchased", e.after(), "licensesUsed", e.used()));
+    }
+}
