@@ -55,7 +55,7 @@ class AuditPage {
             return "403";
         } catch (Problems.NotFound unknown) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            return "not-found";
+            return "404";
         }
         model.addAttribute("companyId", company.value());
         model.addAttribute("companyName", tenancy.company(company).name());
