@@ -230,6 +230,34 @@ class InvitationMailIntegrationTests {
         assertThat(textOf(mail)).contains("Choisissez votre mot de passe");
     }
 
+    @Test
+    void an_outside_person_invited_to_a_workspace_joins_is_external_and_vanishes_with_the_right() {
+        Map<String, Object> admin = Fixtures.with(Fixtures.userWithPassword("ACTIVE", "an admin password here"),
+                "roles", java.util.List.of("ADMINISTRATOR"));
+        api.post(users(), admin);
+        Api administrator = Api.at(port).signIn(admin.get("email").toString(), "an admin password here");
+        String workspace = administrator.post("/api/v1/companies/" + company + "/workspaces",
+                Map.of("name", Fixtures.unique("Shared"))).text("id");
+        String guest = Fixtures.unique("guest") + "@outside.example";
+        administrator.post("/api/v1/companies/" + company + "/workspaces/" + workspace + "/invitations",
+                Map.of("email", guest, "right", "WRITE"));
+
+        String link = java.net.URI.create(linkIn(awaitMailTo(guest, "invites you to the workspace"))).getRawPath();
+        Browser browser = new Browser(port);
+        assertThat(browser.get(link).html()).contains("with the right WRITE");
+        String handle = Fixtures.unique("guest").toLowerCase();
+        assertThat(browser.post(link, Map.of("firstName", "Guest", "lastName", "Person", "userId", handle,
+                "password", "a guest password here", "confirmation", "a guest password here")).html())
+                .contains("Your account is created");
+
+        var external = administrator.get(users() + "?external=true").json().get("items");
+        assertThat(external).hasSize(1);
+        assertThat(external.get(0).get("userId").asString()).isEqualTo(handle);
+        String accountId = external.get(0).get("id").asString();
+        administrator.delete("/api/v1/companies/" + company + "/workspaces/" + workspace + "/members/" + accountId, Map.of());
+        assertThat(administrator.get(users() + "?external=true").json().get("items")).isEmpty();
+    }
+
     private String users() {
         return "/api/v1/companies/" + company + "/users";
     }
