@@ -49,6 +49,11 @@ public abstract class ProblemException extends RuntimeException {
         return errors;
     }
 
+    /** One line for a person: the first field error ("email: is not valid"), else the detail. */
+    public String firstMessage() {
+        return errors.isEmpty() ? getMessage() : errors.get(0).field() + ": " + errors.get(0).message();
+    }
+
     /** Extra members of the problem document, e.g. {@code validationResult}. */
     public Map<String, Object> properties() {
         return properties;

@@ -75,8 +75,8 @@ class InvitationPages {
             return "link-unusable";
         } catch (ProblemException invalid) {
             // the password policy's own words say what to fix
-            return again(model, link.get(), token, null, invalid.errors().isEmpty() ? invalid.detail()
-                    : invalid.errors().getFirst().message());
+            return again(model, link.get(), token, null,
+                    invalid.errors().isEmpty() ? invalid.detail() : invalid.errors().getFirst().message());
         }
     }
 

@@ -62,8 +62,7 @@ class NewUserPage {
             }
             return "redirect:/companies/" + companyId + "/users/" + outcome.row().id() + "?created";
         } catch (ProblemException refused) {
-            String message = refused.errors().isEmpty() ? refused.detail()
-                    : refused.errors().getFirst().field() + ": " + refused.errors().getFirst().message();
+            String message = refused.firstMessage();
             return show(access, form, message, model);
         }
     }

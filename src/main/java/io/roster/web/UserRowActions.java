@@ -123,8 +123,7 @@ class UserRowActions {
         try {
             message = action.run(access.company());
         } catch (ProblemException refused) {
-            message = refused.errors().isEmpty() ? refused.detail()
-                    : refused.errors().getFirst().field() + ": " + refused.errors().getFirst().message();
+            message = refused.firstMessage();
         }
         return row(access, id, message, htmx, model);
     }

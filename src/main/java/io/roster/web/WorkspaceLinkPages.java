@@ -79,8 +79,7 @@ class WorkspaceLinkPages {
             model.addAttribute("state", refused.state() == null ? "UNKNOWN" : refused.state().name());
             return "link-unusable";
         } catch (ProblemException refused) {
-            model.addAttribute("errorText", refused.errors().isEmpty() ? refused.detail()
-                    : refused.errors().getFirst().field() + ": " + refused.errors().getFirst().message());
+            model.addAttribute("errorText", refused.firstMessage());
             return show(token, null, model);
         }
     }
