@@ -101,6 +101,18 @@ class AdminPagesBrowserIntegrationTests {
         assertThat(admin.api().get(members + "/" + colleague.id()).text("right")).isEqualTo("READ");
         Chromium.screenshot(page, "admin-workspace-en");
 
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resend the invitation to " + outsider)).click();
+        assertThat(page.locator("#notice")).hasText("A new link was sent; the previous one no longer works.");
+        assertThat(page.locator("#pending-invitations tbody tr")).hasCount(1);
+        page.locator("#pending-invitations summary").click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke the invitation")).click();
+        assertThat(page.locator("#notice")).hasText("The invitation was revoked.");
+        assertThat(page.locator("#pending-invitations")).hasCount(0);
+        assertThat(page.locator("#invitations")).containsText("No pending invitation.");
+        List<String> states = admin.api().get("/api/v1/companies/" + company + "/workspaces/" + workspace + "/invitations")
+                .json().get("items").findValuesAsString("state");
+        assertThat(states).containsExactlyInAnyOrder("REVOKED", "REPLACED");
+
         page.locator("#member-" + colleague.id() + " summary").click();
         page.locator("#remove-" + colleague.id()).click();
         assertThat(page.locator("#notice")).hasText("The member was removed from the workspace.");
@@ -110,6 +122,37 @@ class AdminPagesBrowserIntegrationTests {
         page.locator("#nav-workspaces").click();
         assertThat(page.locator("#workspaces")).containsText("Launch plan");
         Chromium.screenshot(page, "admin-workspaces-en");
+
+        var unknown = page.navigate("/companies/" + company + "/workspaces/no-such-workspace");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(page.locator("h1")).hasText("Not found");
+    }
+
+    @Test
+    void a_member_sees_only_its_workspaces_and_only_reads_the_rights_of_one_it_reads() {
+        String company = fixtures.company(10);
+        Person owner = person(company, "MEMBER");
+        Person reader = person(company, "MEMBER");
+        String shared = created(owner.api().post("/api/v1/companies/" + company + "/workspaces", Map.of("name", "Shared")));
+        created(owner.api().post("/api/v1/companies/" + company + "/workspaces", Map.of("name", "Private")));
+        assertThat(owner.api().put("/api/v1/companies/" + company + "/workspaces/" + shared + "/members/" + reader.id(),
+                Map.of("right", "READ")).status()).isEqualTo(201);
+        Chromium.signIn(page, reader.userId(), PASSWORD);
+
+        page.locator("#lang-switch").click();
+        page.navigate("/companies/" + company + "/workspaces");
+        assertThat(page.locator("h1")).hasText("Espaces de travail");
+        assertThat(page.locator("#workspaces tbody tr")).hasCount(1);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Shared")).click();
+
+        assertThat(page.locator("h1")).hasText("Shared");
+        assertThat(page.locator("#member-" + reader.id())).containsText("Lecture");
+        assertThat(page.locator("#members select")).hasCount(0);
+        assertThat(page.locator("#invite")).hasCount(0);
+        Chromium.screenshot(page, "admin-workspace-read-only-fr");
+        var refused = page.navigate("/companies/" + company + "/roles/AUDITOR");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(page.locator("h1")).hasText("Accès refusé");
     }
 
     @Test
@@ -225,6 +268,14 @@ class AdminPagesBrowserIntegrationTests {
         Chromium.signIn(page, person.userId(), newPassword);
 
         page.navigate("/profile");
+        page.getByLabel("First name").fill("Juliette");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save my name")).click();
+        assertThat(page.locator("#notice")).hasText("Your name was saved.");
+        assertThat(page.getByLabel("First name")).hasValue("Juliette");
+        page.getByLabel("First name").fill(" ");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save my name")).click();
+        assertThat(page.locator("#error")).hasText("Enter your first name (at most 255 characters).");
+
         page.getByLabel("By email").uncheck();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save my notifications")).click();
         assertThat(page.locator("#notice")).hasText("Your notification settings were saved.");
@@ -238,7 +289,9 @@ class AdminPagesBrowserIntegrationTests {
         assertThat(page.locator("html")).hasAttribute("lang", "fr");
         Chromium.screenshot(page, "admin-profile-fr");
 
-        JsonNode preferences = Api.at(port).signIn(person.userId(), newPassword).get("/api/v1/me/preferences").json();
+        Api signedIn = Api.at(port).signIn(person.userId(), newPassword);
+        assertThat(signedIn.get("/api/v1/me").json().get("account").get("firstName").asString()).isEqualTo("Juliette");
+        JsonNode preferences = signedIn.get("/api/v1/me/preferences").json();
         assertThat(preferences.get("locale").asString()).isEqualTo("fr");
         assertThat(preferences.get("notifications").get("email").asBoolean()).isFalse();
         assertThat(preferences.get("notifications").get("inApp").asBoolean()).isTrue();
@@ -261,6 +314,11 @@ class AdminPagesBrowserIntegrationTests {
         assertThat(created.text("status")).as(created.toString()).isEqualTo("ACTIVE");
         String userId = (String) body.get("userId");
         return new Person(created.text("id"), userId, Api.at(port).signIn(userId, PASSWORD));
+    }
+
+    private static String created(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.text("id");
     }
 
     private static JsonNode customRole(Api api, String company) {
