@@ -12,6 +12,11 @@ public final class AccessEvents {
     public record RoleCreated(CompanyId companyId, String roleId, String name, String permissions) {
     }
 
+    /** A custom role was renamed or its permissions changed by {@code byAccountId}: before and after. */
+    public record RoleUpdated(CompanyId companyId, String roleId, String previousName, String previousPermissions,
+            String name, String permissions, String byAccountId) {
+    }
+
     public record RoleGranted(CompanyId companyId, String accountId, String roleId, String byAccountId) {
     }
 

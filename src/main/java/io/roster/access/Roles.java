@@ -76,7 +76,66 @@ public class Roles {
 
     @Transactional
     public Role create(CompanyId company, String name, List<String> permissionCodes) {
-        FieldErrors errors = new FieldErrors().required("name", name).maxLength("name", name, MAX_NAME);
+        Definition definition = definition(name, permissionCodes);
+        Role role = new Role(Ids.newId(), definition.name(), false, definition.permissions());
+        try {
+            jdbc.sql("INSERT INTO custom_roles (id, company_id, name, permissions, version, created_at) VALUES (?, ?, ?, ?, 0, ?)")
+                    .params(role.id(), company.value(), role.name(), codes(role.permissions()),
+                            Instant.now().atOffset(ZoneOffset.UTC))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw nameTaken(definition.name());
+        }
+        events.publishEvent(new AccessEvents.RoleCreated(company, role.id(), role.name(), codes(role.permissions())));
+        return role;
+    }
+
+    /**
+     * Renames a custom role and replaces its permissions; whoever holds it gets the new permissions
+     * at once. Built-in roles are fixed (409). Callers authorize {@code roles.manage} first; the
+     * editor must moreover hold every permission the role carries before and after the change, as
+     * for granting it (403): otherwise someone holding a custom role with {@code roles.manage} alone
+     * could widen their own role.
+     */
+    @Transactional
+    public Role update(CompanyId company, String roleId, String name, List<String> permissionCodes,
+            CompanyAccess editor) {
+        if (!editor.company().equals(company)) {
+            throw new IllegalArgumentException("The editor's access is to another company");
+        }
+        if (BuiltInRole.byId(roleId).isPresent()) {
+            throw new Problems.Conflict("built-in-role", "'" + roleId + "' is a built-in role: its name and"
+                    + " permissions are fixed; create a custom role instead");
+        }
+        Role before = jdbc.sql("SELECT id, name, permissions FROM custom_roles WHERE company_id = ? AND id = ? FOR UPDATE")
+                .params(company.value(), roleId)
+                .query((rs, n) -> custom(rs.getString("id"), rs.getString("name"), rs.getString("permissions")))
+                .optional()
+                .orElseThrow(() -> new Problems.NotFound("No role " + roleId + " in this company"));
+        Definition definition = definition(name, permissionCodes);
+        if (!editor.permissions().containsAll(before.permissions())
+                || !editor.permissions().containsAll(definition.permissions())) {
+            throw new Problems.Forbidden("permissions-not-held", "You cannot change the role '" + before.name()
+                    + "': it would carry, or carries, permissions you do not have");
+        }
+        Role after = new Role(roleId, definition.name(), false, definition.permissions());
+        try {
+            jdbc.sql("UPDATE custom_roles SET name = ?, permissions = ?, version = version + 1"
+                            + " WHERE company_id = ? AND id = ?")
+                    .params(after.name(), codes(after.permissions()), company.value(), roleId)
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw nameTaken(after.name());
+        }
+        events.publishEvent(new AccessEvents.RoleUpdated(company, roleId, before.name(), codes(before.permissions()),
+                after.name(), codes(after.permissions()), editor.caller().accountId()));
+        return after;
+    }
+
+    /** A valid name (not a built-in one) and known permission codes, or every error at once. */
+    private static Definition definition(String name, List<String> permissionCodes) {
+        FieldErrors errors = new FieldErrors().required("name", name)
+                .maxLength("name", name == null ? null : name.trim(), MAX_NAME);
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         if (permissionCodes == null) {
             errors.add("permissions", "is required (it may be an empty list)");
@@ -93,16 +152,14 @@ public class Roles {
                 .anyMatch(role -> role.asRole().name().equalsIgnoreCase(trimmed))) {
             throw new Problems.Conflict("role-name-taken", "'" + trimmed + "' is the name of a built-in role");
         }
-        Role role = new Role(Ids.newId(), trimmed, false, permissions);
-        try {
-            jdbc.sql("INSERT INTO custom_roles (id, company_id, name, permissions, version, created_at) VALUES (?, ?, ?, ?, 0, ?)")
-                    .params(role.id(), company.value(), role.name(), codes(permissions), Instant.now().atOffset(ZoneOffset.UTC))
-                    .update();
-        } catch (DuplicateKeyException e) {
-            throw new Problems.Conflict("role-name-taken", "The company already has a role named '" + trimmed + "'");
-        }
-        events.publishEvent(new AccessEvents.RoleCreated(company, role.id(), role.name(), codes(permissions)));
-        return role;
+        return new Definition(trimmed, permissions);
+    }
+
+    private record Definition(String name, Set<Permission> permissions) {
+    }
+
+    private static Problems.Conflict nameTaken(String name) {
+        return new Problems.Conflict("role-name-taken", "The company already has a role named '" + name + "'");
     }
 
     private static Role custom(String id, String name, String codes) {

@@ -1,18 +1,21 @@
 package io.roster.api;
 
 import io.roster.access.Caller;
+import io.roster.access.CompanyAccess;
 import io.roster.access.Guard;
 import io.roster.access.Permission;
 import io.roster.access.Role;
 import io.roster.access.Roles;
 import io.roster.shared.CompanyId;
 import io.roster.shared.Page;
+import io.roster.shared.Problems;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,5 +55,20 @@ class RolesController {
         CompanyId company = guard.requireCompany(caller, new CompanyId(companyId), Permission.ROLES_MANAGE).company();
         Role role = roles.create(company, request.name(), request.permissions());
         return Responses.created("/api/v1/companies/" + companyId + "/roles/" + role.id(), 0, RoleView.of(role));
+    }
+
+    @GetMapping("/{roleId}")
+    RoleView get(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String roleId) {
+        CompanyId company = guard.accessTo(caller, new CompanyId(companyId)).company();
+        return RoleView.of(roles.find(company, roleId)
+                .orElseThrow(() -> new Problems.NotFound("No role " + roleId + " in this company")));
+    }
+
+    /** Renames a custom role and replaces its permissions (both required); built-in roles answer 409. */
+    @PutMapping("/{roleId}")
+    RoleView update(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String roleId,
+            @RequestBody RoleRequest request) {
+        CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.ROLES_MANAGE);
+        return RoleView.of(roles.update(access.company(), roleId, request.name(), request.permissions(), access));
     }
 }

@@ -1,6 +1,7 @@
 package io.roster.users;
 
 import io.roster.shared.EmailAddress;
+import io.roster.shared.FieldErrors;
 import io.roster.shared.Ids;
 import io.roster.shared.Problems;
 import org.springframework.dao.DuplicateKeyException;
@@ -131,6 +132,47 @@ public class Accounts {
                 .params(locale, notifyInApp, notifyEmail, Instant.now().atOffset(ZoneOffset.UTC), accountId)
                 .update();
         events.publishEvent(new UserEvents.PreferencesChanged(accountId, locale, notifyInApp, notifyEmail));
+    }
+
+    /**
+     * The person changes their own first and last name (SPEC §10: own profile). Both stay present
+     * and fit their columns; the Users table of the home company, if any, shows the new names.
+     */
+    @Transactional
+    public void updateOwnNames(String accountId, String firstName, String lastName) {
+        String first = trim(firstName);
+        String last = trim(lastName);
+        new FieldErrors().required("firstName", first).required("lastName", last)
+                .maxLength("firstName", first, Limits.NAME).maxLength("lastName", last, Limits.NAME).throwIfAny();
+        Recipient before = recipient(accountId).orElseThrow(() -> new Problems.NotFound("No account " + accountId));
+        jdbc.sql("UPDATE accounts SET first_name = ?, last_name = ?, first_name_sort = ?, last_name_sort = ?,"
+                        + " version = version + 1, updated_at = ? WHERE id = ?")
+                .params(first, last, UserRows.sortKey(first), UserRows.sortKey(last),
+                        Instant.now().atOffset(ZoneOffset.UTC), accountId)
+                .update();
+        events.publishEvent(new UserEvents.OwnNamesChanged(accountId, before.homeCompanyId(), before.firstName(),
+                before.lastName(), first, last));
+    }
+
+    /**
+     * The person changes their own password, proving the current one. A wrong current password is
+     * refused with {@link WrongPassword} (sign-in's throttle counts those); the new one must pass
+     * the password policy. The security mail follows ({@link UserEvents.PasswordChanged}).
+     */
+    @Transactional
+    public void changeOwnPassword(String accountId, String currentPassword, String newPassword) {
+        String hash = jdbc.sql("SELECT password_hash FROM accounts WHERE id = ? FOR UPDATE").param(accountId)
+                .query(String.class).optional().orElse(null);
+        if (currentPassword == null || currentPassword.isEmpty() || !passwords.matches(currentPassword, hash)) {
+            throw new WrongPassword();
+        }
+        PasswordPolicy.problemOf(newPassword).ifPresent(problem -> {
+            throw Problems.InvalidInput.of("newPassword", problem);
+        });
+        jdbc.sql("UPDATE accounts SET password_hash = ?, version = version + 1, updated_at = ? WHERE id = ?")
+                .params(passwords.hash(newPassword), Instant.now().atOffset(ZoneOffset.UTC), accountId)
+                .update();
+        events.publishEvent(new UserEvents.PasswordChanged(accountId));
     }
 
     public boolean operatorExists() {

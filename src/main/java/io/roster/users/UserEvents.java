@@ -55,4 +55,12 @@ public final class UserEvents {
 
     public record UserEdited(CompanyId companyId, String accountId, UserEdit before, UserEdit after) {
     }
+
+    /**
+     * The person changed their own first and last name. {@code homeCompanyId} is the company whose
+     * Users table shows the account, null for partner staff and self-managed accounts.
+     */
+    public record OwnNamesChanged(String accountId, String homeCompanyId, String previousFirstName,
+            String previousLastName, String firstName, String lastName) {
+    }
 }

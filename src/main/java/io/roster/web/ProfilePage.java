@@ -1,0 +1,103 @@
+package io.roster.web;
+
+import io.roster.access.Caller;
+import io.roster.access.OwnPassword;
+import io.roster.shared.Problems;
+import io.roster.users.Accounts;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.Objects;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The signed-in person's own profile (SPEC §9, §10): names, password, language and how to be
+ * notified. Only the caller's own account is reachable here.
+ */
+@Controller
+@RequestMapping("/profile")
+class ProfilePage {
+
+    private static final String BACK = "redirect:/profile";
+
+    private final Accounts accounts;
+    private final OwnPassword ownPassword;
+    private final LocaleResolver localeResolver;
+    private final Refusals refusals;
+
+    ProfilePage(Accounts accounts, OwnPassword ownPassword, LocaleResolver localeResolver, Refusals refusals) {
+        this.accounts = accounts;
+        this.ownPassword = ownPassword;
+        this.localeResolver = localeResolver;
+        this.refusals = refusals;
+    }
+
+    @GetMapping
+    String show(@AuthenticationPrincipal Caller caller, Model model) {
+        Accounts.Recipient me = me(caller);
+        model.addAttribute("me", me);
+        model.addAttribute("userId", caller.userId());
+        if (!model.containsAttribute("firstName")) {
+            model.addAttribute("firstName", me.firstName());
+            model.addAttribute("lastName", me.lastName());
+        }
+        return "admin/profile";
+    }
+
+    @PostMapping("/names")
+    String names(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String firstName,
+            @RequestParam(required = false) String lastName, Locale locale, RedirectAttributes redirect) {
+        if (!refusals.attempt(locale, redirect, "admin.profile.namesSaved",
+                () -> accounts.updateOwnNames(caller.accountId(), firstName, lastName))) {
+            redirect.addFlashAttribute("firstName", firstName);
+            redirect.addFlashAttribute("lastName", lastName);
+        }
+        return BACK;
+    }
+
+    @PostMapping("/password")
+    String password(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String currentPassword,
+            @RequestParam(required = false) String newPassword, @RequestParam(required = false) String confirmation,
+            HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
+        if (!Objects.equals(newPassword, confirmation)) {
+            redirect.addFlashAttribute("errorKey", "admin.profile.password.mismatch");
+            return BACK;
+        }
+        refusals.attempt(locale, redirect, "admin.profile.passwordChanged",
+                () -> ownPassword.change(caller, currentPassword, newPassword, request.getRemoteAddr()));
+        return BACK;
+    }
+
+    /** Saves the language and switches the console to it at once (its {@code roster-lang} cookie). */
+    @PostMapping("/language")
+    String language(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String language,
+            HttpServletRequest request, HttpServletResponse response, Locale locale, RedirectAttributes redirect) {
+        Accounts.Recipient me = me(caller);
+        if (refusals.attempt(locale, redirect, "admin.profile.languageSaved",
+                () -> accounts.updatePreferences(caller.accountId(), language, me.notifyInApp(), me.notifyEmail()))) {
+            localeResolver.setLocale(request, response, Locale.forLanguageTag(language));
+        }
+        return BACK;
+    }
+
+    @PostMapping("/notifications")
+    String notifications(@AuthenticationPrincipal Caller caller, @RequestParam(defaultValue = "false") boolean inApp,
+            @RequestParam(defaultValue = "false") boolean email, Locale locale, RedirectAttributes redirect) {
+        Accounts.Recipient me = me(caller);
+        refusals.attempt(locale, redirect, "admin.profile.notificationsSaved",
+                () -> accounts.updatePreferences(caller.accountId(), me.locale(), inApp, email));
+        return BACK;
+    }
+
+    private Accounts.Recipient me(Caller caller) {
+        return accounts.recipient(caller.accountId()).orElseThrow(() -> new Problems.NotFound("No account"));
+    }
+}

@@ -1,0 +1,61 @@
+package io.roster.web;
+
+import io.roster.access.Caller;
+import io.roster.invitations.WorkspaceInvitations;
+import io.roster.shared.CompanyId;
+import java.util.Locale;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * "Invite someone" on a workspace page (SPEC §6, §7): an email with a right; the pending
+ * invitations are resent (a new link, the old one dies) or revoked. The link itself is only mailed.
+ */
+@Controller
+@RequestMapping("/companies/{companyId}/workspaces/{workspaceId}/invitations")
+class WorkspaceInvitationForms {
+
+    private final WorkspaceInvitations invitations;
+    private final Refusals refusals;
+
+    WorkspaceInvitationForms(WorkspaceInvitations invitations, Refusals refusals) {
+        this.invitations = invitations;
+        this.refusals = refusals;
+    }
+
+    @PostMapping
+    String invite(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
+            @PathVariable String workspaceId, @RequestParam(required = false) String email,
+            @RequestParam(required = false) String right, Locale locale, RedirectAttributes redirect) {
+        boolean sent = refusals.attempt(locale, redirect, "admin.invitations.sent",
+                () -> invitations.invite(caller, new CompanyId(companyId), workspaceId, email, right));
+        redirect.addFlashAttribute(sent ? "noticeArg" : "inviteEmail", email);
+        if (!sent) {
+            redirect.addFlashAttribute("inviteRight", right);
+        }
+        return WorkspacePage.back(companyId, workspaceId);
+    }
+
+    @PostMapping("/{invitationId}/resend")
+    String resend(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
+            @PathVariable String workspaceId, @PathVariable String invitationId, Locale locale,
+            RedirectAttributes redirect) {
+        refusals.attempt(locale, redirect, "admin.invitations.resent",
+                () -> invitations.resend(caller, new CompanyId(companyId), workspaceId, invitationId));
+        return WorkspacePage.back(companyId, workspaceId);
+    }
+
+    @PostMapping("/{invitationId}/revoke")
+    String revoke(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
+            @PathVariable String workspaceId, @PathVariable String invitationId, Locale locale,
+            RedirectAttributes redirect) {
+        refusals.attempt(locale, redirect, "admin.invitations.revoked",
+                () -> invitations.revoke(caller, new CompanyId(companyId), workspaceId, invitationId));
+        return WorkspacePage.back(companyId, workspaceId);
+    }
+}
