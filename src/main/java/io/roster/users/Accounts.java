@@ -105,6 +105,10 @@ public class Accounts {
                         + " WHERE id = ?")
                 .params(passwords.hash(password), Instant.now().atOffset(ZoneOffset.UTC), accountId)
                 .update();
+        publishPasswordChanged(accountId);
+    }
+
+    private void publishPasswordChanged(String accountId) {
         byId(accountId).ifPresent(account -> events.publishEvent(new UserEvents.PasswordChanged(accountId,
                 account.userId(), account.homeCompanyId(), account.homePartnerId())));
     }
@@ -172,7 +176,7 @@ public class Accounts {
         jdbc.sql("UPDATE accounts SET password_hash = ?, version = version + 1, updated_at = ? WHERE id = ?")
                 .params(passwords.hash(newPassword), Instant.now().atOffset(ZoneOffset.UTC), accountId)
                 .update();
-        events.publishEvent(new UserEvents.PasswordChanged(accountId));
+        publishPasswordChanged(accountId);
     }
 
     public boolean operatorExists() {
