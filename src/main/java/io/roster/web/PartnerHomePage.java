@@ -106,11 +106,20 @@ class PartnerHomePage {
             Model model) {
         model.addAttribute("partner", partner);
         model.addAttribute("admin", space.isAdmin(caller, partner));
-        model.addAttribute("page", tenancy.companiesOf(partner.id(), PageRequest.of(PAGE_SIZE, cursor)));
+        model.addAttribute("page", companies(partner, cursor));
         model.addAttribute("cursor", cursor);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "partner/home";
+    }
+
+    /** A page of companies; a cursor of another order ("name" only here) starts again at page one. */
+    private io.roster.shared.Page<Company> companies(Partner partner, String cursor) {
+        try {
+            return tenancy.companiesOf(partner.id(), FormInput.page(PAGE_SIZE, cursor));
+        } catch (ProblemException wrongCursor) {
+            return tenancy.companiesOf(partner.id(), PageRequest.first(PAGE_SIZE));
+        }
     }
 
     private String text(String key, Locale locale) {

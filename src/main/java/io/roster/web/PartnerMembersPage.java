@@ -3,7 +3,6 @@ package io.roster.web;
 import io.roster.access.Caller;
 import io.roster.access.PartnerRole;
 import io.roster.access.PartnerStaff;
-import io.roster.shared.PageRequest;
 import io.roster.shared.ProblemException;
 import io.roster.tenancy.Partner;
 import io.roster.users.NewStaff;
@@ -55,7 +54,7 @@ class PartnerMembersPage {
         model.addAttribute("partner", partner);
         model.addAttribute("admin", space.isAdmin(caller, partner));
         model.addAttribute("me", caller.accountId());
-        model.addAttribute("page", staff.list(partner.id(), PageRequest.of(PAGE_SIZE, cursor)));
+        model.addAttribute("page", staff.list(partner.id(), FormInput.page(PAGE_SIZE, cursor)));
         model.addAttribute("cursor", cursor);
         return "partner/members";
     }

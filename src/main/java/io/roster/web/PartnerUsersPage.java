@@ -11,6 +11,7 @@ import io.roster.users.UserRow;
 import io.roster.users.UsersQuery;
 import io.roster.users.UsersTable;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +51,8 @@ class PartnerUsersPage {
     String list(@AuthenticationPrincipal Caller caller, @PathVariable String partnerId,
             @RequestParam(required = false) String companyId, @RequestParam(required = false) String q,
             @RequestParam(required = false) String status, @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String cursor, HttpServletRequest request, Locale locale, Model model) {
+            @RequestParam(required = false) String cursor, HttpServletRequest request, HttpServletResponse response,
+            Locale locale, Model model) {
         Partner partner = space.open(caller, partnerId);
         List<Company> companies = space.companies(partner);
         CompanyId only = FormInput.orNull(companyId) == null ? null : space.attached(partner, companyId).id();
@@ -74,7 +76,12 @@ class PartnerUsersPage {
         model.addAttribute("sorts", SORTS);
         model.addAttribute("firstUrl", filter.url(partner, null));
         model.addAttribute("nextUrl", page.nextCursor() == null ? null : filter.url(partner, page.nextCursor()));
-        model.addAttribute("here", here(request));
+        // where a row action brings the person back: the same filters and page
+        model.addAttribute("here", filter.url(partner, cursor));
+        if (request.getHeader("HX-Request") != null) {
+            // the address bar shows the filters as a link would carry them, without the empty ones
+            response.setHeader("HX-Push-Url", filter.url(partner, cursor));
+        }
         return "partner/users";
     }
 
@@ -86,18 +93,22 @@ class PartnerUsersPage {
 
         /** The list with these filters, at {@code cursor} (null: the first page). */
         String url(Partner partner, String cursor) {
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("p", partner.id().value());
             var url = UriComponentsBuilder.fromPath("/partners/{p}/users");
-            param(url, "companyId", companyId);
-            param(url, "q", q.trim());
-            param(url, "status", status);
-            param(url, "sort", "userId".equals(sort) ? "" : sort);
-            param(url, "cursor", cursor);
-            return url.buildAndExpand(partner.id().value()).encode().toUriString();
+            param(url, values, "companyId", companyId);
+            param(url, values, "q", q.trim());
+            param(url, values, "status", status);
+            param(url, values, "sort", "userId".equals(sort) ? "" : sort);
+            param(url, values, "cursor", cursor);
+            // values are encoded strictly as template variables: a '+' or '&' typed in the search stays itself
+            return url.encode().buildAndExpand(values).toUriString();
         }
 
-        private static void param(UriComponentsBuilder url, String name, String value) {
+        private static void param(UriComponentsBuilder url, Map<String, String> values, String name, String value) {
             if (value != null && !value.isEmpty()) {
-                url.queryParam(name, value);
+                url.queryParam(name, "{" + name + "}");
+                values.put(name, value);
             }
         }
     }
@@ -108,8 +119,4 @@ class PartnerUsersPage {
         return names;
     }
 
-    /** This page's address, so a row action brings the person back to the same filters and page. */
-    private static String here(HttpServletRequest request) {
-        return request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-    }
 }
