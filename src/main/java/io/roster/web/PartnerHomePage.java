@@ -1,0 +1,128 @@
+package io.roster.web;
+
+import io.roster.access.Caller;
+import io.roster.access.Guard;
+import io.roster.access.Permission;
+import io.roster.licensing.LicensePool;
+import io.roster.shared.PageRequest;
+import io.roster.shared.ProblemException;
+import io.roster.tenancy.Company;
+import io.roster.tenancy.NewCompany;
+import io.roster.tenancy.Partner;
+import io.roster.tenancy.Tenancy;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The partner space's home: its client companies with their licenses, and for a partner
+ * administrator opening a company and changing a company's licenses (as the API allows them).
+ */
+@Controller
+class PartnerHomePage {
+
+    static final int PAGE_SIZE = 20;
+
+    private final PartnerSpace space;
+    private final Tenancy tenancy;
+    private final LicensePool licenses;
+    private final Guard guard;
+    private final PartnerWording wording;
+    private final MessageSource messages;
+
+    PartnerHomePage(PartnerSpace space, Tenancy tenancy, LicensePool licenses, Guard guard, PartnerWording wording,
+            MessageSource messages) {
+        this.space = space;
+        this.tenancy = tenancy;
+        this.licenses = licenses;
+        this.guard = guard;
+        this.wording = wording;
+        this.messages = messages;
+    }
+
+    /** What the create-company form holds, typed text kept on a refusal. */
+    record CompanyForm(String name, String slug, String licensesPurchased) {
+    }
+
+    @GetMapping("/partners/{partnerId}")
+    String home(@AuthenticationPrincipal Caller caller, @PathVariable String partnerId,
+            @RequestParam(required = false) String cursor, Model model) {
+        Partner partner = space.open(caller, partnerId);
+        return show(caller, partner, cursor, new CompanyForm("", "", "1"), Map.of(), model);
+    }
+
+    @PostMapping("/partners/{partnerId}/companies")
+    String create(@AuthenticationPrincipal Caller caller, @PathVariable String partnerId, CompanyForm form,
+            Locale locale, Model model, RedirectAttributes redirect) {
+        Partner partner = space.administer(caller, partnerId);
+        Integer purchased = FormInput.number(form.licensesPurchased());
+        if (purchased == null) {
+            return show(caller, partner, null, form, Map.of("licensesPurchased", text("partner.field.number", locale)),
+                    model);
+        }
+        try {
+            Company company = tenancy.createCompany(new NewCompany(form.name(), form.slug(), purchased, partner.id()));
+            Flash.done(redirect, messages.getMessage("partner.companies.created", new Object[] {company.name()}, locale));
+            return "redirect:/partners/" + partner.id();
+        } catch (ProblemException refused) {
+            return show(caller, partner, null, form, wording.byField(refused, form.name(), locale), model);
+        }
+    }
+
+    @PostMapping("/partners/{partnerId}/companies/{companyId}/licenses")
+    String changeLicenses(@AuthenticationPrincipal Caller caller, @PathVariable String partnerId,
+            @PathVariable String companyId, @RequestParam(required = false) String licensesPurchased,
+            @RequestParam(required = false) String cursor, Locale locale, RedirectAttributes redirect) {
+        Partner partner = space.administer(caller, partnerId);
+        Company company = space.attached(partner, companyId);
+        guard.requireCompany(caller, company.id(), Permission.BILLING_MANAGE);
+        Integer purchased = FormInput.number(licensesPurchased);
+        try {
+            if (purchased == null) {
+                Flash.refused(redirect, company.name() + " — " + text("partner.field.number", locale));
+            } else {
+                licenses.changePurchased(company.id(), purchased);
+                Flash.done(redirect, messages.getMessage("partner.companies.licensesChanged",
+                        new Object[] {company.name(), String.valueOf(purchased)}, locale));
+            }
+        } catch (ProblemException refused) {
+            Flash.refused(redirect, company.name() + " — " + wording.refusal(refused, company.name(), locale));
+        }
+        if (cursor != null && !cursor.isBlank()) {
+            redirect.addAttribute("cursor", cursor);
+        }
+        return "redirect:/partners/" + partner.id();
+    }
+
+    private String show(Caller caller, Partner partner, String cursor, CompanyForm form, Map<String, String> errors,
+            Model model) {
+        model.addAttribute("partner", partner);
+        model.addAttribute("admin", space.isAdmin(caller, partner));
+        model.addAttribute("page", companies(partner, cursor));
+        model.addAttribute("cursor", cursor);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "partner/home";
+    }
+
+    /** A page of companies; a cursor of another order ("name" only here) starts again at page one. */
+    private io.roster.shared.Page<Company> companies(Partner partner, String cursor) {
+        try {
+            return tenancy.companiesOf(partner.id(), FormInput.page(PAGE_SIZE, cursor));
+        } catch (ProblemException wrongCursor) {
+            return tenancy.companiesOf(partner.id(), PageRequest.first(PAGE_SIZE));
+        }
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
+    }
+}

@@ -1,0 +1,71 @@
+package io.roster.web;
+
+import io.roster.access.PartnerAssignments;
+import io.roster.tenancy.Partner;
+import io.roster.users.UserRow;
+import io.roster.users.UserStatus;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Rows of the partner's users as the console shows them: company, validation result and roles, worded. */
+@Component
+class PartnerUserLines {
+
+    private final PartnerAssignments assignments;
+    private final PartnerWording wording;
+
+    PartnerUserLines(PartnerAssignments assignments, PartnerWording wording) {
+        this.assignments = assignments;
+        this.wording = wording;
+    }
+
+    /** One person: the row of its home company, and every role it holds in the partner's companies. */
+    record Line(UserRow row, String companyId, String companyName, String label, String validation, List<Role> roles) {
+
+        /** The lifecycle buttons of the row: invite and deactivate an active user, else activate. */
+        public List<String> actions() {
+            return row.status() == UserStatus.ACTIVE ? List.of("invite", "deactivate") : List.of("activate");
+        }
+
+        public boolean validationOk() {
+            return row.validationResult() == null || "OK".equals(row.validationResult());
+        }
+    }
+
+    /** A role held in one attached company, named in the page's language. */
+    record Role(String companyId, String companyName, String roleId, String name) {
+    }
+
+    List<Line> of(Partner partner, List<UserRow> rows, Map<String, String> companyNames, Locale locale) {
+        Map<String, List<PartnerAssignments.Held>> held =
+                assignments.of(partner.id(), rows.stream().map(UserRow::id).toList());
+        return rows.stream().map(row -> line(row, companyNames, held.getOrDefault(row.id(), List.of()), locale)).toList();
+    }
+
+    Line of(Partner partner, UserRow row, Map<String, String> companyNames, Locale locale) {
+        return of(partner, List.of(row), companyNames, locale).getFirst();
+    }
+
+    private Line line(UserRow row, Map<String, String> companyNames, List<PartnerAssignments.Held> held, Locale locale) {
+        String companyId = row.homeCompanyId().value();
+        List<Role> roles = held.stream().map(h -> new Role(h.companyId().value(), h.companyName(), h.roleId(),
+                wording.role(h, locale))).toList();
+        return new Line(row, companyId, companyNames.getOrDefault(companyId, companyId), label(row),
+                wording.validation(row.validationResult(), locale), roles);
+    }
+
+    /** How a person is named in messages: the user ID, else the email, else the names. */
+    static String label(UserRow row) {
+        if (row.userId() != null && !row.userId().isBlank()) {
+            return row.userId();
+        }
+        if (row.email() != null && !row.email().isBlank()) {
+            return row.email();
+        }
+        String names = ((row.firstName() == null ? "" : row.firstName()) + " "
+                + (row.lastName() == null ? "" : row.lastName())).trim();
+        return names.isEmpty() ? "—" : names;
+    }
+}

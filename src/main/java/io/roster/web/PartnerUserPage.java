@@ -1,0 +1,128 @@
+package io.roster.web;
+
+import io.roster.access.Caller;
+import io.roster.access.Permission;
+import io.roster.invitations.Invitations;
+import io.roster.shared.ProblemException;
+import io.roster.shared.Problems;
+import io.roster.tenancy.Company;
+import io.roster.users.UserEdit;
+import io.roster.users.UserLifecycle;
+import io.roster.users.UserStatus;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A person's profile in the partner space (seed 004): status, validation result, invitation,
+ * roles in every attached company with "New role", and editing of names and email.
+ */
+@Controller
+@RequestMapping("/partners/{partnerId}/companies/{companyId}/users/{id}")
+class PartnerUserPage {
+
+    private final PartnerUserTarget targets;
+    private final PartnerSpace space;
+    private final PartnerUserLines lines;
+    private final PartnerRoleChoices roleChoices;
+    private final Invitations invitations;
+    private final UserLifecycle lifecycle;
+    private final PartnerWording wording;
+    private final MessageSource messages;
+
+    PartnerUserPage(PartnerUserTarget targets, PartnerSpace space, PartnerUserLines lines,
+            PartnerRoleChoices roleChoices, Invitations invitations, UserLifecycle lifecycle, PartnerWording wording,
+            MessageSource messages) {
+        this.targets = targets;
+        this.space = space;
+        this.lines = lines;
+        this.roleChoices = roleChoices;
+        this.invitations = invitations;
+        this.lifecycle = lifecycle;
+        this.wording = wording;
+        this.messages = messages;
+    }
+
+    /** The edit form as typed; {@code version} is the row the person read. */
+    record EditForm(String userId, String firstName, String lastName, String email, Long version) {
+    }
+
+    @GetMapping
+    String profile(@AuthenticationPrincipal Caller caller, @PathVariable String partnerId,
+            @PathVariable String companyId, @PathVariable String id,
+            @RequestParam(required = false) String roleCompanyId, Locale locale, Model model) {
+        var target = targets.resolve(caller, partnerId, companyId, id, Permission.USERS_READ);
+        if (target.row().external()) {
+            // the partner space shows people at their home company
+            Company home = space.attached(target.partner(), target.row().homeCompanyId() == null ? null
+                    : target.row().homeCompanyId().value());
+            return "redirect:/partners/" + target.partner().id() + "/companies/" + home.id() + "/users/" + id;
+        }
+        List<Company> companies = space.companies(target.partner());
+        Company roleCompany = roleCompanyId == null || roleCompanyId.isBlank() ? target.company()
+                : space.attached(target.partner(), roleCompanyId);
+        model.addAttribute("partner", target.partner());
+        model.addAttribute("company", target.company());
+        model.addAttribute("line", lines.of(target.partner(), target.row(), PartnerUsersPage.names(companies), locale));
+        model.addAttribute("invitation", invitations.accountSetupOf(id).orElse(null));
+        model.addAttribute("companies", companies);
+        model.addAttribute("roleCompany", roleCompany);
+        model.addAttribute("roleOptions", roleChoices.grantable(caller, roleCompany, locale));
+        return "partner/user";
+    }
+
+    @GetMapping("/edit")
+    String editForm(@AuthenticationPrincipal Caller caller, @PathVariable String partnerId,
+            @PathVariable String companyId, @PathVariable String id, Model model) {
+        var target = targets.resolve(caller, partnerId, companyId, id, Permission.USERS_MANAGE);
+        var row = target.row();
+        return showEdit(target, new EditForm(row.userId(), row.firstName(), row.lastName(), row.email(), row.version()),
+                Map.of(), model);
+    }
+
+    @PostMapping("/edit")
+    String edit(@AuthenticationPrincipal Caller caller, @PathVariable String partnerId, @PathVariable String companyId,
+            @PathVariable String id, EditForm form, Locale locale, Model model, RedirectAttributes redirect) {
+        var target = targets.resolve(caller, partnerId, companyId, id, Permission.USERS_MANAGE);
+        if (target.row().external()) {
+            throw new Problems.Forbidden("This is an external user: the company that owns the account edits it");
+        }
+        // userId is immutable once the account exists: it is only sent for a draft
+        String userId = target.row().status() == UserStatus.DRAFT ? nullToEmpty(form.userId()) : null;
+        try {
+            lifecycle.edit(target.company().id(), id,
+                    new UserEdit(userId, nullToEmpty(form.firstName()), nullToEmpty(form.lastName()),
+                            nullToEmpty(form.email())),
+                    form.version());
+        } catch (ProblemException refused) {
+            return showEdit(target, form, wording.byField(refused, target.label(), locale), model);
+        }
+        Flash.done(redirect, messages.getMessage("partner.users.saved", new Object[] {target.label()}, locale));
+        return "redirect:" + target.profileUrl();
+    }
+
+    private static String showEdit(PartnerUserTarget.Target target, EditForm form, Map<String, String> errors,
+            Model model) {
+        model.addAttribute("partner", target.partner());
+        model.addAttribute("company", target.company());
+        model.addAttribute("row", target.row());
+        model.addAttribute("label", target.label());
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "partner/user-edit";
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

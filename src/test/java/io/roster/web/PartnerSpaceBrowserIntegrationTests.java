@@ -1,0 +1,383 @@
+package io.roster.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import io.roster.support.Api;
+import io.roster.support.Browser;
+import io.roster.support.Chromium;
+import io.roster.support.Fixtures;
+import io.roster.support.IntegrationTest;
+import io.roster.support.Operator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The partner space in a real Chromium (SPEC §5, §8, §10; seed 004): partner staff made through
+ * the API sign in through the console form and manage the users of their client companies.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PartnerSpaceBrowserIntegrationTests {
+
+    static final String PASSWORD = "partner-staff-password-1";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Chromium chromium;
+    Api operator;
+    Fixtures fixtures;
+    String partnerId;
+    String partnerName;
+    String admin;
+    String manager;
+    Page page;
+
+    @BeforeAll
+    void setUp() {
+        chromium = Chromium.start();
+        operator = Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD);
+        fixtures = new Fixtures(operator);
+        partnerId = fixtures.partner();
+        partnerName = operator.get("/api/v1/partners/" + partnerId).text("name");
+        admin = member("PARTNER_ADMIN");
+        manager = member("PARTNER_USER_MANAGER");
+    }
+
+    @AfterEach
+    void closePage() {
+        if (page != null) {
+            page.context().close();
+            page = null;
+        }
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void a_partner_user_manager_creates_a_user_in_a_client_company_with_a_role_and_invites_them() {
+        String company = fixtures.companyOf(partnerId, 5);
+        String companyName = companyName(company);
+        page = signedIn(manager, "en");
+
+        page.locator("nav.side").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName(partnerName)).click();
+        assertThat(page.locator("h1")).hasText(partnerName);
+        assertThat(page.locator("#company-" + company)).containsText("0 of 5 in use");
+        Chromium.screenshot(page, "partner-home-en");
+
+        page.locator("#tab-users").click();
+        page.locator("#new-user").click();
+        chooseCompanyThenRole(page, "#new-company", company, "#new-role", "USER_MANAGER");
+        String userId = Fixtures.unique("pu").toLowerCase();
+        page.getByLabel("Email", new Page.GetByLabelOptions().setExact(true)).fill(userId + "@client.example");
+        page.getByLabel("First name").fill("Paula");
+        page.getByLabel("Last name").fill("Durand");
+        page.getByLabel("User ID").fill(userId);
+        assertThat(page.locator("#new-status-active")).isChecked();
+        Chromium.screenshot(page, "partner-new-user-en");
+        page.locator("#new-user-submit").click();
+
+        assertThat(page.locator("#flash")).containsText(userId + " is created in " + companyName);
+        assertThat(page.locator("#profile-status")).hasText("Active");
+        assertThat(page.locator("#profile-validation")).hasText("OK");
+        assertThat(page.locator("#roles")).containsText("User manager");
+        assertThat(page.locator("#roles")).containsText(companyName);
+        // activation without a password mailed the setup link by itself
+        assertThat(setupMails(userId + "@client.example")).isEqualTo(1);
+
+        page.locator("#profile-invite").click();
+        assertThat(page.locator("#flash")).containsText("An invitation was sent to " + userId);
+        assertThat(page.locator("#profile-invitation")).containsText("valid until");
+        Chromium.screenshot(page, "partner-user-profile-en");
+        assertThat(setupMails(userId + "@client.example")).isEqualTo(2);
+        Api.Response listed = operator.get("/api/v1/companies/" + company + "/users?q=" + userId);
+        assertThat(listed.json().get("items").get(0).get("roles").toString()).contains("USER_MANAGER");
+    }
+
+    @Test
+    void the_license_shortage_shows_in_the_validation_result_and_activating_from_the_row_shows_the_result_at_once() {
+        String company = fixtures.companyOf(partnerId, 1);
+        fixtures.createUser(company, Fixtures.validUser("ACTIVE"));
+        page = signedIn(manager, "en");
+
+        page.navigate("/partners/" + partnerId + "/users/new?companyId=" + company);
+        String userId = fillNewUser(page);
+        page.locator("#new-user-submit").click();
+
+        String shortage = "No license available: 1 of 1 in use. Add licenses in Plan & billing.";
+        assertThat(page.locator("#profile-status")).hasText("Draft");
+        assertThat(page.locator("#profile-validation")).hasText(shortage);
+        assertThat(page.locator("#flash")).containsText(shortage);
+
+        page.navigate("/partners/" + partnerId + "/users?companyId=" + company);
+        var row = page.locator("#users tbody tr", new Page.LocatorOptions().setHasText(userId));
+        assertThat(row.locator("td.validation")).hasText(shortage);
+        Chromium.screenshot(page, "partner-users-en");
+
+        operator.put("/api/v1/companies/" + company + "/licenses", Map.of("licensesPurchased", 2));
+        row.locator("summary").click();
+        row.locator("button.action-activate").click();
+        assertThat(page.locator("#flash")).containsText(userId + " is active. Validation result: OK");
+        var activated = page.locator("#users tbody tr", new Page.LocatorOptions().setHasText(userId));
+        assertThat(activated.locator("td.validation")).hasText("OK");
+        assertThat(activated.locator(".status")).hasText("Active");
+        assertThat(page).hasURL(Pattern.compile(".*/partners/" + partnerId + "/users\\?companyId=" + company + "$"));
+    }
+
+    @Test
+    void deleting_an_active_user_is_refused_with_the_reason_and_works_once_the_user_is_deactivated() {
+        String company = fixtures.companyOf(partnerId, 3);
+        String userId = fixtures.createUser(company, Fixtures.validUser("ACTIVE")).text("userId");
+        page = signedIn(manager, "en");
+
+        page.navigate("/partners/" + partnerId + "/users");
+        page.locator("#filter-q").fill(userId); // the list filters as one types, and the address follows
+        assertThat(page).hasURL(Pattern.compile(".*/users\\?q=" + userId + "$"));
+        assertThat(page.locator("#users tbody tr")).hasCount(1);
+        var row = page.locator("#users tbody tr", new Page.LocatorOptions().setHasText(userId));
+        row.locator("summary").click();
+        row.locator("a.action-delete").click();
+        assertThat(page.locator("h1")).hasText("Delete " + userId + "?");
+        page.locator("#confirm-delete").click();
+        assertThat(page.locator("[role=alert]")).hasText(userId + " is active: deactivate it first, then delete it.");
+        assertThat(operator.get("/api/v1/companies/" + company + "/users?q=" + userId).json().get("items").size())
+                .isEqualTo(1);
+
+        page.locator("#delete-deactivate").click();
+        assertThat(page.locator("#profile-status")).hasText("Inactive");
+        page.locator("#profile-delete").click();
+        page.locator("#confirm-delete").click();
+        assertThat(page.locator("#flash")).containsText(userId + " is deleted.");
+        assertThat(page.locator("#users-results")).not().containsText(userId);
+        assertThat(operator.get("/api/v1/companies/" + company + "/users?q=" + userId).json().get("items").size())
+                .isZero();
+    }
+
+    @Test
+    void a_person_of_one_client_company_is_given_a_role_in_another_then_edited_and_the_role_removed() {
+        String home = fixtures.companyOf(partnerId, 3);
+        String other = fixtures.companyOf(partnerId, 3);
+        String otherName = companyName(other);
+        Api.Response created = fixtures.createUser(home, Fixtures.with(Fixtures.validUser("ACTIVE"), "roles", List.of("MEMBER")));
+        String userId = created.text("userId");
+        page = signedIn(manager, "en");
+
+        page.navigate("/partners/" + partnerId + "/companies/" + home + "/users/" + created.text("id"));
+        // a user manager cannot hand out more than its own permissions
+        assertThat(page.locator("#role-id option[value=ADMINISTRATOR]")).hasCount(0);
+        chooseCompanyThenRole(page, "#role-company", other, "#role-id", "USER_MANAGER");
+        page.locator("#new-role-submit").click();
+        assertThat(page.locator("#flash")).containsText("User manager given to " + userId + " in " + otherName);
+        var otherRole = page.locator("#roles tbody tr", new Page.LocatorOptions().setHasText(otherName));
+        assertThat(otherRole).containsText("external there");
+        assertThat(externalsOf(other)).contains(userId);
+
+        page.locator("#profile-edit").click();
+        page.getByLabel("Last name").fill("Moreau");
+        page.locator("#edit-user-submit").click();
+        assertThat(page.locator("#flash")).containsText("The changes to " + userId + " are saved.");
+        assertThat(page.locator("#profile-facts")).containsText("Jeanne Moreau");
+
+        otherRole.locator("button.remove-role").click();
+        assertThat(page.locator("#flash")).containsText("The role of " + userId + " in " + otherName + " is removed.");
+        assertThat(page.locator("#roles")).not().containsText(otherName);
+        assertThat(externalsOf(other)).doesNotContain(userId);
+    }
+
+    @Test
+    void a_partner_user_manager_does_not_see_the_create_company_form_and_gets_403_on_an_administrator_page() {
+        page = signedIn(manager, "en");
+        page.navigate("/partners/" + partnerId);
+        assertThat(page.locator("h1")).hasText(partnerName);
+        assertThat(page.locator("#create-company")).hasCount(0);
+        assertThat(page.locator("form.licenses-form")).hasCount(0);
+        assertThat(page.locator("#add-member")).hasCount(0);
+
+        Response refused = page.navigate("/partners/" + partnerId + "/members/new");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(page.locator("h1")).hasText("Access denied");
+
+        // the server refuses the forms too, not only the page that hides them
+        Browser http = new Browser(port);
+        http.signIn(manager, PASSWORD);
+        http.get("/partners/" + partnerId);
+        assertThat(http.post("/partners/" + partnerId + "/companies",
+                Map.of("name", "Sneaky", "slug", Fixtures.unique("sneaky"), "licensesPurchased", "3")).status())
+                .isEqualTo(403);
+        String company = fixtures.companyOf(partnerId, 2);
+        assertThat(http.post("/partners/" + partnerId + "/companies/" + company + "/licenses",
+                Map.of("licensesPurchased", "50")).status()).isEqualTo(403);
+        assertThat(operator.get("/api/v1/companies/" + company).json().get("licensesPurchased").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void a_company_administrator_never_reaches_the_partner_space() {
+        String company = fixtures.companyOf(partnerId, 3);
+        Api.Response companyAdmin = fixtures.createUser(company, Fixtures.with(
+                Fixtures.userWithPassword("ACTIVE", PASSWORD), "roles", List.of("ADMINISTRATOR")));
+        page = signedIn(companyAdmin.text("userId"), "en");
+
+        assertThat(page.locator("nav.side")).not().containsText(partnerName);
+        for (String path : List.of("/partners/" + partnerId, "/partners/" + partnerId + "/users",
+                "/partners/" + partnerId + "/members",
+                "/partners/" + partnerId + "/companies/" + company + "/users/" + companyAdmin.text("id"))) {
+            Response response = page.navigate(path);
+            assertThat(response.status()).as(path).isEqualTo(404);
+            assertThat(page.locator("h1")).hasText("Not found");
+        }
+        Chromium.screenshot(page, "partner-404-for-company-admin-en");
+    }
+
+    @Test
+    void a_partner_administrator_opens_a_company_changes_its_licenses_and_manages_members() {
+        page = signedIn(admin, "en");
+        page.navigate("/partners/" + partnerId);
+        String name = Fixtures.unique("Acme"); // sorts before the other tests' "Client-…" companies: on page one
+        page.locator("#company-name").fill(name);
+        page.locator("#company-slug").fill(Fixtures.unique("opened").toLowerCase());
+        page.locator("#company-licenses").fill("3");
+        page.locator("#create-company-submit").click();
+        assertThat(page.locator("#flash")).containsText("The company " + name + " is created");
+        var row = page.locator("#companies tbody tr", new Page.LocatorOptions().setHasText(name));
+        assertThat(row).containsText("0 of 3 in use");
+
+        row.locator("input[name=licensesPurchased]").fill("4");
+        row.getByRole(AriaRole.BUTTON).click();
+        assertThat(page.locator("#flash")).containsText(name + " now has 4 licenses.");
+        assertThat(page.locator("#companies tbody tr", new Page.LocatorOptions().setHasText(name)))
+                .containsText("0 of 4 in use");
+        Chromium.screenshot(page, "partner-home-admin-en");
+
+        page.locator("#tab-members").click();
+        page.locator("#add-member").click();
+        String newcomer = Fixtures.unique("staff").toLowerCase();
+        page.locator("#member-user-id").fill(newcomer);
+        page.locator("#member-first-name").fill("Nina");
+        page.locator("#member-last-name").fill("Petit");
+        page.locator("#member-email").fill(newcomer + "@partner.example");
+        page.locator("#member-password").fill(PASSWORD);
+        page.locator("#member-submit").click();
+        assertThat(page.locator("#flash")).containsText(newcomer + " is a member, as Partner user manager.");
+        Chromium.screenshot(page, "partner-members-en");
+
+        page.locator("#members tbody tr", new Page.LocatorOptions().setHasText(newcomer)).getByRole(AriaRole.LINK).click();
+        page.locator("#confirm-remove").click();
+        assertThat(page.locator("#flash")).containsText(newcomer + " is removed from the partner space.");
+        assertThat(page.locator("#members")).not().containsText(newcomer);
+    }
+
+    @Test
+    void the_partner_screens_speak_french() {
+        String company = fixtures.companyOf(partnerId, 1);
+        fixtures.createUser(company, Fixtures.validUser("ACTIVE"));
+        page = signedIn(manager, "fr");
+
+        page.navigate("/partners/" + partnerId);
+        assertThat(page.locator("html")).hasAttribute("lang", "fr");
+        assertThat(page.locator("#companies-heading")).hasText("Entreprises clientes");
+        assertThat(page.locator("#company-" + company)).containsText("1 sur 1 utilisées");
+        Chromium.screenshot(page, "partner-home-fr");
+
+        page.navigate("/partners/" + partnerId + "/users/new?companyId=" + company);
+        assertThat(page.locator("h1")).hasText("Nouvel utilisateur");
+        assertThat(page.locator("#new-role option[value=MEMBER]")).hasText("Membre");
+        String userId = Fixtures.unique("fr").toLowerCase();
+        page.getByLabel("E-mail", new Page.GetByLabelOptions().setExact(true)).fill(userId + "@client.example");
+        page.getByLabel("Prénom").fill("Zoé");
+        page.getByLabel("Nom", new Page.GetByLabelOptions().setExact(true)).fill("Lefèvre");
+        page.getByLabel("Identifiant").fill(userId);
+        Chromium.screenshot(page, "partner-new-user-fr");
+        page.locator("#new-user-submit").click();
+
+        String shortage = "Aucune licence disponible : 1 sur 1 utilisées. Ajoutez des licences dans Plan et facturation.";
+        assertThat(page.locator("#profile-status")).hasText("Brouillon");
+        assertThat(page.locator("#profile-validation")).hasText(shortage);
+        Chromium.screenshot(page, "partner-user-profile-fr");
+
+        page.navigate("/partners/" + partnerId + "/users?companyId=" + company);
+        assertThat(page.locator("#users-heading")).hasText("Utilisateurs des entreprises clientes");
+        var row = page.locator("#users tbody tr", new Page.LocatorOptions().setHasText(userId));
+        assertThat(row.locator(".status")).hasText("Brouillon");
+        assertThat(row.locator("td.validation")).hasText(shortage);
+        Chromium.screenshot(page, "partner-users-fr");
+    }
+
+    // --- helpers
+
+    private String member(String role) {
+        String userId = Fixtures.unique(role.equals("PARTNER_ADMIN") ? "padmin" : "pmanager").toLowerCase();
+        Api.Response response = operator.post("/api/v1/partners/" + partnerId + "/members", Map.of("userId", userId,
+                "firstName", "Pat", "lastName", "Ner", "email", userId + "@partner.example", "password", PASSWORD,
+                "emailVerified", true, "role", role));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return userId;
+    }
+
+    private Page signedIn(String login, String language) {
+        Page fresh = chromium.newPage("http://127.0.0.1:" + port, language);
+        Chromium.signIn(fresh, login, PASSWORD);
+        return fresh;
+    }
+
+    private String companyName(String companyId) {
+        return operator.get("/api/v1/companies/" + companyId).text("name");
+    }
+
+    /** Fills the new-user form with a complete person; returns the user ID. */
+    private static String fillNewUser(Page page) {
+        String userId = Fixtures.unique("pu").toLowerCase();
+        page.locator("#new-email").fill(userId + "@client.example");
+        page.locator("#new-first-name").fill("Paula");
+        page.locator("#new-last-name").fill("Durand");
+        page.locator("#new-user-id").fill(userId);
+        return userId;
+    }
+
+    /**
+     * Picks a company, waits for htmx to swap in that company's roles (the old options leave the
+     * page), then picks the role.
+     */
+    private static void chooseCompanyThenRole(Page page, String companySelect, String companyId, String roleSelect,
+            String roleId) {
+        if (!companyId.equals(page.locator(companySelect).inputValue())) {
+            var before = page.locator(roleSelect + " option").first().elementHandle();
+            page.locator(companySelect).selectOption(companyId);
+            page.waitForFunction("option => !option.isConnected", before);
+        }
+        page.locator(roleSelect).selectOption(roleId);
+    }
+
+    private int setupMails(String recipient) {
+        return jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ? AND kind = 'ACCOUNT_SETUP'")
+                .param(recipient).query(Integer.class).single();
+    }
+
+    private List<String> externalsOf(String companyId) {
+        List<String> userIds = new java.util.ArrayList<>();
+        operator.get("/api/v1/companies/" + companyId + "/users?external=true").json().get("items")
+                .forEach(item -> userIds.add(item.get("userId").asString()));
+        return userIds;
+    }
+}
