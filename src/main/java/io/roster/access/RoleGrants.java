@@ -44,7 +44,7 @@ public class RoleGrants {
         try {
             lifecycle.row(access.company(), accountId);
         } catch (Problems.NotFound notInTable) {
-            var account = accounts.recipient(accountId).filter(a -> a.status() == UserStatus.ACTIVE);
+            var account = accounts.recipient(accountId);
             boolean operator = access.caller().operator();
             boolean samePartner = access.actsAsPartner() && account.map(Accounts.Recipient::homeCompanyId)
                     .filter(Objects::nonNull)
@@ -53,6 +53,10 @@ public class RoleGrants {
                     .orElse(false);
             if (account.isEmpty() || !(operator || samePartner)) {
                 throw notInTable;
+            }
+            if (account.get().status() != UserStatus.ACTIVE) {
+                throw new Problems.Conflict("grantee-not-active",
+                        "Only an active user can be given a role in another company: activate the user first");
             }
         }
     }
