@@ -6,6 +6,9 @@ import io.roster.access.Guard;
 import io.roster.access.Permission;
 import io.roster.shared.CompanyId;
 import io.roster.tenancy.Tenancy;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -51,6 +54,8 @@ class UsersCsvController {
 
     /** The body is the file; read only once the caller is authorized. */
     @PostMapping(path = "/import", consumes = {"text/csv", "application/csv", "text/plain"})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The CSV file (UTF-8, ',' or ';')",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     ImportReport importBody(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @RequestParam(defaultValue = "false") boolean dryRun, HttpServletRequest request) throws IOException {
         CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE);
@@ -76,6 +81,8 @@ class UsersCsvController {
 
     /** Streams the table page by page: nothing is built in memory, so the answer starts at once. */
     @GetMapping("/export")
+    @ApiResponse(responseCode = "200", description = "The Users table as CSV",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     void export(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, HttpServletResponse response)
             throws IOException {
         CompanyId company = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_READ).company();

@@ -313,6 +313,16 @@ class UsersCsvIntegrationTests {
         assertThat(export.body()).isEqualTo("\uFEFFuserId,firstName,lastName,email,status,external,validationResult,roles\r\n");
     }
 
+    @Test
+    void the_openapi_document_describes_the_csv_body_and_answer() {
+        JsonNode paths = Api.at(port).get("/v3/api-docs").json().get("paths");
+
+        JsonNode importing = paths.get("/api/v1/companies/{companyId}/users/import").get("post");
+        assertThat(importing.get("requestBody").get("content").propertyNames()).contains("text/csv", "multipart/form-data");
+        assertThat(paths.get("/api/v1/companies/{companyId}/users/export").get("get").get("responses").get("200")
+                .get("content").propertyNames()).contains("text/csv");
+    }
+
     private static List<CSVRecord> parse(String text) {
         try (var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(text))) {
