@@ -80,6 +80,9 @@ public class RoleAssignments {
      */
     @Transactional
     public void grantAll(CompanyId company, Map<String, Set<String>> rolesByAccount, CompanyAccess granter) {
+        if (rolesByAccount.isEmpty()) {
+            return;
+        }
         rolesByAccount.values().stream().flatMap(Set::stream).distinct()
                 .forEach(roleId -> requireGrantable(company, roleId, granter));
         List<String> accounts = List.copyOf(rolesByAccount.keySet());
