@@ -137,7 +137,10 @@ public class UserImport {
     }
 
     private void publishCreated(CompanyId company, BulkRows.Row row) {
-        events.publishEvent(new UserEvents.UserCreated(company, row.id(), row.source().userId()));
+        ImportRow source = row.source();
+        // imported rows start with the defaults: English, email not verified, no password
+        events.publishEvent(new UserEvents.UserCreated(company, row.id(), source.userId(), source.firstName(),
+                source.lastName(), source.email(), false, "en", false));
     }
 
     /** What an activation attempt publishes; imported rows have no password, so activation mails a setup link. */
@@ -145,7 +148,8 @@ public class UserImport {
         if (row.status() == UserStatus.ACTIVE) {
             events.publishEvent(new UserEvents.UserActivated(company, row.id(), row.source().userId(), true, true));
         } else if (row.source().wantsActive()) {
-            events.publishEvent(new UserEvents.UserActivationRefused(company, row.id(), row.validationResult()));
+            events.publishEvent(new UserEvents.UserActivationRefused(company, row.id(), row.validationResult(),
+                    row.source().userId(), UserStatus.DRAFT));
         }
     }
 
