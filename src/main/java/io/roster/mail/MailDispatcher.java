@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MailDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
-    private static final int BATCH = 20;
+    private static final int BATCH = 50;
+    private static final int MAX_ROUNDS = 40;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -41,8 +42,17 @@ class MailDispatcher {
         this.lease = lease;
     }
 
+    /** Drains what is due in batches (a bulk import can queue thousands), a bounded number per round. */
     @Scheduled(fixedDelayString = "${roster.mail.poll-interval:PT1S}", initialDelayString = "${roster.mail.poll-interval:PT1S}")
     void deliverDueMails() {
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            if (deliverOneBatch() < BATCH) {
+                return;
+            }
+        }
+    }
+
+    private int deliverOneBatch() {
         List<Claimed> batch = claim();
         for (Claimed mail : batch) {
             try {
@@ -53,6 +63,7 @@ class MailDispatcher {
                 failed(mail, e);
             }
         }
+        return batch.size();
     }
 
     private List<Claimed> claim() {
