@@ -182,6 +182,26 @@ class UsersConsoleBrowserIntegrationTests {
         Chromium.screenshot(page, "new-user-fr");
     }
 
+    @Test
+    void a_csv_file_is_imported_from_the_console_with_its_report() throws Exception {
+        String tag = Fixtures.unique("csv").toLowerCase();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("users", ".csv");
+        java.nio.file.Files.writeString(file, "userId,firstName,lastName,email,status,roles\n"
+                + tag + "a,Ann,One," + tag + "a@example.com,ACTIVE,MEMBER\n"
+                + tag + "b,Bob,Two,not-an-email,ACTIVE,\n"
+                + tag + "c,Cat,Three," + tag + "c@example.com,DRAFT,\n");
+        Page page = signedIn("en");
+        page.locator("#import-users").click();
+        page.locator("#file").setInputFiles(file);
+        page.locator("#import-submit").click();
+
+        assertThat(page.locator("#import-summary")).hasText("3 rows: 1 activated, 2 drafts.");
+        assertThat(page.locator("#import-errors")).containsText("Email is invalid");
+        Chromium.screenshot(page, "users-import-en");
+        page.navigate("/companies/" + company + "/users?q=" + tag);
+        assertThat(page.locator("#users-table tbody tr")).hasCount(3);
+    }
+
     private Page signedIn(String language) {
         Page page = chromium.newPage("http://127.0.0.1:" + port, language);
         Chromium.signIn(page, adminEmail, PASSWORD);
