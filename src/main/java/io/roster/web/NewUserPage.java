@@ -41,9 +41,9 @@ class NewUserPage {
     }
 
     @GetMapping("/new")
-    String form(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, Model model) {
+    String form(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, Locale locale, Model model) {
         CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE);
-        return show(access, NewUserForm.empty(companyId), null, model);
+        return show(access, NewUserForm.empty(companyId, locale.getLanguage().equals("fr") ? "fr" : "en"), null, model);
     }
 
     @PostMapping
