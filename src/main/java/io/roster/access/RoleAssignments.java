@@ -2,6 +2,7 @@ package io.roster.access;
 
 import io.roster.shared.CompanyId;
 import io.roster.shared.Problems;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -9,7 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ArrayList;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,12 +21,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RoleAssignments {
 
+    /** Accounts per IN list when many are read at once. */
+    private static final int IN_LIST = 1000;
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Roles roles;
     private final ApplicationEventPublisher events;
 
-    RoleAssignments(JdbcClient jdbc, Roles roles, ApplicationEventPublisher events) {
+    RoleAssignments(JdbcClient jdbc, JdbcTemplate batch, Roles roles, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.roles = roles;
         this.events = events;
     }
@@ -63,6 +71,38 @@ public class RoleAssignments {
                     .update();
             events.publishEvent(new AccessEvents.RoleGranted(company, accountId, roleId, granter.caller().accountId()));
         }
+    }
+
+    /**
+     * Grants roles to many accounts at once (after a bulk import): each role is checked once
+     * against the granter, assignments already held are kept, the rest go in one JDBC batch, and
+     * each grant is published like a single one.
+     */
+    @Transactional
+    public void grantAll(CompanyId company, Map<String, Set<String>> rolesByAccount, CompanyAccess granter) {
+        if (rolesByAccount.isEmpty()) {
+            return;
+        }
+        rolesByAccount.values().stream().flatMap(Set::stream).distinct()
+                .forEach(roleId -> requireGrantable(company, roleId, granter));
+        List<String> accounts = List.copyOf(rolesByAccount.keySet());
+        List<Object[]> rows = new ArrayList<>();
+        var now = Instant.now().atOffset(ZoneOffset.UTC);
+        for (int from = 0; from < accounts.size(); from += IN_LIST) {
+            List<String> slice = accounts.subList(from, Math.min(accounts.size(), from + IN_LIST));
+            Map<String, List<String>> held = roleIdsOf(company, slice);
+            for (String accountId : slice) {
+                for (String roleId : rolesByAccount.get(accountId)) {
+                    if (!held.getOrDefault(accountId, List.of()).contains(roleId)) {
+                        rows.add(new Object[] {company.value(), accountId, roleId, now});
+                    }
+                }
+            }
+        }
+        batch.batchUpdate("INSERT INTO role_assignments (company_id, account_id, role_id, created_at) VALUES (?, ?, ?, ?)",
+                rows, new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE});
+        String by = granter.caller().accountId();
+        rows.forEach(row -> events.publishEvent(new AccessEvents.RoleGranted(company, (String) row[1], (String) row[2], by)));
     }
 
     /** Refuses an unknown role (400) or one carrying permissions the granter lacks (403). */

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -30,6 +31,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final CsvImportLimits importLimits;
+
+    ProblemHandler(CsvImportLimits importLimits) {
+        this.importLimits = importLimits;
+    }
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e) {
@@ -68,6 +75,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     "The request body is missing or is not valid JSON", List.of());
         }
         return ResponseEntity.badRequest().body(body);
+    }
+
+    /** Only an import takes files: a multipart upload over the limit gets the import's own 413. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ResponseEntity<ProblemDetail> problem = problem(importLimits.tooLarge());
+        return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
     }
 
     /** Framework-made problems (404, 405, 415 …) get a type like ours instead of about:blank. */

@@ -27,21 +27,25 @@ final class ActivationPolicy {
 
     /** The problems of a row's fields, in the order of the form; empty when it may be activated. */
     static List<String> problemsOf(UserRow row) {
+        return problemsOf(row.userId(), row.firstName(), row.lastName(), row.email());
+    }
+
+    static List<String> problemsOf(String userId, String firstName, String lastName, String email) {
         List<String> problems = new ArrayList<>();
-        if (isBlank(row.userId())) {
+        if (isBlank(userId)) {
             problems.add(USER_ID_MISSING);
-        } else if (!UserHandle.isValid(row.userId())) {
+        } else if (!UserHandle.isValid(userId)) {
             problems.add(USER_ID_INVALID);
         }
-        if (isBlank(row.firstName())) {
+        if (isBlank(firstName)) {
             problems.add(FIRST_NAME_MISSING);
         }
-        if (isBlank(row.lastName())) {
+        if (isBlank(lastName)) {
             problems.add(LAST_NAME_MISSING);
         }
-        if (isBlank(row.email())) {
+        if (isBlank(email)) {
             problems.add(EMAIL_MISSING);
-        } else if (!EmailAddress.isValid(row.email())) {
+        } else if (!EmailAddress.isValid(email)) {
             problems.add(EMAIL_INVALID);
         }
         return problems;

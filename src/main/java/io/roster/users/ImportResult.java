@@ -1,0 +1,38 @@
+package io.roster.users;
+
+import java.util.List;
+
+/**
+ * What a bulk import did, row by row in the order of the source. After a dry run nothing was
+ * written, {@code accountId} is null and every other field reads as the real import would have.
+ */
+public record ImportResult(boolean dryRun, List<RowOutcome> rows) {
+
+    public ImportResult {
+        rows = List.copyOf(rows);
+    }
+
+    /**
+     * One row: its status now and its validation result — {@code OK} when activated, what to fix
+     * when an activation was refused or the caller refused the row, null for a plain DRAFT.
+     */
+    public record RowOutcome(int line, String accountId, String userId, UserStatus status, String validationResult) {
+
+        /** True when the row says something to fix. */
+        public boolean hasProblem() {
+            return validationResult != null && !ActivationPolicy.OK.equals(validationResult);
+        }
+    }
+
+    public int activated() {
+        return (int) rows.stream().filter(row -> row.status() == UserStatus.ACTIVE).count();
+    }
+
+    public int drafts() {
+        return rows.size() - activated();
+    }
+
+    public List<RowOutcome> problems() {
+        return rows.stream().filter(RowOutcome::hasProblem).toList();
+    }
+}

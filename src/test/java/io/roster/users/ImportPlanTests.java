@@ -1,0 +1,88 @@
+package io.roster.users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roster.users.ImportPlan.Planned;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ImportPlanTests {
+
+    private static final ImportPlan.Claims NONE = keys -> Set.of();
+
+    private static ImportRow active(int line, String userId, String email) {
+        return new ImportRow(line, userId, "Ada", "Lovelace", email, UserStatus.ACTIVE, List.of());
+    }
+
+    private static ImportPlan.Claims claimed(String... keys) {
+        return (Collection<String> asked) -> asked.stream().filter(Set.of(keys)::contains).collect(Collectors.toSet());
+    }
+
+    @Test
+    void a_complete_row_asking_to_be_active_is_a_candidate() {
+        List<Planned> plan = ImportPlan.of(List.of(active(2, "ada", "ada@example.com")), NONE, NONE);
+
+        assertThat(plan).containsExactly(new Planned(active(2, "ada", "ada@example.com"), true, null));
+    }
+
+    @Test
+    void a_user_id_or_email_used_by_an_earlier_row_of_the_file_reads_as_taken_for_the_later_ones() {
+        List<Planned> plan = ImportPlan.of(List.of(active(2, "ada", "ada@example.com"), active(3, "ada", "other@example.com"),
+                active(4, "ada2", "ADA@example.com"), active(5, "ada3", "ada3@example.com")), NONE, NONE);
+
+        assertThat(plan).extracting(Planned::candidate).containsExactly(true, false, false, true);
+        assertThat(plan.get(1).problems()).isEqualTo("User ID already taken");
+        assertThat(plan.get(2).problems()).isEqualTo("Email already in use by another account");
+    }
+
+    @Test
+    void a_row_refused_for_its_email_does_not_claim_its_user_id() {
+        List<Planned> plan = ImportPlan.of(List.of(active(2, "ada", "taken@example.com"), active(3, "ada", "ada@example.com")),
+                NONE, claimed("taken@example.com"));
+
+        assertThat(plan).extracting(Planned::candidate).containsExactly(false, true);
+    }
+
+    @Test
+    void user_ids_and_emails_claimed_by_existing_accounts_are_taken() {
+        List<Planned> plan = ImportPlan.of(List.of(active(2, "bob", "bob@example.com"), active(3, "eve", "eve@example.com")),
+                claimed("bob"), claimed("eve@example.com"));
+
+        assertThat(plan).extracting(Planned::problems)
+                .containsExactly("User ID already taken", "Email already in use by another account");
+    }
+
+    @Test
+    void drafts_claim_nothing_and_have_no_validation_result() {
+        ImportRow draft = new ImportRow(2, "ada", null, null, "not an email", UserStatus.DRAFT, List.of());
+        List<Planned> plan = ImportPlan.of(List.of(draft, active(3, "ada", "ada@example.com")), NONE, NONE);
+
+        assertThat(plan).containsExactly(new Planned(draft, false, null), new Planned(active(3, "ada", "ada@example.com"), true, null));
+    }
+
+    @Test
+    void the_callers_refusals_keep_a_row_draft_and_lead_its_validation_result() {
+        ImportRow unknownRole = new ImportRow(2, "ada", "Ada", null, "ada@example.com", UserStatus.ACTIVE,
+                List.of("Role 'BOSS' does not exist in this company"));
+        ImportRow badStatus = new ImportRow(3, "bob", "Bob", "B", "bob@example.com", UserStatus.DRAFT,
+                List.of("Status 'INACTIVE' cannot be imported"));
+
+        List<Planned> plan = ImportPlan.of(List.of(unknownRole, badStatus), NONE, NONE);
+
+        assertThat(plan.get(0).candidate()).isFalse();
+        assertThat(plan.get(0).problems()).isEqualTo("Role 'BOSS' does not exist in this company; Last name is missing");
+        assertThat(plan.get(1).problems()).isEqualTo("Status 'INACTIVE' cannot be imported");
+    }
+
+    @Test
+    void every_problem_of_an_incomplete_row_is_listed_as_activation_lists_them() {
+        ImportRow row = new ImportRow(2, "Not Valid!", null, "", "nope", UserStatus.ACTIVE, List.of());
+
+        assertThat(ImportPlan.of(List.of(row), NONE, NONE).get(0).problems()).isEqualTo(ActivationPolicy.describe(
+                List.of(ActivationPolicy.USER_ID_INVALID, ActivationPolicy.FIRST_NAME_MISSING,
+                        ActivationPolicy.LAST_NAME_MISSING, ActivationPolicy.EMAIL_INVALID)));
+    }
+}
