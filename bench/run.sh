@@ -138,6 +138,7 @@ echo "   healthy after $startup_ms ms; $(grep -o 'Started RosterApplication.*' "
 
 "$java" -XX:+UseSerialGC -Xmx1g -jar "$bench_jar" --url "http://127.0.0.1:$port" --server-pid "$pid" \
   --startup-ms "$startup_ms" --hash-ms "$hash_ms" --hash-pair-per-second "$parallel" --db "$db" --out "$out" \
+  ${pg_db:+--pg-database "$pg_db"} \
   "${harness[@]}"
 echo
 echo "Results: $out"

@@ -31,6 +31,7 @@ public final class Bench {
     private String smallCompany;
     private String createCompany;
     private boolean importWorks = true;
+    private Cpu cpu;
 
     private Bench(Options options) {
         this.o = options;
@@ -62,11 +63,15 @@ public final class Bench {
         String token = anonymous.basic(o.adminEmail, o.adminPassword).post("/api/v1/tokens")
                 .expect(201, "operator sign-in").json().get("token").asText();
         operator = anonymous.bearer(token);
+        cpu = new Cpu(o.serverPid, o.pgDatabase);
         if (o.startupMs >= 0) {
             report.fact("start: process start to healthy", o.startupMs + " ms");
         }
         memory("resident memory at idle");
-        if (o.scenarios.contains("load")) {
+        if (o.largeCompany != null && o.smallCompany != null) {
+            largeCompany = o.largeCompany;
+            smallCompany = o.smallCompany;
+        } else if (o.scenarios.contains("load")) {
             load();
         }
         if (o.scenarios.contains("create")) {
@@ -171,6 +176,14 @@ public final class Bench {
 
     // --- scenarios -------------------------------------------------------------------------------
 
+    /** A measured run, reported with the CPU it cost per operation. */
+    private Stats measure(String name, int clients, long maxOps, Duration bound, String note, Load.Op op) {
+        Cpu.Sample before = cpu.sample();
+        Stats stats = Load.run(name, Load.clients(operator, clients), maxOps, bound, op);
+        report.add(stats, Cpu.perOp(before, cpu.sample(), stats.ops()), note);
+        return stats;
+    }
+
     private void create() {
         createCompany = company("create", 1_000_000);
         Dataset people = new Dataset(o.tag + "c");
@@ -182,10 +195,8 @@ public final class Bench {
         };
         Duration bound = Duration.ofSeconds(o.seconds);
         Load.run("warm-up", Load.clients(operator, o.clients), Math.min(200, o.creates), bound, op);
-        report.add(Load.run("create user (ACTIVE, role MEMBER)", Load.clients(operator, 1), Math.max(1, o.creates / 4),
-                bound, op), null);
-        report.add(Load.run("create user (ACTIVE, role MEMBER)", Load.clients(operator, o.clients), o.creates, bound, op),
-                "target >= 2,000/s (peer: about 210/s)");
+        measure("create user (ACTIVE, role MEMBER)", 1, Math.max(1, o.creates / 4), bound, null, op);
+        measure("create user (ACTIVE, role MEMBER)", o.clients, o.creates, bound, "target >= 2,000/s (peer: about 210/s)", op);
     }
 
     private void search() {
@@ -209,6 +220,7 @@ public final class Bench {
                 for (Target t : targets) {
                     AtomicLong rows = new AtomicLong();
                     AtomicLong empty = new AtomicLong();
+                    Cpu.Sample before = cpu.sample();
                     Stats s = Load.run("search q, limit " + limit + ", " + t.label() + " users", Load.clients(operator, clients),
                             clients == 1 ? Math.max(1, o.searches / 4) : o.searches, bound,
                             searchOp(t.company(), t.people(), t.population(), limit, 0, rows, empty));
@@ -217,7 +229,7 @@ public final class Bench {
                     if (limit == 20) {
                         note += clients == 1 ? "; target p95 <= 5 ms (peer 10-40 ms)" : "; target >= 1,000/s";
                     }
-                    report.add(s, note);
+                    report.add(s, Cpu.perOp(before, cpu.sample(), s.ops()), note);
                 }
             }
         }
@@ -259,15 +271,15 @@ public final class Bench {
             cursors[client][0] = next == null || next.isNull() ? null : next.asText();
             return true;
         };
-        Stats walk = Load.run("cursor pages of 50, whole table", Load.clients(operator, 1), pages,
-                Duration.ofSeconds(o.seconds * 3L), op);
-        report.add(walk, String.format(Locale.ROOT, "%,d users by userId, first to last page", o.users));
-        report.add(walk.tail("cursor pages of 50, deeper half only", 0.5), "rows " + String.format(Locale.ROOT, "%,d", o.users / 2) + " and beyond");
+        Stats walk = measure("cursor pages of 50, whole table", 1, pages, Duration.ofSeconds(o.seconds * 3L),
+                String.format(Locale.ROOT, "%,d users by userId, first to last page", o.users), op);
+        report.add(walk.tail("cursor pages of 50, deeper half only", 0.5), null,
+                "rows " + String.format(Locale.ROOT, "%,d", o.users / 2) + " and beyond");
         for (String[] c : cursors) {
             c[0] = null;
         }
-        report.add(Load.run("cursor pages of 50", Load.clients(operator, o.clients), o.searches, Duration.ofSeconds(o.seconds), op),
-                "each client walks its own sort: userId, lastName, email, -userId");
+        measure("cursor pages of 50", o.clients, o.searches, Duration.ofSeconds(o.seconds),
+                "each client walks its own sort: userId, lastName, email, -userId", op);
     }
 
     private void signIn() {
@@ -291,8 +303,8 @@ public final class Bench {
         };
         Duration bound = Duration.ofSeconds(o.seconds);
         Load.run("warm-up", Load.clients(operator, o.clients), 2L * accounts, bound, op);
-        Stats one = Load.run("sign in (POST /api/v1/tokens, Basic)", Load.clients(operator, 1), Math.max(8, o.signIns / 8), bound, op);
-        report.add(one, null);
+        measure("sign in (POST /api/v1/tokens, Basic)", 1, Math.max(8, o.signIns / 8), bound, null, op);
+        Cpu.Sample before = cpu.sample();
         Stats many = Load.run("sign in (POST /api/v1/tokens, Basic)", Load.clients(operator, o.clients), o.signIns, bound, op);
         int cores = Runtime.getRuntime().availableProcessors();
         String note = "";
@@ -304,7 +316,7 @@ public final class Bench {
                 note += String.format(Locale.ROOT, "; two hashing threads alone: %.1f/s", o.hashPairPerSecond);
             }
         }
-        report.add(many, note);
+        report.add(many, Cpu.perOp(before, cpu.sample(), many.ops()), note);
     }
 
     private void race() throws InterruptedException {

@@ -29,6 +29,9 @@ final class Options {
     double hashMs = -1;
     double hashPairPerSecond = -1;
     String db = "?";
+    String pgDatabase;
+    String largeCompany;
+    String smallCompany;
     String out;
     String tag = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
     Set<String> scenarios = new LinkedHashSet<>(ALL);
@@ -53,8 +56,11 @@ final class Options {
               --hash-ms MS            one Argon2id hash measured by the caller, for the sign-in bound
               --hash-pair-per-second R  Argon2id hashes/s on two threads measured by the caller
               --db NAME               label of the database in the table
+              --pg-database NAME      count only this database's PostgreSQL sessions in the CPU columns
               --out FILE              also write the table as Markdown to FILE
               --tag T                 suffix of userIds, emails and slugs (default: from the clock)
+              --large-company ID      search and page an already filled company (with --small-company;
+                                      filled by an earlier run with the same --tag and sizes) instead of loading
             """;
 
     static Options parse(String[] args) {
@@ -104,6 +110,9 @@ final class Options {
                         case "--hash-ms" -> o.hashMs = Double.parseDouble(v);
                         case "--hash-pair-per-second" -> o.hashPairPerSecond = Double.parseDouble(v);
                         case "--db" -> o.db = v;
+                        case "--pg-database" -> o.pgDatabase = v;
+                        case "--large-company" -> o.largeCompany = v;
+                        case "--small-company" -> o.smallCompany = v;
                         case "--out" -> o.out = v;
                         case "--tag" -> o.tag = v.toLowerCase();
                         case "--scenarios" -> {

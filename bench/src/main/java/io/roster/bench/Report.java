@@ -11,28 +11,29 @@ import java.util.Locale;
 final class Report {
 
     private record Row(String name, String clients, String ops, String errors, String rate, String median, String p95,
-            String p99, String note) {
+            String p99, String cpu, String note) {
     }
 
     private static final String[] HEAD = {"scenario", "clients", "ops", "errors", "ops/s", "median ms", "p95 ms",
-            "p99 ms", "note"};
+            "p99 ms", "CPU ms/op: app + db + bench + other (machine busy)", "note"};
 
     private final List<Row> rows = new ArrayList<>();
     private final List<String> lines = new ArrayList<>();
 
-    void add(Stats s, String note) {
+    void add(Stats s, String cpu, String note) {
         rows.add(new Row(s.name(), Integer.toString(s.clients()), Long.toString(s.ops()), Long.toString(s.errors()),
-                num(s.throughput()), num(s.medianMs()), num(s.p95Ms()), num(s.p99Ms()), note == null ? "" : note));
-        System.out.printf(Locale.ROOT, "  %-44s %2d clients %7d ops %4d err %9s/s  median %8s ms  p95 %8s ms  %s%n",
+                num(s.throughput()), num(s.medianMs()), num(s.p95Ms()), num(s.p99Ms()), cpu == null ? "" : cpu,
+                note == null ? "" : note));
+        System.out.printf(Locale.ROOT, "  %-44s %2d clients %7d ops %4d err %9s/s  median %8s ms  p95 %8s ms  cpu/op %s  %s%n",
                 s.name(), s.clients(), s.ops(), s.errors(), num(s.throughput()), num(s.medianMs()), num(s.p95Ms()),
-                note == null ? "" : note);
+                cpu == null ? "" : cpu, note == null ? "" : note);
         if (s.firstError() != null) {
             System.out.println("    first error: " + Api.abbreviate(s.firstError()));
         }
     }
 
     void fact(String name, String value) {
-        rows.add(new Row(name, "", "", "", "", "", "", "", value));
+        rows.add(new Row(name, "", "", "", "", "", "", "", "", value));
         System.out.printf(Locale.ROOT, "  %-44s %s%n", name, value);
     }
 
@@ -69,7 +70,7 @@ final class Report {
     void writeMarkdown(Path file, String title) throws IOException {
         StringBuilder md = new StringBuilder("### ").append(title).append("\n\n");
         md.append("| ").append(String.join(" | ", HEAD)).append(" |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (Row r : rows) {
             md.append("| ").append(String.join(" | ", cells(r))).append(" |\n");
         }
@@ -82,13 +83,14 @@ final class Report {
     }
 
     private static String[] cells(Row r) {
-        return new String[] {r.name(), r.clients(), r.ops(), r.errors(), r.rate(), r.median(), r.p95(), r.p99(), r.note()};
+        return new String[] {r.name(), r.clients(), r.ops(), r.errors(), r.rate(), r.median(), r.p95(), r.p99(), r.cpu(),
+                r.note()};
     }
 
     private static String format(String[] cells, int[] width) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.length; i++) {
-            boolean left = i == 0 || i == cells.length - 1;
+            boolean left = i == 0 || i >= cells.length - 2;
             String cell = cells[i];
             String pad = " ".repeat(width[i] - cell.length());
             line.append(left ? cell + pad : pad + cell).append("  ");
