@@ -21,6 +21,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RoleAssignments {
 
+    /**
+     * An assignment is external when the account's home is another company (or none): fixed when
+     * written, since a home never changes; the Users table reads outside accounts by it.
+     */
+    private static final String INSERT = "INSERT INTO role_assignments (company_id, account_id, role_id, created_at, external)"
+            + " VALUES (?, ?, ?, ?, NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = ? AND a.home_company_id = ?))";
+
     /** Accounts per IN list when many are read at once. */
     private static final int IN_LIST = 1000;
 
@@ -66,9 +73,8 @@ public class RoleAssignments {
         int exists = jdbc.sql("SELECT COUNT(*) FROM role_assignments WHERE company_id = ? AND account_id = ? AND role_id = ?")
                 .params(company.value(), accountId, roleId).query(Integer.class).single();
         if (exists == 0) {
-            jdbc.sql("INSERT INTO role_assignments (company_id, account_id, role_id, created_at) VALUES (?, ?, ?, ?)")
-                    .params(company.value(), accountId, roleId, Instant.now().atOffset(ZoneOffset.UTC))
-                    .update();
+            jdbc.sql(INSERT).params(company.value(), accountId, roleId, Instant.now().atOffset(ZoneOffset.UTC), accountId,
+                    company.value()).update();
             events.publishEvent(new AccessEvents.RoleGranted(company, accountId, roleId, granter.caller().accountId()));
         }
     }
@@ -94,13 +100,13 @@ public class RoleAssignments {
             for (String accountId : slice) {
                 for (String roleId : rolesByAccount.get(accountId)) {
                     if (!held.getOrDefault(accountId, List.of()).contains(roleId)) {
-                        rows.add(new Object[] {company.value(), accountId, roleId, now});
+                        rows.add(new Object[] {company.value(), accountId, roleId, now, accountId, company.value()});
                     }
                 }
             }
         }
-        batch.batchUpdate("INSERT INTO role_assignments (company_id, account_id, role_id, created_at) VALUES (?, ?, ?, ?)",
-                rows, new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE});
+        batch.batchUpdate(INSERT, rows, new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+                Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR});
         String by = granter.caller().accountId();
         rows.forEach(row -> events.publishEvent(new AccessEvents.RoleGranted(company, (String) row[1], (String) row[2], by)));
     }

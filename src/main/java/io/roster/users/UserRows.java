@@ -56,8 +56,9 @@ class UserRows {
      * assignments and workspace rights, never stored.
      */
     Optional<UserRow> findInTable(CompanyId company, String id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM accounts WHERE id = :id AND (home_company_id = :company OR id IN ("
-                        + UsersTable.LINKED_ACCOUNTS + "))")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM accounts WHERE id = :id AND (home_company_id = :company"
+                        + " OR EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.account_id = accounts.id AND ra.company_id = :company)"
+                        + " OR EXISTS (SELECT 1 FROM workspace_members wm WHERE wm.account_id = accounts.id AND wm.company_id = :company))")
                 .param("id", id).param("company", company.value())
                 .query(mapperFor(company))
                 .optional();

@@ -57,6 +57,11 @@ public record UsersQuery(UserStatus status, Boolean external, String q, RoleFilt
                 descending, page);
     }
 
+    /** The same query without {@code q}, for a caller that tests the prefix itself. */
+    UsersQuery withoutSearch() {
+        return new UsersQuery(status, external, null, role, sort, descending, page);
+    }
+
     String cursorSort() {
         return (descending ? "-" : "") + sort.name();
     }

@@ -25,11 +25,14 @@ import org.springframework.stereotype.Service;
 public class UsersTable {
 
     /**
-     * Accounts holding a role in {@code :company} or a right on one of its workspaces: the derived
-     * "external" link of SPEC §2. Nothing stores it, so removing the last role and right unlinks.
+     * Outside accounts holding a role in {@code :company} or a right on one of its workspaces: the
+     * derived "external" link of SPEC §2. Nothing stores the link itself, so removing the last role
+     * and right unlinks. Only the links marked external are read (see the V8 migration): the
+     * company's own users' links, however many, are never touched by this leg.
      */
     static final String LINKED_ACCOUNTS = "SELECT ra.account_id FROM role_assignments ra WHERE ra.company_id = :company"
-            + " UNION ALL SELECT wm.account_id FROM workspace_members wm WHERE wm.company_id = :company";
+            + " AND ra.external = TRUE UNION ALL SELECT wm.account_id FROM workspace_members wm"
+            + " WHERE wm.company_id = :company AND wm.external = TRUE";
 
     private final JdbcClient jdbc;
 
@@ -43,11 +46,11 @@ public class UsersTable {
         String filters = filters(query);
         String sql;
         if (Boolean.TRUE.equals(query.external())) {
-            sql = leg(external + filters, query);
+            sql = externalLeg(external + filters, query);
         } else if (Boolean.FALSE.equals(query.external())) {
             sql = leg(internal + filters, query);
         } else {
-            sql = "SELECT * FROM ((" + leg(internal + filters, query) + ") UNION ALL (" + leg(external + filters, query)
+            sql = "SELECT * FROM ((" + leg(internal + filters, query) + ") UNION ALL (" + externalLeg(external + filters, query)
                     + ")) merged ORDER BY " + order("sort_key", query) + fetchFirst(query);
         }
         var spec = jdbc.sql(sql).param("company", company.value());
@@ -73,12 +76,73 @@ public class UsersTable {
         return page(rows, query);
     }
 
+    /** The columns {@code q} is a prefix of. */
+    private static final List<String> SEARCHED = List.of("user_id_sort", "first_name_sort", "last_name_sort", "email_sort");
+
+    /**
+     * One leg of the table. A search first finds the page's ids: the prefix is a range of each
+     * searched column's index (V8), read for the ids and the sort key only, so its cost follows the
+     * number of matches rather than the size of the company, whatever the prefix; then it reads the
+     * page's rows. A range with bound parameters plans the same for every prefix, where a LIKE
+     * parameter would leave PostgreSQL's cached plan to walk the whole company.
+     */
     private static String leg(String where, UsersQuery query) {
         String column = query.sort().column;
         String keyset = query.page().cursor() == null ? ""
                 : " AND (" + column + ", id) " + (query.descending() ? "<" : ">") + " (:afterKey, :afterId)";
-        return "SELECT " + UserRows.COLUMNS + ", " + column + " AS sort_key FROM accounts WHERE " + where + keyset
-                + " ORDER BY " + order(column, query) + fetchFirst(query);
+        String select = "SELECT " + UserRows.COLUMNS + ", " + column + " AS sort_key FROM accounts WHERE ";
+        if (query.q() == null) {
+            return select + where + keyset + " ORDER BY " + order(column, query) + fetchFirst(query);
+        }
+        Prefix prefix = Prefix.of(query.q());
+        String hits = SEARCHED.stream()
+                .map(searched -> "SELECT id, " + column + " AS hit_key FROM accounts WHERE " + where + keyset + " AND "
+                        + prefix.condition(searched))
+                .collect(java.util.stream.Collectors.joining(" UNION "));
+        return select + "id IN (SELECT id FROM (" + hits + ") hits ORDER BY " + order("hit_key", query)
+                + fetchFirst(query) + ") ORDER BY " + order(column, query);
+    }
+
+    /**
+     * The outside accounts: few, read through their links, so a search simply tests each of them
+     * (one plain condition keeps the statement small to plan).
+     */
+    private static String externalLeg(String where, UsersQuery query) {
+        if (query.q() == null) {
+            return leg(where, query);
+        }
+        Prefix prefix = Prefix.of(query.q());
+        String anyColumn = SEARCHED.stream().map(searched -> "(" + prefix.condition(searched) + ")")
+                .collect(java.util.stream.Collectors.joining(" OR "));
+        return leg(where + " AND (" + anyColumn + ")", query.withoutSearch());
+    }
+
+    /**
+     * A prefix as a range of the lower-cased sort columns: {@code [prefix, next)} where {@code next}
+     * is the prefix with its last character incremented, which holds exactly the strings that start
+     * with it in code point order (PostgreSQL's "C" collation) and in Java's order (H2). Past
+     * U+D7FF the two orders differ, so a prefix ending there keeps only the range's lower bound of
+     * its plain start and tests the rest with LIKE.
+     */
+    record Prefix(String from, String to, String like) {
+
+        static Prefix of(String q) {
+            String prefix = q.toLowerCase(Locale.ROOT);
+            char last = prefix.charAt(prefix.length() - 1);
+            if (last < Character.MIN_SURROGATE - 1) {
+                return new Prefix(prefix, prefix.substring(0, prefix.length() - 1) + (char) (last + 1), null);
+            }
+            int plain = prefix.length();
+            while (plain > 0 && prefix.charAt(plain - 1) >= Character.MIN_SURROGATE - 1) {
+                plain--;
+            }
+            return new Prefix(prefix.substring(0, plain), null, escapeLike(prefix) + "%");
+        }
+
+        String condition(String column) {
+            return to != null ? column + " >= :qFrom AND " + column + " < :qTo"
+                    : column + " >= :qFrom AND " + column + " LIKE :qLike ESCAPE '\\'";
+        }
     }
 
     /**
@@ -94,10 +158,6 @@ public class UsersTable {
         if (query.status() != null) {
             sql.append(" AND status = :status");
         }
-        if (query.q() != null) {
-            sql.append(" AND (user_id_sort LIKE :prefix ESCAPE '\\' OR first_name_sort LIKE :prefix ESCAPE '\\'"
-                    + " OR last_name_sort LIKE :prefix ESCAPE '\\' OR email_sort LIKE :prefix ESCAPE '\\')");
-        }
         if (query.role() != null) {
             sql.append(" AND id IN (SELECT rf.account_id FROM role_assignments rf WHERE rf.company_id = :roleCompany"
                     + " AND rf.role_id = :role)");
@@ -110,7 +170,9 @@ public class UsersTable {
             spec = spec.param("status", query.status().name());
         }
         if (query.q() != null) {
-            spec = spec.param("prefix", escapeLike(query.q().toLowerCase(Locale.ROOT)) + "%");
+            Prefix prefix = Prefix.of(query.q());
+            spec = spec.param("qFrom", prefix.from());
+            spec = prefix.to() != null ? spec.param("qTo", prefix.to()) : spec.param("qLike", prefix.like());
         }
         if (query.role() != null) {
             spec = spec.param("role", query.role().roleId()).param("roleCompany", query.role().companyId().value());

@@ -37,9 +37,11 @@ class MemberRows {
     }
 
     void insert(CompanyId company, String workspaceId, String accountId, WorkspaceRight right) {
-        jdbc.sql("INSERT INTO workspace_members (workspace_id, account_id, company_id, right_level, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?)")
-                .params(workspaceId, accountId, company.value(), right.name(), Instant.now().atOffset(ZoneOffset.UTC))
+        // external (another home, or none) is fixed here, as a home never changes: the Users table reads by it
+        jdbc.sql("INSERT INTO workspace_members (workspace_id, account_id, company_id, right_level, created_at, external)"
+                        + " VALUES (?, ?, ?, ?, ?, NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = ? AND a.home_company_id = ?))")
+                .params(workspaceId, accountId, company.value(), right.name(), Instant.now().atOffset(ZoneOffset.UTC),
+                        accountId, company.value())
                 .update();
     }
 

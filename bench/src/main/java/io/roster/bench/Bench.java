@@ -1,0 +1,397 @@
+package io.roster.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The load harness: drives a running Roster over HTTP on loopback, scenario by scenario, and prints
+ * throughput, median and p95 of each. {@code bench/run.sh} starts the server, measures its start and
+ * memory, and calls this; it can also be pointed at a server started by hand ({@code --help}).
+ */
+public final class Bench {
+
+    private final Options o;
+    private final Report report = new Report();
+    private Api operator;
+    private String largeCompany;
+    private String smallCompany;
+    private String createCompany;
+    private boolean importWorks = true;
+    private Cpu cpu;
+
+    private Bench(Options options) {
+        this.o = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("free-port")) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                System.out.println(socket.getLocalPort());
+            }
+            return;
+        }
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        new Bench(options).run();
+    }
+
+    private void run() throws Exception {
+        String title = String.format(Locale.ROOT, "Roster on %s, %d cores, %d clients, %,d users (tag %s)", o.db,
+                Runtime.getRuntime().availableProcessors(), o.clients, o.users, o.tag);
+        System.out.println(title);
+        Api anonymous = Api.to(o.url);
+        String token = anonymous.basic(o.adminEmail, o.adminPassword).post("/api/v1/tokens")
+                .expect(201, "operator sign-in").json().get("token").asText();
+        operator = anonymous.bearer(token);
+        cpu = new Cpu(o.serverPid, o.pgDatabase);
+        if (o.startupMs >= 0) {
+            report.fact("start: process start to healthy", o.startupMs + " ms");
+        }
+        memory("resident memory at idle");
+        if (o.largeCompany != null && o.smallCompany != null) {
+            largeCompany = o.largeCompany;
+            smallCompany = o.smallCompany;
+        } else if (o.scenarios.contains("load")) {
+            load();
+        }
+        if (o.scenarios.contains("create")) {
+            create();
+        }
+        if (o.scenarios.contains("search")) {
+            search();
+        }
+        if (o.scenarios.contains("cursor")) {
+            cursor();
+        }
+        if (o.scenarios.contains("signin")) {
+            signIn();
+        }
+        if (o.scenarios.contains("race")) {
+            race();
+        }
+        memory("resident memory after the load");
+        report.print(title);
+        if (o.out != null) {
+            report.writeMarkdown(Path.of(o.out), title);
+        }
+    }
+
+    // --- companies and users ------------------------------------------------------------------
+
+    private String company(String label, int licenses) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "Bench " + label + " " + o.tag);
+        body.put("slug", "bench-" + o.tag + "-" + label);
+        body.put("licensesPurchased", licenses);
+        return operator.postJson("/api/v1/companies", body).expect(201, "create company " + label).json()
+                .get("id").asText();
+    }
+
+    private static Map<String, Object> newUser(Dataset.Person p, String status, String password) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("userId", p.userId());
+        body.put("firstName", p.firstName());
+        body.put("lastName", p.lastName());
+        body.put("email", p.email());
+        body.put("status", status);
+        body.put("roles", List.of("MEMBER"));
+        if (password != null) {
+            body.put("password", password);
+            body.put("emailVerified", true);
+        }
+        return body;
+    }
+
+    /**
+     * Fills a company through the product's bulk path (the CSV import, in chunks); when the server
+     * has no import endpoint, through concurrent API creations, and the table says so.
+     */
+    private void fill(String company, Dataset people, int count, String status, String label) {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(o.loadSeconds);
+        Api importer = operator.timeout(Duration.ofSeconds(Math.min(o.loadSeconds, 900)));
+        int done = 0;
+        while (importWorks && done < count && System.nanoTime() < deadline) {
+            int to = Math.min(count, done + o.importChunk);
+            Api.Response answer = importer.postCsv("/api/v1/companies/" + company + "/users/import",
+                    people.csv(done, to, status, "MEMBER"));
+            if (done == 0 && (answer.status() == 404 || answer.status() == 405 || answer.status() == 415)) {
+                importWorks = false;
+                report.line("The CSV import answered " + answer.status() + ": companies filled through concurrent API creations instead");
+                break;
+            }
+            JsonNode json = answer.expect(200, "import rows " + done + "-" + to).json();
+            int expected = "ACTIVE".equals(status) ? to - done : 0;
+            if (json.path("rows").asInt() != to - done || json.path("activated").asInt() != expected) {
+                throw new IllegalStateException("import of rows " + done + "-" + to + " reported " + Api.abbreviate(answer.body()));
+            }
+            done = to;
+        }
+        if (!importWorks && done < count) {
+            int from = done;
+            AtomicInteger next = new AtomicInteger(from);
+            Stats s = Load.run("fill " + label + " by API", Load.clients(operator, o.clients), count - from,
+                    Duration.ofNanos(Math.max(1, deadline - System.nanoTime())), (client, seq, api) -> {
+                        Api.Response r = api.postJson("/api/v1/companies/" + company + "/users",
+                                newUser(people.person(next.getAndIncrement()), status, null));
+                        return r.status() == 201;
+                    });
+            done = from + (int) s.ops();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (done < count) {
+            throw new IllegalStateException("Filled only " + done + " of " + count + " users of " + label + " in time");
+        }
+        report.fact("fill " + label + " (" + (importWorks ? "CSV import, chunks of " + o.importChunk : "API creates")
+                + ")", String.format(Locale.ROOT, "%,d %s users in %.1f s = %,.0f users/s", count, status, seconds,
+                count / seconds));
+    }
+
+    private void load() {
+        smallCompany = company("small", o.smallUsers + 10);
+        largeCompany = company("large", o.users + 10);
+        fill(smallCompany, new Dataset(o.tag + "s"), o.smallUsers, "ACTIVE", String.format(Locale.ROOT, "%,d", o.smallUsers));
+        fill(largeCompany, new Dataset(o.tag + "l"), o.users, "ACTIVE", String.format(Locale.ROOT, "%,d", o.users));
+    }
+
+    // --- scenarios -------------------------------------------------------------------------------
+
+    /** A measured run, reported with the CPU it cost per operation. */
+    private Stats measure(String name, int clients, long maxOps, Duration bound, String note, Load.Op op) {
+        Cpu.Sample before = cpu.sample();
+        Stats stats = Load.run(name, Load.clients(operator, clients), maxOps, bound, op);
+        report.add(stats, Cpu.perOp(before, cpu.sample(), stats.ops()), note);
+        return stats;
+    }
+
+    private void create() {
+        createCompany = company("create", 1_000_000);
+        Dataset people = new Dataset(o.tag + "c");
+        AtomicInteger next = new AtomicInteger();
+        String path = "/api/v1/companies/" + createCompany + "/users";
+        Load.Op op = (client, seq, api) -> {
+            Api.Response r = api.postJson(path, newUser(people.person(next.getAndIncrement()), "ACTIVE", null));
+            return r.status() == 201 && r.body().contains("\"status\":\"ACTIVE\"");
+        };
+        Duration bound = Duration.ofSeconds(o.seconds);
+        Load.run("warm-up", Load.clients(operator, o.clients), Math.min(200, o.creates), bound, op);
+        measure("create user (ACTIVE, role MEMBER)", 1, Math.max(1, o.creates / 4), bound, null, op);
+        measure("create user (ACTIVE, role MEMBER)", o.clients, o.creates, bound, "target >= 2,000/s (peer: about 210/s)", op);
+    }
+
+    private void search() {
+        if (largeCompany == null) {
+            report.line("search skipped: it needs the load scenario");
+            return;
+        }
+        record Target(String label, String company, Dataset people, int population) {
+        }
+        List<Target> targets = List.of(
+                new Target(String.format(Locale.ROOT, "%,d", o.smallUsers), smallCompany, new Dataset(o.tag + "s"), o.smallUsers),
+                new Target(String.format(Locale.ROOT, "%,d", o.users), largeCompany, new Dataset(o.tag + "l"), o.users));
+        Duration bound = Duration.ofSeconds(o.seconds);
+        AtomicLong seqBase = new AtomicLong(1_000_000);
+        for (Target t : targets) {
+            Load.run("warm-up", Load.clients(operator, o.clients), Math.min(400, o.searches), bound,
+                    searchOp(t.company(), t.people(), t.population(), 20, seqBase.getAndAdd(10_000), new AtomicLong(), new AtomicLong()));
+        }
+        for (int limit : new int[] {20, 50}) {
+            for (int clients : new int[] {1, o.clients}) {
+                for (Target t : targets) {
+                    AtomicLong rows = new AtomicLong();
+                    AtomicLong empty = new AtomicLong();
+                    Cpu.Sample before = cpu.sample();
+                    Stats s = Load.run("search q, limit " + limit + ", " + t.label() + " users", Load.clients(operator, clients),
+                            clients == 1 ? Math.max(1, o.searches / 4) : o.searches, bound,
+                            searchOp(t.company(), t.people(), t.population(), limit, 0, rows, empty));
+                    String note = String.format(Locale.ROOT, "avg %.1f rows, %.0f %% empty", rows.get() / (double) Math.max(1, s.ops()),
+                            100.0 * empty.get() / Math.max(1, s.ops()));
+                    if (limit == 20) {
+                        note += clients == 1 ? "; target p95 <= 5 ms (peer 10-40 ms)" : "; target >= 1,000/s";
+                    }
+                    report.add(s, Cpu.perOp(before, cpu.sample(), s.ops()), note);
+                }
+            }
+        }
+    }
+
+    private static Load.Op searchOp(String company, Dataset people, int population, int limit, long base, AtomicLong rows,
+            AtomicLong empty) {
+        String path = "/api/v1/companies/" + company + "/users?limit=" + limit + "&q=";
+        return (client, seq, api) -> {
+            String q = people.query(population, base + seq);
+            Api.Response r = api.get(path + URLEncoder.encode(q, StandardCharsets.UTF_8));
+            int found = count(r.body(), "\"userId\":");
+            rows.addAndGet(found);
+            if (found == 0) {
+                empty.incrementAndGet();
+            }
+            return r.status() == 200;
+        };
+    }
+
+    private void cursor() {
+        if (largeCompany == null) {
+            report.line("cursor skipped: it needs the load scenario");
+            return;
+        }
+        String base = "/api/v1/companies/" + largeCompany + "/users?limit=50";
+        int pages = o.users / 50 + 1;
+        String[] sorts = {"userId", "lastName", "email", "-userId"};
+        String[][] cursors = new String[Math.max(o.clients, 1)][1];
+        Load.Op op = (client, seq, api) -> {
+            String sort = sorts[client % sorts.length];
+            String cursor = cursors[client][0];
+            Api.Response r = api.get(base + "&sort=" + URLEncoder.encode(sort, StandardCharsets.UTF_8)
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+            if (r.status() != 200) {
+                return false;
+            }
+            JsonNode next = r.json().get("nextCursor");
+            cursors[client][0] = next == null || next.isNull() ? null : next.asText();
+            return true;
+        };
+        Stats walk = measure("cursor pages of 50, whole table", 1, pages, Duration.ofSeconds(o.seconds * 3L),
+                String.format(Locale.ROOT, "%,d users by userId, first to last page", o.users), op);
+        report.add(walk.tail("cursor pages of 50, deeper half only", 0.5), null,
+                "rows " + String.format(Locale.ROOT, "%,d", o.users / 2) + " and beyond");
+        for (String[] c : cursors) {
+            c[0] = null;
+        }
+        measure("cursor pages of 50", o.clients, o.searches, Duration.ofSeconds(o.seconds),
+                "each client walks its own sort: userId, lastName, email, -userId", op);
+    }
+
+    private void signIn() {
+        String company = createCompany != null ? createCompany : company("signin", 1_000);
+        Dataset people = new Dataset(o.tag + "p");
+        int accounts = 8;
+        List<Api> logins = new ArrayList<>();
+        for (int i = 0; i < accounts; i++) {
+            Dataset.Person p = people.person(i);
+            String password = "Bench sign-in " + o.tag + " #" + i + " long enough";
+            Api.Response r = operator.postJson("/api/v1/companies/" + company + "/users", newUser(p, "ACTIVE", password))
+                    .expect(201, "create sign-in account");
+            if (!r.body().contains("\"status\":\"ACTIVE\"")) {
+                throw new IllegalStateException("sign-in account not active: " + Api.abbreviate(r.body()));
+            }
+            logins.add(Api.to(o.url).basic(p.userId(), password));
+        }
+        Load.Op op = (client, seq, api) -> {
+            Api login = logins.get((int) (seq % accounts));
+            return login.post("/api/v1/tokens").status() == 201;
+        };
+        Duration bound = Duration.ofSeconds(o.seconds);
+        Load.run("warm-up", Load.clients(operator, o.clients), 2L * accounts, bound, op);
+        measure("sign in (POST /api/v1/tokens, Basic)", 1, Math.max(8, o.signIns / 8), bound, null, op);
+        Cpu.Sample before = cpu.sample();
+        Stats many = Load.run("sign in (POST /api/v1/tokens, Basic)", Load.clients(operator, o.clients), o.signIns, bound, op);
+        int cores = Runtime.getRuntime().availableProcessors();
+        String note = "";
+        if (o.hashMs > 0) {
+            double ceiling = cores * 1000.0 / o.hashMs;
+            note = String.format(Locale.ROOT, "cores / hash time = %d / %.1f ms = %.1f/s; measured %.0f %% of it (target >= 90 %%)",
+                    cores, o.hashMs, ceiling, 100 * many.throughput() / ceiling);
+            if (o.hashPairPerSecond > 0) {
+                note += String.format(Locale.ROOT, "; two hashing threads alone: %.1f/s", o.hashPairPerSecond);
+            }
+        }
+        report.add(many, Cpu.perOp(before, cpu.sample(), many.ops()), note);
+    }
+
+    private void race() throws InterruptedException {
+        String company = company("race", o.raceLicenses);
+        Dataset people = new Dataset(o.tag + "r");
+        fill(company, people, o.raceActivations, "DRAFT", o.raceActivations + " race drafts");
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < o.raceActivations / 200 + 2 && ids.size() < o.raceActivations; page++) {
+            JsonNode json = operator.get("/api/v1/companies/" + company + "/users?status=DRAFT&limit=200"
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)))
+                    .expect(200, "list drafts").json();
+            json.get("items").forEach(item -> ids.add(item.get("id").asText()));
+            cursor = json.get("nextCursor").isNull() ? null : json.get("nextCursor").asText();
+            if (cursor == null) {
+                break;
+            }
+        }
+        if (ids.size() != o.raceActivations) {
+            throw new IllegalStateException("expected " + o.raceActivations + " drafts, found " + ids.size());
+        }
+        Api shared = operator.another();
+        CountDownLatch ready = new CountDownLatch(ids.size());
+        CountDownLatch go = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(ids.size());
+        AtomicInteger activated = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        AtomicInteger other = new AtomicInteger();
+        for (String id : ids) {
+            Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    ready.countDown();
+                    go.await(60, TimeUnit.SECONDS);
+                    int status = shared.post("/api/v1/companies/" + company + "/users/" + id + "/activate").status();
+                    (status == 200 ? activated : status == 409 ? refused : other).incrementAndGet();
+                } catch (Exception e) {
+                    other.incrementAndGet();
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        ready.await(60, TimeUnit.SECONDS);
+        long start = System.nanoTime();
+        go.countDown();
+        if (!done.await(120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the activations did not finish in 120 s");
+        }
+        double ms = (System.nanoTime() - start) / 1e6;
+        int used = operator.get("/api/v1/companies/" + company).expect(200, "read company").json().get("licensesUsed").asInt();
+        int active = operator.get("/api/v1/companies/" + company + "/users?status=ACTIVE&limit=200").expect(200, "list active")
+                .json().get("items").size();
+        boolean pass = activated.get() == o.raceLicenses && refused.get() == ids.size() - o.raceLicenses
+                && used == o.raceLicenses && active == o.raceLicenses && other.get() == 0;
+        report.fact(ids.size() + " concurrent activations for " + o.raceLicenses + " licenses",
+                String.format(Locale.ROOT, "%s: %d activated, %d refused (409), %d other; licensesUsed %d, ACTIVE rows %d; %.0f ms",
+                        pass ? "PASS" : "FAIL", activated.get(), refused.get(), other.get(), used, active, ms));
+        if (!pass) {
+            System.err.println("LICENSE RACE FAILED");
+        }
+    }
+
+    private void memory(String label) throws InterruptedException {
+        if (o.serverPid <= 0) {
+            return;
+        }
+        Thread.sleep(o.settleSeconds * 1000L);
+        report.fact(label, Proc.memory(o.serverPid));
+    }
+
+    private static int count(String text, String needle) {
+        int n = 0;
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length())) {
+            n++;
+        }
+        return n;
+    }
+}
