@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Which roles an account holds in a company. Always read and written within one company. */
@@ -76,6 +77,19 @@ public class RoleAssignments {
             jdbc.sql(INSERT).params(company.value(), accountId, roleId, Instant.now().atOffset(ZoneOffset.UTC), accountId,
                     company.value()).update();
             events.publishEvent(new AccessEvents.RoleGranted(company, accountId, roleId, granter.caller().accountId()));
+        }
+    }
+
+    /**
+     * Grants already checked roles (see {@link #requireGrantable}) to an account created in this
+     * very transaction: it holds none yet, so there is nothing to look up first.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void grantToNewAccount(CompanyId company, String accountId, List<Role> checked, CompanyAccess granter) {
+        var now = Instant.now().atOffset(ZoneOffset.UTC);
+        for (Role role : checked) {
+            jdbc.sql(INSERT).params(company.value(), accountId, role.id(), now, accountId, company.value()).update();
+            events.publishEvent(new AccessEvents.RoleGranted(company, accountId, role.id(), granter.caller().accountId()));
         }
     }
 

@@ -5,6 +5,7 @@ import io.roster.access.CompanyAccess;
 import io.roster.access.Guard;
 import io.roster.access.Permission;
 import io.roster.access.RoleAssignments;
+import io.roster.access.UserCreation;
 import io.roster.shared.CompanyId;
 import io.roster.shared.FieldErrors;
 import io.roster.shared.Page;
@@ -43,12 +44,15 @@ class UsersController {
     private final UsersTable table;
     private final Guard guard;
     private final RoleAssignments assignments;
+    private final UserCreation creation;
 
-    UsersController(UserLifecycle lifecycle, UsersTable table, Guard guard, RoleAssignments assignments) {
+    UsersController(UserLifecycle lifecycle, UsersTable table, Guard guard, RoleAssignments assignments,
+            UserCreation creation) {
         this.lifecycle = lifecycle;
         this.table = table;
         this.guard = guard;
         this.assignments = assignments;
+        this.creation = creation;
     }
 
     record CreateUserRequest(String userId, String firstName, String lastName, String email, UserStatus status,
@@ -74,17 +78,11 @@ class UsersController {
     ResponseEntity<UserView> create(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @RequestBody CreateUserRequest request) {
         CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE);
-        List<String> roleIds = request.roles() == null ? List.of() : request.roles();
-        // Refuse unknown roles before anything is saved, so a typo does not leave a half-made user.
-        roleIds.forEach(roleId -> assignments.requireGrantable(access.company(), roleId, access));
-        NewUser user = newUser(request);
-        ActivationOutcome outcome = lifecycle.create(access.company(), user);
-        for (String roleId : roleIds) {
-            assignments.grant(access.company(), outcome.row().id(), roleId, access);
-        }
-        UserRow row = outcome.row();
+        List<String> roleIds = request.roles() == null ? List.of() : request.roles().stream().distinct().sorted().toList();
+        UserRow row = creation.create(access, newUser(request), roleIds).row();
+        // the roles are those just granted: no need to read them back
         return Responses.created("/api/v1/companies/" + companyId + "/users/" + row.id(), row.version(),
-                view(access.company(), row));
+                UserView.of(row, roleIds));
     }
 
     @GetMapping("/{id}")

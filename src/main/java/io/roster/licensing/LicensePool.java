@@ -43,6 +43,16 @@ public class LicensePool {
     }
 
     /**
+     * The refusal {@link #take} would give if the company has no free seat now, read without a lock:
+     * a cheap early answer before an activation does its work. Only {@link #take} is authoritative.
+     */
+    public Optional<SeatRefusal> refusalIfFull(CompanyId company) {
+        Usage usage = usage(company);
+        return usage.used() < usage.purchased() ? Optional.empty()
+                : Optional.of(new SeatRefusal(usage.used(), usage.purchased()));
+    }
+
+    /**
      * Takes as many of {@code wanted} seats as are free, for a bulk import: one locked read and one
      * conditional UPDATE for the whole batch instead of one per user. The WHERE clause is re-checked
      * under the row lock like {@link #take}'s, so the invariant holds whatever runs beside it.

@@ -9,9 +9,11 @@ import io.roster.shared.Problems;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -26,6 +28,8 @@ public class UserLifecycle {
     private final Passwords passwords;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    /** The activation inside a larger transaction: a savepoint, so a refusal or a failure undoes only it. */
+    private final TransactionTemplate savepoint;
 
     UserLifecycle(UserRows rows, LicensePool licenses, Passwords passwords, ApplicationEventPublisher events,
             TransactionTemplate tx) {
@@ -34,13 +38,37 @@ public class UserLifecycle {
         this.passwords = passwords;
         this.events = events;
         this.tx = tx;
+        this.savepoint = new TransactionTemplate(tx.getTransactionManager());
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /** Seats ran out between the early check and the taking: unwinds the activation's savepoint. */
+    private static final class NoSeatLeft extends RuntimeException {
+
+        private final SeatRefusal refusal;
+
+        NoSeatLeft(SeatRefusal refusal) {
+            super(refusal.message(), null, false, false);
+            this.refusal = refusal;
+        }
+    }
+
+    /** What one transaction of {@link #create} ended with: an outcome, or the failure of the activation. */
+    private record Attempt(ActivationOutcome outcome, RuntimeException failure) {
+    }
+
+    /** {@link #create(CompanyId, NewUser, Consumer)} with nothing else to do while the row is a draft. */
+    public ActivationOutcome create(CompanyId company, NewUser user) {
+        return create(company, user, id -> { });
     }
 
     /**
-     * Saves the row as a DRAFT in its own transaction — nothing typed is lost — then, when asked,
-     * tries to activate it. A refused password is not stored; the row says why and stays DRAFT.
+     * Saves the row as a DRAFT — nothing typed is lost — runs {@code withDraft} (the caller grants
+     * roles there), then, when asked, tries to activate it; all in one transaction, the activation
+     * behind a savepoint so that a refusal or a failure of it still leaves the draft saved. A
+     * refused password is not stored; the row says why and stays DRAFT.
      */
-    public ActivationOutcome create(CompanyId company, NewUser user) {
+    public ActivationOutcome create(CompanyId company, NewUser user, Consumer<String> withDraft) {
         Limits.check(user.userId(), user.firstName(), user.lastName(), user.email()).throwIfAny();
         NewUser trimmed = new NewUser(trim(user.userId()), trim(user.firstName()), trim(user.lastName()),
                 trim(user.email()), user.status(), user.emailVerified(), user.password(), user.locale(),
@@ -49,15 +77,24 @@ public class UserLifecycle {
                 : PasswordPolicy.problemOf(user.password());
         String hash = user.password() != null && passwordProblem.isEmpty() ? passwords.hash(user.password()) : null;
         String id = Ids.newId();
-        tx.executeWithoutResult(status -> {
+        Attempt attempt = tx.execute(status -> {
             rows.insertDraft(id, company, trimmed, hash, passwordProblem.orElse(null));
             events.publishEvent(new UserEvents.UserCreated(company, id, trimmed.userId(), trimmed.firstName(),
                     trimmed.lastName(), trimmed.email(), trimmed.emailVerified(), trimmed.locale(), hash != null));
+            withDraft.accept(id);
+            if (user.status() != UserStatus.ACTIVE || passwordProblem.isPresent()) {
+                return new Attempt(new ActivationOutcome(rows.find(company, id).orElseThrow(), false), null);
+            }
+            try {
+                return new Attempt(activateInTransaction(company, id), null);
+            } catch (RuntimeException failed) {
+                return new Attempt(null, failed);   // the savepoint undid the activation; the draft commits
+            }
         });
-        if (user.status() == UserStatus.ACTIVE && passwordProblem.isEmpty()) {
-            return activate(company, id);
+        if (attempt.failure() != null) {
+            throw attempt.failure();
         }
-        return new ActivationOutcome(row(company, id), false);
+        return attempt.outcome();
     }
 
     /**
@@ -65,11 +102,17 @@ public class UserLifecycle {
      * says what to fix; on success it reads {@code OK}.
      */
     public ActivationOutcome activate(CompanyId company, String id) {
+        return tx.execute(status -> activateInTransaction(company, id));
+    }
+
+    private ActivationOutcome activateInTransaction(CompanyId company, String id) {
         try {
-            return tx.execute(status -> activateLocked(company, id));
+            return savepoint.execute(status -> activateLocked(company, id));
+        } catch (NoSeatLeft full) {
+            return refuse(company, rows.lock(company, id).orElseThrow(), List.of(full.refusal.message()));
         } catch (DuplicateKeyException raced) {
             // Another account claimed the same userId or email between our check and our write.
-            return tx.execute(status -> refuse(company, rows.lock(company, id).orElseThrow(), List.of(claimProblem(company, id))));
+            return refuse(company, rows.lock(company, id).orElseThrow(), List.of(claimProblem(company, id)));
         }
     }
 
@@ -90,9 +133,9 @@ public class UserLifecycle {
                 return refuse(company, row, problems);
             }
         }
-        Optional<SeatRefusal> noSeat = licenses.take(company);
-        if (noSeat.isPresent()) {
-            return refuse(company, row, List.of(noSeat.get().message()));
+        Optional<SeatRefusal> full = licenses.refusalIfFull(company);
+        if (full.isPresent()) {
+            return refuse(company, row, List.of(full.get().message()));
         }
         if (firstTime) {
             rows.activateFirstTime(company, row);
@@ -101,7 +144,14 @@ public class UserLifecycle {
         }
         boolean invitationNeeded = !(row.hasPassword() && row.emailVerified());
         events.publishEvent(new UserEvents.UserActivated(company, id, row.userId(), firstTime, invitationNeeded));
-        return new ActivationOutcome(rows.find(company, id).orElseThrow(), true);
+        UserRow activated = rows.find(company, id).orElseThrow();
+        // The seat is taken last: its UPDATE locks the company row until the commit, and every
+        // activation in the company waits on that lock, so it must cover as little work as possible.
+        Optional<SeatRefusal> noSeat = licenses.take(company);
+        if (noSeat.isPresent()) {
+            throw new NoSeatLeft(noSeat.get());
+        }
+        return new ActivationOutcome(activated, true);
     }
 
     private ActivationOutcome refuse(CompanyId company, UserRow row, List<String> problems) {

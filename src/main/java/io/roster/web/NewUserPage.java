@@ -4,12 +4,12 @@ import io.roster.access.Caller;
 import io.roster.access.CompanyAccess;
 import io.roster.access.Guard;
 import io.roster.access.Permission;
-import io.roster.access.RoleAssignments;
 import io.roster.access.Roles;
+import io.roster.access.UserCreation;
 import io.roster.shared.CompanyId;
 import io.roster.shared.ProblemException;
 import io.roster.users.ActivationOutcome;
-import io.roster.users.UserLifecycle;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -29,15 +29,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class NewUserPage {
 
     private final Guard guard;
-    private final UserLifecycle lifecycle;
+    private final UserCreation creation;
     private final Roles roles;
-    private final RoleAssignments assignments;
 
-    NewUserPage(Guard guard, UserLifecycle lifecycle, Roles roles, RoleAssignments assignments) {
+    NewUserPage(Guard guard, UserCreation creation, Roles roles) {
         this.guard = guard;
-        this.lifecycle = lifecycle;
+        this.creation = creation;
         this.roles = roles;
-        this.assignments = assignments;
     }
 
     @GetMapping("/new")
@@ -52,14 +50,9 @@ class NewUserPage {
         CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE);
         try {
             boolean withRole = form.roleId() != null && !form.roleId().isBlank();
-            if (withRole) {
-                assignments.requireGrantable(access.company(), form.roleId(), access);
-            }
-            ActivationOutcome outcome = lifecycle.create(access.company(),
-                    form.toNewUser(locale.getLanguage().equals("fr") ? "fr" : "en"));
-            if (withRole) {
-                assignments.grant(access.company(), outcome.row().id(), form.roleId(), access);
-            }
+            ActivationOutcome outcome = creation.create(access,
+                    form.toNewUser(locale.getLanguage().equals("fr") ? "fr" : "en"),
+                    withRole ? List.of(form.roleId()) : List.of());
             return "redirect:/companies/" + companyId + "/users/" + outcome.row().id() + "?created";
         } catch (ProblemException refused) {
             String message = refused.firstMessage();

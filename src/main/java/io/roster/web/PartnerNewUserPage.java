@@ -4,13 +4,12 @@ import io.roster.access.Caller;
 import io.roster.access.CompanyAccess;
 import io.roster.access.Guard;
 import io.roster.access.Permission;
-import io.roster.access.RoleAssignments;
+import io.roster.access.UserCreation;
 import io.roster.shared.ProblemException;
 import io.roster.tenancy.Company;
 import io.roster.tenancy.Partner;
 import io.roster.users.ActivationOutcome;
 import io.roster.users.NewUser;
-import io.roster.users.UserLifecycle;
 import io.roster.users.UserStatus;
 import java.util.List;
 import java.util.Locale;
@@ -35,18 +34,16 @@ class PartnerNewUserPage {
 
     private final PartnerSpace space;
     private final Guard guard;
-    private final RoleAssignments assignments;
-    private final UserLifecycle lifecycle;
+    private final UserCreation creation;
     private final PartnerRoleChoices roleChoices;
     private final PartnerWording wording;
     private final MessageSource messages;
 
-    PartnerNewUserPage(PartnerSpace space, Guard guard, RoleAssignments assignments, UserLifecycle lifecycle,
+    PartnerNewUserPage(PartnerSpace space, Guard guard, UserCreation creation,
             PartnerRoleChoices roleChoices, PartnerWording wording, MessageSource messages) {
         this.space = space;
         this.guard = guard;
-        this.assignments = assignments;
-        this.lifecycle = lifecycle;
+        this.creation = creation;
         this.roleChoices = roleChoices;
         this.wording = wording;
         this.messages = messages;
@@ -90,16 +87,10 @@ class PartnerNewUserPage {
         ActivationOutcome outcome;
         try {
             // an unknown or too strong role is refused before anything is saved, as in the API
-            if (roleId != null) {
-                assignments.requireGrantable(company.id(), roleId, access);
-            }
-            outcome = lifecycle.create(company.id(), newUser(form, locale));
+            outcome = creation.create(access, newUser(form, locale), roleId == null ? List.of() : List.of(roleId));
         } catch (ProblemException refused) {
             return show(caller, partner, companies, company, form.withoutPassword(),
                     wording.byField(refused, form.userId(), locale), locale, model);
-        }
-        if (roleId != null) {
-            assignments.grant(company.id(), outcome.row().id(), roleId, access);
         }
         String label = PartnerUserLines.label(outcome.row());
         String status = messages.getMessage("partner.status." + outcome.row().status().name(), null, locale);

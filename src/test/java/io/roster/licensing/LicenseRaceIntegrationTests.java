@@ -9,6 +9,7 @@ import io.roster.support.IntegrationTest;
 import io.roster.support.Operator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -90,6 +91,56 @@ class LicenseRaceIntegrationTests {
         List<Api.Response> responses = race(company, drafts, List.of(nodeA, nodeB));
 
         assertExactlyTenWon(company, responses);
+    }
+
+    @Test
+    void fifty_racing_creations_of_active_users_activate_ten_and_keep_the_rest_as_drafts_with_their_role() throws Exception {
+        String company = fixtures.company(LICENSES);
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        for (int i = 0; i < CONTENDERS; i++) {
+            bodies.add(Fixtures.with(Fixtures.validUser("ACTIVE"), "roles", List.of("MEMBER")));
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Api.Response>> futures = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(CONTENDERS)) {
+            for (int i = 0; i < CONTENDERS; i++) {
+                Api node = i % 2 == 0 ? nodeA : nodeB;
+                Map<String, Object> body = bodies.get(i);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return node.post("/api/v1/companies/" + company + "/users", body);
+                }));
+            }
+            start.countDown();
+            int active = 0;
+            for (Future<Api.Response> future : futures) {
+                Api.Response created = future.get();
+                // every row is saved, activated or not, and keeps its role either way
+                assertThat(created.status()).isEqualTo(201);
+                assertThat(created.json().get("roles").toString()).isEqualTo("[\"MEMBER\"]");
+                if (created.text("status").equals("ACTIVE")) {
+                    active++;
+                    assertThat(created.text("validationResult")).isEqualTo("OK");
+                } else {
+                    assertThat(created.text("status")).isEqualTo("DRAFT");
+                    assertThat(created.text("validationResult"))
+                            .isEqualTo("No license available: 10 of 10 in use. Add licenses in Plan & billing.");
+                }
+            }
+            assertThat(active).isEqualTo(LICENSES);
+        }
+        assertThat(nodeA.get("/api/v1/companies/" + company).json().get("licensesUsed").asInt()).isEqualTo(LICENSES);
+        // an activation undone for want of a seat leaves no account-setup mail behind
+        int setupMails = 0;
+        for (Map<String, Object> body : bodies) {
+            var mails = nodeA.get("/api/v1/mail?recipient=" + body.get("email")).json().get("items");
+            for (var mail : mails) {
+                if (mail.get("kind").asText().equals("ACCOUNT_SETUP")) {
+                    setupMails++;
+                }
+            }
+        }
+        assertThat(setupMails).isEqualTo(LICENSES);
     }
 
     private List<String> drafts(String company) {
