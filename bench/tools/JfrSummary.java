@@ -10,9 +10,9 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where the CPU went, from a flight recording's execution samples: the methods on top of the
- * stack (self time) and the methods anywhere on it (inclusive time), optionally only those whose
- * class starts with a prefix, and only samples taken between two instants.
+ * Where the CPU went, from a flight recording's execution samples: by layer (database driver,
+ * JSON, Spring Security, Tomcat, our code...), the methods on top of the stack (self time) and the
+ * methods anywhere on it (inclusive time), optionally only those whose class starts with a prefix.
  *
  *   java bench/tools/JfrSummary.java recording.jfr [--top 25] [--only io.roster.] [--thread tomcat-handler]
  *        [--event jdk.CPUTimeSample]
@@ -21,6 +21,34 @@ import jdk.jfr.consumer.RecordingFile;
  * platform ones; jdk.ExecutionSample (the default) samples running platform threads.
  */
 public class JfrSummary {
+
+    /**
+     * Layers a sample is charged to: the first frame from the top of the stack whose class starts
+     * with one of these prefixes names the layer (JDK frames are passed over, so a HashMap lookup
+     * inside Jackson counts as Jackson). Order matters: the first matching prefix wins.
+     */
+    private static final List<Map.Entry<String, String>> LAYERS = List.of(
+            Map.entry("org.bouncycastle.", "Argon2id (BouncyCastle)"),
+            Map.entry("io.roster.users.Argon2", "Argon2id (Roster)"),
+            Map.entry("org.postgresql.", "JDBC driver (PostgreSQL)"),
+            Map.entry("org.h2.", "H2 database engine"),
+            Map.entry("com.zaxxer.hikari.", "connection pool (HikariCP)"),
+            Map.entry("tools.jackson.", "JSON (Jackson)"),
+            Map.entry("com.fasterxml.jackson.", "JSON (Jackson)"),
+            Map.entry("org.thymeleaf.", "templates (Thymeleaf)"),
+            Map.entry("org.springframework.security.", "Spring Security"),
+            Map.entry("org.springframework.jdbc.", "Spring JDBC"),
+            Map.entry("org.springframework.transaction.", "Spring transactions"),
+            Map.entry("org.springframework.web.", "Spring MVC"),
+            Map.entry("org.springframework.session.", "Spring Session"),
+            Map.entry("org.springframework.", "Spring (other)"),
+            Map.entry("org.apache.catalina.", "Tomcat"),
+            Map.entry("org.apache.coyote.", "Tomcat"),
+            Map.entry("org.apache.tomcat.", "Tomcat"),
+            Map.entry("io.micrometer.", "Micrometer"),
+            Map.entry("ch.qos.logback.", "logging"),
+            Map.entry("org.slf4j.", "logging"),
+            Map.entry("io.roster.", "Roster's own code"));
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
@@ -40,6 +68,7 @@ public class JfrSummary {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> inclusive = new HashMap<>();
         Map<String, Integer> threads = new HashMap<>();
+        Map<String, Integer> layers = new HashMap<>();
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
             String type = event.getEventType().getName();
@@ -64,6 +93,7 @@ public class JfrSummary {
             if (!frames.isEmpty()) {
                 self.merge(name(frames.get(0)), 1, Integer::sum);
             }
+            layers.merge(layerOf(frames), 1, Integer::sum);
             Set<String> seen = new HashSet<>();
             for (RecordedFrame frame : frames) {
                 String name = name(frame);
@@ -74,8 +104,21 @@ public class JfrSummary {
         }
         System.out.println(samples + " " + eventName + " events" + (thread == null ? "" : " on threads named *" + thread + "*"));
         print("threads", threads, samples, 8);
+        print("layers (first non-JDK frame from the top)", layers, samples, LAYERS.size() + 2);
         print("self (top of stack)", self, samples, top);
         print("inclusive" + (only == null ? "" : " (" + only + "*)"), inclusive, samples, top);
+    }
+
+    private static String layerOf(List<RecordedFrame> frames) {
+        for (RecordedFrame frame : frames) {
+            String type = frame.getMethod().getType().getName();
+            for (Map.Entry<String, String> layer : LAYERS) {
+                if (type.startsWith(layer.getKey())) {
+                    return layer.getValue();
+                }
+            }
+        }
+        return "JDK only (threads, I/O, GC barriers, virtual-thread scheduling)";
     }
 
     private static String name(RecordedFrame frame) {
