@@ -20,6 +20,7 @@ final class Argon2Filling {
     private final Argon2Workspace scratch;
     private final int segmentLength;
     private final int laneLength;
+    private final int lanes;
 
     Argon2Filling(Argon2Cost cost, long[] memory, Argon2Workspace scratch) {
         this.cost = cost;
@@ -27,6 +28,7 @@ final class Argon2Filling {
         this.scratch = scratch;
         this.segmentLength = cost.segmentLength();
         this.laneLength = cost.laneLength();
+        this.lanes = cost.lanes();
     }
 
     /** Fills every pass; the first two blocks of each lane must already be in memory. */
@@ -63,7 +65,7 @@ final class Argon2Filling {
             } else {
                 pseudoRandom = memory[previous * LONGS];
             }
-            int referenceLane = pass == 0 && slice == 0 ? lane : (int) ((pseudoRandom >>> 32) % cost.lanes());
+            int referenceLane = lanes == 1 || pass == 0 && slice == 0 ? lane : (int) ((pseudoRandom >>> 32) % lanes);
             int reference = referenceLane * laneLength
                     + referenceColumn(pass, slice, index, pseudoRandom & LOW_32, referenceLane == lane);
             Argon2Blocks.compress(memory, previous * LONGS, memory, reference * LONGS,
@@ -82,7 +84,9 @@ final class Argon2Filling {
         long skewed = (random * random) >>> 32;
         long relative = areaSize - 1 - ((areaSize * skewed) >>> 32);
         long start = pass == 0 || slice == SLICES - 1 ? 0 : (long) (slice + 1) * segmentLength;
-        return (int) ((start + relative) % laneLength);
+        // start and relative are both below laneLength: a subtraction does the modulo's work
+        long column = start + relative;
+        return (int) (column < laneLength ? column : column - laneLength);
     }
 
     private void startAddresses(int pass, int slice, int lane) {
