@@ -53,11 +53,9 @@ final class Argon2id {
         } finally {
             Arrays.fill(seed, (byte) 0);
             Arrays.fill(bytes, (byte) 0);
-            if (cost.iterations() == 1 && memory != null) {
-                // one pass leaves blocks that a guess reproduces in a few Blake2b calls (see Argon2Workspace)
-                Arrays.fill(memory, 0, cost.blocks() * LONGS, 0L);
+            if (memory != null) {
+                workspace.wipe(memory, cost.blocks());
             }
-            workspace.forgetScratch();
             pool.giveBack(workspace);
         }
     }
