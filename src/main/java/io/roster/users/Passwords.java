@@ -1,29 +1,67 @@
 package io.roster.users;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Optional;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
  * Hashes and checks passwords with Argon2id at the OWASP-recommended cost (19 MiB of memory,
- * 2 iterations, 1 lane). A hash of a throw-away password is kept so that checking an unknown
+ * 2 iterations, 1 lane), stored as the PHC strings Spring Security's {@code Argon2PasswordEncoder}
+ * writes. At most one hash per core runs at a time; further sign-ins wait in line (see
+ * {@link Argon2Memory}). A hash of a throw-away password is kept so that checking an unknown
  * account costs the same time as checking a known one.
  */
 @Component
 public class Passwords {
 
-    private final Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
-    private final String decoy = encoder.encode("decoy-password-for-timing");
+    private static final int SALT_LENGTH = 16;
+    private static final int HASH_LENGTH = 32;
 
+    private final Argon2Memory memory = Argon2Memory.perCore(Argon2Cost.SIGN_IN);
+    private final Argon2id argon2id = new Argon2id(memory);
+    /** For stored hashes our Argon2id does not compute: argon2i, argon2d, version 1.0. */
+    private final Argon2PasswordEncoder otherVariants = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    private final SecureRandom random = new SecureRandom();
+    private final String decoy = hash("decoy-password-for-timing");
+
+    /** The PHC string of {@code password} with a fresh salt; {@code null} for {@code null}, as before. */
     public String hash(String password) {
-        return encoder.encode(password);
+        if (password == null) {
+            return null;
+        }
+        byte[] salt = new byte[SALT_LENGTH];
+        random.nextBytes(salt);
+        byte[] hash = argon2id.hash(utf8(password), salt, Argon2Cost.SIGN_IN, HASH_LENGTH);
+        return new Argon2Phc(Argon2Cost.SIGN_IN, salt, hash).format();
     }
 
-    /** Checks a password; with a {@code null} hash it still spends one hash's time, then fails. */
+    /**
+     * Checks a password against a stored hash, with the cost written in it. With a {@code null} hash
+     * it still spends one hash's time, then fails. An empty password never matches (and, as with
+     * Spring's encoder, is refused without hashing: it says nothing about the account).
+     */
     public boolean matches(String password, String hash) {
         if (hash == null) {
-            encoder.matches(password, decoy);
+            matches(password, decoy);
             return false;
         }
-        return encoder.matches(password, hash);
+        if (password == null || password.isEmpty() || hash.isEmpty()) {
+            return false;
+        }
+        Optional<Argon2Phc> stored = Argon2Phc.parse(hash);
+        if (stored.isEmpty()) {
+            // Spring's encoder answers false for a damaged string; the gate still bounds the memory
+            return memory.gated(() -> otherVariants.matches(password, hash));
+        }
+        Argon2Phc expected = stored.get();
+        byte[] actual = argon2id.hash(utf8(password), expected.salt(), expected.cost(), expected.hash().length);
+        return MessageDigest.isEqual(actual, expected.hash());
+    }
+
+    private static byte[] utf8(String password) {
+        return password.getBytes(StandardCharsets.UTF_8);
     }
 }
