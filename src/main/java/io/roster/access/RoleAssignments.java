@@ -50,15 +50,25 @@ public class RoleAssignments {
                 .query(String.class).list();
     }
 
-    /** Role ids of several accounts in one company, for a page of the Users table. */
+    /**
+     * Role ids of several accounts in one company, for a page of the Users table: one index probe
+     * per account, so a page costs the same in a company of 100 or 100,000.
+     *
+     * <p>The ids go as one array parameter rather than an IN list of as many parameters. With an
+     * IN list PostgreSQL costs one index descent per element against reading the whole company's
+     * assignments, and past some 20 elements (earlier without statistics) picked the latter: a
+     * page of 50 read all 10,000 assignments of a 10,000-user company and tested each against the
+     * list (10-30 ms). An array parameter of unknown length keeps the probes, and one statement
+     * text serves every page size.
+     */
     public Map<String, List<String>> roleIdsOf(CompanyId company, Collection<String> accountIds) {
         Map<String, List<String>> byAccount = new HashMap<>();
         if (accountIds.isEmpty()) {
             return byAccount;
         }
-        jdbc.sql("SELECT account_id, role_id FROM role_assignments WHERE company_id = :company"
-                        + " AND account_id IN (:ids) ORDER BY role_id")
-                .param("company", company.value()).param("ids", accountIds)
+        jdbc.sql("SELECT account_id, role_id FROM role_assignments WHERE account_id = ANY (?) AND company_id = ?"
+                        + " ORDER BY role_id")
+                .params(accountIds.toArray(String[]::new), company.value())
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list()
                 .forEach(e -> byAccount.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return byAccount;

@@ -89,6 +89,35 @@ class UsersListIntegrationTests {
     }
 
     @Test
+    void each_row_of_a_page_carries_its_own_roles_sorted_by_role_id() {
+        String anne = idsByUserId.get(tag + "u01");
+        String louis = idsByUserId.get(tag + "u03");
+        grant(anne, "USER_MANAGER");
+        grant(anne, "AUDITOR");
+        grant(louis, "BILLING_MANAGER");
+
+        for (int limit : new int[] {200, 5}) {
+            Map<String, List<String>> rolesById = new HashMap<>();
+            String cursor = null;
+            do {
+                JsonNode page = api.get(users() + "?sort=userId&limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor)).json();
+                page.get("items").valueStream().forEach(item -> rolesById.put(item.get("id").asString(),
+                        item.get("roles").valueStream().map(JsonNode::asString).toList()));
+                cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+            } while (cursor != null);
+
+            assertThat(rolesById).hasSize(32);
+            assertThat(rolesById.get(anne)).as("limit " + limit).containsExactly("AUDITOR", "USER_MANAGER");
+            assertThat(rolesById.get(louis)).as("limit " + limit).containsExactly("BILLING_MANAGER");
+            rolesById.forEach((id, roles) -> {
+                if (!id.equals(anne) && !id.equals(louis)) {
+                    assertThat(roles).as("roles of " + id).isEmpty();
+                }
+            });
+        }
+    }
+
+    @Test
     void the_status_filter_keeps_only_rows_of_that_status() {
         Set<String> active = idsWhere(row -> row.get("status").asString().equals("ACTIVE"));
         Set<String> draft = idsWhere(row -> row.get("status").asString().equals("DRAFT"));
@@ -364,6 +393,11 @@ class UsersListIntegrationTests {
         }
         rows.put(created.text("id"), created.json());
         idsByUserId.put(created.text("userId"), created.text("id"));
+    }
+
+    private void grant(String accountId, String roleId) {
+        var granted = api.post(users() + "/" + accountId + "/roles", Map.of("roleId", roleId));
+        assertThat(granted.status()).as(granted.toString()).isIn(200, 201, 204);
     }
 
     private static Map<String, Object> user(String userId, String firstName, String lastName, String email, String status) {
