@@ -172,6 +172,9 @@ public final class Bench {
         largeCompany = company("large", o.users + 10);
         fill(smallCompany, new Dataset(o.tag + "s"), o.smallUsers, "ACTIVE", String.format(Locale.ROOT, "%,d", o.smallUsers));
         fill(largeCompany, new Dataset(o.tag + "l"), o.users, "ACTIVE", String.format(Locale.ROOT, "%,d", o.users));
+        if (o.pgDatabase != null) {
+            report.fact("statistics after the fill", Vacuum.analyze(o.pgDatabase));
+        }
         // what a later run needs to search the same companies again (bench/profile.sh reads it)
         System.out.println("filled: --tag " + o.tag + " --users " + o.users + " --small-users " + o.smallUsers
                 + " --large-company " + largeCompany + " --small-company " + smallCompany);
