@@ -5,6 +5,7 @@ import io.roster.access.Guard;
 import io.roster.mail.Outbox;
 import io.roster.shared.Page;
 import io.roster.shared.PageRequest;
+import io.roster.shared.Problems;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,9 +30,21 @@ class MailPreviewController {
 
     @GetMapping
     Page<Outbox.OutboxMail> list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String recipient,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+            @RequestParam(required = false) String status, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
         guard.requireOperator(caller);
-        return outbox.recent(recipient == null || recipient.isBlank() ? null : recipient.trim(),
+        return outbox.recent(recipient == null || recipient.isBlank() ? null : recipient.trim(), status(status),
                 PageRequest.of(limit, cursor));
+    }
+
+    private static Outbox.Status status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return Outbox.Status.valueOf(status.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Problems.InvalidInput.of("status", "must be PENDING, SENT or DEAD");
+        }
     }
 }

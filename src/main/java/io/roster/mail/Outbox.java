@@ -46,16 +46,28 @@ public class Outbox {
         return id;
     }
 
+    /** The states of a mail in the outbox. */
+    public enum Status { PENDING, SENT, DEAD }
+
     /** Newest first, for the operator's mail preview. */
     public Page<OutboxMail> recent(String recipient, PageRequest page) {
+        return recent(recipient, null, page);
+    }
+
+    /** Newest first, optionally only one recipient's and only those in one state. */
+    public Page<OutboxMail> recent(String recipient, Status status, PageRequest page) {
         Cursor after = page.cursor() == null ? null : page.cursor().requireSort("-createdAt");
         String where = (recipient == null ? "1 = 1" : "recipient = :recipient")
+                + (status == null ? "" : " AND status = :status")
                 + (after == null ? "" : " AND (created_at, id) < (:afterTime, :afterId)");
         var spec = jdbc.sql("SELECT id, recipient, kind, subject, body_text, status, attempts, last_error, created_at, sent_at"
                 + " FROM mail_outbox WHERE " + where + " ORDER BY created_at DESC, id DESC FETCH FIRST "
                 + (page.limit() + 1) + " ROWS ONLY");
         if (recipient != null) {
             spec = spec.param("recipient", recipient);
+        }
+        if (status != null) {
+            spec = spec.param("status", status.name());
         }
         if (after != null) {
             spec = spec.param("afterTime", OffsetDateTime.parse(after.key())).param("afterId", after.id());

@@ -99,6 +99,25 @@ class InvitationMailIntegrationTests {
     }
 
     @Test
+    void the_operator_lists_the_outbox_by_state() {
+        Map<String, Object> body = Fixtures.with(Fixtures.validUser("ACTIVE"), "roles", java.util.List.of("MEMBER"));
+        String email = body.get("email").toString();
+        api.post(users(), body);
+        awaitMailTo(email, "your Roster account is ready");
+
+        String mine = "/api/v1/mail?recipient=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8);
+        await().atMost(Duration.ofSeconds(15)).until(() -> !api.get(mine + "&status=SENT").json().get("items").isEmpty());
+        assertThat(api.get(mine + "&status=SENT").json().get("items")).allSatisfy(mail ->
+                assertThat(mail.get("status").asString()).isEqualTo("SENT"));
+        assertThat(api.get(mine + "&status=dead").json().get("items")).isEmpty();
+        assertThat(api.get(mine + "&status=PENDING").json().get("items")).isEmpty();
+
+        Api.Response wrong = api.get("/api/v1/mail?status=LOST");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.json().get("errors").get(0).get("field").asString()).isEqualTo("status");
+    }
+
+    @Test
     void a_refused_password_says_why_and_keeps_the_link_usable() {
         Map<String, Object> body = Fixtures.with(Fixtures.validUser("ACTIVE"), "roles", java.util.List.of("MEMBER"));
         api.post(users(), body);
