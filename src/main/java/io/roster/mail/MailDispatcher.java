@@ -76,9 +76,10 @@ class MailDispatcher {
                     .query((rs, n) -> new Claimed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getInt(6) + 1))
                     .list();
-            for (Claimed mail : due) {
-                jdbc.sql("UPDATE mail_outbox SET attempts = attempts + 1, lease_until = ? WHERE id = ?")
-                        .params(now.plus(lease), mail.id()).update();
+            if (!due.isEmpty()) {
+                // one statement leases the whole batch (the rows are locked by the SELECT above)
+                jdbc.sql("UPDATE mail_outbox SET attempts = attempts + 1, lease_until = :until WHERE id IN (:ids)")
+                        .param("until", now.plus(lease)).param("ids", due.stream().map(Claimed::id).toList()).update();
             }
             return due;
         });
