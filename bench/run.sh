@@ -94,7 +94,8 @@ trap 'exit 130' INT TERM
 # plain class path, which the JDK's AOT cache needs), started in Spring AOT mode with a bounded heap
 # and the serial collector, and, on JDK 25+, with the AOT cache of a training run that served a few
 # requests (deploy/train-aot-cache.sh).
-prod_opts=(-Dspring.aot.enabled=true -XX:+UseSerialGC -Xms32m -Xmx512m -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0)
+prod_opts=(-Dspring.aot.enabled=true -XX:+UseSerialGC -Xms32m -Xmx512m -XX:TrimNativeHeapInterval=2000
+  -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0)
 # shellcheck disable=SC2206
 [ -n "$prod_override" ] && prod_opts=($prod_override)
 echo "== extracting the jar"
