@@ -5,11 +5,20 @@
 # prints the table, then stops the server and removes what it created.
 #
 #   bench/run.sh [--db h2|postgresql] [--quick] [--no-build] [--jfr] [--no-aot | --fat-jar]
-#                [--jvm-opts "..."] [-- harness options, see: java -jar bench/target/roster-bench.jar --help]
+#                [--starts N] [--start-only] [--jvm-opts "..."] [--prod-opts "..."]
+#                [-- harness options, see: java -jar bench/target/roster-bench.jar --help]
 #
-# PostgreSQL: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), PGPASSWORD; the database
-# roster_bench_<pid> is created and dropped. --no-aot starts the extracted jar without the AOT cache,
-# --fat-jar starts target/roster.jar itself (the README's plain command). Results: bench/target/results-<db>-<time>.md, the
+# By default Roster runs as README's "Running in production" says: the jar extracted, an AOT cache
+# from a training run that serves requests (deploy/train-aot-cache.sh), and the production JVM
+# options (prod_opts below). --no-aot starts the extracted jar with the same options but no AOT
+# cache; --fat-jar starts target/roster.jar itself with no options (the README's plain command).
+# --starts N measures N starts (each on a new, empty database) and prints the median and the least
+# of start-to-healthy, "Started RosterApplication in" and the resident memory 5 s after healthy; the
+# harness then runs against the last one, unless --start-only. --jvm-opts adds options to the
+# production ones (and to the training run); --prod-opts replaces the production ones (to compare).
+#
+# PostgreSQL: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), PGPASSWORD; the databases
+# roster_bench_<pid>_<n> are created and dropped. Results: bench/target/results-<db>-<time>.md, the
 # server's log beside it, and with --jfr a flight recording (bench/target/roster-<db>-<time>.jfr).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +29,9 @@ build=yes
 jfr=no
 aot=yes
 jvm_opts=""
+starts=1
+start_only=no
+prod_override=""
 harness=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -30,8 +42,11 @@ while [ $# -gt 0 ]; do
     --no-aot) aot=no; shift ;;
     --fat-jar) aot=fat; shift ;;
     --jvm-opts) jvm_opts="$2"; shift 2 ;;
+    --starts) starts="$2"; shift 2 ;;
+    --start-only) start_only=yes; shift ;;
+    --prod-opts) prod_override="$2"; shift 2 ;;
     --) shift; harness+=("$@"); break ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) harness+=("$1"); shift ;;
   esac
 done
@@ -59,24 +74,30 @@ out="$root/bench/target/results-$db-$stamp.md"
 server_log="$root/bench/target/server-$db-$stamp.log"
 pid=""
 pg_db=""
+pg_dbs=()
 cleanup() {
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
     kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "$pid" 2>/dev/null || true
   fi
-  if [ -n "$pg_db" ]; then
+  for name in "${pg_dbs[@]}"; do
     psql -h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}" -U "${PGUSER:-postgres}" -d postgres -qc \
-      "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null 2>&1 || true
-  fi
+      "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null 2>&1 || true
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# The application as production should run it: the jar extracted (a plain class path, which the
-# JDK's AOT cache needs) and, on JDK 25+, an AOT cache of classes loaded and linked during a
-# training start that stops once the context is refreshed (-Dspring.context.exit=onRefresh).
+# The application as production runs it (README, "Running in production"): the jar extracted (a
+# plain class path, which the JDK's AOT cache needs), started in Spring AOT mode with a bounded heap
+# and the serial collector, and, on JDK 25+, with the AOT cache of a training run that served a few
+# requests (deploy/train-aot-cache.sh).
+prod_opts=(-Dspring.aot.enabled=true -XX:+UseSerialGC -Xms32m -Xmx512m -XX:TrimNativeHeapInterval=2000
+  -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0)
+# shellcheck disable=SC2206
+[ -n "$prod_override" ] && prod_opts=($prod_override)
 echo "== extracting the jar"
 "$java" -Djarmode=tools -jar target/roster.jar extract --destination "$work/app" >/dev/null
 app_jar="$work/app/roster.jar"
@@ -88,53 +109,88 @@ echo "   $hash_line"
 hash_ms=$(sed -n 's/.*hash_ms=\([0-9.]*\).*/\1/p' <<<"$hash_line")
 parallel=$(sed -n 's/.*parallel_per_s=\([0-9.]*\).*/\1/p' <<<"$hash_line")
 
-port=$("$java" -jar "$bench_jar" free-port)
-export SERVER_PORT="$port" ROSTER_BIND_ADDRESS=127.0.0.1
-export ROSTER_BOOTSTRAP_ADMIN_EMAIL="bench-operator@bench.example"
-ROSTER_BOOTSTRAP_ADMIN_PASSWORD="bench-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
-export ROSTER_BOOTSTRAP_ADMIN_PASSWORD
-if [ "$db" = postgresql ]; then
-  pg_db="roster_bench_$$"
-  psql -h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}" -U "${PGUSER:-postgres}" -d postgres -qc "CREATE DATABASE $pg_db"
-  export ROSTER_DB_URL="jdbc:postgresql://${PGHOST:-127.0.0.1}:${PGPORT:-5432}/$pg_db"
-  export ROSTER_DB_USER="${PGUSER:-postgres}" ROSTER_DB_PASSWORD="${PGPASSWORD:-}"
-else
-  export ROSTER_DB_URL="jdbc:h2:file:$work/data/roster;LOCK_TIMEOUT=10000;DEFAULT_LOCK_TIMEOUT=10000"
-fi
-
 opts=()
+[ "$aot" = fat ] || opts+=("${prod_opts[@]}")
+# shellcheck disable=SC2206
+opts+=($jvm_opts)
 if [ "$aot" = yes ] && "$java" -XX:AOTMode=off -version >/dev/null 2>&1; then
-  echo "== training run for the AOT cache (an empty throw-away H2 database, stops after the context refresh)"
-  ( cd "$work" && env ROSTER_DB_URL="jdbc:h2:mem:training" SERVER_PORT=0 \
-      "$java" -XX:AOTCacheOutput="$work/app/roster.aot" -Dspring.context.exit=onRefresh -jar "$app_jar" \
-      >"$work/training.log" 2>&1 ) || { tail -30 "$work/training.log"; exit 1; }
+  echo "== training run for the AOT cache: deploy/train-aot-cache.sh (a throw-away H2 database, a few requests)"
+  deploy/train-aot-cache.sh "$work/app" "${opts[@]}"
   opts+=(-XX:AOTCache="$work/app/roster.aot")
 fi
 if [ "$jfr" = yes ]; then
   opts+=("-XX:StartFlightRecording=filename=$root/bench/target/roster-$db-$stamp.jfr,settings=profile,dumponexit=true")
 fi
-# shellcheck disable=SC2206
-opts+=($jvm_opts)
 
-echo "== starting Roster on 127.0.0.1:$port ($db): java ${opts[*]} -jar roster.jar"
-start_ns=$(date +%s%N)
-( cd "$work" && exec "$java" "${opts[@]}" -jar "$app_jar" ) >"$server_log" 2>&1 &
-pid=$!
-ready=""
-for _ in $(seq 1 3000); do   # at most 3000 × 20 ms = 60 s
-  if curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
-    ready=yes; break
+port=$("$java" -jar "$bench_jar" free-port)
+export SERVER_PORT="$port" ROSTER_BIND_ADDRESS=127.0.0.1
+export ROSTER_BOOTSTRAP_ADMIN_EMAIL="bench-operator@bench.example"
+ROSTER_BOOTSTRAP_ADMIN_PASSWORD="bench-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+export ROSTER_BOOTSTRAP_ADMIN_PASSWORD
+
+# Starts Roster on an empty database (n: the how-manieth) and waits until it is healthy; sets pid,
+# startup_ms, started_s and rss_mb (VmRSS 5 s after healthy).
+start_on_empty_database() {
+  local n=$1 log=$2
+  if [ "$db" = postgresql ]; then
+    pg_db="roster_bench_$$_$n"
+    pg_dbs+=("$pg_db")
+    psql -h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}" -U "${PGUSER:-postgres}" -d postgres -qc "CREATE DATABASE $pg_db"
+    export ROSTER_DB_URL="jdbc:postgresql://${PGHOST:-127.0.0.1}:${PGPORT:-5432}/$pg_db"
+    export ROSTER_DB_USER="${PGUSER:-postgres}" ROSTER_DB_PASSWORD="${PGPASSWORD:-}"
+  else
+    rm -rf "$work/data"
+    export ROSTER_DB_URL="jdbc:h2:file:$work/data/roster;LOCK_TIMEOUT=10000;DEFAULT_LOCK_TIMEOUT=10000"
   fi
-  kill -0 "$pid" 2>/dev/null || break
-  sleep 0.02
+  local start_ns ready=""
+  start_ns=$(date +%s%N)
+  ( cd "$work" && exec "$java" "${opts[@]}" -jar "$app_jar" ) >"$log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 3000); do   # at most 3000 × 20 ms = 60 s
+    if curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
+      ready=yes; break
+    fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.02
+  done
+  if [ -z "$ready" ]; then
+    echo "Roster did not become healthy; last lines of its log:" >&2
+    tail -40 "$log" >&2
+    exit 1
+  fi
+  startup_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+  started_s=$(sed -n 's/.*Started RosterApplication in \([0-9.]*\) seconds.*/\1/p' "$log" | head -1)
+  sleep 5
+  rss_mb=$(awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
+}
+
+stop_server() {
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  pid=""
+}
+
+# median and least of a list of numbers
+median_min() { sort -g | awk '{v[NR] = $1} END {m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print "median " m ", min " v[1]}'; }
+
+echo "== starting Roster on 127.0.0.1:$port ($db), $starts time(s): java ${opts[*]} -jar $(basename "$app_jar")"
+echo "   machine load before: $(uptime | sed 's/.*load average/load average/')"
+healthy=() started=() rss=()
+for n in $(seq 1 "$starts"); do
+  log="$server_log"
+  [ "$n" -lt "$starts" ] && log="$work/server-$n.log"
+  start_on_empty_database "$n" "$log"
+  echo "   start $n: healthy after $startup_ms ms; Started RosterApplication in $started_s s; VmRSS $rss_mb MB 5 s after healthy"
+  healthy+=("$startup_ms") started+=("$started_s") rss+=("$rss_mb")
+  [ "$n" -lt "$starts" ] && stop_server
 done
-if [ -z "$ready" ]; then
-  echo "Roster did not become healthy; last lines of its log:" >&2
-  tail -40 "$server_log" >&2
-  exit 1
+if [ "$starts" -gt 1 ]; then
+  echo "   start to healthy (ms):         $(printf '%s\n' "${healthy[@]}" | median_min)"
+  echo "   Started RosterApplication (s): $(printf '%s\n' "${started[@]}" | median_min)"
+  echo "   idle VmRSS (MB):               $(printf '%s\n' "${rss[@]}" | median_min)"
 fi
-startup_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
-echo "   healthy after $startup_ms ms; $(grep -o 'Started RosterApplication.*' "$server_log" | head -1)"
+echo "   machine load after:  $(uptime | sed 's/.*load average/load average/')"
+[ "$start_only" = yes ] && exit 0
 
 "$java" -XX:+UseSerialGC -Xmx1g -jar "$bench_jar" --url "http://127.0.0.1:$port" --server-pid "$pid" \
   --startup-ms "$startup_ms" --hash-ms "$hash_ms" --hash-pair-per-second "$parallel" --db "$db" --out "$out" \

@@ -5,15 +5,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * SMTP when {@code spring.mail.host} is configured; otherwise mails are written to the log (links
  * included, as the default run has no other way to deliver them) and stay readable in the
- * operator's mail preview.
+ * operator's mail preview. In Spring AOT mode Boot's sender is absent whatever the environment (its
+ * condition was decided at build time), so one is made from {@code spring.mail.*} here.
  */
 @Configuration
 class MailTransports {
@@ -21,9 +24,9 @@ class MailTransports {
     private static final Logger log = LoggerFactory.getLogger(MailTransports.class);
 
     @Bean
-    MailTransport mailTransport(ObjectProvider<JavaMailSender> smtp,
-            @Value("${roster.mail.from:Roster <no-reply@roster.localhost>}") String from) {
-        JavaMailSender sender = smtp.getIfAvailable();
+    MailTransport mailTransport(ObjectProvider<JavaMailSender> smtp, ObjectProvider<SslBundles> sslBundles,
+            Environment environment, @Value("${roster.mail.from:Roster <no-reply@roster.localhost>}") String from) {
+        JavaMailSender sender = smtp.getIfAvailable(() -> SmtpSenders.fromProperties(environment, sslBundles));
         if (sender == null) {
             log.info("No SMTP server configured (spring.mail.host): mails are logged and shown in the mail preview");
             return (recipient, subject, text, html) ->

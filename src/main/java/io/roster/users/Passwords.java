@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * 2 iterations, 1 lane), stored as the PHC strings Spring Security's {@code Argon2PasswordEncoder}
  * writes. At most one hash per core runs at a time; further sign-ins wait in line (see
  * {@link Argon2Memory}). A hash of a throw-away password is kept so that checking an unknown
- * account costs the same time as checking a known one.
+ * account costs the same time as checking a known one; it is made at the first such check, not
+ * at start, where one Argon2id hash in a cold JVM costs a noticeable share of the start time.
  */
 @Component
 public class Passwords {
@@ -25,7 +26,7 @@ public class Passwords {
     /** For stored hashes our Argon2id does not compute: argon2i, argon2d, version 1.0. */
     private final Argon2PasswordEncoder otherVariants = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     private final SecureRandom random = new SecureRandom();
-    private final String decoy = hash("decoy-password-for-timing");
+    private volatile String decoy;
 
     /** The PHC string of {@code password} with a fresh salt; {@code null} for {@code null}, as before. */
     public String hash(String password) {
@@ -45,7 +46,7 @@ public class Passwords {
      */
     public boolean matches(String password, String hash) {
         if (hash == null) {
-            matches(password, decoy);
+            spendOneHash(password);
             return false;
         }
         if (password == null || password.isEmpty() || hash.isEmpty()) {
@@ -63,5 +64,16 @@ public class Passwords {
 
     private static byte[] utf8(String password) {
         return password.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Making the decoy costs one hash, as checking against it does: the first unknown login is no slower. */
+    private void spendOneHash(String password) {
+        String made = decoy;
+        if (made == null) {
+            // two threads may both make one on the first unknown-account checks; either hash will do
+            decoy = hash("decoy-password-for-timing");
+        } else {
+            matches(password, made);
+        }
     }
 }
