@@ -63,8 +63,9 @@ public class RoleAssignments {
      * assignments, and past some 20 elements (earlier without statistics) picked the latter: a
      * page of 50 read all 10,000 assignments of a 10,000-user company and tested each against the
      * list (10-30 ms). An array parameter of unknown length keeps the probes, and one statement
-     * text serves every page size. H2 does the opposite: it probes its index for an IN list but
-     * reads the whole company for {@code = ANY (array)} (20 ms at 100,000 users), so it gets the list.
+     * text serves every page size. H2 reads the whole company for {@code = ANY (array)} and, for an
+     * IN list, prefers the primary key (company first) too: 35 ms per page at 100,000 users, up to
+     * a second on a cold cache; it gets an IN list on the account index, named (0.5 ms).
      */
     public Map<String, List<String>> roleIdsOf(CompanyId company, Collection<String> accountIds) {
         Map<String, List<String>> byAccount = new HashMap<>();
@@ -75,8 +76,9 @@ public class RoleAssignments {
         var statement = idsAsArray
                 ? jdbc.sql("SELECT account_id, role_id FROM role_assignments WHERE account_id = ANY (?)"
                         + " AND company_id = ? ORDER BY role_id").params(accountIds.toArray(String[]::new), company.value())
-                : jdbc.sql("SELECT account_id, role_id FROM role_assignments WHERE account_id IN (:ids)"
-                        + " AND company_id = :company ORDER BY role_id").param("ids", accountIds).param("company", company.value());
+                : jdbc.sql("SELECT account_id, role_id FROM role_assignments USE INDEX (ix_role_assignments_account)"
+                        + " WHERE account_id IN (:ids) AND company_id = :company ORDER BY role_id")
+                        .param("ids", accountIds).param("company", company.value());
         statement.query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list()
                 .forEach(e -> byAccount.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return byAccount;
