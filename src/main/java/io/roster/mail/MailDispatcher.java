@@ -84,14 +84,12 @@ class MailDispatcher {
             }
             List<Claimed> due = jdbc.sql("SELECT id, recipient, subject, body_text, body_html, attempts FROM mail_outbox"
                             + " WHERE id IN (:ids) AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < :now)"
-                            + " FOR UPDATE SKIP LOCKED")
+                            + " ORDER BY next_attempt_at FOR UPDATE SKIP LOCKED")
                     .param("ids", candidates).param("now", now)
                     .query((rs, n) -> new Claimed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getInt(6) + 1))
                     .list();
-            // oldest due first, as the candidates came
-            List<Claimed> batch = due.stream().sorted(java.util.Comparator.comparingInt(mail -> candidates.indexOf(mail.id())))
-                    .limit(BATCH).toList();
+            List<Claimed> batch = due.size() > BATCH ? due.subList(0, BATCH) : due;
             if (!batch.isEmpty()) {
                 // one statement leases the whole batch (its rows are locked by the SELECT above)
                 jdbc.sql("UPDATE mail_outbox SET attempts = attempts + 1, lease_until = :until WHERE id IN (:ids)")

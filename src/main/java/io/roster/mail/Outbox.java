@@ -49,12 +49,7 @@ public class Outbox {
     /** The states of a mail in the outbox. */
     public enum Status { PENDING, SENT, DEAD }
 
-    /** Newest first, for the operator's mail preview. */
-    public Page<OutboxMail> recent(String recipient, PageRequest page) {
-        return recent(recipient, null, page);
-    }
-
-    /** Newest first, optionally only one recipient's and only those in one state. */
+    /** Newest first, for the operator's mail preview; optionally one recipient's, and only those in one state. */
     public Page<OutboxMail> recent(String recipient, Status status, PageRequest page) {
         Cursor after = page.cursor() == null ? null : page.cursor().requireSort("-createdAt");
         String where = (recipient == null ? "1 = 1" : "recipient = :recipient")

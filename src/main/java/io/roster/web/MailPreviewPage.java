@@ -30,7 +30,7 @@ class MailPreviewPage {
             @RequestParam(required = false) String cursor, Model model) {
         guard.requireOperator(caller);
         String filter = recipient == null || recipient.isBlank() ? null : recipient.trim();
-        model.addAttribute("page", outbox.recent(filter, PageRequest.of(20, cursor)));
+        model.addAttribute("page", outbox.recent(filter, null, PageRequest.of(20, cursor)));
         model.addAttribute("recipient", filter);
         return "mail-preview";
     }
