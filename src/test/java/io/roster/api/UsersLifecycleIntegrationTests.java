@@ -7,6 +7,7 @@ import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
 import io.roster.support.Operator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,27 @@ class UsersLifecycleIntegrationTests {
         assertThat(third.text("validationResult"))
                 .isEqualTo("No license available: 2 of 2 in use. Add licenses in Plan & billing.");
         assertThat(api.get("/api/v1/companies/" + company).json().get("licensesUsed").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void an_unknown_role_saves_nothing_and_a_role_named_twice_is_granted_once() {
+        String company = fixtures.company(2);
+        Map<String, Object> typo = Fixtures.with(Fixtures.validUser("ACTIVE"), "roles", List.of("MEMBER", "MEMBRE"));
+
+        var refused = fixtures.createUser(company, typo);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("roleId");
+        assertThat(refused.json().get("errors").get(0).get("message").asString()).contains("no role 'MEMBRE'");
+        var table = api.get("/api/v1/companies/" + company + "/users?q=" + typo.get("userId"));
+        assertThat(table.json().get("items")).isEmpty();
+        assertThat(api.get("/api/v1/companies/" + company).json().get("licensesUsed").asInt()).isZero();
+
+        var twice = fixtures.createUser(company, Fixtures.with(Fixtures.validUser("ACTIVE"), "roles",
+                List.of("MEMBER", "AUDITOR", "MEMBER")));
+        assertThat(twice.status()).isEqualTo(201);
+        assertThat(twice.json().get("roles").toString()).isEqualTo("[\"AUDITOR\",\"MEMBER\"]");
+        assertThat(api.get("/api/v1/companies/" + company + "/users/" + twice.text("id")).json().get("roles").toString())
+                .isEqualTo("[\"AUDITOR\",\"MEMBER\"]");
     }
 
     @Test
