@@ -1,6 +1,7 @@
 package io.roster.access;
 
 import io.roster.shared.CompanyId;
+import io.roster.shared.DatabaseProduct;
 import io.roster.shared.Problems;
 import java.sql.Types;
 import java.time.Instant;
@@ -40,8 +41,9 @@ public class RoleAssignments {
     private final Roles roles;
     private final ApplicationEventPublisher events;
 
-    RoleAssignments(JdbcClient jdbc, JdbcTemplate batch, Roles roles, ApplicationEventPublisher events) {
-        this.idsAsArray = isPostgreSql(batch);
+    RoleAssignments(JdbcClient jdbc, JdbcTemplate batch, Roles roles, ApplicationEventPublisher events,
+            DatabaseProduct database) {
+        this.idsAsArray = database.isPostgreSql();
         this.jdbc = jdbc;
         this.batch = batch;
         this.roles = roles;
@@ -169,10 +171,5 @@ public class RoleAssignments {
             throw new Problems.NotFound("The user does not hold the role '" + roleId + "' in this company");
         }
         events.publishEvent(new AccessEvents.RoleRevoked(company, accountId, roleId, revoker.caller().accountId()));
-    }
-
-    private static boolean isPostgreSql(JdbcTemplate jdbc) {
-        String product = jdbc.execute((java.sql.Connection connection) -> connection.getMetaData().getDatabaseProductName());
-        return product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgresql");
     }
 }

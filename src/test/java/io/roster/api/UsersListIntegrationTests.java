@@ -271,6 +271,20 @@ class UsersListIntegrationTests {
     }
 
     @Test
+    void a_status_filter_walks_in_user_id_order_both_ways_with_and_without_a_search() {
+        for (String status : List.of("ACTIVE", "DRAFT")) {
+            List<String> expected = expectedOrder(UsersListIntegrationTests::userIdKey, false).stream()
+                    .filter(idsWhere(row -> row.get("status").asString().equals(status))::contains).toList();
+
+            assertThat(walk("status=" + status, 3)).as(status).containsExactlyElementsOf(expected);
+            assertThat(walk("status=" + status + "&sort=-userId", 3)).as(status).containsExactlyElementsOf(expected.reversed());
+            assertThat(walk("status=" + status + "&q=" + encode(tag + "u"), 2)).as(status)
+                    .doesNotHaveDuplicates().isSubsetOf(expected)
+                    .containsExactlyElementsOf(idsOf(list("status=" + status + "&limit=200&q=" + encode(tag + "u"))));
+        }
+    }
+
+    @Test
     void a_page_boundary_inside_a_run_of_ties_loses_and_repeats_nothing() {
         // 5 Martins: pages of 1, 2 and 4 cut the run at every position
         for (int limit : List.of(1, 2, 4)) {
