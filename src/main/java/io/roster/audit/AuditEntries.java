@@ -1,6 +1,7 @@
 package io.roster.audit;
 
 import io.roster.shared.Problems;
+import io.roster.shared.WrittenAtCommit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,18 +40,29 @@ class AuditEntries {
     }
 
     private final JdbcClient jdbc;
+    private final WrittenAtCommit<AuditEntry> pending;
 
-    AuditEntries(JdbcClient jdbc) {
+    AuditEntries(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.pending = new WrittenAtCommit<>(entries -> batch.batchUpdate(
+                "INSERT INTO audit_entries (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                entries.stream().map(AuditEntries::values).toList()));
     }
 
+    /**
+     * Files the entry with the caller's transaction: a change writes several entries (a creation
+     * four), sent together at its commit; a listing later in the same transaction would not see
+     * them, and none does.
+     */
     void insert(AuditEntry entry) {
-        jdbc.sql("INSERT INTO audit_entries (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(entry.id(), utc(entry.occurredAt()), entry.companyId(), entry.partnerId(),
-                        entry.actorAccountId(), entry.actorUserId(), entry.actorKind().name(), entry.action(),
-                        entry.targetType(), entry.targetId(), entry.beforeJson(), entry.afterJson(),
-                        entry.clientAddress(), entry.requestId())
-                .update();
+        pending.add(entry);
+    }
+
+    private static Object[] values(AuditEntry entry) {
+        return new Object[] {entry.id(), utc(entry.occurredAt()), entry.companyId(), entry.partnerId(),
+                entry.actorAccountId(), entry.actorUserId(), entry.actorKind().name(), entry.action(),
+                entry.targetType(), entry.targetId(), entry.beforeJson(), entry.afterJson(), entry.clientAddress(),
+                entry.requestId()};
     }
 
     /** Up to {@code limit} entries of the scope, newest first, after {@code after} (null: from the newest). */

@@ -4,10 +4,12 @@ import io.roster.shared.Cursor;
 import io.roster.shared.Ids;
 import io.roster.shared.Page;
 import io.roster.shared.PageRequest;
+import io.roster.shared.WrittenAtCommit;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -22,10 +24,14 @@ public class Outbox {
 
     private final JdbcClient jdbc;
     private final MailTemplates templates;
+    private final WrittenAtCommit<Object[]> pending;
 
-    Outbox(JdbcClient jdbc, MailTemplates templates) {
+    Outbox(JdbcClient jdbc, JdbcTemplate batch, MailTemplates templates) {
         this.jdbc = jdbc;
         this.templates = templates;
+        this.pending = new WrittenAtCommit<>(rows -> batch.batchUpdate("INSERT INTO mail_outbox (id, recipient, kind,"
+                + " locale, subject, body_text, body_html, status, attempts, next_attempt_at, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)", rows));
     }
 
     /** A mail as the operator's preview shows it. */
@@ -33,16 +39,17 @@ public class Outbox {
             int attempts, String lastError, Instant createdAt, Instant sentAt) {
     }
 
+    /**
+     * Renders the mail now and files it with the caller's transaction; the mails of one change
+     * (a creation queues two) are inserted together at its commit.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public String enqueue(MailRequest request) {
         MailTemplates.Rendered mail = templates.render(request);
         String id = Ids.newId();
         OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
-        jdbc.sql("INSERT INTO mail_outbox (id, recipient, kind, locale, subject, body_text, body_html, status, attempts,"
-                        + " next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")
-                .params(id, request.recipient(), request.kind().name(), request.locale() == null ? "en" : request.locale(),
-                        mail.subject(), mail.text(), mail.html(), now, now)
-                .update();
+        pending.add(new Object[] {id, request.recipient(), request.kind().name(),
+                request.locale() == null ? "en" : request.locale(), mail.subject(), mail.text(), mail.html(), now, now});
         return id;
     }
 

@@ -5,12 +5,14 @@ import io.roster.shared.Ids;
 import io.roster.shared.Page;
 import io.roster.shared.PageRequest;
 import io.roster.shared.Problems;
+import io.roster.shared.WrittenAtCommit;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -22,18 +24,20 @@ public class Inbox {
 
     private final JdbcClient jdbc;
     private final MessageSource messages;
+    private final WrittenAtCommit<Object[]> pending;
 
-    Inbox(JdbcClient jdbc, MessageSource messages) {
+    Inbox(JdbcClient jdbc, JdbcTemplate batch, MessageSource messages) {
         this.jdbc = jdbc;
         this.messages = messages;
+        this.pending = new WrittenAtCommit<>(rows -> batch.batchUpdate(
+                "INSERT INTO notifications (id, account_id, kind, arguments, created_at) VALUES (?, ?, ?, ?, ?)", rows));
     }
 
+    /** Filed with the caller's transaction, written with the other notifications of the change at its commit. */
     void add(String accountId, NotificationKind kind, List<String> arguments) {
         String joined = String.join(SEPARATOR, arguments);
-        jdbc.sql("INSERT INTO notifications (id, account_id, kind, arguments, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(Ids.newId(), accountId, kind.name(), joined.length() > 2000 ? joined.substring(0, 2000) : joined,
-                        Instant.now().atOffset(ZoneOffset.UTC))
-                .update();
+        pending.add(new Object[] {Ids.newId(), accountId, kind.name(),
+                joined.length() > 2000 ? joined.substring(0, 2000) : joined, Instant.now().atOffset(ZoneOffset.UTC)});
     }
 
     /** Newest first. */

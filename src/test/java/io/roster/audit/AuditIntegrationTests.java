@@ -473,11 +473,36 @@ class AuditIntegrationTests {
     void a_rolled_back_change_leaves_no_entry() {
         tx.executeWithoutResult(status -> {
             events.publishEvent(new LicensesChanged(new CompanyId(company), 10, 99, 1));
+            assertThat(count(company, "licenses.changed")).as("filed for the commit, not yet written").isZero();
+            status.flush();
             assertThat(count(company, "licenses.changed")).as("written in the same transaction").isEqualTo(1);
             status.setRollbackOnly();
         });
 
         assertThat(count(company, "licenses.changed")).isZero();
+    }
+
+    @Test
+    void entries_filed_after_a_savepoint_that_is_rolled_back_are_never_written_and_the_others_commit() {
+        tx.executeWithoutResult(status -> {
+            events.publishEvent(new LicensesChanged(new CompanyId(company), 10, 11, 1));
+            Object savepoint = status.createSavepoint();
+            events.publishEvent(new LicensesChanged(new CompanyId(company), 11, 12, 1));
+            status.rollbackToSavepoint(savepoint);
+            events.publishEvent(new LicensesChanged(new CompanyId(company), 11, 13, 1));
+        });
+        tx.executeWithoutResult(status -> {
+            Object savepoint = status.createSavepoint();
+            events.publishEvent(new LicensesChanged(new CompanyId(company), 13, 14, 1));
+            status.flush();
+            status.rollbackToSavepoint(savepoint);
+        });
+
+        assertThat(jdbc.sql("SELECT after_json FROM audit_entries WHERE company_id = ? AND action = 'licenses.changed'"
+                + " ORDER BY occurred_at, id").param(company).query(String.class).list())
+                .hasSize(2)
+                .anyMatch(json -> json.contains("\"licensesPurchased\":11"))
+                .anyMatch(json -> json.contains("\"licensesPurchased\":13"));
     }
 
     @Test
