@@ -146,6 +146,9 @@ public final class Bench {
                 throw new IllegalStateException("import of rows " + done + "-" + to + " reported " + Api.abbreviate(answer.body()));
             }
             done = to;
+            if (o.pgDatabase != null) {
+                Vacuum.statistics(o.pgDatabase);
+            }
         }
         if (!importWorks && done < count) {
             int from = done;
