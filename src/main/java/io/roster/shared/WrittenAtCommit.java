@@ -60,6 +60,20 @@ public final class WrittenAtCommit<T> {
             rows.subList(kept, rows.size()).clear();
         }
 
+        /**
+         * A transaction started inside this one (REQUIRES_NEW) keeps its own rows: this one's are
+         * out of sight until it resumes, so they commit or roll back with it and not with the other.
+         */
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResource(WrittenAtCommit.this);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(WrittenAtCommit.this, this);
+        }
+
         /** Also when the caller flushes the transaction, so that a query later in it sees the rows. */
         @Override
         public void flush() {

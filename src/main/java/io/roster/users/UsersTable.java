@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -68,10 +69,7 @@ public class UsersTable {
         }
         var spec = jdbc.sql(sql).param("company", company.value());
         spec = bind(spec, query);
-        var mapper = UserRows.mapperFor(company);
-        var statement = spec;
-        List<Keyed> rows = read(() -> statement.query((rs, n) -> new Keyed(mapper.mapRow(rs, n), rs.getString("sort_key"))).list());
-        return page(rows, query);
+        return page(spec, UserRows.mapperFor(company), query);
     }
 
     /** The internal rows of every company attached to a partner, or of one of them. */
@@ -86,17 +84,23 @@ public class UsersTable {
             spec = spec.param("company", onlyCompany.value());
         }
         spec = bind(spec, query);
-        var statement = spec;
-        List<Keyed> rows = read(() -> statement.query((rs, n) -> new Keyed(UserRows.map(rs, n), rs.getString("sort_key"))).list());
-        return page(rows, query);
+        return page(spec, UserRows::map, query);
+    }
+
+    /** Runs a page's statement (see {@link #read(Supplier)}) and cuts the page, with its next cursor. */
+    private Page<UserRow> page(JdbcClient.StatementSpec statement, RowMapper<UserRow> mapper, UsersQuery query) {
+        List<Keyed> rows = read(() -> statement.query((rs, n) -> new Keyed(mapper.mapRow(rs, n), rs.getString("sort_key")))
+                .list());
+        return Page.fromLookahead(rows, query.page().limit(),
+                last -> new Cursor(query.cursorSort(), last.sortKey(), last.row().id())).map(Keyed::row);
     }
 
     /**
-     * Runs a page's statement. On PostgreSQL it runs with the statement's generic plan: the
-     * statement is prepared once per connection, but PostgreSQL kept planning it anew for every
-     * prefix (a custom plan: 1.1 ms of planning for 0.8 ms of execution), while the plan it
-     * would cache is the same for every prefix, each range on its own index (see
-     * {@link #leg(String, UsersQuery, boolean)}). {@code SET LOCAL} scopes that to this read.
+     * On PostgreSQL a page's statement runs with its generic plan: the statement is prepared once
+     * per connection, but PostgreSQL kept planning it anew for every prefix (a custom plan: 1.1 ms
+     * of planning for 0.8 ms of execution), while the plan it would cache is the same for every
+     * prefix, each range on its own index (see {@link #leg(String, UsersQuery, boolean)}).
+     * {@code SET LOCAL} ends with the read's transaction, or with the caller's when it has one.
      */
     private <T> T read(Supplier<T> statement) {
         if (genericPlan == null) {
@@ -142,17 +146,17 @@ public class UsersTable {
         String column = query.sort().column;
         String keyset = query.page().cursor() == null ? ""
                 : " AND (" + column + ", id) " + (query.descending() ? "<" : ">") + " (:afterKey, :afterId)";
-        String order = " ORDER BY " + (oneCompany ? fixedFirst(query) : "") + order(column, query) + fetchFirst(query);
+        String pageOrder = " ORDER BY " + (oneCompany ? fixedFirst(query) : "") + order(column, query) + fetchFirst(query);
         if (query.q() == null) {
             return "SELECT " + UserRows.COLUMNS + ", " + column + " AS sort_key FROM "
-                    + accounts(walkIndex(query), query, oneCompany) + " WHERE " + where + keyset + order;
+                    + accounts(walkIndex(query), query, oneCompany) + " WHERE " + where + keyset + pageOrder;
         }
         Prefix prefix = Prefix.of(query.q());
         String hits = SEARCHED.stream().map(searched -> {
             String range = "SELECT id, " + column + " AS hit_key FROM "
                     + accounts(INDEX_BY_COLUMN.get(searched), query, oneCompany) + " WHERE " + where + keyset + " AND "
                     + prefix.condition(searched);
-            return searched.equals(column) ? "(" + range + order + ")"
+            return searched.equals(column) ? "(" + range + pageOrder + ")"
                     : "(SELECT id, hit_key FROM (" + range + " OFFSET 0 ROWS) matched ORDER BY " + order("hit_key", query)
                             + fetchFirst(query) + ")";
         }).collect(java.util.stream.Collectors.joining(" UNION "));
@@ -277,11 +281,6 @@ public class UsersTable {
     private static String order(String column, UsersQuery query) {
         String direction = query.descending() ? " DESC" : " ASC";
         return column + direction + ", id" + direction;
-    }
-
-    private static Page<UserRow> page(List<Keyed> rows, UsersQuery query) {
-        return Page.fromLookahead(rows, query.page().limit(),
-                last -> new Cursor(query.cursorSort(), last.sortKey(), last.row().id())).map(Keyed::row);
     }
 
     private static String escapeLike(String text) {

@@ -30,6 +30,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -480,6 +481,21 @@ class AuditIntegrationTests {
         });
 
         assertThat(count(company, "licenses.changed")).isZero();
+    }
+
+    @Test
+    void a_transaction_started_inside_another_commits_its_own_entries_when_the_outer_one_rolls_back() {
+        TransactionTemplate requiresNew = new TransactionTemplate(tx.getTransactionManager());
+        requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        tx.executeWithoutResult(outer -> {
+            events.publishEvent(new LicensesChanged(new CompanyId(company), 20, 21, 1));
+            requiresNew.executeWithoutResult(inner -> events.publishEvent(new LicensesChanged(new CompanyId(company), 21, 22, 1)));
+            outer.setRollbackOnly();
+        });
+
+        assertThat(jdbc.sql("SELECT after_json FROM audit_entries WHERE company_id = ? AND action = 'licenses.changed'")
+                .param(company).query(String.class).list())
+                .singleElement().asString().contains("\"licensesPurchased\":22");
     }
 
     @Test
