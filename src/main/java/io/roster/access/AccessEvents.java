@@ -9,6 +9,16 @@ public final class AccessEvents {
     private AccessEvents() {
     }
 
+    /**
+     * A signed-in caller was refused a change (403): {@code operation} is the method and path,
+     * {@code reason} the refusal's type; {@code companyId} / {@code partnerId} are those the path
+     * names, if any. {@code suppressedBefore} counts the caller's refusals left out since the last
+     * one recorded (see DeniedAttemptBudget).
+     */
+    public record AccessDenied(String accountId, String method, String path, String companyId, String partnerId,
+            String reason, long suppressedBefore) {
+    }
+
     public record RoleCreated(CompanyId companyId, String roleId, String name, String permissions) {
     }
 

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Bearer tokens: 256 random bits, kept only as a SHA-256 hash (a fast hash is enough for a value
- * with that much entropy), expiring, revocable. A token only works while its account is ACTIVE,
- * so deactivating someone stops their tokens on the next request.
+ * with that much entropy), expiring, revocable. A token only works while its account is ACTIVE
+ * and has standing, so deactivating someone, or removing their last role, stops their tokens on
+ * the next request.
  */
 @Service
 public class ApiTokens {
@@ -42,14 +43,18 @@ public class ApiTokens {
         return new IssuedToken(id, token, expiresAt);
     }
 
-    /** The caller a token stands for, if it is known, unexpired, unrevoked and its account ACTIVE. */
+    /**
+     * The caller a token stands for, if it is known, unexpired, unrevoked, and its account ACTIVE
+     * and still holding a role or right somewhere ({@link Standing}).
+     */
     public Optional<Caller> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
         return jdbc.sql("SELECT t.id AS token_id, t.company_id, a.id AS account_id, a.user_id_key, a.operator,"
                         + " a.home_company_id, a.home_partner_id FROM api_tokens t JOIN accounts a ON a.id = t.account_id"
-                        + " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND a.status = 'ACTIVE'")
+                        + " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND a.status = 'ACTIVE'"
+                        + " AND (a.operator OR " + Standing.sqlCondition("a.id") + ")")
                 .params(hash(token), utc(Instant.now()))
                 .query((rs, n) -> new Caller(rs.getString("account_id"), rs.getString("user_id_key"),
                         rs.getBoolean("operator"), rs.getString("home_company_id"), rs.getString("home_partner_id"),

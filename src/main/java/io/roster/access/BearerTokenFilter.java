@@ -13,7 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer rst_…}. A bad, expired or revoked token, or one whose
- * account is no longer ACTIVE, is answered 401 at once rather than treated as anonymous.
+ * account is no longer ACTIVE or has lost its last role and right, is answered 401 at once rather
+ * than treated as anonymous.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -36,7 +37,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         var caller = tokens.authenticate(header.substring(7).trim());
         if (caller.isEmpty()) {
             problems.write(response, 401, "unauthorized", "Unauthorized",
-                    "The bearer token is unknown, expired or revoked, or its account is not active: get a new one with POST /api/v1/tokens");
+                    "The bearer token is unknown, expired or revoked, or its account is not active or holds no role or right any more: get a new one with POST /api/v1/tokens");
             return;
         }
         var authorities = caller.get().operator() ? List.of(new SimpleGrantedAuthority("ROLE_OPERATOR")) : List.<SimpleGrantedAuthority>of();

@@ -3,6 +3,8 @@ package io.roster.access;
 import io.roster.shared.CompanyId;
 import io.roster.shared.PartnerId;
 import io.roster.shared.Problems;
+import io.roster.users.Accounts;
+import io.roster.users.Credentials;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +25,10 @@ public class Guard {
     private final Roles roles;
     private final RoleAssignments assignments;
     private final PartnerMembers partnerMembers;
+    private final Accounts accounts;
 
-    Guard(JdbcClient jdbc, Roles roles, RoleAssignments assignments, PartnerMembers partnerMembers) {
+    Guard(JdbcClient jdbc, Roles roles, RoleAssignments assignments, PartnerMembers partnerMembers, Accounts accounts) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.roles = roles;
         this.assignments = assignments;
@@ -50,14 +54,26 @@ public class Guard {
         return access;
     }
 
+    /**
+     * The caller's access to a company as one of its members (a role there, a partner role over it,
+     * or the operator): 403 for someone whose standing is only rights on some of its workspaces.
+     */
+    public CompanyAccess requireMember(Caller caller, CompanyId company) {
+        CompanyAccess access = accessTo(caller, company);
+        if (!access.member()) {
+            throw new Problems.Forbidden("not-a-member", "You have no role in this company: you only see the workspaces"
+                    + " you were given a right on");
+        }
+        return access;
+    }
+
     /** What the caller may do in a company; 404 when it has no standing there at all. */
     public CompanyAccess accessTo(Caller caller, CompanyId company) {
         requireCaller(caller);
         if (caller.companyScope() != null && !caller.companyScope().equals(company.value())) {
             throw noCompany(company);
         }
-        Optional<String> partnerOfCompany = jdbc.sql("SELECT COALESCE(partner_id, '') FROM companies WHERE id = ?")
-                .param(company.value()).query(String.class).optional();
+        Optional<String> partnerOfCompany = partnerOf(company);
         if (partnerOfCompany.isEmpty()) {
             throw noCompany(company);
         }
@@ -72,11 +88,51 @@ public class Guard {
         if (viaPartner != null) {
             permissions.addAll(viaPartner.companyPermissions());
         }
-        boolean member = company.value().equals(caller.homeCompanyId()) || !roleIds.isEmpty() || viaPartner != null;
-        if (!member && !holdsWorkspaceRight(company, caller.accountId())) {
+        // A role (or a partner role) makes a member. The home company, or a right on a workspace,
+        // gives standing without membership: the person sees the workspaces it was let into, no more.
+        boolean member = !roleIds.isEmpty() || viaPartner != null;
+        if (!member && !company.value().equals(caller.homeCompanyId()) && !holdsWorkspaceRight(company, caller.accountId())) {
             throw noCompany(company);
         }
         return new CompanyAccess(caller, company, permissions, viaPartner, member);
+    }
+
+    /**
+     * Refuses (403) acting on a person who holds, in this company, a permission the actor lacks
+     * (SPEC §5): whoever may edit, deactivate, re-invite or delete someone could otherwise take
+     * their account over — change its email, then reset its password. The same rule as granting
+     * roles: nobody reaches above their own permissions.
+     */
+    public void requireOutranks(CompanyAccess actor, String accountId) {
+        if (actor.caller().operator()) {
+            return;
+        }
+        if (accounts.byId(accountId).filter(Credentials::operator).isPresent()) {
+            throw new Problems.Forbidden("outranked", "You cannot change the platform operator's account");
+        }
+        Set<Permission> theirs = permissionsOf(actor.company(), accountId);
+        theirs.removeAll(actor.permissions());
+        if (!theirs.isEmpty()) {
+            throw new Problems.Forbidden("outranked", "You cannot change this person: they hold the permission '"
+                    + theirs.iterator().next().code() + "' in this company, which you do not have");
+        }
+    }
+
+    /** What a person may do in a company through its roles there and a partner role over it. */
+    private Set<Permission> permissionsOf(CompanyId company, String accountId) {
+        List<String> roleIds = assignments.roleIdsOf(company, accountId);
+        Set<Permission> permissions = roleIds.isEmpty() ? EnumSet.noneOf(Permission.class)
+                : roles.permissionsOf(company, roleIds);
+        partnerOf(company).filter(partner -> !partner.isEmpty())
+                .flatMap(partner -> partnerMembers.roleOf(new PartnerId(partner), accountId))
+                .ifPresent(role -> permissions.addAll(role.companyPermissions()));
+        return permissions;
+    }
+
+    /** The company's partner id ("" for none); empty when there is no such company. */
+    private Optional<String> partnerOf(CompanyId company) {
+        return jdbc.sql("SELECT COALESCE(partner_id, '') FROM companies WHERE id = ?")
+                .param(company.value()).query(String.class).optional();
     }
 
     /**

@@ -74,9 +74,18 @@ public class Roles {
         return permissions;
     }
 
+    /**
+     * Creates a custom role. It may only carry permissions its creator holds (403 otherwise):
+     * {@code roles.manage} alone must not mint an administrator's role.
+     */
     @Transactional
-    public Role create(CompanyId company, String name, List<String> permissionCodes) {
+    public Role create(CompanyAccess creator, String name, List<String> permissionCodes) {
+        CompanyId company = creator.company();
         Definition definition = definition(name, permissionCodes);
+        if (!creator.permissions().containsAll(definition.permissions())) {
+            throw new Problems.Forbidden("permissions-not-held", "You cannot create a role with permissions you do"
+                    + " not have yourself");
+        }
         Role role = new Role(Ids.newId(), definition.name(), false, definition.permissions());
         try {
             jdbc.sql("INSERT INTO custom_roles (id, company_id, name, permissions, version, created_at) VALUES (?, ?, ?, ?, 0, ?)")

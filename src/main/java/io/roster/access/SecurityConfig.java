@@ -1,6 +1,7 @@
 package io.roster.access;
 
 import io.roster.users.Accounts;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,6 +11,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -28,7 +30,7 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemWriter problems, Accounts accounts,
-            SignIn signIn) throws Exception {
+            SignIn signIn, ApplicationEventPublisher events, DeniedAttemptBudget deniedBudget) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
                         // only a call riding on the console's session cookie can be forged by another site
@@ -40,6 +42,7 @@ class SecurityConfig {
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new SessionStillValid(accounts, signIn), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new DeniedAttempts(events, deniedBudget), CsrfFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/tokens").permitAll()
                         .anyRequest().authenticated())
@@ -67,8 +70,8 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain console(HttpSecurity http, ConsoleSignIn consoleSignIn, Accounts accounts, SignIn signIn)
-            throws Exception {
+    SecurityFilterChain console(HttpSecurity http, ConsoleSignIn consoleSignIn, Accounts accounts, SignIn signIn,
+            ApplicationEventPublisher events, DeniedAttemptBudget deniedBudget) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         // accepting a workspace invitation as an existing account needs its session
                         .requestMatchers("/invitations/*/accept").authenticated()
@@ -85,6 +88,7 @@ class SecurityConfig {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
                         .deleteCookies("SESSION"))
                 .addFilterBefore(new SessionStillValid(accounts, signIn), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new DeniedAttempts(events, deniedBudget), CsrfFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))

@@ -110,12 +110,10 @@ public class SignIn {
         return Optional.of(new Problems.Forbidden(type, detail));
     }
 
-    /** A company role, a partner role or a workspace right, anywhere (workspace rights read in SQL, see Guard). */
+    /** A company role, a partner role or a workspace right, anywhere (see {@link Standing}). */
     private boolean hasStanding(String accountId) {
-        return jdbc.sql("SELECT (SELECT COUNT(*) FROM role_assignments WHERE account_id = :id)"
-                        + " + (SELECT COUNT(*) FROM partner_members WHERE account_id = :id)"
-                        + " + (SELECT COUNT(*) FROM workspace_members WHERE account_id = :id)")
-                .param("id", accountId).query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM accounts a WHERE a.id = ? AND " + Standing.sqlCondition("a.id"))
+                .param(accountId).query(Long.class).single() > 0;
     }
 
     private void record(Optional<Credentials> account, String login, String clientAddress, Channel channel,

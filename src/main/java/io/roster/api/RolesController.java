@@ -45,21 +45,21 @@ class RolesController {
 
     @GetMapping
     Page<RoleView> list(@AuthenticationPrincipal Caller caller, @PathVariable String companyId) {
-        CompanyId company = guard.accessTo(caller, new CompanyId(companyId)).company();
+        CompanyId company = guard.requireMember(caller, new CompanyId(companyId)).company();
         return new Page<>(roles.of(company).stream().map(RoleView::of).toList(), null);
     }
 
     @PostMapping
     ResponseEntity<RoleView> create(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @RequestBody RoleRequest request) {
-        CompanyId company = guard.requireCompany(caller, new CompanyId(companyId), Permission.ROLES_MANAGE).company();
-        Role role = roles.create(company, request.name(), request.permissions());
+        CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.ROLES_MANAGE);
+        Role role = roles.create(access, request.name(), request.permissions());
         return Responses.created("/api/v1/companies/" + companyId + "/roles/" + role.id(), 0, RoleView.of(role));
     }
 
     @GetMapping("/{roleId}")
     RoleView get(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String roleId) {
-        CompanyId company = guard.accessTo(caller, new CompanyId(companyId)).company();
+        CompanyId company = guard.requireMember(caller, new CompanyId(companyId)).company();
         return RoleView.of(roles.find(company, roleId)
                 .orElseThrow(() -> new Problems.NotFound("No role " + roleId + " in this company")));
     }

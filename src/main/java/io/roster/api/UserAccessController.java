@@ -116,6 +116,7 @@ class UserAccessController {
     void revokeToken(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String id,
             @PathVariable String tokenId) {
         UserRow row = owned(caller, companyId, id, Permission.USERS_MANAGE);
+        guard.requireOutranks(guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE), id);
         tokens.revokeOf(row.id(), tokenId);
     }
 

@@ -1,6 +1,7 @@
 package io.roster.api;
 
 import io.roster.access.Caller;
+import io.roster.access.CompanyAccess;
 import io.roster.access.Guard;
 import io.roster.access.Permission;
 import io.roster.invitations.Invitation;
@@ -65,11 +66,14 @@ class UserInvitationController {
     }
 
     private CompanyId owned(Caller caller, String companyId, String id, Permission permission) {
-        CompanyId company = guard.requireCompany(caller, new CompanyId(companyId), permission).company();
-        UserRow row = lifecycle.row(company, id);
+        CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), permission);
+        UserRow row = lifecycle.row(access.company(), id);
         if (row.external()) {
             throw new Problems.Forbidden("This is an external user: their own company invites them");
         }
-        return company;
+        if (permission == Permission.USERS_MANAGE) {
+            guard.requireOutranks(access, id);
+        }
+        return access.company();
     }
 }

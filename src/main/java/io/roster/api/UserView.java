@@ -1,13 +1,18 @@
 package io.roster.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.roster.users.UserRow;
 import java.time.Instant;
 import java.util.List;
 
-/** A row of the Users table as the API shows it. */
+/**
+ * A row of the Users table as the API shows it. {@code pendingEmail}, on a single row only, is the
+ * address an email change waits to be confirmed by; {@code email} stays the confirmed one until then.
+ */
 record UserView(String id, String userId, String firstName, String lastName, String email, String status,
         boolean external, String validationResult, boolean emailVerified, String locale,
-        Notifications notifications, List<String> roles, Instant createdAt, Instant updatedAt) {
+        Notifications notifications, List<String> roles, Instant createdAt, Instant updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String pendingEmail) {
 
     record Notifications(Boolean inApp, Boolean email) {
     }
@@ -15,6 +20,11 @@ record UserView(String id, String userId, String firstName, String lastName, Str
     static UserView of(UserRow row, List<String> roles) {
         return new UserView(row.id(), row.userId(), row.firstName(), row.lastName(), row.email(), row.status().name(),
                 row.external(), row.validationResult(), row.emailVerified(), row.locale(),
-                new Notifications(row.notifyInApp(), row.notifyEmail()), roles, row.createdAt(), row.updatedAt());
+                new Notifications(row.notifyInApp(), row.notifyEmail()), roles, row.createdAt(), row.updatedAt(), null);
+    }
+
+    UserView withPendingEmail(String pending) {
+        return new UserView(id, userId, firstName, lastName, email, status, external, validationResult, emailVerified,
+                locale, notifications, roles, createdAt, updatedAt, pending);
     }
 }

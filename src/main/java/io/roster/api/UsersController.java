@@ -97,7 +97,7 @@ class UsersController {
     ResponseEntity<UserView> edit(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody JsonNode body) {
-        CompanyId company = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE).company();
+        CompanyId company = manage(caller, companyId, id);
         UserEdit edit = UserPatch.parse(body);
         long current = lifecycle.row(company, id).version();
         UserRow row = lifecycle.edit(company, id, edit, Responses.expectedVersion(ifMatch, current));
@@ -107,7 +107,7 @@ class UsersController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        CompanyId company = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE).company();
+        CompanyId company = manage(caller, companyId, id);
         lifecycle.delete(company, id, Responses.expectedVersion(ifMatch, lifecycle.row(company, id).version()));
         return ResponseEntity.noContent().build();
     }
@@ -115,7 +115,7 @@ class UsersController {
     @PostMapping("/{id}/activate")
     ResponseEntity<UserView> activate(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @PathVariable String id) {
-        CompanyId company = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE).company();
+        CompanyId company = manage(caller, companyId, id);
         ActivationOutcome outcome = lifecycle.activate(company, id);
         if (!outcome.activated()) {
             throw new Problems.Conflict("activation-refused",
@@ -128,13 +128,21 @@ class UsersController {
     @PostMapping("/{id}/deactivate")
     ResponseEntity<UserView> deactivate(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @PathVariable String id) {
-        CompanyId company = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE).company();
+        CompanyId company = manage(caller, companyId, id);
         UserRow row = lifecycle.deactivate(company, id);
         return Responses.ok(row.version(), view(company, row));
     }
 
+    /** {@code users.manage} in the company, over a person who holds no permission the caller lacks. */
+    private CompanyId manage(Caller caller, String companyId, String id) {
+        CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE);
+        guard.requireOutranks(access, id);
+        return access.company();
+    }
+
     private UserView view(CompanyId company, UserRow row) {
-        return UserView.of(row, assignments.roleIdsOf(company, row.id()));
+        UserView view = UserView.of(row, assignments.roleIdsOf(company, row.id()));
+        return row.external() ? view : view.withPendingEmail(lifecycle.pendingEmail(company, row.id()).orElse(null));
     }
 
     private static NewUser newUser(CreateUserRequest request) {

@@ -48,6 +48,36 @@ class AccessChanges {
                 fields("userId", e.userId(), "role", e.role()), null);
     }
 
+    /**
+     * A refused change, filed where it was attempted: the company or partner space its path
+     * names, else the platform's own log. The refused request is the target, named by its path.
+     */
+    @EventListener
+    void on(AccessEvents.AccessDenied e) {
+        var attempt = fields("operation", e.method() + " " + e.path(), "reason", e.reason());
+        if (e.suppressedBefore() > 0) {
+            attempt.put("suppressedBefore", e.suppressedBefore());
+        }
+        AuditTrail.Target target = targetOf(e);
+        if (e.companyId() != null) {
+            trail.inCompany(new io.roster.shared.CompanyId(e.companyId()), "access.denied", target, null, attempt);
+        } else if (e.partnerId() != null) {
+            trail.inPartner(new io.roster.shared.PartnerId(e.partnerId()), null, "access.denied", target, null, attempt);
+        } else {
+            trail.as(trail.actors().current(), null, null, "access.denied", target, null, attempt, null);
+        }
+    }
+
+    private static AuditTrail.Target targetOf(AccessEvents.AccessDenied e) {
+        var user = java.util.regex.Pattern.compile("/users/([^/]{1,36})").matcher(e.path());
+        if (user.find()) {
+            return user(user.group(1));
+        }
+        return e.companyId() != null ? new AuditTrail.Target("company", e.companyId())
+                : e.partnerId() != null ? new AuditTrail.Target("partner", e.partnerId())
+                : new AuditTrail.Target("platform", null);
+    }
+
     @EventListener
     void on(AccessEvents.SignInLockCleared e) {
         trail.inCompany(e.companyId(), "user.sign_in_lock_cleared", user(e.accountId()), null, null);

@@ -75,6 +75,12 @@ class Actors {
                 .orElseGet(this::nobody);
     }
 
+    /** The caller in its own capacity, outside any tenant (a platform operation). */
+    Actor current() {
+        return caller().map(caller -> Actor.of(caller, kindOf(caller.operator(), caller.homePartnerId())))
+                .orElseGet(this::nobody);
+    }
+
     /** The capacity of an account acting for itself (signing in, using a mailed link). */
     static ActorKind kindOf(boolean operator, String homePartnerId) {
         return operator ? ActorKind.OPERATOR : homePartnerId != null ? ActorKind.PARTNER_STAFF : ActorKind.USER;

@@ -74,9 +74,17 @@ class UserChanges {
     }
 
     @EventListener
-    void on(UserEvents.EmailChanged e) {
-        trail.inCompany(e.companyId(), "user.email_changed", user(e.accountId()), fields("email", e.oldEmail()),
-                fields("email", e.newEmail(), "emailVerified", false));
+    void on(UserEvents.EmailChangeRequested e) {
+        trail.inCompany(e.companyId(), "user.email_change_requested", user(e.accountId()), fields("email", e.oldEmail()),
+                fields("email", e.oldEmail(), "pendingEmail", e.newEmail()));
+    }
+
+    /** From the old address's link: the person acts for itself, as for a confirmation. */
+    @EventListener
+    void on(UserEvents.EmailChangeCancelled e) {
+        trail.as(personOrCaller(e.accountId(), e.userId(), e.homePartnerId()), e.homeCompanyId(), e.homePartnerId(),
+                "user.email_change_cancelled", user(e.accountId()), fields("cancelledEmail", e.droppedEmail()),
+                fields("email", e.keptEmail(), "reverted", e.reverted()), null);
     }
 
     /**
@@ -92,7 +100,7 @@ class UserChanges {
     @EventListener
     void on(UserEvents.EmailConfirmed e) {
         trail.as(personOrCaller(e.accountId(), e.userId(), e.homePartnerId()), e.homeCompanyId(), e.homePartnerId(),
-                "user.email_confirmed", user(e.accountId()), fields("emailVerified", false),
+                "user.email_confirmed", user(e.accountId()), fields("email", e.previousEmail()),
                 fields("email", e.email(), "emailVerified", true), null);
     }
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 class InvitationRecords {
 
     private static final String COLUMNS = "id, kind, account_id, company_id, workspace_id, email, right_level,"
-            + " invited_by, status, created_at, expires_at, used_at";
+            + " invited_by, status, created_at, expires_at, used_at, new_email";
 
     private final JdbcClient jdbc;
 
@@ -27,12 +27,19 @@ class InvitationRecords {
     /** Stores a new pending link and returns its token (the only time it exists in clear). */
     Issued insert(InvitationKind kind, String accountId, String companyId, String workspaceId, String email,
             String right, String invitedBy, Instant expiresAt) {
+        return insert(kind, accountId, companyId, workspaceId, email, right, invitedBy, expiresAt, null);
+    }
+
+    /** {@code newEmail}: for a link cancelling an email change, the address the change is to. */
+    Issued insert(InvitationKind kind, String accountId, String companyId, String workspaceId, String email,
+            String right, String invitedBy, Instant expiresAt, String newEmail) {
         String token = Secrets.newToken("");
         String id = Ids.newId();
         jdbc.sql("INSERT INTO invitations (id, kind, token_hash, account_id, company_id, workspace_id, email, right_level,"
-                        + " invited_by, status, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)")
+                        + " invited_by, status, created_at, expires_at, new_email)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)")
                 .params(id, kind.name(), Secrets.sha256(token), accountId, companyId, workspaceId, email, right, invitedBy,
-                        utc(Instant.now()), utc(expiresAt))
+                        utc(Instant.now()), utc(expiresAt), newEmail)
                 .update();
         return new Issued(id, token, expiresAt);
     }
@@ -111,7 +118,7 @@ class InvitationRecords {
         return new Invitation(rs.getString("id"), InvitationKind.valueOf(rs.getString("kind")), rs.getString("account_id"),
                 rs.getString("company_id"), rs.getString("workspace_id"), rs.getString("email"), rs.getString("right_level"),
                 rs.getString("invited_by"), state, rs.getObject("created_at", OffsetDateTime.class).toInstant(), expiresAt,
-                used == null ? null : used.toInstant());
+                used == null ? null : used.toInstant(), rs.getString("new_email"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

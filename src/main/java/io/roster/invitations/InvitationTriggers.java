@@ -35,8 +35,8 @@ class InvitationTriggers {
     }
 
     @EventListener
-    void on(UserEvents.EmailChanged event) {
-        invitations.emailChanged(event.accountId(), event.oldEmail(), event.newEmail());
+    void on(UserEvents.EmailChangeRequested event) {
+        invitations.emailChangeRequested(event.accountId(), event.oldEmail(), event.newEmail());
     }
 
     /** Security mail: always sent, whatever the person's preferences. */

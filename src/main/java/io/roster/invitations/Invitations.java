@@ -31,12 +31,15 @@ public class Invitations {
     private final Links links;
     private final Duration lifetime;
     private final Duration resetLifetime;
+    private final Duration cancelLifetime;
     private final ApplicationEventPublisher events;
 
     Invitations(InvitationRecords records, Accounts accounts, Tenancy tenancy, Outbox outbox, Links links,
             @Value("${roster.invitations.lifetime:PT72H}") Duration lifetime,
             @Value("${roster.invitations.reset-lifetime:PT1H}") Duration resetLifetime,
+            @Value("${roster.invitations.email-cancel-lifetime:P14D}") Duration cancelLifetime,
             ApplicationEventPublisher events) {
+        this.cancelLifetime = cancelLifetime;
         this.events = events;
         this.records = records;
         this.accounts = accounts;
@@ -120,7 +123,7 @@ public class Invitations {
         return invitation;
     }
 
-    /** Uses an email-confirmation link. */
+    /** Uses an email-confirmation link: the pending address becomes the account's email. */
     @Transactional
     public Invitation confirmEmail(String token) {
         Invitation invitation = usable(token, InvitationKind.EMAIL_CHANGE);
@@ -131,17 +134,39 @@ public class Invitations {
         return invitation;
     }
 
-    /** The email of an existing account changed: confirm the new address, tell the old one. */
+    /**
+     * Uses the link mailed to the old address: the change is cancelled while pending, undone once
+     * confirmed. Either way the confirmation link dies.
+     */
     @Transactional
-    public void emailChanged(String accountId, String oldEmail, String newEmail) {
+    public Invitation cancelEmailChange(String token) {
+        Invitation invitation = usable(token, InvitationKind.EMAIL_CHANGE_CANCEL);
+        if (!accounts.cancelEmailChange(invitation.accountId(), invitation.email(), invitation.newEmail())) {
+            throw new LinkRefused(LinkState.REPLACED);
+        }
+        records.markUsed(invitation.id());
+        records.replacePending(invitation.accountId(), InvitationKind.EMAIL_CHANGE);
+        return invitation;
+    }
+
+    /**
+     * An administrator asked to change the email of an existing account: the new address gets a
+     * link to confirm it, the old one is told and gets a link to cancel (SPEC §5). The cancel link
+     * outlives the confirmation, so a change confirmed by someone else can still be undone.
+     */
+    @Transactional
+    public void emailChangeRequested(String accountId, String oldEmail, String newEmail) {
         Accounts.Recipient person = accounts.recipient(accountId).orElseThrow();
         records.replacePending(accountId, InvitationKind.EMAIL_CHANGE);
-        var issued = records.insert(InvitationKind.EMAIL_CHANGE, accountId, person.homeCompanyId(), null, newEmail, null,
+        records.replacePending(accountId, InvitationKind.EMAIL_CHANGE_CANCEL);
+        var confirm = records.insert(InvitationKind.EMAIL_CHANGE, accountId, person.homeCompanyId(), null, newEmail, null,
                 null, Instant.now().plus(lifetime));
+        var cancel = records.insert(InvitationKind.EMAIL_CHANGE_CANCEL, accountId, person.homeCompanyId(), null, oldEmail,
+                null, null, Instant.now().plus(cancelLifetime), newEmail);
         outbox.enqueue(new MailRequest(newEmail, person.locale(), MailKind.EMAIL_CHANGE_VERIFY,
-                List.of(person.displayName()), links.invitation(issued.token()), issued.expiresAt()));
+                List.of(person.displayName()), links.invitation(confirm.token()), confirm.expiresAt()));
         outbox.enqueue(new MailRequest(oldEmail, person.locale(), MailKind.EMAIL_CHANGED_NOTICE,
-                List.of(person.displayName(), newEmail), null, null));
+                List.of(person.displayName(), newEmail), links.invitation(cancel.token()), cancel.expiresAt()));
     }
 
     private Invitation usable(String token, InvitationKind... kinds) {

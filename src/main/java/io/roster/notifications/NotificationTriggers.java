@@ -69,8 +69,8 @@ class NotificationTriggers {
     }
 
     @EventListener
-    void on(UserEvents.EmailChanged event) {
-        notifier.tell(event.accountId(), NotificationKind.EMAIL_CHANGED, List.of(event.newEmail()));
+    void on(UserEvents.EmailConfirmed event) {
+        notifier.tell(event.accountId(), NotificationKind.EMAIL_CHANGED, List.of(event.email()));
     }
 
     @EventListener

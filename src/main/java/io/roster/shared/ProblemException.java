@@ -26,6 +26,9 @@ public abstract class ProblemException extends RuntimeException {
         this.title = title;
         this.errors = List.copyOf(errors);
         this.properties = Map.copyOf(properties);
+        if (status == 403) {
+            RefusedRequests.mark(this);
+        }
     }
 
     public int status() {

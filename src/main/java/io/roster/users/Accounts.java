@@ -113,16 +113,73 @@ public class Accounts {
                 account.userId(), account.homeCompanyId(), account.homePartnerId())));
     }
 
-    /** Marks an email verified, provided it is still the account's email. */
+    /**
+     * The new address proved itself through the link mailed to it: it becomes the account's email,
+     * verified. False when that change is no longer pending (cancelled or replaced by another).
+     * Another account may have claimed the address meanwhile: then 409, and nothing changes.
+     */
     @Transactional
     public boolean confirmEmail(String accountId, String email) {
-        boolean confirmed = jdbc.sql("UPDATE accounts SET email_verified = TRUE, version = version + 1 WHERE id = ? AND email_key = ?")
-                .params(accountId, EmailAddress.keyOf(email)).update() == 1;
-        if (confirmed) {
-            byId(accountId).ifPresent(account -> events.publishEvent(new UserEvents.EmailConfirmed(accountId,
-                    account.userId(), account.email(), account.homeCompanyId(), account.homePartnerId())));
+        Optional<String> pending = jdbc.sql("SELECT pending_email FROM accounts WHERE id = ? FOR UPDATE")
+                .param(accountId).query(String.class).optional()
+                .filter(address -> address != null && EmailAddress.keyOf(address).equals(EmailAddress.keyOf(email)));
+        if (pending.isEmpty()) {
+            return false;
         }
-        return confirmed;
+        String previous = byId(accountId).map(Credentials::email).orElse(null);
+        try {
+            setEmail(accountId, pending.get());
+        } catch (DuplicateKeyException taken) {
+            throw new Problems.Conflict("email-taken", "Another account uses this email now: ask your administrator"
+                    + " to choose another address");
+        }
+        byId(accountId).ifPresent(account -> events.publishEvent(new UserEvents.EmailConfirmed(accountId,
+                account.userId(), account.email(), previous, account.homeCompanyId(), account.homePartnerId())));
+        return true;
+    }
+
+    /**
+     * The old address cancels a change to {@code newEmail}: a pending change is dropped; one already
+     * confirmed is undone, back to {@code oldEmail} (verified: the person just proved it). False
+     * when there is nothing to cancel any more (another change happened since).
+     */
+    @Transactional
+    public boolean cancelEmailChange(String accountId, String oldEmail, String newEmail) {
+        record State(String email, String pending) {
+        }
+        Optional<State> state = jdbc.sql("SELECT email, pending_email FROM accounts WHERE id = ? FOR UPDATE")
+                .param(accountId).query((rs, n) -> new State(rs.getString(1), rs.getString(2))).optional();
+        if (state.isEmpty()) {
+            return false;
+        }
+        String newKey = EmailAddress.keyOf(newEmail);
+        boolean pending = state.get().pending() != null && EmailAddress.keyOf(state.get().pending()).equals(newKey);
+        boolean applied = EmailAddress.keyOf(state.get().email()).equals(newKey);
+        if (pending) {
+            jdbc.sql("UPDATE accounts SET pending_email = NULL, version = version + 1, updated_at = ? WHERE id = ?")
+                    .params(Instant.now().atOffset(ZoneOffset.UTC), accountId).update();
+        } else if (applied) {
+            try {
+                setEmail(accountId, oldEmail);
+            } catch (DuplicateKeyException taken) {
+                throw new Problems.Conflict("email-taken", "Another account uses your former email now: ask your"
+                        + " administrator for help");
+            }
+        } else {
+            return false;
+        }
+        byId(accountId).ifPresent(account -> events.publishEvent(new UserEvents.EmailChangeCancelled(accountId,
+                account.userId(), account.email(), newEmail, applied, account.homeCompanyId(), account.homePartnerId())));
+        return true;
+    }
+
+    /** A proven address becomes the account's email; whatever change was pending is dropped. */
+    private void setEmail(String accountId, String email) {
+        jdbc.sql("UPDATE accounts SET email = ?, email_key = ?, email_sort = ?, email_verified = TRUE,"
+                        + " pending_email = NULL, version = version + 1, updated_at = ? WHERE id = ?")
+                .params(email, EmailAddress.keyOf(email), UserRows.sortKey(email), Instant.now().atOffset(ZoneOffset.UTC),
+                        accountId)
+                .update();
     }
 
     /** The person's own preferences: language and how to be told of what concerns them (SPEC §9). */

@@ -37,8 +37,20 @@ public final class UserEvents {
             String email, UserStatus status) {
     }
 
-    /** The email of an existing account changed: the old address is told, the new one must be confirmed. */
-    public record EmailChanged(CompanyId companyId, String accountId, String oldEmail, String newEmail) {
+    /**
+     * An administrator asked to change the email of an existing account: it stays {@code oldEmail}
+     * until {@code newEmail} confirms; the old address is told and may cancel.
+     */
+    public record EmailChangeRequested(CompanyId companyId, String accountId, String oldEmail, String newEmail) {
+    }
+
+    /**
+     * The person, from the old address, cancelled an email change: a pending one is dropped, or an
+     * already confirmed one is undone ({@code reverted}: the account's sessions and tokens end too,
+     * since whoever confirmed the new address may hold them).
+     */
+    public record EmailChangeCancelled(String accountId, String userId, String keptEmail, String droppedEmail,
+            boolean reverted, String homeCompanyId, String homePartnerId) {
     }
 
     /** A password was set or changed (by the person, through a link). Security mail: always sent. */
@@ -46,8 +58,8 @@ public final class UserEvents {
     }
 
     /** The person confirmed {@code email} through a mailed link: it is verified now. */
-    public record EmailConfirmed(String accountId, String userId, String email, String homeCompanyId,
-            String homePartnerId) {
+    public record EmailConfirmed(String accountId, String userId, String email, String previousEmail,
+            String homeCompanyId, String homePartnerId) {
     }
 
     public record PreferencesChanged(String accountId, String locale, boolean notifyInApp, boolean notifyEmail) {

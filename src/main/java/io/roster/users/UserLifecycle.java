@@ -107,6 +107,10 @@ public class UserLifecycle {
     }
 
     private ActivationOutcome activateInTransaction(CompanyId company, String id) {
+        // Rows filed before the savepoint (the draft's audit entry, its roles' grants) are written
+        // now, outside it: the flush inside the activation writes what is pending, and a refused
+        // seat would otherwise roll them back with the activation while the row itself commits.
+        TransactionSynchronizationUtils.triggerFlush();
         try {
             return savepoint.execute(status -> activateLocked(company, id));
         } catch (NoSeatLeft full) {
@@ -207,16 +211,28 @@ public class UserLifecycle {
             requireVersion(row, expectedVersion);
             UserRow after = EditPolicy.apply(row, edit);
             boolean emailChanged = !Objects.equals(EmailAddress.keyOf(row.email()), EmailAddress.keyOf(after.email()));
-            if (row.accountExists() && emailChanged && rows.emailClaimed(after.email(), id)) {
+            if (!row.accountExists() || !emailChanged) {
+                rows.updateFields(company, after);
+                events.publishEvent(new UserEvents.UserEdited(company, id, EditPolicy.editableOf(row), EditPolicy.editableOf(after)));
+                return rows.find(company, id).orElseThrow();
+            }
+            // An existing account keeps its confirmed address until the new one confirms (SPEC §5):
+            // whoever typed an address they own cannot have the person's password reset link sent there.
+            if (rows.emailClaimed(after.email(), id)) {
                 throw new Problems.Conflict("email-taken", "Email already in use by another account");
             }
-            rows.updateFields(company, after, emailChanged && row.accountExists());
-            events.publishEvent(new UserEvents.UserEdited(company, id, EditPolicy.editableOf(row), EditPolicy.editableOf(after)));
-            if (emailChanged && row.accountExists()) {
-                events.publishEvent(new UserEvents.EmailChanged(company, id, row.email(), after.email()));
-            }
+            UserRow namesOnly = after.withEmail(row.email());
+            rows.updateFields(company, namesOnly);
+            rows.requestEmail(company, id, after.email());
+            events.publishEvent(new UserEvents.UserEdited(company, id, EditPolicy.editableOf(row), EditPolicy.editableOf(namesOnly)));
+            events.publishEvent(new UserEvents.EmailChangeRequested(company, id, row.email(), after.email()));
             return rows.find(company, id).orElseThrow();
         });
+    }
+
+    /** The address an email change of an internal row waits to be confirmed by, if any. */
+    public Optional<String> pendingEmail(CompanyId company, String id) {
+        return rows.pendingEmail(company, id);
     }
 
     /** A row of the company's Users table, internal or external. */

@@ -22,6 +22,12 @@ public record UserRow(String id, CompanyId homeCompanyId, String userId, String 
                 emailVerified, locale, notifyInApp, notifyEmail, hasPassword, version, createdAt, updatedAt);
     }
 
+    /** The same row with another email (and its verification kept). */
+    UserRow withEmail(String otherEmail) {
+        return new UserRow(id, homeCompanyId, userId, firstName, lastName, otherEmail, status, external, validationResult,
+                emailVerified, locale, notifyInApp, notifyEmail, hasPassword, version, createdAt, updatedAt);
+    }
+
     public String etag() {
         return "\"" + version + "\"";
     }

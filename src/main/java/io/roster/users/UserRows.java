@@ -104,15 +104,31 @@ class UserRows {
                 .update();
     }
 
-    /** Writes the editable fields; the email claim follows the email once the account exists. */
-    void updateFields(CompanyId company, UserRow after, boolean emailChanged) {
+    Optional<String> pendingEmail(CompanyId company, String id) {
+        return jdbc.sql("SELECT pending_email FROM accounts WHERE id = ? AND home_company_id = ?")
+                .params(id, company.value()).query(String.class).optional().filter(java.util.Objects::nonNull);
+    }
+
+    /** Files the address an existing account's email should change to, until it is confirmed. */
+    void requestEmail(CompanyId company, String id, String pendingEmail) {
+        jdbc.sql("UPDATE accounts SET pending_email = ?, version = version + 1, updated_at = ?"
+                        + " WHERE id = ? AND home_company_id = ?")
+                .params(pendingEmail, utc(Instant.now()), id, company.value())
+                .update();
+    }
+
+    /**
+     * Writes the editable fields. The email claim follows the email once the account exists: only
+     * a confirmed change reaches here then (see {@link Accounts#confirmEmail}), a draft claims nothing.
+     */
+    void updateFields(CompanyId company, UserRow after) {
         String emailKey = after.accountExists() ? EmailAddress.keyOf(after.email()) : null;
         jdbc.sql("UPDATE accounts SET user_id = ?, first_name = ?, last_name = ?, email = ?, user_id_sort = ?,"
                         + " first_name_sort = ?, last_name_sort = ?, email_sort = ?, email_key = ?,"
                         + " email_verified = ?, version = version + 1, updated_at = ? WHERE id = ? AND home_company_id = ?")
                 .params(after.userId(), after.firstName(), after.lastName(), after.email(), sortKey(after.userId()),
                         sortKey(after.firstName()), sortKey(after.lastName()), sortKey(after.email()), emailKey,
-                        emailChanged ? false : after.emailVerified(), utc(Instant.now()), after.id(), company.value())
+                        after.emailVerified(), utc(Instant.now()), after.id(), company.value())
                 .update();
     }
 

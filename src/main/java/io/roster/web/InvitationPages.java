@@ -64,6 +64,11 @@ class InvitationPages {
                 model.addAttribute("done", "link.done.email");
                 return "link-done";
             }
+            if (link.get().invitation().kind() == InvitationKind.EMAIL_CHANGE_CANCEL) {
+                invitations.cancelEmailChange(token);
+                model.addAttribute("done", "link.done.emailCancel");
+                return "link-done";
+            }
             if (!Objects.equals(password, confirmation)) {
                 return again(model, link.get(), token, "mismatch", null);
             }

@@ -1,7 +1,6 @@
 package io.roster.web;
 
 import io.roster.access.Caller;
-import io.roster.access.Permission;
 import io.roster.invitations.Invitations;
 import io.roster.shared.ProblemException;
 import io.roster.users.ActivationOutcome;
@@ -44,7 +43,7 @@ class PartnerUserActions {
     String activate(@AuthenticationPrincipal Caller caller, @PathVariable String partnerId,
             @PathVariable String companyId, @PathVariable String id, @RequestParam(required = false) String back,
             Locale locale, RedirectAttributes redirect) {
-        var target = targets.resolve(caller, partnerId, companyId, id, Permission.USERS_MANAGE);
+        var target = targets.resolveToChange(caller, partnerId, companyId, id);
         try {
             ActivationOutcome outcome = lifecycle.activate(target.company().id(), id);
             String result = wording.validation(outcome.row().validationResult(), locale);
@@ -63,7 +62,7 @@ class PartnerUserActions {
     String deactivate(@AuthenticationPrincipal Caller caller, @PathVariable String partnerId,
             @PathVariable String companyId, @PathVariable String id, @RequestParam(required = false) String back,
             Locale locale, RedirectAttributes redirect) {
-        var target = targets.resolve(caller, partnerId, companyId, id, Permission.USERS_MANAGE);
+        var target = targets.resolveToChange(caller, partnerId, companyId, id);
         try {
             lifecycle.deactivate(target.company().id(), id);
             Flash.done(redirect, text("partner.users.deactivated", locale, target.label()));
@@ -78,7 +77,7 @@ class PartnerUserActions {
     String invite(@AuthenticationPrincipal Caller caller, @PathVariable String partnerId,
             @PathVariable String companyId, @PathVariable String id, @RequestParam(required = false) String back,
             Locale locale, RedirectAttributes redirect) {
-        var target = targets.resolve(caller, partnerId, companyId, id, Permission.USERS_MANAGE);
+        var target = targets.resolveToChange(caller, partnerId, companyId, id);
         try {
             if (target.row().external()) {
                 throw new io.roster.shared.Problems.Forbidden("external-user",

@@ -42,7 +42,7 @@ class PartnerUserDeletion {
     String confirm(@AuthenticationPrincipal Caller caller, @PathVariable String partnerId,
             @PathVariable String companyId, @PathVariable String id, @RequestParam(required = false) String back,
             Model model) {
-        var target = targets.resolve(caller, partnerId, companyId, id, Permission.USERS_MANAGE);
+        var target = targets.resolveToChange(caller, partnerId, companyId, id);
         return show(target, back, Map.of(), model);
     }
 
@@ -51,7 +51,7 @@ class PartnerUserDeletion {
     String delete(@AuthenticationPrincipal Caller caller, @PathVariable String partnerId,
             @PathVariable String companyId, @PathVariable String id, @RequestParam(required = false) Long version,
             @RequestParam(required = false) String back, Locale locale, Model model, RedirectAttributes redirect) {
-        var target = targets.resolve(caller, partnerId, companyId, id, Permission.USERS_MANAGE);
+        var target = targets.resolveToChange(caller, partnerId, companyId, id);
         try {
             lifecycle.delete(target.company().id(), id, version);
         } catch (ProblemException refused) {

@@ -84,7 +84,7 @@ class PartnerUserPage {
     @GetMapping("/edit")
     String editForm(@AuthenticationPrincipal Caller caller, @PathVariable String partnerId,
             @PathVariable String companyId, @PathVariable String id, Model model) {
-        var target = targets.resolve(caller, partnerId, companyId, id, Permission.USERS_MANAGE);
+        var target = targets.resolveToChange(caller, partnerId, companyId, id);
         var row = target.row();
         return showEdit(target, new EditForm(row.userId(), row.firstName(), row.lastName(), row.email(), row.version()),
                 Map.of(), model);
@@ -93,7 +93,7 @@ class PartnerUserPage {
     @PostMapping("/edit")
     String edit(@AuthenticationPrincipal Caller caller, @PathVariable String partnerId, @PathVariable String companyId,
             @PathVariable String id, EditForm form, Locale locale, Model model, RedirectAttributes redirect) {
-        var target = targets.resolve(caller, partnerId, companyId, id, Permission.USERS_MANAGE);
+        var target = targets.resolveToChange(caller, partnerId, companyId, id);
         if (target.row().external()) {
             throw new Problems.Forbidden("This is an external user: the company that owns the account edits it");
         }

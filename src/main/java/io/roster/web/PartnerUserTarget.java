@@ -51,6 +51,16 @@ class PartnerUserTarget {
     }
 
     /**
+     * The person a change is about (edit, activate, deactivate, invite, delete): as {@link #resolve}
+     * with {@code users.manage}, over someone who holds no permission the caller lacks (403).
+     */
+    Target resolveToChange(Caller caller, String partnerId, String companyId, String id) {
+        Target target = resolve(caller, partnerId, companyId, id, Permission.USERS_MANAGE);
+        guard.requireOutranks(target.access(), id);
+        return target;
+    }
+
+    /**
      * Where to go back to after an action: the list page the person came from (same filters and
      * page) when {@code back} is one, else the user's profile. Never another site.
      */

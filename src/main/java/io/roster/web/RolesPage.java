@@ -40,7 +40,7 @@ class RolesPage {
 
     @GetMapping
     String list(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, Model model) {
-        CompanyAccess access = guard.accessTo(caller, new CompanyId(companyId));
+        CompanyAccess access = guard.requireMember(caller, new CompanyId(companyId));
         model.addAttribute("companyId", companyId);
         model.addAttribute("roles", roles.of(access.company()));
         model.addAttribute("canManage", access.has(Permission.ROLES_MANAGE));
@@ -53,10 +53,10 @@ class RolesPage {
             @RequestParam(required = false) String name,
             @RequestParam(name = "permissions", required = false) List<String> permissions, Locale locale,
             RedirectAttributes redirect) {
-        CompanyId company = guard.requireCompany(caller, new CompanyId(companyId), Permission.ROLES_MANAGE).company();
+        CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.ROLES_MANAGE);
         List<String> chosen = permissions == null ? List.of() : permissions;
         boolean created = refusals.attempt(locale, redirect, "admin.roles.created",
-                () -> roles.create(company, name, chosen));
+                () -> roles.create(access, name, chosen));
         if (created) {
             redirect.addFlashAttribute("noticeArg", name == null ? null : name.trim());
         } else {

@@ -113,6 +113,7 @@ class UserProfilePage {
     private String show(CompanyAccess access, UserRow user, boolean created, String error, Model model) {
         model.addAttribute("companyId", access.company().value());
         model.addAttribute("user", user);
+        model.addAttribute("pendingEmail", user.external() ? null : lifecycle.pendingEmail(access.company(), user.id()).orElse(null));
         model.addAttribute("created", created);
         model.addAttribute("error", error);
         model.addAttribute("canManage", access.has(Permission.USERS_MANAGE));

@@ -83,6 +83,7 @@ class UserRowActions {
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE);
         try {
+            guard.requireOutranks(access, id);
             lifecycle.delete(access.company(), id, null);
             return htmx != null ? "users/list :: deleted" : "redirect:/companies/" + companyId + "/users";
         } catch (ProblemException refused) {
@@ -97,6 +98,7 @@ class UserRowActions {
         CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE);
         UserRow row = lifecycle.row(access.company(), id);
         requireEditable(row, field);
+        guard.requireOutranks(access, id);
         model.addAttribute("companyId", companyId);
         model.addAttribute("user", row);
         model.addAttribute("field", field);
@@ -110,9 +112,14 @@ class UserRowActions {
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         return act(caller, companyId, id, htmx, model, company -> {
             requireEditable(lifecycle.row(company, id), field);
-            lifecycle.edit(company, id, new UserEdit(field.equals("userId") ? value : null,
+            UserRow before = lifecycle.row(company, id);
+            UserRow after = lifecycle.edit(company, id, new UserEdit(field.equals("userId") ? value : null,
                     field.equals("firstName") ? value : null, field.equals("lastName") ? value : null,
                     field.equals("email") ? value : null), null);
+            if (field.equals("email") && before.accountExists() && !after.email().equals(value == null ? null : value.trim())) {
+                // the row keeps the confirmed address until the new one confirms
+                model.addAttribute("rowNotice", "users.row.emailPending");
+            }
             return null;
         });
     }
@@ -121,6 +128,7 @@ class UserRowActions {
         CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE);
         String message;
         try {
+            guard.requireOutranks(access, id);
             message = action.run(access.company());
         } catch (ProblemException refused) {
             message = refused.firstMessage();

@@ -40,15 +40,16 @@ public class Workspaces {
     }
 
     /**
-     * Creates a workspace of the company; the creator holds ADMIN on it. Someone whose only standing
-     * in the company is a workspace right is an outsider there and may not create one (403).
+     * Creates a workspace of the company; the creator holds ADMIN on it. Someone with no role in the
+     * company (only workspace rights there) may not create one (403): else a right, or a home
+     * without roles, would make its own standing back.
      */
     @Transactional
     public Workspace create(Caller caller, CompanyId company, String name) {
         CompanyAccess access = guard.accessTo(caller, company);
         if (!access.member()) {
-            throw new Problems.Forbidden("Only people of the company can create its workspaces: you are here"
-                    + " through rights on some of its workspaces");
+            throw new Problems.Forbidden("not-a-member", "Only people holding a role in the company can create its"
+                    + " workspaces: you are here through rights on some of its workspaces");
         }
         String trimmed = name == null ? null : name.trim();
         new FieldErrors().required("name", trimmed).maxLength("name", trimmed, MAX_NAME).throwIfAny();

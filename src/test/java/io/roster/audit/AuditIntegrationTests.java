@@ -148,7 +148,8 @@ class AuditIntegrationTests {
 
         assertThat(only(trail, "role.granted", id).get("after").get("roleId").asString()).isEqualTo("AUDITOR");
         assertThat(only(trail, "role.revoked", id).get("before").get("roleId").asString()).isEqualTo("AUDITOR");
-        assertThat(only(trail, "user.email_changed", id).get("after").get("email").asString()).startsWith("new-");
+        assertThat(only(trail, "user.email_change_requested", id).get("after").get("pendingEmail").asString())
+                .startsWith("new-");
         assertThat(only(trail, "role.created", role).get("after").get("permissions").toString())
                 .contains("users.read", "audit.read");
         assertThat(only(trail, "workspace.created", workspace).get("after").get("name").asString()).isEqualTo("Launch");

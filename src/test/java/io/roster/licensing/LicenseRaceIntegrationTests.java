@@ -141,6 +141,16 @@ class LicenseRaceIntegrationTests {
             }
         }
         assertThat(setupMails).isEqualTo(LICENSES);
+        // a refused activation keeps everything that came before it: each row's creation and role grant
+        assertThat(auditCount(company, "user.created")).isEqualTo(CONTENDERS);
+        assertThat(auditCount(company, "role.granted")).isEqualTo(CONTENDERS);
+        assertThat(auditCount(company, "user.activated")).isEqualTo(LICENSES);
+        assertThat(auditCount(company, "user.activation_refused")).isEqualTo(CONTENDERS - LICENSES);
+    }
+
+    private int auditCount(String company, String action) {
+        return nodeA.get("/api/v1/companies/" + company + "/audit?action=" + action + "&limit=200").json()
+                .get("items").size();
     }
 
     private List<String> drafts(String company) {

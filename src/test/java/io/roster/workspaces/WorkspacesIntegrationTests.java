@@ -231,7 +231,7 @@ class WorkspacesIntegrationTests {
         assertThat(outsider.get(users(companyA)).status()).isEqualTo(403);
         var creation = outsider.post(workspaces(companyA), Map.of("name", "Mine"));
         assertThat(creation.status()).isEqualTo(403);
-        assertThat(creation.text("detail")).contains("Only people of the company");
+        assertThat(creation.text("detail")).contains("Only people holding a role in the company");
         var me = outsider.get("/api/v1/me").json().get("companies");
         assertThat(me.findValuesAsString("companyId")).contains(companyA, companyB);
 
