@@ -57,10 +57,11 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain docsAndHealth(HttpSecurity http) throws Exception {
+    SecurityFilterChain docsAndHealth(HttpSecurity http, MetricsScrapeAccess metricsScrape) throws Exception {
         http.securityMatcher("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui.html", "/swagger-ui/**", "/actuator/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/prometheus").access(metricsScrape)
                         .requestMatchers("/actuator/**").denyAll()
                         .anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())

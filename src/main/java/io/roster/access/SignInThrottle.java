@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import io.roster.shared.BatchedPurge;
 import io.roster.shared.CompanyId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -93,6 +94,18 @@ public class SignInThrottle {
     public void clear(String accountIdKey) {
         jdbc.sql("DELETE FROM sign_in_throttle WHERE throttle_key = ?")
                 .param(accountIdKey.startsWith("account:") ? accountIdKey : "account:" + accountIdKey).update();
+    }
+
+    /**
+     * Deletes the rows past their window (README, "Retention"): no delay or lockout running, and a
+     * last failure older than a lockout, after which the next failure would count from zero anyway.
+     */
+    public int purgeStale(Instant now, BatchedPurge purge) {
+        Duration window = account.lockDuration().compareTo(address.lockDuration()) > 0
+                ? account.lockDuration() : address.lockDuration();
+        return purge.delete("sign_in_throttle", "throttle_key",
+                "last_failure_at < :stale AND (locked_until IS NULL OR locked_until < :now)",
+                java.util.Map.of("stale", utc(now.minus(window)), "now", utc(now)));
     }
 
     private void record(String key, Policy policy) {

@@ -16,8 +16,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Gives every request an id: the caller's {@code X-Request-Id} when it is sane (1–64 characters
  * of {@code A-Z a-z 0-9 . _ -}), otherwise a new one. The id goes back in the response header, into
- * the logs' MDC ({@code requestId}) and into the audit entries the request causes. Runs first, so
- * even a request refused by the security chains carries it.
+ * the logs' MDC ({@code requestId}: every log line written while the request is served shows it,
+ * in the plain pattern and in the JSON logs) and into the audit entries the request causes. Runs
+ * first, so even a request refused by the security chains carries it, and again for the error page
+ * the container renders afterwards, with the same id.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -31,7 +33,7 @@ class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String id = idOf(request.getHeader(HEADER));
+        String id = request.getAttribute(ATTRIBUTE) instanceof String known ? known : idOf(request.getHeader(HEADER));
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
         MDC.put(MDC_KEY, id);
@@ -40,6 +42,11 @@ class RequestIdFilter extends OncePerRequestFilter {
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
     }
 
     static String idOf(String header) {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,6 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code FOR UPDATE SKIP LOCKED}, so nodes never claim the same row, plus a lease, so a node that
  * dies mid-send only delays a mail), sends outside any transaction, then records the outcome: SENT,
  * or a retry after a growing delay, or DEAD after the last attempt (visible in the mail preview).
+ * A mail that left (or died) keeps its body with link tokens masked ({@link LinkMasking}). Each
+ * outcome is counted ({@code roster.mail.deliveries}, tagged sent, retry or dead).
  */
 @Component
 class MailDispatcher {
@@ -31,15 +35,28 @@ class MailDispatcher {
     private final MailTransport transport;
     private final List<Duration> retryDelays;
     private final Duration lease;
+    private final LinkMasking masking;
+    private final Counter sent;
+    private final Counter retried;
+    private final Counter dead;
 
     MailDispatcher(JdbcClient jdbc, TransactionTemplate tx, MailTransport transport,
             @Value("${roster.mail.retry-delays:PT5S,PT15S,PT1M,PT5M,PT15M,PT1H,PT3H,PT6H,PT12H}") List<Duration> retryDelays,
-            @Value("${roster.mail.lease:PT2M}") Duration lease) {
+            @Value("${roster.mail.lease:PT2M}") Duration lease, LinkMasking masking, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.transport = transport;
         this.retryDelays = List.copyOf(retryDelays);
         this.lease = lease;
+        this.masking = masking;
+        this.sent = deliveries(meters, "sent");
+        this.retried = deliveries(meters, "retry");
+        this.dead = deliveries(meters, "dead");
+    }
+
+    private static Counter deliveries(MeterRegistry meters, String outcome) {
+        return Counter.builder("roster.mail.deliveries").tag("outcome", outcome)
+                .description("Delivery attempts of outbox mails by outcome").register(meters);
     }
 
     /** Drains what is due in batches (a bulk import can queue thousands), a bounded number per round. */
@@ -57,8 +74,10 @@ class MailDispatcher {
         for (Claimed mail : batch) {
             try {
                 transport.send(mail.recipient(), mail.subject(), mail.text(), mail.html());
-                jdbc.sql("UPDATE mail_outbox SET status = 'SENT', sent_at = ?, lease_until = NULL, last_error = NULL WHERE id = ?")
-                        .params(now(), mail.id()).update();
+                jdbc.sql("UPDATE mail_outbox SET status = 'SENT', sent_at = ?, lease_until = NULL, last_error = NULL,"
+                                + " body_text = ?, body_html = ? WHERE id = ?")
+                        .params(now(), masking.kept(mail.text()), masking.kept(mail.html()), mail.id()).update();
+                sent.increment();
             } catch (Exception e) {
                 failed(mail, e);
             }
@@ -104,14 +123,17 @@ class MailDispatcher {
         reason = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
         if (mail.attempt() > retryDelays.size()) {
             log.error("Mail {} to {} is dead after {} attempts: {}", mail.id(), mail.recipient(), mail.attempt(), reason);
-            jdbc.sql("UPDATE mail_outbox SET status = 'DEAD', lease_until = NULL, last_error = ? WHERE id = ?")
-                    .params(reason, mail.id()).update();
+            jdbc.sql("UPDATE mail_outbox SET status = 'DEAD', lease_until = NULL, last_error = ?, body_text = ?, body_html = ?"
+                            + " WHERE id = ?")
+                    .params(reason, masking.kept(mail.text()), masking.kept(mail.html()), mail.id()).update();
+            dead.increment();
             return;
         }
         Duration delay = retryDelays.get(mail.attempt() - 1);
         log.warn("Mail {} not delivered (attempt {}), retrying in {}: {}", mail.id(), mail.attempt(), delay, reason);
         jdbc.sql("UPDATE mail_outbox SET next_attempt_at = ?, lease_until = NULL, last_error = ? WHERE id = ?")
                 .params(now().plus(delay), reason, mail.id()).update();
+        retried.increment();
     }
 
     private static OffsetDateTime now() {

@@ -29,8 +29,7 @@ class MailTransports {
         JavaMailSender sender = smtp.getIfAvailable(() -> SmtpSenders.fromProperties(environment, sslBundles));
         if (sender == null) {
             log.info("No SMTP server configured (spring.mail.host): mails are logged and shown in the mail preview");
-            return (recipient, subject, text, html) ->
-                    log.info("Mail to {} — {}\n{}", recipient, subject, text);
+            return new LoggedMail();
         }
         return (recipient, subject, text, html) -> {
             MimeMessage message = sender.createMimeMessage();

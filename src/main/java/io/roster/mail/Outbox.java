@@ -25,10 +25,12 @@ public class Outbox {
     private final JdbcClient jdbc;
     private final MailTemplates templates;
     private final WrittenAtCommit<Object[]> pending;
+    private final LinkMasking masking;
 
-    Outbox(JdbcClient jdbc, JdbcTemplate batch, MailTemplates templates) {
+    Outbox(JdbcClient jdbc, JdbcTemplate batch, MailTemplates templates, LinkMasking masking) {
         this.jdbc = jdbc;
         this.templates = templates;
+        this.masking = masking;
         this.pending = new WrittenAtCommit<>(rows -> batch.batchUpdate("INSERT INTO mail_outbox (id, recipient, kind,"
                 + " locale, subject, body_text, body_html, status, attempts, next_attempt_at, created_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)", rows));
@@ -56,7 +58,10 @@ public class Outbox {
     /** The states of a mail in the outbox. */
     public enum Status { PENDING, SENT, DEAD }
 
-    /** Newest first, for the operator's mail preview; optionally one recipient's, and only those in one state. */
+    /**
+     * Newest first, for the operator's mail preview; optionally one recipient's, and only those in
+     * one state. Link tokens are masked unless mails never leave Roster (see {@link LinkMasking}).
+     */
     public Page<OutboxMail> recent(String recipient, Status status, PageRequest page) {
         Cursor after = page.cursor() == null ? null : page.cursor().requireSort("-createdAt");
         String where = (recipient == null ? "1 = 1" : "recipient = :recipient")
@@ -75,7 +80,7 @@ public class Outbox {
             spec = spec.param("afterTime", OffsetDateTime.parse(after.key())).param("afterId", after.id());
         }
         List<OutboxMail> rows = spec.query((rs, n) -> new OutboxMail(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8),
+                rs.getString(4), masking.kept(rs.getString(5)), rs.getString(6), rs.getInt(7), rs.getString(8),
                 rs.getObject(9, OffsetDateTime.class).toInstant(),
                 rs.getObject(10, OffsetDateTime.class) == null ? null : rs.getObject(10, OffsetDateTime.class).toInstant()))
                 .list();

@@ -201,6 +201,50 @@ class InvitationMailIntegrationTests {
     }
 
     @Test
+    void once_delivered_a_mail_keeps_its_link_with_the_token_masked() {
+        Map<String, Object> body = Fixtures.validUser("ACTIVE");
+        String email = body.get("email").toString();
+        api.post(users(), body);
+        String link = linkIn(awaitMailTo(email, "ready"));
+        String token = link.substring(link.lastIndexOf('/') + 1);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(jdbc.sql(
+                "SELECT status FROM mail_outbox WHERE recipient = ? AND kind = 'ACCOUNT_SETUP'").param(email).query(String.class).single()));
+        Map<String, Object> kept = jdbc.sql("SELECT body_text, body_html FROM mail_outbox WHERE recipient = ? AND kind = 'ACCOUNT_SETUP'")
+                .param(email).query().singleRow();
+        assertThat(kept.values()).allSatisfy(part -> assertThat(part.toString())
+                .doesNotContain(token).contains("/invitations/\u2022\u2022\u2022\u2022"));
+        assertThat(new Browser(port).get(link).status()).as("the mailed link still works").isEqualTo(200);
+    }
+
+    @Test
+    void with_smtp_the_operator_sees_link_tokens_masked_even_before_delivery() {
+        smtp.stop();
+        Map<String, Object> body = Fixtures.validUser("ACTIVE");
+        String email = body.get("email").toString();
+        api.post(users(), body);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM mail_outbox WHERE recipient = ? AND attempts >= 1 AND status = 'PENDING'")
+                .param(email).query(Long.class).single() == 1);
+        String stored = jdbc.sql("SELECT body_text FROM mail_outbox WHERE recipient = ?").param(email).query(String.class).single();
+        Matcher waiting = LINK.matcher(stored);
+        assertThat(waiting.find()).as("the waiting mail still holds its link").isTrue();
+        String token = waiting.group(1).substring(waiting.group(1).lastIndexOf('/') + 1);
+
+        String shown = java.util.stream.StreamSupport.stream(api.get("/api/v1/mail?recipient="
+                        + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)).json().get("items").spliterator(), false)
+                .filter(mail -> mail.get("kind").asString().equals("ACCOUNT_SETUP")).findFirst().orElseThrow()
+                .get("bodyText").asString();
+        assertThat(shown).doesNotContain(token).contains("/invitations/\u2022\u2022\u2022\u2022");
+        Browser console = new Browser(port);
+        console.signIn(Operator.EMAIL, Operator.PASSWORD);
+        Browser.Page preview = console.get("/admin/mail?recipient=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.html()).contains(email).doesNotContain(token);
+        smtp = startSmtp();
+    }
+
+    @Test
     void forgot_password_mails_a_link_that_replaces_the_password() {
         Map<String, Object> body = Fixtures.userWithPassword("ACTIVE", "the old password here");
         String email = body.get("email").toString();
