@@ -1,6 +1,8 @@
 package io.roster.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.roster.access.Caller;
+import io.roster.access.CompanyAccess;
 import io.roster.access.Guard;
 import io.roster.access.Permission;
 import io.roster.licensing.LicensePool;
@@ -42,12 +44,18 @@ class CompaniesController {
     record LicensesRequest(Integer licensesPurchased) {
     }
 
-    record CompanyView(String id, String name, String slug, String partnerId, int licensesPurchased,
-            int licensesUsed, Instant createdAt) {
+    /** Licenses and partner are left out for someone who only holds rights on some workspaces. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CompanyView(String id, String name, String slug, String partnerId, Integer licensesPurchased,
+            Integer licensesUsed, Instant createdAt) {
         static CompanyView of(Company company) {
             return new CompanyView(company.id().value(), company.name(), company.slug(),
                     company.partnerId() == null ? null : company.partnerId().value(), company.licensesPurchased(),
                     company.licensesUsed(), company.createdAt());
+        }
+
+        CompanyView nameOnly() {
+            return new CompanyView(id, name, slug, null, null, null, null);
         }
     }
 
@@ -67,9 +75,10 @@ class CompaniesController {
 
     @GetMapping("/{companyId}")
     ResponseEntity<CompanyView> get(@AuthenticationPrincipal Caller caller, @PathVariable String companyId) {
-        CompanyId id = guard.accessTo(caller, new CompanyId(companyId)).company();
-        Company company = tenancy.company(id);
-        return Responses.ok(company.version(), CompanyView.of(company));
+        CompanyAccess access = guard.accessTo(caller, new CompanyId(companyId));
+        Company company = tenancy.company(access.company());
+        CompanyView view = CompanyView.of(company);
+        return Responses.ok(company.version(), access.member() ? view : view.nameOnly());
     }
 
     @PutMapping("/{companyId}/licenses")

@@ -47,7 +47,8 @@ class PartnerWording {
             "self-removal", "partner.refused.selfRemoval",
             "stale-etag", "partner.refused.stale",
             "external-user", "partner.refused.external",
-            "grantee-not-active", "partner.refused.granteeNotActive");
+            "grantee-not-active", "partner.refused.granteeNotActive",
+            "outranked", "partner.refused.outranked");
 
     private final MessageSource messages;
 

@@ -29,6 +29,12 @@ class Refusals {
         return text != null ? text : problem.detail();
     }
 
+    /** The refusal in the reader's words when its type has them, else what the problem says. */
+    String ofTypeOr(ProblemException problem, Locale locale, String otherwise) {
+        String text = messages.getMessage("admin.refusal." + problem.type(), null, null, locale);
+        return text != null ? text : otherwise;
+    }
+
     /**
      * Runs a change of a form and tells how it went on the page the form redirects to: the notice
      * {@code noticeKey}, or the refusal in words. Refusals of the caller's standing keep their 403

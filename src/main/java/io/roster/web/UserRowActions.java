@@ -15,6 +15,7 @@ import io.roster.users.UserRow;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,8 +41,11 @@ class UserRowActions {
     private final UserLifecycle lifecycle;
     private final RoleAssignments assignments;
     private final Invitations invitations;
+    private final Refusals refusals;
 
-    UserRowActions(Guard guard, UserLifecycle lifecycle, RoleAssignments assignments, Invitations invitations) {
+    UserRowActions(Guard guard, UserLifecycle lifecycle, RoleAssignments assignments, Invitations invitations,
+            Refusals refusals) {
+        this.refusals = refusals;
         this.guard = guard;
         this.lifecycle = lifecycle;
         this.assignments = assignments;
@@ -87,7 +91,7 @@ class UserRowActions {
             lifecycle.delete(access.company(), id, null);
             return htmx != null ? "users/list :: deleted" : "redirect:/companies/" + companyId + "/users";
         } catch (ProblemException refused) {
-            return row(access, id, refused.detail(), htmx, model);
+            return row(access, id, refusals.ofTypeOr(refused, LocaleContextHolder.getLocale(), refused.detail()), htmx, model);
         }
     }
 
@@ -131,7 +135,7 @@ class UserRowActions {
             guard.requireOutranks(access, id);
             message = action.run(access.company());
         } catch (ProblemException refused) {
-            message = refused.firstMessage();
+            message = refusals.ofTypeOr(refused, LocaleContextHolder.getLocale(), refused.firstMessage());
         }
         return row(access, id, message, htmx, model);
     }

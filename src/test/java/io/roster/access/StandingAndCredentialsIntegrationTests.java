@@ -157,6 +157,9 @@ class StandingAndCredentialsIntegrationTests {
 
         assertThat(api.get(base() + "/roles").status()).isEqualTo(403);
         assertThat(api.get(base() + "/roles/MEMBER").status()).isEqualTo(403);
+        var seen = api.get(base()).json();
+        assertThat(seen.get("name").asString()).isNotBlank();
+        assertThat(seen.has("licensesUsed")).as("licenses are the company's business").isFalse();
         assertThat(api.get(base() + "/workspaces/" + workspace).status()).isEqualTo(200);
     }
 
