@@ -115,9 +115,11 @@ public class SignInThrottle {
      */
     @Transactional
     public void clearBy(CompanyId company, String accountId, String byAccountId) {
+        Optional<Lock> before = lockOf(accountId);
         clear(accountId);
         jdbc.sql("DELETE FROM sign_in_throttle WHERE throttle_key LIKE ?").param(deviceKey(accountId, "%")).update();
-        events.publishEvent(new AccessEvents.SignInLockCleared(accountId, byAccountId, company));
+        events.publishEvent(new AccessEvents.SignInLockCleared(accountId, byAccountId, company,
+                before.map(Lock::failures).orElse(0), before.map(Lock::lockedUntil).orElse(null)));
     }
 
     public void clear(String accountIdKey) {

@@ -7,6 +7,7 @@ import io.roster.support.Browser;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
 import io.roster.support.Operator;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -87,6 +88,9 @@ class SignInLockPageIntegrationTests {
         assertThat(audit).hasSize(1);
         assertThat(audit.get(0).get("targetId").asString()).isEqualTo(locked[0]);
         assertThat(audit.get(0).get("actorAccountId").asString()).isEqualTo(admin[0]);
+        assertThat(audit.get(0).get("before").get("failures").asInt()).isEqualTo(LOCK_AFTER);
+        assertThat(Instant.parse(audit.get(0).get("before").get("lockedUntil").asString()))
+                .isEqualTo(ZonedDateTime.parse(until).toInstant());
     }
 
     @Test
