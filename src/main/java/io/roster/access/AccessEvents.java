@@ -2,6 +2,7 @@ package io.roster.access;
 
 import io.roster.shared.CompanyId;
 import io.roster.shared.PartnerId;
+import java.time.Instant;
 
 /** What changed in who may do what. Audit and notifications listen to these. */
 public final class AccessEvents {
@@ -40,7 +41,11 @@ public final class AccessEvents {
     public record PartnerMemberRemoved(PartnerId partnerId, String accountId, String userId, PartnerRole role) {
     }
 
-    /** An administrator of {@code companyId} cleared the sign-in failures of one of its users. */
-    public record SignInLockCleared(String accountId, String byAccountId, CompanyId companyId) {
+    /**
+     * An administrator of {@code companyId} cleared the sign-in failures of one of its users;
+     * {@code failures} and {@code lockedUntil} (null when none) are what the account's count was.
+     */
+    public record SignInLockCleared(String accountId, String byAccountId, CompanyId companyId, int failures,
+            Instant lockedUntil) {
     }
 }

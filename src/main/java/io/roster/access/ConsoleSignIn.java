@@ -1,42 +1,61 @@
 package io.roster.access;
 
 import io.roster.shared.ProblemException;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.WebUtils;
 
 /**
  * The console's sign-in form, through the same {@link SignIn} rules and throttle as the API. A
  * refusal goes back to the sign-in page as a reason code the page shows in the person's language.
+ * The form's device cookie is read with the request's details; a success gives the browser a new one.
  */
 @Component
 class ConsoleSignIn implements AuthenticationProvider {
 
-    private final SignIn signIn;
+    /** What the form's filter passes on of the request: the address, as before, and the device cookie. */
+    static final AuthenticationDetailsSource<HttpServletRequest, Details> DETAILS = Details::new;
 
-    ConsoleSignIn(SignIn signIn) {
+    private final SignIn signIn;
+    private final DeviceCookies devices;
+    private final AuthenticationSuccessHandler savedRequestOrHome = new SavedRequestAwareAuthenticationSuccessHandler();
+
+    ConsoleSignIn(SignIn signIn, DeviceCookies devices) {
         this.signIn = signIn;
+        this.devices = devices;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
+        String deviceCookie = authentication.getDetails() instanceof Details details ? details.deviceCookie : null;
         try {
             Caller caller = signIn.withPassword(authentication.getName(),
                     authentication.getCredentials() == null ? null : authentication.getCredentials().toString(),
-                    address, SignIn.Channel.CONSOLE);
+                    address, SignIn.Channel.CONSOLE, deviceCookie);
             var authorities = caller.operator() ? List.of(new SimpleGrantedAuthority("ROLE_OPERATOR"))
                     : List.<SimpleGrantedAuthority>of();
-            return UsernamePasswordAuthenticationToken.authenticated(caller, null, authorities);
+            var signedIn = UsernamePasswordAuthenticationToken.authenticated(caller, null, authorities);
+            // plain details: the session keeps the authentication, and it need not keep the device cookie
+            if (authentication.getDetails() instanceof WebAuthenticationDetails details) {
+                signedIn.setDetails(new WebAuthenticationDetails(details.getRemoteAddress(), details.getSessionId()));
+            }
+            return signedIn;
         } catch (ProblemException refused) {
             Object retry = refused.properties().get("retryAfterSeconds");
             throw new Refused(refused.type(), retry instanceof Long seconds ? seconds : 0, refused.detail());
@@ -48,12 +67,32 @@ class ConsoleSignIn implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
+    /** Gives the browser its device cookie, then goes where the person was going (or home). */
+    void onSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException, ServletException {
+        if (authentication.getPrincipal() instanceof Caller caller) {
+            response.addHeader(HttpHeaders.SET_COOKIE, devices.issue(caller.accountId(), request.isSecure()).toString());
+        }
+        savedRequestOrHome.onAuthenticationSuccess(request, response, authentication);
+    }
+
     void onFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         String reason = e instanceof Refused refused ? refused.reason : "unauthorized";
         String retry = e instanceof Refused refused && refused.retryAfterSeconds > 0
                 ? "&retry=" + refused.retryAfterSeconds : "";
         response.sendRedirect(request.getContextPath() + "/login?error=" + reason + retry);
+    }
+
+    /** The request's address and session, and the device cookie it carried (never kept in the session). */
+    static final class Details extends WebAuthenticationDetails {
+        private final transient String deviceCookie;
+
+        Details(HttpServletRequest request) {
+            super(request);
+            var cookie = WebUtils.getCookie(request, DeviceCookies.NAME);
+            this.deviceCookie = cookie == null ? null : cookie.getValue();
+        }
     }
 
     /** A refused sign-in: {@code reason} is a fixed code (problem type), never user input. */

@@ -25,18 +25,22 @@ import org.springframework.stereotype.Service;
 public class SignIn {
 
     static final String WRONG_CREDENTIALS = "Wrong email, user ID or password";
+    /** The cookie a browser gets when it signs in to the console; the API takes it too (see {@link DeviceCookies}). */
+    public static final String DEVICE_COOKIE = DeviceCookies.NAME;
 
     private final Accounts accounts;
     private final Passwords passwords;
     private final SignInThrottle throttle;
+    private final DeviceCookies devices;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
 
-    SignIn(Accounts accounts, Passwords passwords, SignInThrottle throttle, JdbcClient jdbc,
+    SignIn(Accounts accounts, Passwords passwords, SignInThrottle throttle, DeviceCookies devices, JdbcClient jdbc,
             ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.throttle = throttle;
+        this.devices = devices;
         this.jdbc = jdbc;
         this.events = events;
     }
@@ -58,10 +62,24 @@ public class SignIn {
     }
 
     public Caller withPassword(String login, String password, String clientAddress, Channel channel) {
+        return withPassword(login, password, clientAddress, channel, null);
+    }
+
+    /**
+     * As {@link #withPassword(String, String, String, Channel)}, from a client that sent the device
+     * cookie {@code deviceCookie} (or null): when it is valid for this account, only that device's
+     * failures count, not the account's.
+     */
+    public Caller withPassword(String login, String password, String clientAddress, Channel channel,
+            String deviceCookie) {
         Optional<Credentials> found = accounts.byLogin(login);
         String throttleSubject = found.map(Credentials::accountId)
                 .orElse("login:" + (login == null ? "" : login.trim().toLowerCase(Locale.ROOT)));
         SignInThrottle.Keys keys = SignInThrottle.Keys.of(throttleSubject, clientAddress);
+        Optional<DeviceCookies.Device> device = found.flatMap(account -> devices.of(deviceCookie, account.accountId()));
+        if (device.isPresent()) {
+            keys = keys.fromDevice(device.get().throttleKey());
+        }
         Optional<Duration> wait = throttle.waitFor(keys);
         if (wait.isPresent()) {
             record(found, login, clientAddress, channel, "THROTTLED");

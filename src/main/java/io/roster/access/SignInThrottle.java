@@ -20,6 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Failures are counted per account (or per unknown login, so unknown and known logins behave
  * alike) and per client address. Past a few failures each new attempt must wait a growing delay;
  * past the lockout threshold the key is locked for a while. A success clears the account's count.
+ * An attempt from a device the account signed in from before ({@link DeviceCookies}) is counted
+ * against that device only: the account's lockout, which anyone knowing the email can cause, does
+ * not keep the person out of their own browser, and the device's success leaves the account's count
+ * alone, so it gives a guesser elsewhere no fresh attempts.
  */
 @Component
 public class SignInThrottle {
@@ -42,17 +46,30 @@ public class SignInThrottle {
         this.address = new Policy(delayAfter * 4, delayUnit, maxDelay, addressLockAfter, lockDuration);
     }
 
-    /** Keys of one attempt: the account (or the login typed) and the client address. */
-    public record Keys(String account, String address) {
+    /**
+     * Keys of one attempt: the account (or the login typed) and the client address; {@code device}
+     * when the attempt carries a valid device cookie of that account, and then it alone counts.
+     */
+    public record Keys(String account, String address, String device) {
         public static Keys of(String accountIdOrLogin, String clientAddress) {
-            return new Keys("account:" + accountIdOrLogin, "address:" + (clientAddress == null ? "unknown" : clientAddress));
+            return new Keys("account:" + accountIdOrLogin, "address:" + (clientAddress == null ? "unknown" : clientAddress),
+                    null);
         }
+
+        Keys fromDevice(String deviceKey) {
+            return new Keys(account, address, deviceKey);
+        }
+    }
+
+    static String deviceKey(String accountId, String nonce) {
+        return "device:" + accountId + ":" + nonce;
     }
 
     /** How long the caller must wait before trying again, if at all. */
     public Optional<Duration> waitFor(Keys keys) {
         Instant now = Instant.now();
-        Instant until = later(lockedUntil(keys.account()), lockedUntil(keys.address()));
+        Instant until = keys.device() != null ? lockedUntil(keys.device())
+                : later(lockedUntil(keys.account()), lockedUntil(keys.address()));
         return until == null || !until.isAfter(now) ? Optional.empty() : Optional.of(Duration.between(now, until));
     }
 
@@ -75,20 +92,35 @@ public class SignInThrottle {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void failed(Keys keys) {
+        if (keys.device() != null) {
+            // a device is held to the account's own limits, on its own count
+            record(keys.device(), account);
+            return;
+        }
         record(keys.account(), account);
         record(keys.address(), address);
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void succeeded(Keys keys) {
+        if (keys.device() != null) {
+            deleteKey(keys.device());
+            return;
+        }
         clear(keys.account());
     }
 
-    /** An administrator of {@code company} clears the failures of one of its users (recorded). */
+    /**
+     * An administrator of {@code company} clears the failures of one of its users, on the account
+     * and on each of its devices (recorded).
+     */
     @Transactional
     public void clearBy(CompanyId company, String accountId, String byAccountId) {
+        Optional<Lock> before = lockOf(accountId);
         clear(accountId);
-        events.publishEvent(new AccessEvents.SignInLockCleared(accountId, byAccountId, company));
+        jdbc.sql("DELETE FROM sign_in_throttle WHERE throttle_key LIKE ?").param(deviceKey(accountId, "%")).update();
+        events.publishEvent(new AccessEvents.SignInLockCleared(accountId, byAccountId, company,
+                before.map(Lock::failures).orElse(0), before.map(Lock::lockedUntil).orElse(null)));
     }
 
     public void clear(String accountIdKey) {
@@ -106,6 +138,10 @@ public class SignInThrottle {
         return purge.delete("sign_in_throttle", "throttle_key",
                 "last_failure_at < :stale AND (locked_until IS NULL OR locked_until < :now)",
                 java.util.Map.of("stale", utc(now.minus(window)), "now", utc(now)));
+    }
+
+    private void deleteKey(String key) {
+        jdbc.sql("DELETE FROM sign_in_throttle WHERE throttle_key = ?").param(key).update();
     }
 
     private void record(String key, Policy policy) {

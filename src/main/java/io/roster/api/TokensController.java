@@ -13,6 +13,7 @@ import java.util.Base64;
 import io.roster.shared.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * API tokens: HTTP Basic (email or userId, and password) in exchange for a bearer token, optionally
- * narrowed to one company ({@code ?companyId=}); the owner lists and revokes its tokens.
+ * narrowed to one company ({@code ?companyId=}); the owner lists and revokes its tokens. A client
+ * may send the device cookie the console gave it: then only that device's failures throttle it.
  */
 @RestController
 @RequestMapping("/api/v1/tokens")
@@ -44,9 +46,11 @@ class TokensController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     IssuedToken create(@RequestHeader(name = "Authorization", required = false) String authorization,
-            @RequestParam(required = false) String companyId, HttpServletRequest request) {
+            @RequestParam(required = false) String companyId,
+            @CookieValue(name = SignIn.DEVICE_COOKIE, required = false) String deviceCookie, HttpServletRequest request) {
         String[] credentials = basic(authorization);
-        Caller caller = signIn.withPassword(credentials[0], credentials[1], request.getRemoteAddr(), SignIn.Channel.API);
+        Caller caller = signIn.withPassword(credentials[0], credentials[1], request.getRemoteAddr(), SignIn.Channel.API,
+                deviceCookie);
         if (companyId != null && !companyId.isBlank()) {
             guard.accessTo(caller, new CompanyId(companyId));
         }

@@ -80,7 +80,9 @@ class AccessChanges {
 
     @EventListener
     void on(AccessEvents.SignInLockCleared e) {
-        trail.inCompany(e.companyId(), "user.sign_in_lock_cleared", user(e.accountId()), null, null);
+        trail.inCompany(e.companyId(), "user.sign_in_lock_cleared", user(e.accountId()),
+                fields("failures", e.failures(), "lockedUntil", e.lockedUntil() == null ? null : e.lockedUntil().toString()),
+                null);
     }
 
     /**

@@ -25,7 +25,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A person's profile in the partner space (seed 004): status, validation result, invitation,
- * roles in every attached company with "New role", and editing of names and email.
+ * roles in every attached company with "New role", editing of names and email, and a sign-in
+ * lockout with "Unlock sign-in".
  */
 @Controller
 @RequestMapping("/partners/{partnerId}/companies/{companyId}/users/{id}")
@@ -39,10 +40,11 @@ class PartnerUserPage {
     private final UserLifecycle lifecycle;
     private final PartnerWording wording;
     private final MessageSource messages;
+    private final SignInLockPanel signInLocks;
 
     PartnerUserPage(PartnerUserTarget targets, PartnerSpace space, PartnerUserLines lines,
             PartnerRoleChoices roleChoices, Invitations invitations, UserLifecycle lifecycle, PartnerWording wording,
-            MessageSource messages) {
+            MessageSource messages, SignInLockPanel signInLocks) {
         this.targets = targets;
         this.space = space;
         this.lines = lines;
@@ -51,6 +53,7 @@ class PartnerUserPage {
         this.lifecycle = lifecycle;
         this.wording = wording;
         this.messages = messages;
+        this.signInLocks = signInLocks;
     }
 
     /** The edit form as typed; {@code version} is the row the person read. */
@@ -75,6 +78,8 @@ class PartnerUserPage {
         model.addAttribute("company", target.company());
         model.addAttribute("line", lines.of(target.partner(), target.row(), PartnerUsersPage.names(companies), locale));
         model.addAttribute("invitation", invitations.accountSetupOf(id).orElse(null));
+        model.addAttribute("signInLock", signInLocks.of(target.row()).orElse(null));
+        model.addAttribute("canManage", target.access().has(Permission.USERS_MANAGE));
         model.addAttribute("companies", companies);
         model.addAttribute("roleCompany", roleCompany);
         model.addAttribute("roleOptions", roleChoices.grantable(caller, roleCompany, locale));

@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * A user's profile (seed 004): details, roles with "New role" (role and company), workspace
- * rights, the invitation's state and "Invite".
+ * rights, the invitation's state and "Invite", and a sign-in lockout with "Unlock sign-in".
  */
 @Controller
 @RequestMapping("/companies/{companyId}/users/{id}")
@@ -46,9 +46,11 @@ class UserProfilePage {
     private final WorkspaceMembers workspaces;
     private final CallerOverview overview;
     private final Tenancy tenancy;
+    private final SignInLockPanel signInLocks;
 
     UserProfilePage(Guard guard, UserLifecycle lifecycle, Roles roles, RoleAssignments assignments, RoleGrants grants,
-            Invitations invitations, WorkspaceMembers workspaces, CallerOverview overview, Tenancy tenancy) {
+            Invitations invitations, WorkspaceMembers workspaces, CallerOverview overview, Tenancy tenancy,
+            SignInLockPanel signInLocks) {
         this.guard = guard;
         this.lifecycle = lifecycle;
         this.roles = roles;
@@ -58,6 +60,7 @@ class UserProfilePage {
         this.workspaces = workspaces;
         this.overview = overview;
         this.tenancy = tenancy;
+        this.signInLocks = signInLocks;
     }
 
     /** A role held in one company, for the list. */
@@ -119,6 +122,7 @@ class UserProfilePage {
         model.addAttribute("canManage", access.has(Permission.USERS_MANAGE));
         model.addAttribute("roles", roles.of(access.company()));
         model.addAttribute("invitation", user.external() ? null : invitations.accountSetupOf(user.id()).orElse(null));
+        model.addAttribute("signInLock", signInLocks.of(user).orElse(null));
         model.addAttribute("rights", workspaces.heldBy(access.company(), user.id()));
         Map<String, String> choices = grantCompanies(access);
         model.addAttribute("grantCompanies", choices.entrySet().stream().map(e -> new Choice(e.getKey(), e.getValue())).toList());

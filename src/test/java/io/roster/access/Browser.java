@@ -90,6 +90,21 @@ final class Browser {
                 .orElse(null);
     }
 
+    /** The current value of the cookie {@code name} for this server, or null. */
+    String cookie(String name) {
+        return cookies.getCookieStore().get(URI.create(base + "/")).stream()
+                .filter(cookie -> cookie.getName().equals(name)).map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** Keeps a cookie as if this server had set it (path {@code /}): what a copied or forged cookie does. */
+    Browser withCookie(String name, String value) {
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(base + "/"), cookie);
+        return this;
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         headers.forEach(request::header);
