@@ -6,7 +6,7 @@
 # rows, audit entries complete, no mail lost or sent twice). Prints a table; exits 1 if a check
 # failed. Loopback only; about 5 minutes, at most 15. See RELIABILITY.md.
 #
-#   deploy/reliability.sh [--build] [--shared-postgres] [--rate N]
+#   deploy/reliability.sh [--build] [--shared-postgres] [--rate N] [--only 1,4a,4b,3,2,5]
 #
 # --build          rebuild target/roster.jar even if it is newer than the sources
 # --shared-postgres  use the PostgreSQL server at PGHOST:PGPORT (127.0.0.1:5432, user postgres) with a
@@ -14,6 +14,7 @@
 #                  everyone else's connections to it break too. By default the suite runs its own
 #                  PostgreSQL (initdb into a temporary folder, a free port), which it may restart freely.
 # --rate N         total requests a second of the load (default 20)
+# --only LIST      run only these scenarios (numbers as in the table, run in the suite's order)
 #
 # Needs: a JDK 22+ (the harness is a multi-file Java source program; Roster itself needs 21+),
 # haproxy, PostgreSQL 15+ (its server binaries, or a running server with --shared-postgres).
@@ -25,11 +26,13 @@ source deploy/jdk.sh
 build=auto
 shared_pg=no
 rate=20
+only=1,4a,4b,3,2,5
 while [ $# -gt 0 ]; do
   case "$1" in
     --build) build=yes; shift ;;
     --shared-postgres) shared_pg=yes; shift ;;
     --rate) rate="$2"; shift 2 ;;
+    --only) only="$2"; shift 2 ;;
     -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -112,7 +115,7 @@ echo "== harness: $java, logs in $logs"
 status=0
 REL_JAR="$root/target/roster.jar" REL_WORK="$work" REL_LOGS="$logs" \
 REL_JDBC_URL="jdbc:postgresql://127.0.0.1:$pg_port/$pg_db" REL_DB_USER=postgres REL_DB_PASSWORD="${PGPASSWORD:-}" \
-REL_PG_RESTART="$restart" REL_HAPROXY_CFG="$root/deploy/haproxy.cfg" REL_RATE="$rate" \
+REL_PG_RESTART="$restart" REL_HAPROXY_CFG="$root/deploy/haproxy.cfg" REL_RATE="$rate" REL_ONLY="$only" \
   timeout --kill-after=10 900 "$java" -cp "$driver" deploy/reliability/Reliability.java || status=$?
 if [ -n "$pg_bin" ]; then cp "$work/pg/server.log" "$logs/postgres.log" 2>/dev/null || true; fi
 exit $status

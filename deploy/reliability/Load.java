@@ -27,6 +27,7 @@ final class Load {
     private final AtomicInteger requests = new AtomicInteger();
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
+    private final List<String> samples = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
@@ -71,6 +72,15 @@ final class Load {
         return this;
     }
 
+    /** Every userId asked for, answered or not. */
+    Set<String> requested() {
+        Set<String> all = new java.util.HashSet<>();
+        for (int n = 1; n <= sequence.get(); n++) {
+            all.add(prefix + "-" + n);
+        }
+        return all;
+    }
+
     int requests() {
         return requests.get();
     }
@@ -112,20 +122,29 @@ final class Load {
             if (answer.statusCode() == 201) {
                 acknowledged.add(userId);
             } else {
-                failed("HTTP " + answer.statusCode());
+                failed("HTTP " + answer.statusCode(), userId, answer.body());
             }
         } catch (HttpTimeoutException e) {
-            failed("timeout");
+            failed("timeout", userId, e.toString());
         } catch (ConnectException e) {
-            failed("refused");
+            failed("refused", userId, e.toString());
         } catch (IOException e) {
-            failed("I/O (" + e.getClass().getSimpleName() + ")");
+            failed("I/O (" + e.getClass().getSimpleName() + ")", userId, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void failed(String kind) {
+    /** The first few failures, with when they happened and what was said. */
+    List<String> samples() {
+        return List.copyOf(samples);
+    }
+
+    private void failed(String kind, String userId, String detail) {
         errors.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+        if (samples.size() < 5) {
+            String said = detail.length() > 200 ? detail.substring(0, 200) + "…" : detail;
+            samples.add("%s: %s: %s".formatted(java.time.LocalTime.now(), userId, said));
+        }
     }
 }

@@ -29,6 +29,7 @@ final class Report {
         Map<String, Integer> merged = new java.util.TreeMap<>(errors);
         load.errors().forEach((kind, n) -> merged.merge(kind, n, Integer::sum));
         errors = merged;
+        load.samples().forEach(sample -> note("failed request at " + sample));
         return this;
     }
 

@@ -37,7 +37,7 @@ final class Scenarios {
             report.load(race);
             int active = checks.count("SELECT count(*) FROM accounts WHERE home_company_id = ? AND status = 'ACTIVE'", company);
             report.check("exactly 50 ACTIVE (all licenses, no more)", active == 50, active + " ACTIVE");
-            checks.data(report, company, race.acknowledged());
+            checks.data(report, company, race);
             checks.mail(report, company, cluster.smtp(), MAIL_LIMIT);
         } catch (Exception e) {
             report.brokeOff(e);
@@ -118,6 +118,7 @@ final class Scenarios {
             Load load = new Load(api, company, prefix, WORKERS, PER_SECOND).start();
             try {
                 Thread.sleep(FAULT_AT);
+                report.note("fault at " + java.time.LocalTime.now());
                 fault.run(report);
                 Thread.sleep(Math.max(0, LOAD.toMillis() - Duration.ofNanos(System.nanoTime() - start).toMillis()));
             } finally {
@@ -129,7 +130,7 @@ final class Scenarios {
                         : load.requests() - load.acknowledged().size() + " of " + load.requests() + " not: " + load.errors());
             }
             after.run(report);
-            checks.data(report, company, load.acknowledged());
+            checks.data(report, company, load);
             checks.mail(report, company, cluster.smtp(), MAIL_LIMIT);
         } catch (Exception e) {
             report.brokeOff(e);
