@@ -4,7 +4,7 @@
 # load — a license race over both nodes, kill -9 of a node, a PostgreSQL restart, SMTP down and
 # hung, SIGTERM of a node — each followed by checks (acknowledged writes stored, seats = ACTIVE
 # rows, audit entries complete, no mail lost or sent twice). Prints a table; exits 1 if a check
-# failed. Loopback only; about 5 minutes, at most 15. See RELIABILITY.md.
+# failed. Loopback only; 5 to 8 minutes, at most 15. See RELIABILITY.md.
 #
 #   deploy/reliability.sh [--build] [--shared-postgres] [--rate N] [--only 1,4a,4b,3,2,5]
 #

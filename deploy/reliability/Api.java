@@ -44,10 +44,11 @@ final class Api {
     }
 
     /** Asks for an ACTIVE user (no password: activation mails a setup link); the answer is returned as is. */
-    HttpResponse<String> createActiveUser(String companyId, String userId) throws IOException, InterruptedException {
+    HttpResponse<String> createActiveUser(String companyId, String userId, Duration timeout)
+            throws IOException, InterruptedException {
         String body = ("{\"userId\":\"%s\",\"firstName\":\"Reliability\",\"lastName\":\"Probe\","
                 + "\"email\":\"%s\",\"status\":\"ACTIVE\"}").formatted(userId, emailOf(userId));
-        return post("/api/v1/companies/" + companyId + "/users", body);
+        return post("/api/v1/companies/" + companyId + "/users", body, timeout);
     }
 
     /** A GET without the operator's token (health probes); the status, or an exception if no answer came in time. */
@@ -61,7 +62,11 @@ final class Api {
     }
 
     private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT)
+        return post(path, json, REQUEST_TIMEOUT);
+    }
+
+    private HttpResponse<String> post(String path, String json, Duration timeout) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Load {
 
+    private static final Duration BURST_TIMEOUT = Duration.ofSeconds(90);
+
     private final Api api;
     private final String companyId;
     private final String prefix;
@@ -30,6 +32,7 @@ final class Load {
     private final List<String> samples = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
+    private Duration timeout = Api.REQUEST_TIMEOUT;
 
     Load(Api api, String companyId, String prefix, int workers, double perSecond) {
         this.api = api;
@@ -58,15 +61,19 @@ final class Load {
         return this;
     }
 
-    /** Sends {@code count} creations at once from as many threads, and waits for every answer. */
+    /**
+     * Sends {@code count} creations at once from as many threads, and waits for every answer. They
+     * queue for the company's seat lock and the nodes' connection pools, hence the longer timeout.
+     */
     Load burst(int count) throws InterruptedException {
         running = true;
+        timeout = BURST_TIMEOUT;
         List<Thread> all = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             all.add(Thread.ofVirtual().start(this::createOne));
         }
         for (Thread thread : all) {
-            thread.join(Api.REQUEST_TIMEOUT.plusSeconds(5));
+            thread.join(BURST_TIMEOUT.plusSeconds(5));
         }
         running = false;
         return this;
@@ -118,7 +125,7 @@ final class Load {
         String userId = prefix + "-" + sequence.incrementAndGet();
         requests.incrementAndGet();
         try {
-            HttpResponse<String> answer = api.createActiveUser(companyId, userId);
+            HttpResponse<String> answer = api.createActiveUser(companyId, userId, timeout);
             if (answer.statusCode() == 201) {
                 acknowledged.add(userId);
             } else {
