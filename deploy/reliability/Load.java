@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +30,7 @@ final class Load {
     private final AtomicInteger requests = new AtomicInteger();
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
-    private final List<String> samples = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> samples = Collections.synchronizedList(new ArrayList<>());
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
     private Duration timeout = Api.REQUEST_TIMEOUT;
