@@ -13,7 +13,8 @@
 set -euo pipefail
 app=$(cd "${1:?usage: $0 APP_DIR [JVM options]}" && pwd)
 shift
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+source "$(dirname "$0")/jdk.sh"
+java=$(java_at_least 25)   # -XX:AOTCacheOutput came with JDK 25
 work=$(mktemp -d /tmp/roster-aot-training.XXXXXX)
 pid=""
 cleanup() {
