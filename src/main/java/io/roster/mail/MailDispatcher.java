@@ -19,6 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code FOR UPDATE SKIP LOCKED}, so nodes never claim the same row, plus a lease, so a node that
  * dies mid-send only delays a mail), sends outside any transaction, then records the outcome: SENT,
  * or a retry after a growing delay, or DEAD after the last attempt (visible in the mail preview).
+ * At shutdown it stops between two mails and gives back what it claimed and did not send
+ * ({@link DispatcherLifecycle}).
  */
 @Component
 class MailDispatcher {
@@ -36,16 +38,18 @@ class MailDispatcher {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final MailTransport transport;
+    private final DispatcherLifecycle lifecycle;
     private final List<Duration> retryDelays;
     private final Duration worstSend;
     private final Duration lease;
 
-    MailDispatcher(JdbcClient jdbc, TransactionTemplate tx, MailTransport transport,
+    MailDispatcher(JdbcClient jdbc, TransactionTemplate tx, MailTransport transport, DispatcherLifecycle lifecycle,
             @Value("${roster.mail.retry-delays:PT5S,PT15S,PT1M,PT5M,PT15M,PT1H,PT3H,PT6H,PT12H}") List<Duration> retryDelays,
             @Value("${roster.mail.timeout:PT10S}") Duration timeout) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.transport = transport;
+        this.lifecycle = lifecycle;
         this.retryDelays = List.copyOf(retryDelays);
         // The rule that keeps a mail from being sent twice: a claim leases its batch for two
         // worst-case sends, and a send starts only while its lease still has a whole worst-case
@@ -58,18 +62,21 @@ class MailDispatcher {
     /** Drains what is due in batches (a bulk import can queue thousands), a bounded number per round. */
     @Scheduled(fixedDelayString = "${roster.mail.poll-interval:PT1S}", initialDelayString = "${roster.mail.poll-interval:PT1S}")
     void deliverDueMails() {
-        for (int round = 0; round < MAX_ROUNDS; round++) {
-            if (deliverOneBatch() < BATCH) {
-                return;
+        lifecycle.round(() -> {
+            for (int round = 0; round < MAX_ROUNDS; round++) {
+                if (deliverOneBatch() < BATCH) {
+                    return;
+                }
             }
-        }
+        });
     }
 
     private int deliverOneBatch() {
         List<Claimed> batch = claim();
         for (int i = 0; i < batch.size(); i++) {
             Claimed mail = batch.get(i);
-            if (now().plus(worstSend).isAfter(mail.leaseUntil())) {
+            // the node is stopping, or the lease could end during this send: the rest goes back
+            if (lifecycle.stopping() || now().plus(worstSend).isAfter(mail.leaseUntil())) {
                 release(batch.subList(i, batch.size()));
                 return i;
             }
