@@ -40,7 +40,7 @@ class GracefulShutdownIntegrationTests {
 
     static final int BACKLOG = 30;
     static final Duration SMTP_ANSWERS_AFTER = Duration.ofMillis(500);
-    static final Duration DRAIN = Duration.ofSeconds(2);
+    static final Duration DRAIN = Duration.ofSeconds(3);
 
     record OutboxRow(String recipient, String status, int attempts, Object leaseUntil) {
     }
@@ -48,12 +48,12 @@ class GracefulShutdownIntegrationTests {
     @Test
     void a_stopping_node_drains_finishes_its_request_and_the_mail_under_way_gives_back_the_rest_and_exits_promptly()
             throws Exception {
-        try (SlowSmtp smtp = new SlowSmtp(SMTP_ANSWERS_AFTER); NodeDatabase database = NodeDatabase.create()) {
-            ConfigurableApplicationContext node = start(database, smtp.port());
+        try (SlowSmtp smtp = new SlowSmtp(SMTP_ANSWERS_AFTER); NodeDatabase database = NodeDatabase.create();
+                ConfigurableApplicationContext node = start(database, smtp.port())) {
             int port = Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
             Api api = Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD);
             String company = new Fixtures(api).company(3);
-            List<String> backlog = queueMails(node);
+            List<String> backlog;
 
             try (Connection locker = database.connect()) {
                 // a request under way when the shutdown begins: it waits for the company row the test holds
@@ -63,6 +63,7 @@ class GracefulShutdownIntegrationTests {
                         () -> api.put("/api/v1/companies/" + company + "/licenses", Map.of("licensesPurchased", 5)));
                 await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnLocks(database) > 0);
 
+                backlog = queueMails(node);
                 smtp.awaitSendUnderWay();
                 long closingSince = System.nanoTime();
                 CompletableFuture<Void> closing = CompletableFuture.runAsync(node::close);
