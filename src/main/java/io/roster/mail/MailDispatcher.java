@@ -64,7 +64,7 @@ class MailDispatcher {
     void deliverDueMails() {
         lifecycle.round(() -> {
             for (int round = 0; round < MAX_ROUNDS; round++) {
-                if (deliverOneBatch() < BATCH) {
+                if (lifecycle.stopping() || deliverOneBatch() < BATCH) {
                     return;
                 }
             }

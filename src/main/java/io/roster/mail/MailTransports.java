@@ -17,8 +17,9 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 /**
  * SMTP when {@code spring.mail.host} is configured, every wait bounded by {@code roster.mail.timeout};
  * otherwise mails are written to the log (links included, as the default run has no other way to
- * deliver them) and stay readable in the operator's mail preview. In Spring AOT mode Boot's sender is absent whatever the environment (its
- * condition was decided at build time), so one is made from {@code spring.mail.*} here.
+ * deliver them) and stay readable in the operator's mail preview. In Spring AOT mode Boot's sender
+ * is absent whatever the environment (its condition was decided at build time), so one is made
+ * from {@code spring.mail.*} here.
  */
 @Configuration
 class MailTransports {
