@@ -29,7 +29,7 @@ password="training-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 ( cd "$work" && exec env SERVER_PORT=0 ROSTER_BIND_ADDRESS=127.0.0.1 \
     ROSTER_DB_URL="jdbc:h2:file:$work/data/roster" ROSTER_DB_USER=sa ROSTER_DB_PASSWORD= \
     ROSTER_BOOTSTRAP_ADMIN_EMAIL="$email" ROSTER_BOOTSTRAP_ADMIN_PASSWORD="$password" \
-    SPRING_MAIL_HOST= "$java" "$@" -XX:AOTCacheOutput="$app/roster.aot" -jar "$app/roster.jar" ) \
+    ROSTER_SHUTDOWN_DRAIN=0s SPRING_MAIL_HOST= "$java" "$@" -XX:AOTCacheOutput="$app/roster.aot" -jar "$app/roster.jar" ) \
   >"$work/training.log" 2>&1 &
 pid=$!
 

@@ -104,7 +104,7 @@ final class Cluster implements AutoCloseable {
         // Shorter retries and lease than in production, so that an outage's mails are retried and a
         // dead node's leased mails taken over within the run; the mechanism is the same.
         List<String> arguments = List.of("--roster.mail.retry-delays=PT1S,PT2S,PT5S,PT10S,PT20S,PT30S,PT1M,PT5M",
-                "--roster.mail.lease=PT20S");
+                "--roster.mail.timeout=PT1S");
         return new Node(name, freePort(), Node.javaCommand(settings.jar(), settings.jvmOptions(), arguments), env,
                 settings.logs().resolve(name + ".log"), pids);
     }

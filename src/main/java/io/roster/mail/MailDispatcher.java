@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,6 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * or a retry after a growing delay, or DEAD after the last attempt (visible in the mail preview).
  * A mail that left (or died) keeps its body with link tokens masked ({@link LinkMasking}). Each
  * outcome is counted ({@code roster.mail.deliveries}, tagged sent, retry or dead).
+ * At shutdown it stops between two mails and gives back what it claimed and did not send
+ * ({@link DispatcherLifecycle}).
  */
 @Component
 class MailDispatcher {
@@ -29,25 +32,39 @@ class MailDispatcher {
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
     private static final int BATCH = 50;
     private static final int MAX_ROUNDS = 40;
+    /**
+     * The waits of one SMTP send, each bounded by {@code roster.mail.timeout}: connect, greeting,
+     * EHLO, STARTTLS with its handshake and second EHLO, AUTH (two exchanges), MAIL, RCPT, DATA,
+     * the end of the data, QUIT. A plain send has eight: the rest is the margin for recording it.
+     */
+    static final int WAITS_PER_SEND = 12;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final MailTransport transport;
+    private final DispatcherLifecycle lifecycle;
     private final List<Duration> retryDelays;
+    private final Duration worstSend;
     private final Duration lease;
     private final LinkMasking masking;
     private final Counter sent;
     private final Counter retried;
     private final Counter dead;
 
-    MailDispatcher(JdbcClient jdbc, TransactionTemplate tx, MailTransport transport,
+    MailDispatcher(JdbcClient jdbc, TransactionTemplate tx, MailTransport transport, DispatcherLifecycle lifecycle,
             @Value("${roster.mail.retry-delays:PT5S,PT15S,PT1M,PT5M,PT15M,PT1H,PT3H,PT6H,PT12H}") List<Duration> retryDelays,
-            @Value("${roster.mail.lease:PT2M}") Duration lease, LinkMasking masking, MeterRegistry meters) {
+            @Value("${roster.mail.timeout:PT10S}") Duration timeout, LinkMasking masking, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.transport = transport;
+        this.lifecycle = lifecycle;
         this.retryDelays = List.copyOf(retryDelays);
-        this.lease = lease;
+        // The rule that keeps a mail from being sent twice: a claim leases its batch for two
+        // worst-case sends, and a send starts only while its lease still has a whole worst-case
+        // send left (deliverOneBatch). Every send begun ends inside its lease, so no other node
+        // claims a mail still being sent; the rest of a slow batch is released and claimed again.
+        this.worstSend = timeout.multipliedBy(WAITS_PER_SEND);
+        this.lease = worstSend.multipliedBy(2);
         this.masking = masking;
         this.sent = deliveries(meters, "sent");
         this.retried = deliveries(meters, "retry");
@@ -62,16 +79,24 @@ class MailDispatcher {
     /** Drains what is due in batches (a bulk import can queue thousands), a bounded number per round. */
     @Scheduled(fixedDelayString = "${roster.mail.poll-interval:PT1S}", initialDelayString = "${roster.mail.poll-interval:PT1S}")
     void deliverDueMails() {
-        for (int round = 0; round < MAX_ROUNDS; round++) {
-            if (deliverOneBatch() < BATCH) {
-                return;
+        lifecycle.round(() -> {
+            for (int round = 0; round < MAX_ROUNDS; round++) {
+                if (lifecycle.stopping() || deliverOneBatch() < BATCH) {
+                    return;
+                }
             }
-        }
+        });
     }
 
     private int deliverOneBatch() {
         List<Claimed> batch = claim();
-        for (Claimed mail : batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            Claimed mail = batch.get(i);
+            // the node is stopping, or the lease could end during this send: the rest goes back
+            if (lifecycle.stopping() || now().plus(worstSend).isAfter(mail.leaseUntil())) {
+                release(batch.subList(i, batch.size()));
+                return i;
+            }
             try {
                 transport.send(mail.recipient(), mail.subject(), mail.text(), mail.html());
                 jdbc.sql("UPDATE mail_outbox SET status = 'SENT', sent_at = ?, lease_until = NULL, last_error = NULL,"
@@ -94,6 +119,8 @@ class MailDispatcher {
     private List<Claimed> claim() {
         return tx.execute(status -> {
             OffsetDateTime now = now();
+            // to the millisecond, as both databases keep it, so release() finds its own lease again
+            OffsetDateTime until = now.plus(lease).truncatedTo(ChronoUnit.MILLIS);
             List<String> candidates = jdbc.sql("SELECT id FROM mail_outbox WHERE status = 'PENDING' AND next_attempt_at <= ?"
                             + " AND (lease_until IS NULL OR lease_until < ?)"
                             + " ORDER BY status, next_attempt_at FETCH FIRST " + (2 * BATCH) + " ROWS ONLY")
@@ -106,16 +133,31 @@ class MailDispatcher {
                             + " ORDER BY next_attempt_at FOR UPDATE SKIP LOCKED")
                     .param("ids", candidates).param("now", now)
                     .query((rs, n) -> new Claimed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getInt(6) + 1))
+                            rs.getString(5), rs.getInt(6) + 1, until))
                     .list();
             List<Claimed> batch = due.size() > BATCH ? due.subList(0, BATCH) : due;
             if (!batch.isEmpty()) {
                 // one statement leases the whole batch (its rows are locked by the SELECT above)
                 jdbc.sql("UPDATE mail_outbox SET attempts = attempts + 1, lease_until = :until WHERE id IN (:ids)")
-                        .param("until", now.plus(lease)).param("ids", batch.stream().map(Claimed::id).toList()).update();
+                        .param("until", until).param("ids", batch.stream().map(Claimed::id).toList()).update();
             }
             return batch;
         });
+    }
+
+    /**
+     * Gives back claimed mails that this round will not send, undoing their claim's attempt, so any
+     * node takes them at its next round. Only this claim's lease is lifted (a lease that expired
+     * and was taken by another node has another end).
+     */
+    private void release(List<Claimed> unsent) {
+        if (unsent.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE mail_outbox SET attempts = attempts - 1, lease_until = NULL"
+                        + " WHERE id IN (:ids) AND status = 'PENDING' AND lease_until = :until")
+                .param("ids", unsent.stream().map(Claimed::id).toList())
+                .param("until", unsent.getFirst().leaseUntil()).update();
     }
 
     private void failed(Claimed mail, Exception e) {
@@ -140,6 +182,7 @@ class MailDispatcher {
         return Instant.now().atOffset(ZoneOffset.UTC);
     }
 
-    private record Claimed(String id, String recipient, String subject, String text, String html, int attempt) {
+    private record Claimed(String id, String recipient, String subject, String text, String html, int attempt,
+            OffsetDateTime leaseUntil) {
     }
 }

@@ -1,5 +1,6 @@
 package io.roster.mail;
 
+import java.time.Duration;
 import java.util.Properties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -56,5 +57,22 @@ final class SmtpSenders {
             sender.setJavaMailProperties(javaMail);
         }
         return sender;
+    }
+
+    /**
+     * Bounds every connect, read and write of {@code sender} by {@code timeout} (JavaMail waits
+     * forever by default: one SMTP server that accepts and never answers held the dispatcher of
+     * every node). Overrides the same keys given under {@code spring.mail.properties}, since the
+     * outbox lease is derived from this timeout.
+     */
+    static void bound(JavaMailSenderImpl sender, Duration timeout) {
+        String protocol = StringUtils.hasLength(sender.getProtocol()) ? sender.getProtocol() : "smtp";
+        String millis = Long.toString(Math.max(1, timeout.toMillis()));
+        Properties javaMail = new Properties();
+        javaMail.putAll(sender.getJavaMailProperties());
+        javaMail.setProperty("mail." + protocol + ".connectiontimeout", millis);
+        javaMail.setProperty("mail." + protocol + ".timeout", millis);
+        javaMail.setProperty("mail." + protocol + ".writetimeout", millis);
+        sender.setJavaMailProperties(javaMail);
     }
 }

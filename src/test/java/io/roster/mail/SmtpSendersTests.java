@@ -3,6 +3,7 @@ package io.roster.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -41,6 +42,32 @@ class SmtpSendersTests {
         assertThat(sender.getDefaultEncoding()).isEqualTo("ISO-8859-1");
         assertThat(sender.getJavaMailProperties()).containsEntry("mail.smtp.auth", "true")
                 .containsEntry("mail.smtp.ssl.enable", "true");
+    }
+
+    @Test
+    void everyConnectReadAndWriteIsBoundedByTheMailTimeoutWhateverTheProperties() {
+        JavaMailSenderImpl sender = SmtpSenders.fromProperties(new MockEnvironment()
+                .withProperty("spring.mail.host", "smtp.example.com")
+                .withProperty("spring.mail.properties.mail.smtp.auth", "true")
+                .withProperty("spring.mail.properties.mail.smtp.timeout", "0"), noBundles);
+
+        SmtpSenders.bound(sender, Duration.ofSeconds(10));
+
+        assertThat(sender.getJavaMailProperties()).containsEntry("mail.smtp.connectiontimeout", "10000")
+                .containsEntry("mail.smtp.timeout", "10000").containsEntry("mail.smtp.writetimeout", "10000")
+                .containsEntry("mail.smtp.auth", "true");
+        assertThat(sender.getSession().getProperty("mail.smtp.timeout")).isEqualTo("10000");
+    }
+
+    @Test
+    void theTimeoutsFollowTheProtocol() {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setProtocol("smtps");
+
+        SmtpSenders.bound(sender, Duration.ofMillis(1500));
+
+        assertThat(sender.getJavaMailProperties()).containsEntry("mail.smtps.timeout", "1500")
+                .doesNotContainKey("mail.smtp.timeout");
     }
 
     @Test

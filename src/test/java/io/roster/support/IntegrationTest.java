@@ -17,6 +17,8 @@ import org.springframework.test.context.ContextConfiguration;
         "roster.bootstrap.admin-email=" + Operator.EMAIL,
         "roster.bootstrap.admin-password=" + Operator.PASSWORD,
         "server.address=127.0.0.1",
+        // no balancer drains the test nodes: they close at once (GracefulShutdownIntegrationTests drains)
+        "roster.shutdown.drain=0s",
         // Every test client comes from 127.0.0.1: growing delays and the per-address lockout would
         // couple unrelated tests. SignInThrottleIntegrationTests checks them with their own settings.
         "roster.sign-in.delay-unit=PT0S",
