@@ -22,7 +22,8 @@ public record Cursor(String sort, String key, String id) {
             // The key is free text and may itself hold the separator; the sort and id never do.
             int first = raw.indexOf(SEP);
             int last = raw.lastIndexOf(SEP);
-            if (first < 0 || first == last || last == raw.length() - 1) {
+            if (first < 0 || first == last || last == raw.length() - 1 || !PlainText.isPlain(raw.substring(0, first))
+                    || !PlainText.isPlain(raw.substring(first + 1, last)) || !PlainText.isPlain(raw.substring(last + 1))) {
                 throw new IllegalArgumentException();
             }
             return new Cursor(raw.substring(0, first), raw.substring(first + 1, last), raw.substring(last + 1));
