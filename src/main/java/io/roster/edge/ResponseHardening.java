@@ -15,10 +15,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * What every response (console, API, error pages) carries: a Permissions-Policy that denies the
  * browser features Roster never uses, redirects that never point at the request's Host header
  * ({@link HardenedResponse}), and cookies marked Secure when Roster is reached over HTTPS. Runs
- * before Spring Session's filter, so the session cookie is written through it too.
+ * before Spring Session's filter, so the session cookie is written through it too, and before the
+ * input check, so refusals carry the headers as well.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@Order(Ordered.HIGHEST_PRECEDENCE + 5)
 class ResponseHardening extends OncePerRequestFilter {
 
     static final String PERMISSIONS_POLICY = "accelerometer=(), autoplay=(), camera=(), display-capture=(),"
