@@ -1,7 +1,6 @@
 package io.roster.edge;
 
 import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
@@ -10,21 +9,22 @@ import java.net.URISyntaxException;
 import java.util.regex.Pattern;
 
 /**
- * A response whose redirects are relative whenever they were built from the request itself: Spring
- * Security and the servlet container make absolute URLs from the Host header, which a client
- * chooses, so {@code Host: evil.example} would come back in {@code Location}. A redirect elsewhere
- * (another host) is kept. When cookies must be Secure, every cookie set through it gets the flag.
+ * A response whose redirects are relative: Spring Security and the servlet container make absolute
+ * URLs from the Host header, which a client chooses, so {@code Host: evil.example} would come back in
+ * {@code Location} — also later, from a request saved for after the sign-in. Roster never sends
+ * anyone to another site, so every absolute http(s) redirect loses its origin, unless it is the
+ * public URL's. When cookies must be Secure, every cookie set through it gets the flag.
  */
 final class HardenedResponse extends HttpServletResponseWrapper {
 
     private static final Pattern SECURE = Pattern.compile("(?i);\\s*secure\\s*(;|$)");
 
-    private final HttpServletRequest request;
+    private final URI publicUrl;
     private final boolean secureCookies;
 
-    HardenedResponse(HttpServletRequest request, HttpServletResponse response, boolean secureCookies) {
+    HardenedResponse(HttpServletResponse response, URI publicUrl, boolean secureCookies) {
         super(response);
-        this.request = request;
+        this.publicUrl = publicUrl;
         this.secureCookies = secureCookies;
     }
 
@@ -79,7 +79,7 @@ final class HardenedResponse extends HttpServletResponseWrapper {
         return value;
     }
 
-    /** The path, query and fragment of a redirect to this very host and port as the request named them. */
+    /** The path, query and fragment of an absolute http(s) redirect to anywhere but the public URL. */
     String relative(String location) {
         URI target;
         try {
@@ -87,13 +87,21 @@ final class HardenedResponse extends HttpServletResponseWrapper {
         } catch (URISyntaxException e) {
             return location;
         }
-        if (!target.isAbsolute() || target.getRawAuthority() == null || target.getHost() == null
-                || !target.getHost().equalsIgnoreCase(request.getServerName()) || port(target) != request.getServerPort()) {
+        if (!target.isAbsolute() || target.getRawAuthority() == null || !isHttp(target) || sameOrigin(target, publicUrl)) {
             return location;
         }
         String path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
         return path + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery())
                 + (target.getRawFragment() == null ? "" : "#" + target.getRawFragment());
+    }
+
+    private static boolean isHttp(URI target) {
+        return "http".equalsIgnoreCase(target.getScheme()) || "https".equalsIgnoreCase(target.getScheme());
+    }
+
+    private static boolean sameOrigin(URI target, URI origin) {
+        return origin != null && origin.getHost() != null && target.getScheme().equalsIgnoreCase(origin.getScheme())
+                && origin.getHost().equalsIgnoreCase(target.getHost()) && port(target) == port(origin);
     }
 
     private static int port(URI target) {

@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class MalformedInputIntegrationTests {
 
+    private static final String PROBLEM_JSON = "application/problem+json";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -194,7 +195,7 @@ class MalformedInputIntegrationTests {
         var answer = raw.get("/api/v1/companies/" + company + "/users/..;/x", bearer());
 
         assertThat(answer.status()).as(answer.toString()).isBetween(400, 499);
-        assertThat(answer.header("Content-Type")).as(answer.toString()).startsWith(EdgeProblems.PROBLEM_JSON);
+        assertThat(answer.header("Content-Type")).as(answer.toString()).startsWith(PROBLEM_JSON);
     }
 
     @Test
@@ -217,7 +218,7 @@ class MalformedInputIntegrationTests {
 
     static void assertProblem(RawHttp.Answer answer, int status) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
-        assertThat(answer.header("Content-Type")).as(answer.toString()).startsWith(EdgeProblems.PROBLEM_JSON);
+        assertThat(answer.header("Content-Type")).as(answer.toString()).startsWith(PROBLEM_JSON);
         JsonNode body = JSON.readTree(answer.body());
         assertThat(body.get("status").asInt()).isEqualTo(status);
         assertThat(body.get("detail").asString()).isNotBlank();
@@ -225,7 +226,7 @@ class MalformedInputIntegrationTests {
 
     static void assertProblem(Api.Response response, int status) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).as(response.toString()).startsWith(EdgeProblems.PROBLEM_JSON);
+        assertThat(response.header("Content-Type")).as(response.toString()).startsWith(PROBLEM_JSON);
     }
 
     private static List<String> fields(RawHttp.Answer answer) {

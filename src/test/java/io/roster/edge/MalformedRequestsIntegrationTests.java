@@ -24,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class MalformedRequestsIntegrationTests {
 
+    private static final String PROBLEM_JSON = "application/problem+json";
     private static final List<String> QUERIES = List.of("q=%", "q=%zz", "q=%ED%A0%80", "q=%00", "q=%20%00%20",
             "limit=%01", "limit=1e3", "limit=-0", "limit=2147483648", "sort=%C0%AE", "sort=-", "status=%00",
             "cursor=" + cursor("userId\u001fa\u001f\u0000"), "cursor=" + cursor("createdAt\u001f+999999999-12-31T23:59:59Z\u001fx"),
@@ -138,7 +139,7 @@ class MalformedRequestsIntegrationTests {
         }
         String type = answer.header("Content-Type");
         boolean json = target.startsWith("/api/") || target.startsWith("/actuator/") || target.startsWith("/v3/");
-        if (json && (type == null || !type.startsWith(EdgeProblems.PROBLEM_JSON))) {
+        if (json && (type == null || !type.startsWith(PROBLEM_JSON))) {
             return "not a problem: " + answer;
         }
         if (!json && (type == null || !type.startsWith("text/html"))) {

@@ -75,6 +75,19 @@ class ResponseHardeningIntegrationTests {
     }
 
     @Test
+    void a_page_saved_under_a_forged_host_does_not_send_the_person_there_after_signing_in() {
+        var protectedPage = raw.get("/profile", Map.of("Host", EVIL));
+        String session = cookie(protectedPage, "SESSION");
+        var form = raw.get("/login", Map.of("Cookie", "SESSION=" + session));
+        session = cookie(form, "SESSION") == null ? session : cookie(form, "SESSION");
+
+        var signedIn = post("/login", session, Map.of("login", login, "password", PASSWORD, "_csrf", csrf(form)), null);
+
+        assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(302);
+        assertThat(signedIn.header("Location")).doesNotContain(EVIL).startsWith("/profile");
+    }
+
+    @Test
     void console_and_api_responses_deny_browser_features() {
         var token = Api.at(port).basic(Operator.EMAIL, Operator.PASSWORD).post("/api/v1/tokens", null).text("token");
         List<RawHttp.Answer> answers = List.of(raw.get("/login", Map.of()), raw.get("/api/v1/me", Map.of()),
@@ -96,11 +109,17 @@ class ResponseHardeningIntegrationTests {
     }
 
     private RawHttp.Answer post(String path, String session, Map<String, String> fields) {
+        return post(path, session, fields, EVIL);
+    }
+
+    private RawHttp.Answer post(String path, String session, Map<String, String> fields, String host) {
         StringBuilder body = new StringBuilder();
         fields.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&").append(name).append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Host", EVIL);
+        if (host != null) {
+            headers.put("Host", host);
+        }
         headers.put("Cookie", "SESSION=" + session);
         headers.put("Content-Type", "application/x-www-form-urlencoded");
         return raw.send("POST", path, headers, body.toString().getBytes(StandardCharsets.UTF_8));
