@@ -33,8 +33,9 @@ class SecurityConfig {
             SignIn signIn, ApplicationEventPublisher events, DeniedAttemptBudget deniedBudget) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
-                        // only a call riding on the console's session cookie can be forged by another site
-                        request -> request.getHeader("Authorization") != null || request.getRequestedSessionId() == null))
+                        // only a call riding on the console's session cookie can be forged by another site; a
+                        // bearer token authenticates the call by itself (any other Authorization is ignored here)
+                        request -> isBearer(request.getHeader("Authorization")) || request.getRequestedSessionId() == null))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
@@ -53,6 +54,10 @@ class SecurityConfig {
                         .accessDeniedHandler((request, response, e) -> problems.write(response, 403, "forbidden",
                                 "Forbidden", "Refused: a console session must send its CSRF token (X-CSRF-TOKEN)")));
         return http.build();
+    }
+
+    private static boolean isBearer(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
     @Bean

@@ -1,10 +1,13 @@
 package io.roster.api;
 
 import io.roster.shared.FieldError;
+import io.roster.shared.PlainText;
 import io.roster.shared.ProblemException;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -15,10 +18,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -66,6 +72,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             String field = path(unknown);
             body = detail(400, "invalid-input", "Invalid input", "Unknown field '" + field + "'",
                     List.of(new FieldError(field, "is not a field of this request")));
+        } else if (cause instanceof PlainTextJson.ControlCharacters text) {
+            String field = path(text);
+            body = detail(400, "invalid-input", "Invalid input", field + ": " + PlainText.MESSAGE,
+                    List.of(new FieldError(field, PlainText.MESSAGE)));
         } else if (cause instanceof JacksonException json && !path(json).isEmpty()) {
             String field = path(json);
             body = detail(400, "invalid-input", "Invalid input", "Field '" + field + "' has the wrong type or format",
@@ -83,6 +93,38 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ResponseEntity<ProblemDetail> problem = problem(importLimits.tooLarge());
         return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
+    }
+
+    /** A multipart body that does not parse (no boundary, cut short) is the client's mistake. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
+        log.info("Refused a multipart body: {}", e.getMessage());
+        return ResponseEntity.badRequest().body(detail(400, "malformed-multipart", "Malformed request body",
+                "The multipart body cannot be read: send the file in a multipart/form-data field named file", List.of()));
+    }
+
+    /** Parameters the servlet container cannot parse, found only once a controller asks for them. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> unreadableParameters(InvalidParameterException e) {
+        log.info("Refused unreadable parameters: {}", e.getClass().getSimpleName());
+        return ResponseEntity.badRequest().body(detail(400, "invalid-input", "Invalid input",
+                "The query string or the form cannot be read: send percent-encoded UTF-8", List.of()));
+    }
+
+    /** An unknown console address gets the console's 404 page (by the error dispatch), not a problem. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet && servlet.getResponse() != null
+                && !servlet.getRequest().getRequestURI().startsWith("/api/")) {
+            try {
+                servlet.getResponse().sendError(404);
+                return null;
+            } catch (IOException | IllegalStateException committed) {
+                // fall back to the problem below
+            }
+        }
+        return super.handleNoResourceFoundException(e, headers, status, request);
     }
 
     /** Framework-made problems (404, 405, 415 …) get a type like ours instead of about:blank. */

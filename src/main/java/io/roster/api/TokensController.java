@@ -6,6 +6,7 @@ import io.roster.access.Guard;
 import io.roster.access.IssuedToken;
 import io.roster.access.SignIn;
 import io.roster.shared.CompanyId;
+import io.roster.shared.PlainText;
 import io.roster.shared.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -83,6 +84,8 @@ class TokensController {
         if (colon < 0) {
             throw new Problems.Unauthorized("The HTTP Basic credentials must be login:password");
         }
+        // refused before the sign-in looks anything up: the database cannot even compare a NUL
+        PlainText.require("Authorization", decoded);
         return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
     }
 }

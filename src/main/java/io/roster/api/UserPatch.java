@@ -2,6 +2,7 @@ package io.roster.api;
 
 import io.roster.shared.FieldError;
 import io.roster.shared.FieldErrors;
+import io.roster.shared.PlainText;
 import io.roster.shared.Problems;
 import io.roster.users.UserEdit;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ final class UserPatch {
                 invalid.add(field, "is not a field of a user");
             } else if (!body.get(field).isString() && !body.get(field).isNull()) {
                 invalid.add(field, "must be a string");
+            } else if (body.get(field).isString() && !PlainText.isPlain(body.get(field).asString())) {
+                invalid.add(field, PlainText.MESSAGE);
             }
         }
         if (!immutable.isEmpty()) {

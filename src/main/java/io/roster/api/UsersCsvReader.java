@@ -1,5 +1,7 @@
 package io.roster.api;
 
+import io.roster.shared.FieldError;
+import io.roster.shared.PlainText;
 import io.roster.shared.Problems;
 import java.io.IOException;
 import java.io.StringReader;
@@ -70,6 +72,11 @@ final class UsersCsvReader {
         String[] cells = new String[CsvColumn.values().length];
         for (int i = 0; i < Math.min(record.size(), header.size()); i++) {
             cells[header.column(i).ordinal()] = cell(record.get(i));
+            if (!PlainText.isPlain(cells[header.column(i).ordinal()])) {
+                // like a cell too long for its column: the whole file is refused, nothing is written
+                throw new Problems.InvalidInput("line " + line + ": " + header.column(i).header + " " + PlainText.MESSAGE,
+                        List.of(new FieldError("line " + line + ": " + header.column(i).header, PlainText.MESSAGE)));
+            }
         }
         String problem = null;
         if (record.stream().skip(header.size()).anyMatch(cell -> !cell.isBlank())) {

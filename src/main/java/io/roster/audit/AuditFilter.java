@@ -2,7 +2,9 @@ package io.roster.audit;
 
 import io.roster.shared.FieldErrors;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -18,6 +20,10 @@ public record AuditFilter(String actor, String action, String actionPrefix, Inst
     private static final int MAX_ACTOR = 64;
     private static final Pattern ACTOR = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern ACTION = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_]+)*(\\.|\\.\\*|\\*)?");
+
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant AFTER_LATEST = LocalDate.of(10000, 1, 1)
+            .atStartOfDay(ZoneOffset.UTC).toInstant();
 
     public static final AuditFilter NONE = new AuditFilter(null, null, null, null, null);
 
@@ -69,7 +75,13 @@ public record AuditFilter(String actor, String action, String actionPrefix, Inst
         }
         try {
             String offsetKept = text.replaceFirst(" (\\d{2}:\\d{2})$", "+$1");
-            return OffsetDateTime.parse(offsetKept.replace(' ', 'T').toUpperCase(Locale.ROOT)).toInstant();
+            Instant instant = OffsetDateTime.parse(offsetKept.replace(' ', 'T').toUpperCase(Locale.ROOT)).toInstant();
+            if (instant.isBefore(EARLIEST) || !instant.isBefore(AFTER_LATEST)) {
+                // RFC 3339 years have four digits; the databases' timestamps end near there too
+                errors.add(field, "must be between the years 0001 and 9999");
+                return null;
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             errors.add(field, "must be an RFC 3339 date and time, e.g. 2025-01-31T08:00:00Z");
             return null;

@@ -19,10 +19,13 @@ public record Cursor(String sort, String key, String id) {
     public static Cursor decode(String encoded) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
-            // The key is free text and may itself hold the separator; the sort and id never do.
+            // The key is free text and may itself hold the separator; the sort and id never do. No
+            // other control character comes from a cursor this list wrote (the database refuses NUL).
             int first = raw.indexOf(SEP);
             int last = raw.lastIndexOf(SEP);
-            if (first < 0 || first == last || last == raw.length() - 1) {
+            if (first < 0 || first == last || last == raw.length() - 1 || !PlainText.isPlain(raw.substring(0, first))
+                    || !PlainText.isPlain(raw.substring(first + 1, last).replace(SEP, ' '))
+                    || !PlainText.isPlain(raw.substring(last + 1))) {
                 throw new IllegalArgumentException();
             }
             return new Cursor(raw.substring(0, first), raw.substring(first + 1, last), raw.substring(last + 1));

@@ -24,18 +24,27 @@ class ConsoleLocale implements WebMvcConfigurer {
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("roster-lang");
         resolver.setCookieMaxAge(Duration.ofDays(365));
-        resolver.setDefaultLocaleFunction(request -> {
-            for (var range : Locale.LanguageRange.parse(request.getHeader("Accept-Language") == null ? "en"
-                    : request.getHeader("Accept-Language"))) {
-                for (Locale supported : SUPPORTED) {
-                    if (range.getRange().toLowerCase(Locale.ROOT).startsWith(supported.getLanguage())) {
-                        return supported;
-                    }
+        resolver.setDefaultLocaleFunction(request -> preferred(request.getHeader("Accept-Language")));
+        return resolver;
+    }
+
+    /** The first supported language of the header; English when none is, or the header does not parse. */
+    static Locale preferred(String acceptLanguage) {
+        List<Locale.LanguageRange> ranges;
+        try {
+            ranges = Locale.LanguageRange.parse(acceptLanguage == null ? "en" : acceptLanguage);
+        } catch (IllegalArgumentException malformed) {
+            // a weight such as q=abc or an over-long tag: the header is the client's mistake, not the page's
+            return Locale.ENGLISH;
+        }
+        for (var range : ranges) {
+            for (Locale supported : SUPPORTED) {
+                if (range.getRange().toLowerCase(Locale.ROOT).startsWith(supported.getLanguage())) {
+                    return supported;
                 }
             }
-            return Locale.ENGLISH;
-        });
-        return resolver;
+        }
+        return Locale.ENGLISH;
     }
 
     @Override

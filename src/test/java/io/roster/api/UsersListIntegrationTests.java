@@ -297,7 +297,8 @@ class UsersListIntegrationTests {
     @Test
     void pagination_survives_any_character_typed_in_a_draft() {
         String drafts = fixtures.company(1);
-        for (String lastName : List.of("a\u001fa", "b\u001fb", "c")) {
+        // control characters (the cursor's separator among them) are refused as input since issue 12
+        for (String lastName : List.of("a\ta", "b\u2028b", "c")) {
             assertThat(fixtures.createUser(drafts, Map.of("userId", Fixtures.unique("d"), "lastName", lastName)).status())
                     .isEqualTo(201);
         }
@@ -310,7 +311,7 @@ class UsersListIntegrationTests {
             lastNames.add(response.json().get("items").get(0).get("lastName").asString());
             cursor = response.json().get("nextCursor").isNull() ? null : response.json().get("nextCursor").asString();
         }
-        assertThat(lastNames).containsExactly("a\u001fa", "b\u001fb", "c");
+        assertThat(lastNames).containsExactly("a\ta", "b\u2028b", "c");
         assertThat(cursor).isNull();
     }
 

@@ -1,0 +1,45 @@
+package io.roster.edge;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * What the servlet container forwards to when something outside a controller fails or refuses (a
+ * security filter's error, an exception out of a filter such as the bearer-token check with the
+ * database down, a {@code sendError}): a problem for the API paths, the console's error page
+ * otherwise. Takes the place of Spring Boot's error controller, whose JSON is no problem document.
+ */
+@Controller
+class ErrorPages implements ErrorController {
+
+    private static final MediaType PROBLEM_JSON = MediaType.parseMediaType(EdgeProblems.PROBLEM_JSON);
+
+    @RequestMapping("/error")
+    Object error(HttpServletRequest request) {
+        int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code && code >= 400
+                ? code : 500;
+        if (EdgeProblems.speaksJson((String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))) {
+            return ResponseEntity.status(status).contentType(PROBLEM_JSON).body(EdgeProblems.problem(status, detail(status)));
+        }
+        String page = status == 403 || status == 404 ? String.valueOf(status) : "error";
+        return new ModelAndView(page, Map.of("status", status, "clientError", status < 500), HttpStatusCode.valueOf(status));
+    }
+
+    private static String detail(int status) {
+        return switch (status) {
+            case 401 -> "Sign in first: send Authorization: Bearer <token> (get one with POST /api/v1/tokens)";
+            case 403 -> "This request is not allowed";
+            case 404 -> "There is nothing at this address";
+            default -> status < 500 ? "The request cannot be served as sent"
+                    : "Something went wrong on our side; nothing was half-done. Try again later.";
+        };
+    }
+}

@@ -1,0 +1,55 @@
+package io.roster.edge;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * What every response (console, API, error pages) carries: a Permissions-Policy that denies the
+ * browser features Roster never uses, redirects that never carry the request's Host header
+ * ({@link HardenedResponse}), and cookies marked Secure when Roster is reached over HTTPS. Runs
+ * before Spring Session's filter, so the session cookie is written through it too, and before the
+ * input check, so refusals carry the headers as well.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+class ResponseHardening extends OncePerRequestFilter {
+
+    static final String PERMISSIONS_POLICY = "accelerometer=(), autoplay=(), camera=(), display-capture=(),"
+            + " geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(),"
+            + " publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()";
+
+    private final URI publicUrl;
+    private final boolean secureCookies;
+
+    /**
+     * Cookies are Secure when the public URL is https, unless {@code roster.secure-cookies}
+     * ({@code ROSTER_SECURE_COOKIES}) says otherwise.
+     */
+    ResponseHardening(@Value("${roster.public-url}") String publicUrl,
+            @Value("${roster.secure-cookies:}") String secureCookies) {
+        this.publicUrl = URI.create(publicUrl.strip());
+        this.secureCookies = secureCookies.isBlank() ? publicUrl.regionMatches(true, 0, "https://", 0, 8)
+                : Boolean.parseBoolean(secureCookies.strip());
+    }
+
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
+        chain.doFilter(request, new HardenedResponse(response, publicUrl, secureCookies));
+    }
+}
