@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,7 @@ class MailDispatcher {
      * the end of the data, QUIT. A plain send has eight: the rest is the margin for recording it.
      */
     static final int WAITS_PER_SEND = 12;
+    private static final Duration MAX_RECORD_PAUSE = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -99,15 +101,50 @@ class MailDispatcher {
             }
             try {
                 transport.send(mail.recipient(), mail.subject(), mail.text(), mail.html());
+            } catch (Exception e) {
+                failed(mail, e);
+                continue;
+            }
+            recordSent(mail);
+        }
+        return batch.size();
+    }
+
+    /**
+     * Records a mail that left. The SMTP server has it now, so giving up here would have the mail
+     * sent again once its lease ends: while the database is unreachable (a restart, a failover)
+     * this keeps trying, until shortly before the lease ends — past that another node may claim it.
+     */
+    private void recordSent(Claimed mail) {
+        Duration pause = Duration.ofMillis(200);
+        while (true) {
+            try {
                 jdbc.sql("UPDATE mail_outbox SET status = 'SENT', sent_at = ?, lease_until = NULL, last_error = NULL,"
                                 + " body_text = ?, body_html = ? WHERE id = ?")
                         .params(now(), masking.kept(mail.text()), masking.kept(mail.html()), mail.id()).update();
                 sent.increment();
-            } catch (Exception e) {
-                failed(mail, e);
+                return;
+            } catch (DataAccessException unreachable) {
+                if (now().plus(pause).plusSeconds(1).isAfter(mail.leaseUntil())) {
+                    log.error("Mail {} was sent but could not be recorded before its lease ended; it may be sent again: {}",
+                            mail.id(), unreachable.toString());
+                    throw unreachable;
+                }
+                log.warn("Mail {} was sent; recording it failed, trying again in {}: {}", mail.id(), pause,
+                        unreachable.toString());
+                sleep(pause);
+                pause = pause.multipliedBy(2).compareTo(MAX_RECORD_PAUSE) > 0 ? MAX_RECORD_PAUSE : pause.multipliedBy(2);
             }
         }
-        return batch.size();
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while recording a sent mail", e);
+        }
     }
 
     /**
