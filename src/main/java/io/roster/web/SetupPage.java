@@ -36,7 +36,7 @@ class SetupPage {
         if (!setup.open()) {
             throw new Problems.NotFound("The platform is set up");
         }
-        return page(setup.fromThisMachine(request) ? "form" : "remote", request, response, model);
+        return page(setup.fromThisMachine(request) ? "form" : "remote", response, model);
     }
 
     @PostMapping("/setup")
@@ -44,21 +44,24 @@ class SetupPage {
             @RequestParam(required = false) String lastName, @RequestParam(required = false) String password,
             @RequestParam(required = false) String confirmation, Locale locale, HttpServletRequest request,
             HttpServletResponse response, Model model) {
+        if (!setup.open()) {
+            return page("taken", response, model);
+        }
         if (!setup.fromThisMachine(request)) {
-            return page("remote", request, response, model);
+            return page("remote", response, model);
         }
         model.addAttribute("email", email).addAttribute("firstName", firstName).addAttribute("lastName", lastName);
         if (!Objects.equals(password, confirmation)) {
             model.addAttribute("errorKey", "setup.error.mismatch");
-            return page("form", request, response, model);
+            return page("form", response, model);
         }
         try {
             var outcome = setup.createOperator(new NewOperator(email, firstName, lastName, password,
                     locale.getLanguage()), request, response);
-            return outcome == PlatformSetup.Outcome.CREATED ? "redirect:/" : page("taken", request, response, model);
+            return outcome == PlatformSetup.Outcome.CREATED ? "redirect:/" : page("taken", response, model);
         } catch (ProblemException refused) {
             model.addAttribute("errorKey", errorKey(refused));
-            return page("form", request, response, model);
+            return page("form", response, model);
         }
     }
 
@@ -71,7 +74,7 @@ class SetupPage {
         return FIELDS.contains(field) ? "setup.error." + field : "setup.error.invalid";
     }
 
-    private String page(String state, HttpServletRequest request, HttpServletResponse response, Model model) {
+    private static String page(String state, HttpServletResponse response, Model model) {
         response.setStatus(switch (state) {
             case "remote" -> HttpServletResponse.SC_FORBIDDEN;
             case "taken" -> HttpServletResponse.SC_CONFLICT;
