@@ -45,7 +45,7 @@ import org.springframework.web.context.WebApplicationContext;
 class FirstRunSetupIntegrationTests {
 
     static final String PASSWORD = "first-run operator password";
-    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
     @Test
     void a_fresh_start_leads_to_the_setup_page_which_creates_the_operator_signs_it_in_and_is_gone_afterwards()
@@ -133,6 +133,7 @@ class FirstRunSetupIntegrationTests {
             assertThat(local.getResponse().getStatus()).isEqualTo(200);
             Matcher token = CSRF.matcher(local.getResponse().getContentAsString(StandardCharsets.UTF_8));
             assertThat(token.find()).isTrue();
+            String csrf = token.group(1) != null ? token.group(1) : token.group(2);
             MockHttpSession session = (MockHttpSession) local.getRequest().getSession();
             assertThat(mvc.perform(get("/setup").with(from("::1"))).andReturn().getResponse().getStatus()).isEqualTo(200);
 
@@ -147,7 +148,7 @@ class FirstRunSetupIntegrationTests {
             }
 
             MockHttpServletResponse post = mvc.perform(post("/setup").with(from("10.0.0.7")).session(session)
-                    .param("_csrf", token.group(1)).param("email", "intruder@example.com").param("firstName", "In")
+                    .param("_csrf", csrf).param("email", "intruder@example.com").param("firstName", "In")
                     .param("lastName", "Truder").param("password", PASSWORD).param("confirmation", PASSWORD))
                     .andReturn().getResponse();
             assertThat(post.getStatus()).isEqualTo(403);
@@ -194,7 +195,7 @@ class FirstRunSetupIntegrationTests {
             assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
             Matcher token = CSRF.matcher(form.body());
             assertThat(token.find()).as("the form's CSRF token").isTrue();
-            csrf = token.group(1);
+            csrf = token.group(1) != null ? token.group(1) : token.group(2);
         }
 
         HttpResponse<String> submit(String email) {
