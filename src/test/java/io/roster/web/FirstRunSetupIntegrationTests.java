@@ -136,6 +136,10 @@ class FirstRunSetupIntegrationTests {
             String csrf = token.group(1) != null ? token.group(1) : token.group(2);
             MockHttpSession session = (MockHttpSession) local.getRequest().getSession();
             assertThat(mvc.perform(get("/setup").with(from("::1"))).andReturn().getResponse().getStatus()).isEqualTo(200);
+            MockHttpServletResponse french = mvc.perform(get("/setup").with(from("127.0.0.1"))
+                    .header("Accept-Language", "fr")).andReturn().getResponse();
+            assertThat(french.getContentAsString(StandardCharsets.UTF_8)).contains("Installer Roster",
+                    "Répétez le mot de passe");
 
             for (MockHttpServletRequestBuilder remote : List.of(get("/setup").with(from("10.0.0.7")),
                     get("/setup").with(from("127.0.0.1")).header("X-Forwarded-For", "203.0.113.9"),
