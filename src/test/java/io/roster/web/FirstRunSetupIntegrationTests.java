@@ -83,6 +83,7 @@ class FirstRunSetupIntegrationTests {
                     .query(String.class).list()).containsExactly("OPERATOR");
 
             assertThat(page.navigate("/setup").status()).isEqualTo(404);
+            page.navigate("/");
             page.locator("#sign-out").click();
             assertThat(page).hasURL(Pattern.compile(".*/login\\?signedOut$"));
             Chromium.signIn(page, "ada@example.com", PASSWORD);
