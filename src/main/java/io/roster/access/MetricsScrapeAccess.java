@@ -1,8 +1,6 @@
 package io.roster.access;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.function.Supplier;
@@ -24,8 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 class MetricsScrapeAccess implements AuthorizationManager<RequestAuthorizationContext> {
 
-    private static final String[] PROXY_HEADERS = {"Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Real-IP"};
-
     private final byte[] token;
 
     MetricsScrapeAccess(@Value("${roster.metrics.token:}") String token) {
@@ -44,22 +40,6 @@ class MetricsScrapeAccess implements AuthorizationManager<RequestAuthorizationCo
             return header != null && header.startsWith("Bearer ")
                     && MessageDigest.isEqual(token, header.substring(7).trim().getBytes(StandardCharsets.UTF_8));
         }
-        for (String proxyHeader : PROXY_HEADERS) {
-            if (request.getHeader(proxyHeader) != null) {
-                return false;
-            }
-        }
-        return isLoopback(request.getRemoteAddr());
-    }
-
-    private static boolean isLoopback(String address) {
-        if (address == null || address.isBlank() || !address.matches("[0-9a-fA-F:.%]+")) {
-            return false; // only an address literal, so no name is ever looked up
-        }
-        try {
-            return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return LocalClient.isLocal(request);
     }
 }

@@ -3,7 +3,7 @@ package io.roster.access;
 import io.roster.shared.EmailAddress;
 import io.roster.users.Accounts;
 import org.slf4j.Logger;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataAccessException;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the platform operator named by {@code ROSTER_BOOTSTRAP_ADMIN_EMAIL} and
- * {@code ROSTER_BOOTSTRAP_ADMIN_PASSWORD} at start, once: only while no operator exists.
+ * {@code ROSTER_BOOTSTRAP_ADMIN_PASSWORD} at start, once: only while no operator exists. Without
+ * them, the first visitor on the server itself creates it on the setup page ({@link PlatformSetup}).
  */
 @Component
 class OperatorBootstrap implements ApplicationRunner {
@@ -36,7 +37,7 @@ class OperatorBootstrap implements ApplicationRunner {
             return;
         }
         if (email.isBlank() || password.isBlank()) {
-            log.warn("No platform operator yet: set ROSTER_BOOTSTRAP_ADMIN_EMAIL and ROSTER_BOOTSTRAP_ADMIN_PASSWORD to create one");
+            log.warn("No platform operator yet: open the console on this machine to create one, or set ROSTER_BOOTSTRAP_ADMIN_EMAIL and ROSTER_BOOTSTRAP_ADMIN_PASSWORD");
             return;
         }
         if (!EmailAddress.isValid(email)) {
@@ -45,8 +46,11 @@ class OperatorBootstrap implements ApplicationRunner {
         try {
             accounts.createOperator(new EmailAddress(email.trim()), password);
             log.info("Created the platform operator {}", email.trim());
-        } catch (DuplicateKeyException anotherNodeWon) {
-            // several nodes starting together: one of them created it
+        } catch (DataAccessException raced) {
+            // several nodes starting together (or the setup page meanwhile): the first one created it
+            if (!accounts.operatorExists()) {
+                throw raced;
+            }
             log.info("The platform operator was created by another node");
         }
     }

@@ -104,6 +104,19 @@ class UserChanges {
                 fields("email", e.email(), "emailVerified", true), null);
     }
 
+    /**
+     * The platform operator, filed under no tenant: made at start by the system, or on the setup
+     * page by the person, who acts for themselves there (nobody is signed in yet).
+     */
+    @EventListener
+    void on(UserEvents.OperatorCreated e) {
+        Actors.Actor actor = e.source() == UserEvents.OperatorCreated.Source.SETUP_PAGE
+                ? new Actors.Actor(e.accountId(), e.userId(), ActorKind.OPERATOR) : trail.actors().nobody();
+        trail.as(actor, null, null, "operator.created", user(e.accountId()), null,
+                fields("userId", e.userId(), "firstName", e.firstName(), "lastName", e.lastName(), "email", e.email(),
+                        "source", e.source()), null);
+    }
+
     /** Whoever is signed in, or else the person the mailed link was for. */
     private Actors.Actor personOrCaller(String accountId, String userId, String homePartnerId) {
         return trail.actors().caller()

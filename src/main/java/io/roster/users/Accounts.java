@@ -236,30 +236,68 @@ public class Accounts {
         publishPasswordChanged(accountId);
     }
 
+    /**
+     * Whether the platform operator exists: the row that {@link #createOperator} writes with it
+     * (read from the database, so every node agrees).
+     */
     public boolean operatorExists() {
-        return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE operator = TRUE").query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM platform_setup").query(Long.class).single() > 0;
     }
 
     /**
-     * Creates the platform operator: an ACTIVE account of no company, its email verified. Its
-     * userId is taken from the email's local part, made unique if needed.
+     * Creates the platform operator from {@code ROSTER_BOOTSTRAP_ADMIN_EMAIL} and
+     * {@code ROSTER_BOOTSTRAP_ADMIN_PASSWORD}: named "Platform Operator", speaking English.
      */
     @Transactional
     public String createOperator(EmailAddress email, String password) {
         PasswordPolicy.problemOf(password).ifPresent(problem -> {
             throw new IllegalArgumentException("ROSTER_BOOTSTRAP_ADMIN_PASSWORD is refused: " + problem);
         });
-        String userId = freeUserId(email.value().substring(0, email.value().indexOf('@')));
+        return createOperator(new NewOperator(email.value(), "Platform", "Operator", password, "en"),
+                UserEvents.OperatorCreated.Source.ENVIRONMENT);
+    }
+
+    /**
+     * Creates the platform operator: an ACTIVE account of no company, its email verified. Its
+     * userId is taken from the email's local part, made unique if needed. There is only ever one
+     * first operator: the {@code platform_setup} row goes in first, under a fixed key, so a
+     * concurrent creation fails there (a {@link org.springframework.dao.DataAccessException}) and
+     * leaves nothing behind. Field errors are {@link Problems.InvalidInput}; an email some account
+     * already uses is a 409 {@code email-taken}.
+     */
+    @Transactional
+    public String createOperator(NewOperator operator, UserEvents.OperatorCreated.Source source) {
+        String email = trim(operator.email());
+        String first = trim(operator.firstName());
+        String last = trim(operator.lastName());
+        FieldErrors errors = new FieldErrors().required("email", email).required("firstName", first)
+                .required("lastName", last).maxLength("firstName", first, Limits.NAME)
+                .maxLength("lastName", last, Limits.NAME).maxLength("email", email, Limits.EMAIL);
+        if (email != null && !email.isBlank() && email.length() <= Limits.EMAIL && !EmailAddress.isValid(email)) {
+            errors.add("email", "is not a valid email address");
+        }
+        PasswordPolicy.problemOf(operator.password()).ifPresent(problem -> errors.add("password", problem));
+        errors.throwIfAny();
         String id = Ids.newId();
         var now = Instant.now().atOffset(ZoneOffset.UTC);
+        jdbc.sql("INSERT INTO platform_setup (id, operator_account_id, created_at) VALUES (1, ?, ?)")
+                .params(id, now).update();
+        EmailAddress address = new EmailAddress(email);
+        if (jdbc.sql("SELECT COUNT(*) FROM accounts WHERE email_key = ?").param(address.key()).query(Long.class)
+                .single() > 0) {
+            throw new Problems.Conflict("email-taken", ActivationPolicy.EMAIL_TAKEN);
+        }
+        String userId = freeUserId(address.value().substring(0, address.value().indexOf('@')));
+        String locale = "fr".equals(operator.locale()) ? "fr" : "en";
         jdbc.sql("INSERT INTO accounts (id, operator, user_id, first_name, last_name, email, user_id_key, email_key,"
                         + " user_id_sort, first_name_sort, last_name_sort, email_sort, status, validation_result,"
                         + " email_verified, password_hash, locale, version, created_at, updated_at)"
-                        + " VALUES (?, TRUE, ?, 'Platform', 'Operator', ?, ?, ?, ?, 'platform', 'operator', ?, 'ACTIVE', 'OK',"
-                        + " TRUE, ?, 'en', 0, ?, ?)")
-                .params(id, userId, email.value(), userId, email.key(), userId, email.key(), passwords.hash(password),
-                        now, now)
+                        + " VALUES (?, TRUE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', 'OK', TRUE, ?, ?, 0, ?, ?)")
+                .params(id, userId, first, last, address.value(), userId, address.key(), UserRows.sortKey(userId),
+                        UserRows.sortKey(first), UserRows.sortKey(last), UserRows.sortKey(address.value()),
+                        passwords.hash(operator.password()), locale, now, now)
                 .update();
+        events.publishEvent(new UserEvents.OperatorCreated(id, userId, address.value(), first, last, source));
         return id;
     }
 

@@ -75,4 +75,14 @@ public final class UserEvents {
     public record OwnNamesChanged(String accountId, String homeCompanyId, String previousFirstName,
             String previousLastName, String firstName, String lastName) {
     }
+
+    /**
+     * The platform operator was created: from the environment at start ({@code ENVIRONMENT}), or by
+     * the person on the first-run setup page ({@code SETUP_PAGE}), who then acts for themselves.
+     */
+    public record OperatorCreated(String accountId, String userId, String email, String firstName, String lastName,
+            Source source) {
+
+        public enum Source { ENVIRONMENT, SETUP_PAGE }
+    }
 }
