@@ -1,15 +1,21 @@
 package io.roster.demo;
 
 import io.roster.support.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
- * A database of its own for a node the test starts: a fresh in-memory H2, or on the PostgreSQL
+ * A database of its own for a node the test starts: a fresh H2 file in a temporary folder, or on the PostgreSQL
  * pass a fresh schema of the test database, dropped at the end. It outlives the nodes started on
  * it, so a second start finds what the first one made.
  */
@@ -19,23 +25,35 @@ final class DemoDatabase implements AutoCloseable {
     private final String user;
     private final String password;
     private final String schema;
+    private final Path folder;
 
-    private DemoDatabase(String url, String user, String password, String schema) {
+    private DemoDatabase(String url, String user, String password, String schema, Path folder) {
         this.url = url;
         this.user = user;
         this.password = password;
         this.schema = schema;
+        this.folder = folder;
     }
 
     static DemoDatabase create() {
         String name = "demo_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         if (!TestDatabase.isPostgres()) {
-            return new DemoDatabase("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;DEFAULT_LOCK_TIMEOUT=10000",
-                    "sa", "", null);
+            // a file, as ./data is: it closes with the last node and opens again with the next one
+            Path folder = createFolder(name);
+            return new DemoDatabase("jdbc:h2:file:" + folder.resolve("roster").toAbsolutePath()
+                    + ";LOCK_TIMEOUT=10000;DEFAULT_LOCK_TIMEOUT=10000", "sa", "", null, folder);
         }
         String base = TestDatabase.postgresUrl();
         return new DemoDatabase(base + (base.contains("?") ? "&" : "?") + "currentSchema=" + name,
-                TestDatabase.postgresUser(), System.getenv().getOrDefault("ROSTER_TEST_PG_PASSWORD", ""), name);
+                TestDatabase.postgresUser(), System.getenv().getOrDefault("ROSTER_TEST_PG_PASSWORD", ""), name, null);
+    }
+
+    private static Path createFolder(String name) {
+        try {
+            return Files.createTempDirectory(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A node's command-line settings for this database (Flyway makes the schema on PostgreSQL). */
@@ -48,13 +66,6 @@ final class DemoDatabase implements AutoCloseable {
         return arguments;
     }
 
-    /** Makes the schema, as the first node to start would: for tests of nodes that start together. */
-    void migrate() {
-        var flyway = org.flywaydb.core.Flyway.configure().dataSource(url, user, password)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + (schema == null ? "h2" : "postgresql"));
-        (schema == null ? flyway : flyway.schemas(schema)).load().migrate();
-    }
-
     /** The number of rows of a table, read straight from the database. */
     long count(String table) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, user, password);
@@ -65,9 +76,16 @@ final class DemoDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException {
+    public void close() throws SQLException, IOException {
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
             connection.createStatement().execute(schema == null ? "SHUTDOWN" : "DROP SCHEMA " + schema + " CASCADE");
+        }
+        if (folder != null) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
         }
     }
 }
