@@ -175,6 +175,7 @@ class DemoDataIntegrationTests {
             Chromium.signIn(page, Persona.COMPANY_ADMIN.email(), Persona.PASSWORD);
             page.navigate("/companies/" + northwind + "/users");
             assertThat(page.locator("table").first().innerText()).contains("User ID is missing", "Draft", "Active");
+            page.setViewportSize(1600, 1000);   // the whole width of the table, for the README
             Files.createDirectories(Chromium.SCREENSHOTS);
             page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("demo-users-table.png")));
         }
