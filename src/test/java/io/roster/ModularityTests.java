@@ -26,4 +26,12 @@ class ModularityTests {
                 .map(module -> module.getIdentifier().toString()))
                 .containsExactlyInAnyOrder("api", "web");
     }
+
+    /** The demo data only calls the other modules at start: nothing may come to rely on it. */
+    @Test
+    void nothing_depends_on_the_demo_data() {
+        ApplicationModule demo = MODULES.getModuleByName("demo").orElseThrow();
+
+        assertThat(MODULES.stream().filter(module -> module.getDirectDependencies(MODULES).contains(demo))).isEmpty();
+    }
 }

@@ -42,6 +42,10 @@ class Companies {
                 .optional();
     }
 
+    boolean any() {
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT id FROM companies FETCH FIRST 1 ROWS ONLY) c").query(Long.class).single() > 0;
+    }
+
     boolean slugTaken(String slug) {
         return jdbc.sql("SELECT COUNT(*) FROM companies WHERE slug = ?").param(slug).query(Long.class).single() > 0;
     }

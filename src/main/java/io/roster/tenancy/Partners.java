@@ -25,6 +25,10 @@ class Partners {
                 .update();
     }
 
+    boolean any() {
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT id FROM partners FETCH FIRST 1 ROWS ONLY) p").query(Long.class).single() > 0;
+    }
+
     Optional<Partner> find(PartnerId id) {
         return jdbc.sql("SELECT id, name, version, created_at FROM partners WHERE id = ?")
                 .param(id.value())

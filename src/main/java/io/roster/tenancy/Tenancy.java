@@ -71,6 +71,11 @@ public class Tenancy {
         return company;
     }
 
+    /** True while no partner and no company exists: nobody has started using this database yet. */
+    public boolean isEmpty() {
+        return !partners.any() && !companies.any();
+    }
+
     public Partner partner(PartnerId id) {
         return partners.find(id).orElseThrow(() -> new Problems.NotFound("No partner " + id));
     }

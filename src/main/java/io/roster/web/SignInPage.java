@@ -1,6 +1,7 @@
 package io.roster.web;
 
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +14,12 @@ class SignInPage {
     private static final Set<String> REASONS = Set.of("unauthorized", "too-many-attempts", "account-inactive",
             "account-not-activated", "no-password", "no-role");
 
+    private final ObjectProvider<DemoSignIns> demo;
+
+    SignInPage(ObjectProvider<DemoSignIns> demo) {
+        this.demo = demo;
+    }
+
     @GetMapping("/login")
     String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) Long retry,
             @RequestParam(required = false) String signedOut, Model model) {
@@ -21,6 +28,12 @@ class SignInPage {
             model.addAttribute("retry", retry == null ? 0 : Math.max(1, retry));
         }
         model.addAttribute("signedOut", signedOut != null);
+        demo.ifAvailable(signIns -> {
+            if (!signIns.signIns().isEmpty()) {
+                model.addAttribute("demoSignIns", signIns.signIns());
+                model.addAttribute("demoPassword", signIns.password());
+            }
+        });
         return "login";
     }
 }
