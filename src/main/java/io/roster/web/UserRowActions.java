@@ -42,10 +42,12 @@ class UserRowActions {
     private final RoleAssignments assignments;
     private final Invitations invitations;
     private final Refusals refusals;
+    private final RoleLabels roleLabels;
 
     UserRowActions(Guard guard, UserLifecycle lifecycle, RoleAssignments assignments, Invitations invitations,
-            Refusals refusals) {
+            Refusals refusals, RoleLabels roleLabels) {
         this.refusals = refusals;
+        this.roleLabels = roleLabels;
         this.guard = guard;
         this.lifecycle = lifecycle;
         this.assignments = assignments;
@@ -148,7 +150,8 @@ class UserRowActions {
         model.addAttribute("companyId", access.company().value());
         model.addAttribute("user", row);
         model.addAttribute("canManage", true);
-        model.addAttribute("roleIds", Map.of(row.id(), assignments.roleIdsOf(access.company(), row.id())));
+        Map<String, java.util.List<String>> roleIds = Map.of(row.id(), assignments.roleIdsOf(access.company(), row.id()));
+        model.addAttribute("roleCells", roleLabels.cells(access.company(), roleIds, LocaleContextHolder.getLocale()));
         model.addAttribute("rowError", message);
         return "users/list :: row";
     }

@@ -14,6 +14,7 @@ import io.roster.users.UserRow;
 import io.roster.users.UsersQuery;
 import io.roster.users.UsersTable;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,12 +36,14 @@ class UsersPage {
     private final UsersTable table;
     private final RoleAssignments assignments;
     private final Roles roles;
+    private final RoleLabels roleLabels;
 
-    UsersPage(Guard guard, UsersTable table, RoleAssignments assignments, Roles roles) {
+    UsersPage(Guard guard, UsersTable table, RoleAssignments assignments, Roles roles, RoleLabels roleLabels) {
         this.guard = guard;
         this.table = table;
         this.assignments = assignments;
         this.roles = roles;
+        this.roleLabels = roleLabels;
     }
 
     /** The table's current filters, carried by every link of the page. */
@@ -79,7 +82,8 @@ class UsersPage {
     String list(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @RequestParam(required = false) String q, @RequestParam(required = false) String status,
             @RequestParam(required = false) Boolean external, @RequestParam(required = false) String role,
-            @RequestParam(required = false) String sort, @RequestParam(required = false) String cursor, Model model) {
+            @RequestParam(required = false) String sort, @RequestParam(required = false) String cursor, Locale locale,
+            Model model) {
         CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_READ);
         Filters filters = new Filters(q, status, external, role, sort);
         model.addAttribute("filters", filters);
@@ -92,10 +96,11 @@ class UsersPage {
             Page<UserRow> page = table.list(access.company(),
                     UsersQuery.of(status, external, q, roleFilter, sort, PageRequest.of(50, cursor)));
             model.addAttribute("page", page);
-            model.addAttribute("roleIds", assignments.roleIdsOf(access.company(), page.items().stream().map(UserRow::id).toList()));
+            var roleIds = assignments.roleIdsOf(access.company(), page.items().stream().map(UserRow::id).toList());
+            model.addAttribute("roleCells", roleLabels.cells(access.company(), roleIds, locale));
         } catch (ProblemException badFilter) {
             model.addAttribute("page", new Page<UserRow>(List.of(), null));
-            model.addAttribute("roleIds", Map.of());
+            model.addAttribute("roleCells", Map.of());
             model.addAttribute("filterError", badFilter.detail());
         }
         return "users/list";
