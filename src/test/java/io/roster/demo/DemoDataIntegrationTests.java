@@ -236,7 +236,7 @@ class DemoDataIntegrationTests {
 
     private static ConfigurableApplicationContext start(DemoDatabase database, String name, boolean demoData) {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
-                "--spring.datasource.hikari.pool-name=" + name, "--roster.sign-in.delay-unit=PT0S",
+                "--spring.datasource.hikari.pool-name=" + name, "--spring.datasource.hikari.maximum-pool-size=4", "--spring.datasource.hikari.minimum-idle=1", "--roster.sign-in.delay-unit=PT0S",
                 "--roster.sign-in.address-lock-after=100000", "--roster.shutdown.drain=0s", "--roster.demo-data=" + demoData));
         arguments.addAll(database.arguments());
         return new SpringApplicationBuilder(RosterApplication.class).run(arguments.toArray(String[]::new));

@@ -55,7 +55,7 @@ class LicenseRaceIntegrationTests {
                         "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                         "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
                         "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                        "--spring.datasource.hikari.pool-name=second-node");
+                        "--spring.datasource.hikari.pool-name=second-node", "--spring.datasource.hikari.minimum-idle=1");
     }
 
     @AfterAll

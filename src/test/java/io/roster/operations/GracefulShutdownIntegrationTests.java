@@ -103,7 +103,7 @@ class GracefulShutdownIntegrationTests {
 
     private static ConfigurableApplicationContext start(NodeDatabase database, int smtpPort) {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
-                "--spring.datasource.hikari.pool-name=stopping-node",
+                "--spring.datasource.hikari.pool-name=stopping-node", "--spring.datasource.hikari.maximum-pool-size=4", "--spring.datasource.hikari.minimum-idle=1",
                 "--roster.bootstrap.admin-email=" + Operator.EMAIL, "--roster.bootstrap.admin-password=" + Operator.PASSWORD,
                 "--roster.sign-in.delay-unit=PT0S",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort, "--roster.mail.poll-interval=PT0.2S",

@@ -34,7 +34,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     public void initialize(ConfigurableApplicationContext context) {
         Map<String, Object> properties = isPostgres()
                 ? Map.of("spring.datasource.url", postgresUrl(), "spring.datasource.username", postgresUser(),
-                        "spring.datasource.password", System.getenv().getOrDefault("ROSTER_TEST_PG_PASSWORD", ""))
+                        "spring.datasource.password", System.getenv().getOrDefault("ROSTER_TEST_PG_PASSWORD", ""),
+                        // the suite keeps several contexts (and extra nodes) open at once: each pool opens
+                        // connections only as needed and lets idle ones go, within PostgreSQL's limit
+                        "spring.datasource.hikari.minimum-idle", "1", "spring.datasource.hikari.idle-timeout", "10s")
                 : Map.of("spring.datasource.url", "jdbc:h2:mem:roster-" + UUID.randomUUID()
                                 + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;DEFAULT_LOCK_TIMEOUT=10000",
                         "spring.datasource.username", "sa", "spring.datasource.password", "");

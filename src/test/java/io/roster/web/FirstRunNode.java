@@ -33,7 +33,7 @@ final class FirstRunNode implements AutoCloseable {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
                 "--roster.bootstrap.admin-email=", "--roster.bootstrap.admin-password=",
                 "--roster.shutdown.drain=0s", "--roster.sign-in.delay-unit=PT0S",
-                "--spring.datasource.hikari.pool-name=first-run-node",
+                "--spring.datasource.hikari.pool-name=first-run-node", "--spring.datasource.hikari.maximum-pool-size=4", "--spring.datasource.hikari.minimum-idle=1",
                 "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + password));
         if (schema != null) {
