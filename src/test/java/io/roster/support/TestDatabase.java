@@ -37,7 +37,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                         "spring.datasource.password", System.getenv().getOrDefault("ROSTER_TEST_PG_PASSWORD", ""),
                         // the suite keeps several contexts (and extra nodes) open at once: each pool opens
                         // connections only as needed and lets idle ones go, within PostgreSQL's limit
-                        "spring.datasource.hikari.minimum-idle", "1", "spring.datasource.hikari.idle-timeout", "10s")
+                        "spring.datasource.hikari.minimum-idle", "1", "spring.datasource.hikari.idle-timeout", "10000")
                 : Map.of("spring.datasource.url", "jdbc:h2:mem:roster-" + UUID.randomUUID()
                                 + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;DEFAULT_LOCK_TIMEOUT=10000",
                         "spring.datasource.username", "sa", "spring.datasource.password", "");
