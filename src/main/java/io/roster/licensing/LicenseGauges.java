@@ -48,7 +48,7 @@ class LicenseGauges {
     }
 
     private Map<String, Usage> read() {
-        return jdbc.sql("SELECT id, licenses_used, licenses_purchased FROM companies")
+        return jdbc.sql("SELECT company_id, used, purchased FROM license_pools")
                 .query((rs, n) -> Map.entry(rs.getString(1), new Usage(rs.getInt(2), rs.getInt(3)))).list().stream()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }

@@ -4,8 +4,8 @@ import io.roster.shared.CompanyId;
 import io.roster.shared.Cursor;
 import io.roster.shared.DatabaseProduct;
 import io.roster.shared.Page;
-import io.roster.shared.PartnerId;
 import io.roster.shared.Problems;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,14 +72,21 @@ public class UsersTable {
         return page(spec, UserRows.mapperFor(company), query);
     }
 
-    /** The internal rows of every company attached to a partner, or of one of them. */
-    public Page<UserRow> acrossPartner(PartnerId partner, CompanyId onlyCompany, UsersQuery query) {
+    /**
+     * The internal rows of every company attached to a partner ({@code partnerCompanies}, as the
+     * tenancy module lists them), or of one of them.
+     */
+    public Page<UserRow> acrossPartner(Collection<CompanyId> partnerCompanies, CompanyId onlyCompany, UsersQuery query) {
         if (Boolean.TRUE.equals(query.external())) {
             throw Problems.InvalidInput.of("external", "the partner space lists the internal users of its companies");
         }
-        String where = "home_company_id IN (SELECT c.id FROM companies c WHERE c.partner_id = :partner)"
+        if (partnerCompanies.isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        String where = "home_company_id IN (:partnerCompanies)"
                 + (onlyCompany == null ? "" : " AND home_company_id = :company") + filters(query);
-        var spec = jdbc.sql(leg(where, query, onlyCompany != null)).param("partner", partner.value());
+        var spec = jdbc.sql(leg(where, query, onlyCompany != null))
+                .param("partnerCompanies", partnerCompanies.stream().map(CompanyId::value).toList());
         if (onlyCompany != null) {
             spec = spec.param("company", onlyCompany.value());
         }

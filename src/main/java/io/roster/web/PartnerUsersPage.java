@@ -61,7 +61,7 @@ class PartnerUsersPage {
         try {
             UsersQuery query = UsersQuery.of(FormInput.orNull(status), null, q, chosenSort,
                     PageRequest.of(PAGE_SIZE, cursor));
-            page = users.acrossPartner(partner.id(), only, query);
+            page = users.acrossPartner(companies.stream().map(Company::id).toList(), only, query);
         } catch (ProblemException refused) {
             model.addAttribute("listError", wording.refusal(refused, null, locale));
         }
