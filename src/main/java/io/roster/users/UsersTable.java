@@ -32,7 +32,7 @@ public class UsersTable {
 
     /**
      * Outside accounts holding a role in {@code :company} or a right on one of its workspaces: the
-     * derived "external" link of SPEC §2. Nothing stores the link itself, so removing the last role
+     * derived "external" link of docs/rules.md §5. Nothing stores the link itself, so removing the last role
      * and right unlinks. Only the links marked external are read (see the V8 migration): the
      * company's own users' links, however many, are never touched by this leg.
      */
