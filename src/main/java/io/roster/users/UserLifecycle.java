@@ -153,7 +153,7 @@ public class UserLifecycle {
         // The seat is taken last: its UPDATE locks the company row until the commit, and every
         // activation in the company waits on that lock, so it must cover as little work as possible.
         // The rows filed for the commit (audit, mails, notifications) are written before it, not
-        // under it: with them after the lock, each creation waited 2.4 ms for the seat, not 0.3.
+        // under it: with them after the lock, every creation in the company also waited for their writes.
         TransactionSynchronizationUtils.triggerFlush();
         Optional<SeatRefusal> noSeat = licenses.take(company);
         if (noSeat.isPresent()) {
