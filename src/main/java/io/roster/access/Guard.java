@@ -103,7 +103,7 @@ public class Guard {
 
     /**
      * Refuses (403) acting on a person who holds, in this company, a permission the actor lacks
-     * (SPEC §5): whoever may edit, deactivate, re-invite or delete someone could otherwise take
+     * (docs/rules.md §6): whoever may edit, deactivate, re-invite or delete someone could otherwise take
      * their account over — change its email, then reset its password. The same rule as granting
      * roles: nobody reaches above their own permissions.
      */

@@ -10,7 +10,7 @@ import java.util.Objects;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Records the Users-table lifecycle (SPEC §3): creation, activation (and its refusal), edits, deletion. */
+/** Records the Users-table lifecycle (docs/rules.md §3): creation, activation (and its refusal), edits, deletion. */
 @Component
 class UserChanges {
 

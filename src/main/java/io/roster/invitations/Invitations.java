@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Account-setup invitations, password resets and email confirmations (SPEC §7). Each link is
+ * Account-setup invitations, password resets and email confirmations (docs/rules.md §9). Each link is
  * written with its mail in the same transaction; resending replaces the earlier link.
  */
 @Service
@@ -151,7 +151,7 @@ public class Invitations {
 
     /**
      * An administrator asked to change the email of an existing account: the new address gets a
-     * link to confirm it, the old one is told and gets a link to cancel (SPEC §5). The cancel link
+     * link to confirm it, the old one is told and gets a link to cancel (docs/rules.md §3). The cancel link
      * outlives the confirmation, so a change confirmed by someone else can still be undone.
      */
     @Transactional

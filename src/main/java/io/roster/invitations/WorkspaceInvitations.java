@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Invitations of outside people to a workspace (SPEC §6, §7): a workspace ADMIN (or
+ * Invitations of outside people to a workspace (docs/rules.md §9): a workspace ADMIN (or
  * {@code workspaces.manage}) invites an email with a right; the link's page lets the person accept
  * as the existing account of that email, after signing in, or create a self-managed account.
  */
@@ -133,7 +133,7 @@ public class WorkspaceInvitations {
     }
 
     /**
-     * Accepts as the signed-in person, who must own the invited email (SPEC §6: the existing
+     * Accepts as the signed-in person, who must own the invited email (docs/rules.md §9: the existing
      * account with that email gets the right, after signing in).
      */
     @Transactional

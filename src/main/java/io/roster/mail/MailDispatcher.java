@@ -149,8 +149,8 @@ class MailDispatcher {
 
     /**
      * Claims up to a batch of due mails. Two steps: the due ids in the index's order, unlocked
-     * (H2 reads every due row before sorting when the same query also locks, which at 100,000
-     * queued mails took seconds per batch), then those rows locked and re-checked, skipping any
+     * (H2 reads every due row before sorting when the same query also locks, so a long queue
+     * made every batch slow), then those rows locked and re-checked, skipping any
      * another node holds or leased in between.
      */
     private List<Claimed> claim() {

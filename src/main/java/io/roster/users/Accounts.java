@@ -39,7 +39,7 @@ public class Accounts {
             return Optional.empty();
         }
         String key = login.trim();
-        // An email signs in only once verified (SPEC §3: a changed email is confirmed before use).
+        // An email signs in only once verified (a changed email is confirmed before use, docs/rules.md §3).
         String where = key.contains("@") ? "email_key = ? AND email_verified = TRUE" : "user_id_key = ?";
         return jdbc.sql("SELECT " + CREDENTIAL_COLUMNS + " FROM accounts WHERE " + where)
                 .param(key.contains("@") ? EmailAddress.keyOf(key) : key.toLowerCase(Locale.ROOT))
@@ -182,7 +182,7 @@ public class Accounts {
                 .update();
     }
 
-    /** The person's own preferences: language and how to be told of what concerns them (SPEC §9). */
+    /** The person's own preferences: language and how to be told of what concerns them (docs/rules.md §17). */
     @Transactional
     public void updatePreferences(String accountId, String locale, boolean notifyInApp, boolean notifyEmail) {
         if (!"en".equals(locale) && !"fr".equals(locale)) {
@@ -196,7 +196,7 @@ public class Accounts {
     }
 
     /**
-     * The person changes their own first and last name (SPEC §10: own profile). Both stay present
+     * The person changes their own first and last name (own profile, docs/rules.md §17). Both stay present
      * and fit their columns; the Users table of the home company, if any, shows the new names.
      */
     @Transactional
@@ -302,7 +302,7 @@ public class Accounts {
     }
 
     /**
-     * Creates a self-managed account: no company or partner owns it (SPEC §1), made by a person
+     * Creates a self-managed account: no company or partner owns it (docs/rules.md §1), made by a person
      * accepting an external invitation. The link proved the email.
      */
     @Transactional

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Bulk import into a company's Users table (SPEC §10). Every row is kept with its own validation
+ * Bulk import into a company's Users table (docs/rules.md §15). Every row is kept with its own validation
  * result, as if the rows had gone through {@link UserLifecycle#create} one after the other: but
  * checked in memory ({@link ImportPlan}) and written in batches of {@value #BATCH} rows, one
  * transaction, one JDBC batch and one seat UPDATE each. The lifecycle events still go out per row

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Users across the partner's companies (SPEC §10, seed 004): filter by company, search by prefix,
+ * Users across the partner's companies (docs/rules.md §7, seed 004): filter by company, search by prefix,
  * filter by status, sort, and page by cursor; each row with its actions.
  */
 @Controller

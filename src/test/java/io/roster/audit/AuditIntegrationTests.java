@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The audit log over real HTTP (SPEC §10, §11): every change with who, in which capacity, before →
+ * The audit log over real HTTP (docs/rules.md §12, §14): every change with who, in which capacity, before →
  * after, client address and request id; who may read it; filters and pages; sign-ins; no secret;
  * append-only; written in the change's own transaction.
  */

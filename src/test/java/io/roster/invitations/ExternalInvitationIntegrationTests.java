@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Outside people invited to a workspace (SPEC §6): they accept as a new self-managed account or as
+ * Outside people invited to a workspace (docs/rules.md §9): they accept as a new self-managed account or as
  * their existing account after signing in, then show in the company's Users table as External until
  * their last right goes. Links are read from the outbox, as the default run's mail preview shows them.
  */
