@@ -3,6 +3,7 @@ package io.roster.audit;
 import io.roster.access.ActingCapacities;
 import io.roster.access.Caller;
 import io.roster.shared.CompanyId;
+import io.roster.shared.TransactionMemo;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
@@ -34,10 +35,14 @@ class Actors {
     record Origin(String clientAddress, String requestId) {
     }
 
-    private final ActingCapacities capacities;
+    /** Read once per change, however many entries it files (a creation files four). */
+    private final TransactionMemo<CapacityQuestion, ActingCapacities.Capacity> capacities;
 
     Actors(ActingCapacities capacities) {
-        this.capacities = capacities;
+        this.capacities = new TransactionMemo<>(question -> capacities.of(question.accountId(), question.company()));
+    }
+
+    private record CapacityQuestion(String accountId, CompanyId company) {
     }
 
     /**
@@ -55,7 +60,7 @@ class Actors {
         if (caller.operator()) {
             return new InCompany(Actor.of(caller, ActorKind.OPERATOR), null);
         }
-        ActingCapacities.Capacity standing = capacities.of(caller.accountId(), company);
+        ActingCapacities.Capacity standing = capacities.get(new CapacityQuestion(caller.accountId(), company));
         boolean staff = caller.homePartnerId() != null;
         boolean home = company.value().equals(caller.homeCompanyId());
         boolean viaPartner = standing.partnerMember() && (staff || (!standing.holdsRole() && !home));

@@ -117,6 +117,29 @@ class UserChanges {
                         "source", e.source()), null);
     }
 
+    /**
+     * The person renamed themselves on their profile: filed under the company whose Users table
+     * shows the names (none for partner staff and self-managed accounts: the platform's log).
+     */
+    @EventListener
+    void on(UserEvents.OwnNamesChanged e) {
+        Map<String, Object> before = fields();
+        Map<String, Object> after = fields();
+        diff("firstName", e.previousFirstName(), e.firstName(), before, after);
+        diff("lastName", e.previousLastName(), e.lastName(), before, after);
+        if (!after.isEmpty()) {
+            trail.as(trail.actors().current(), e.homeCompanyId(), null, "user.names_changed", user(e.accountId()),
+                    before, after, null);
+        }
+    }
+
+    /** The person's own language and notification choices: a personal setting, in the platform's log. */
+    @EventListener
+    void on(UserEvents.PreferencesChanged e) {
+        trail.as(trail.actors().current(), null, null, "user.preferences_changed", user(e.accountId()), null,
+                fields("locale", e.locale(), "notifyInApp", e.notifyInApp(), "notifyEmail", e.notifyEmail()), null);
+    }
+
     /** Whoever is signed in, or else the person the mailed link was for. */
     private Actors.Actor personOrCaller(String accountId, String userId, String homePartnerId) {
         return trail.actors().caller()
