@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,9 +41,12 @@ public class WorkspaceInvitations {
     private final Outbox outbox;
     private final Links links;
     private final Duration lifetime;
+    private final ApplicationEventPublisher events;
 
     WorkspaceInvitations(InvitationRecords records, WorkspaceMembers members, Accounts accounts, Tenancy tenancy,
-            Outbox outbox, Links links, @Value("${roster.invitations.lifetime:PT72H}") Duration lifetime) {
+            Outbox outbox, Links links, @Value("${roster.invitations.lifetime:PT72H}") Duration lifetime,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.records = records;
         this.members = members;
         this.accounts = accounts;
@@ -67,7 +71,7 @@ public class WorkspaceInvitations {
                     throw new Problems.Conflict("already-member", address + " already holds the right " + held
                             + " on this workspace");
                 }));
-        return send(caller.accountId(), company, workspace, address, level);
+        return send(caller.accountId(), company, workspace, address, level, false);
     }
 
     /** Sends a new link for the same invitation; the old link dies. */
@@ -79,7 +83,7 @@ public class WorkspaceInvitations {
             throw new Problems.Conflict("invitation-used", "This invitation was already accepted");
         }
         records.end(old.id(), "REPLACED");
-        return send(caller.accountId(), company, workspace, old.email(), WorkspaceRight.valueOf(old.right()));
+        return send(caller.accountId(), company, workspace, old.email(), WorkspaceRight.valueOf(old.right()), true);
     }
 
     @Transactional
@@ -90,6 +94,8 @@ public class WorkspaceInvitations {
             throw new Problems.Conflict("invitation-not-pending", "This invitation is already " + invitation.state()
                     .name().toLowerCase() + ": there is nothing to revoke");
         }
+        events.publishEvent(new InvitationEvents.WorkspaceInvitationRevoked(company, workspaceId, invitation.id(),
+                invitation.email()));
     }
 
     public Page<Invitation> list(Caller caller, CompanyId company, String workspaceId, PageRequest page) {
@@ -103,7 +109,8 @@ public class WorkspaceInvitations {
         return find(workspaceId, invitationId);
     }
 
-    private Invitation send(String inviter, CompanyId company, Workspace workspace, String email, WorkspaceRight right) {
+    private Invitation send(String inviter, CompanyId company, Workspace workspace, String email, WorkspaceRight right,
+            boolean resent) {
         var issued = records.insert(InvitationKind.WORKSPACE, null, company.value(), workspace.id(), email, right.name(),
                 inviter, Instant.now().plus(lifetime));
         Accounts.Recipient from = accounts.recipient(inviter).orElseThrow();
@@ -111,6 +118,8 @@ public class WorkspaceInvitations {
         outbox.enqueue(new MailRequest(email, locale, MailKind.WORKSPACE_INVITATION,
                 List.of(email, from.displayName(), workspace.name(), tenancy.company(company).name(), right.name()),
                 links.invitation(issued.token()), issued.expiresAt()));
+        events.publishEvent(new InvitationEvents.WorkspaceInvitationSent(company, workspace.id(), issued.id(), email,
+                right.name(), issued.expiresAt(), resent));
         return records.inWorkspace(workspace.id(), issued.id()).orElseThrow();
     }
 

@@ -143,6 +143,17 @@ class ExternalInvitationIntegrationTests {
         assertThat(admin.delete(invitations() + "/" + resent.text("id"), Map.of()).status()).isEqualTo(204);
         assertThat(new Browser(port).get(second).html()).contains("This invitation was withdrawn");
         assertThat(admin.get(invitations()).json().get("items")).hasSize(2);
+
+        List<String> recorded = new java.util.ArrayList<>();
+        admin.get(companyPath() + "/audit?action=workspace.invitation*").json().get("items").forEach(entry -> {
+            assertThat(entry.get("targetId").asString()).isEqualTo(workspace);
+            JsonNode after = entry.get("after");
+            JsonNode fields = after == null || after.isNull() ? entry.get("before") : after;
+            assertThat(fields.get("email").asString()).isEqualTo(email);
+            recorded.add(entry.get("action").asString());
+        });
+        assertThat(recorded).containsExactlyInAnyOrder("workspace.invitation_sent", "workspace.invitation_resent",
+                "workspace.invitation_revoked");
     }
 
     @Test
