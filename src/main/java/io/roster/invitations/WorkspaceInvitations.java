@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,14 +41,14 @@ public class WorkspaceInvitations {
     private final Duration lifetime;
 
     WorkspaceInvitations(InvitationRecords records, WorkspaceMembers members, Accounts accounts, Tenancy tenancy,
-            Outbox outbox, Links links, @Value("${roster.invitations.lifetime:PT72H}") Duration lifetime) {
+            Outbox outbox, Links links, InvitationProperties properties) {
         this.records = records;
         this.members = members;
         this.accounts = accounts;
         this.tenancy = tenancy;
         this.outbox = outbox;
         this.links = links;
-        this.lifetime = lifetime;
+        this.lifetime = properties.invitations().lifetime();
     }
 
     @Transactional
