@@ -3,12 +3,18 @@ package io.roster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roster.support.StartFailure;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * The settings records of every module, bound from the real {@code application.properties} and its
@@ -42,6 +48,31 @@ class SettingsTests {
                     .anyMatch(name -> name.endsWith("io.roster.operations.ShutdownProperties"))
                     .anyMatch(name -> name.endsWith("io.roster.demo.DemoProperties"));
         });
+    }
+
+    /** The variables the README names that have no line in application.properties: Boot maps them. */
+    @Test
+    void variables_without_a_line_in_application_properties_reach_their_settings() {
+        application.withInitializer(context -> context.getEnvironment().getPropertySources().replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                                Map.of("ROSTER_MAIL_RETRY_DELAYS", "PT2S,1m", "ROSTER_MAIL_POLL_INTERVAL", "PT0.5S",
+                                        "ROSTER_RETENTION_FIRST_RUN", "PT5M", "ROSTER_METRICS_CACHE", "30s",
+                                        "ROSTER_SIGN_IN_DELAY_UNIT", "PT2S", "ROSTER_SIGN_IN_ADDRESS_LOCK_AFTER", "40"))))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    Binder binder = Binder.get(context.getEnvironment());
+                    assertThat(binder.bind("roster.mail.retry-delays", Bindable.listOf(Duration.class)).get())
+                            .containsExactly(Duration.ofSeconds(2), Duration.ofMinutes(1));
+                    assertThat(binder.bind("roster.metrics.cache", Duration.class).get()).hasSeconds(30);
+                    assertThat(binder.bind("roster.sign-in.delay-unit", Duration.class).get()).hasSeconds(2);
+                    assertThat(binder.bind("roster.sign-in.address-lock-after", Integer.class).get()).isEqualTo(40);
+                    // read by @Scheduled through their placeholders
+                    assertThat(context.getEnvironment().resolvePlaceholders("${roster.mail.poll-interval:PT1S}"))
+                            .isEqualTo("PT0.5S");
+                    assertThat(context.getEnvironment().resolvePlaceholders("${roster.retention.first-run:PT2M}"))
+                            .isEqualTo("PT5M");
+                });
     }
 
     @Test
