@@ -29,6 +29,7 @@ class MetricsScrapeAccess implements AuthorizationManager<RequestAuthorizationCo
         this(properties.metrics().token());
     }
 
+    /** {@code token}: the configured value, empty when collectors must be local. */
     MetricsScrapeAccess(String token) {
         this.token = token.isBlank() ? null : token.trim().getBytes(StandardCharsets.UTF_8);
     }
