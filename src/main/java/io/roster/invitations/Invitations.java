@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,19 +34,16 @@ public class Invitations {
     private final ApplicationEventPublisher events;
 
     Invitations(InvitationRecords records, Accounts accounts, Tenancy tenancy, Outbox outbox, Links links,
-            @Value("${roster.invitations.lifetime:PT72H}") Duration lifetime,
-            @Value("${roster.invitations.reset-lifetime:PT1H}") Duration resetLifetime,
-            @Value("${roster.invitations.email-cancel-lifetime:P14D}") Duration cancelLifetime,
-            ApplicationEventPublisher events) {
-        this.cancelLifetime = cancelLifetime;
+            InvitationProperties properties, ApplicationEventPublisher events) {
+        this.cancelLifetime = properties.invitations().emailCancelLifetime();
         this.events = events;
         this.records = records;
         this.accounts = accounts;
         this.tenancy = tenancy;
         this.outbox = outbox;
         this.links = links;
-        this.lifetime = lifetime;
-        this.resetLifetime = resetLifetime;
+        this.lifetime = properties.invitations().lifetime();
+        this.resetLifetime = properties.invitations().resetLifetime();
     }
 
     /**

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,8 +43,7 @@ public class WorkspaceInvitations {
     private final ApplicationEventPublisher events;
 
     WorkspaceInvitations(InvitationRecords records, WorkspaceMembers members, Accounts accounts, Tenancy tenancy,
-            Outbox outbox, Links links, @Value("${roster.invitations.lifetime:PT72H}") Duration lifetime,
-            ApplicationEventPublisher events) {
+            Outbox outbox, Links links, InvitationProperties properties, ApplicationEventPublisher events) {
         this.events = events;
         this.records = records;
         this.members = members;
@@ -53,7 +51,7 @@ public class WorkspaceInvitations {
         this.tenancy = tenancy;
         this.outbox = outbox;
         this.links = links;
-        this.lifetime = lifetime;
+        this.lifetime = properties.invitations().lifetime();
     }
 
     @Transactional

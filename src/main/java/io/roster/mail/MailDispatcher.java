@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -54,8 +53,9 @@ class MailDispatcher {
     private final Counter dead;
 
     MailDispatcher(JdbcClient jdbc, TransactionTemplate tx, MailTransport transport, DispatcherLifecycle lifecycle,
-            @Value("${roster.mail.retry-delays:PT5S,PT15S,PT1M,PT5M,PT15M,PT1H,PT3H,PT6H,PT12H}") List<Duration> retryDelays,
-            @Value("${roster.mail.timeout:PT10S}") Duration timeout, LinkMasking masking, MeterRegistry meters) {
+            MailProperties properties, LinkMasking masking, MeterRegistry meters) {
+        List<Duration> retryDelays = properties.mail().retryDelays();
+        Duration timeout = properties.mail().timeout();
         this.jdbc = jdbc;
         this.tx = tx;
         this.transport = transport;
