@@ -6,9 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SignInRetention implements Retention {
-
-    private static final Logger log = LoggerFactory.getLogger(SignInRetention.class);
 
     private final BatchedPurge purge;
     private final SignInThrottle throttle;
@@ -32,12 +27,9 @@ class SignInRetention implements Retention {
         this.keepEvents = properties.retention().signInEvents();
     }
 
-    @Scheduled(fixedDelayString = "${roster.retention.interval:PT1H}", initialDelayString = "${roster.retention.first-run:PT2M}")
-    void purgeOnSchedule() {
-        int purged = purge(Instant.now());
-        if (purged > 0) {
-            log.info("Purged {} sign-in events older than {} and throttle rows past their window", purged, keepEvents);
-        }
+    @Override
+    public String purgedRows() {
+        return "sign-in events older than " + keepEvents + " and throttle rows past their window";
     }
 
     @Override

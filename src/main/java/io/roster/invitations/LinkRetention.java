@@ -6,9 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 class LinkRetention implements Retention {
 
-    private static final Logger log = LoggerFactory.getLogger(LinkRetention.class);
-
     private final BatchedPurge purge;
     private final Duration keep;
 
@@ -30,12 +25,9 @@ class LinkRetention implements Retention {
         this.keep = properties.retention().links();
     }
 
-    @Scheduled(fixedDelayString = "${roster.retention.interval:PT1H}", initialDelayString = "${roster.retention.first-run:PT2M}")
-    void purgeOnSchedule() {
-        int purged = purge(Instant.now());
-        if (purged > 0) {
-            log.info("Purged {} links expired for more than {}", purged, keep);
-        }
+    @Override
+    public String purgedRows() {
+        return "links expired for more than " + keep;
     }
 
     @Override

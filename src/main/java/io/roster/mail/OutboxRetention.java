@@ -6,9 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 class OutboxRetention implements Retention {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxRetention.class);
-
     private final BatchedPurge purge;
     private final Duration keep;
 
@@ -28,18 +23,16 @@ class OutboxRetention implements Retention {
         this.keep = properties.retention().mail();
     }
 
-    @Scheduled(fixedDelayString = "${roster.retention.interval:PT1H}", initialDelayString = "${roster.retention.first-run:PT2M}")
-    void purgeOnSchedule() {
-        int purged = purge(Instant.now());
-        if (purged > 0) {
-            log.info("Purged {} delivered or dead mails older than {}", purged, keep);
-        }
-    }
 
     /**
      * A mail is sent after it was written, so {@code created_at} bounds {@code sent_at} from below:
      * the range on {@code (status, created_at)} finds the candidates, {@code sent_at} decides.
      */
+    @Override
+    public String purgedRows() {
+        return "delivered or dead mails older than " + keep;
+    }
+
     @Override
     public int purge(Instant now) {
         var cutoff = now.minus(keep).atOffset(ZoneOffset.UTC);
