@@ -5,13 +5,18 @@
 # command's collector and heap (-XX:+UseSerialGC -Xms32m -Xmx512m) and with the JVM's defaults.
 #
 #   bench/argon2-ab.sh [--rounds N] [--checks N] [--impls "ours bc bc-pool bc-fixed-pool"] [--no-build]
+#                      [--mixed PAIRS | --mixed-only PAIRS]
 #
 # Every round runs each side once per flag set, each in a JVM of its own, the order of the sides
 # rotated from round to round: on a shared machine, load from others then falls on all sides alike.
 # Prints the median checks/s of each side and the median over rounds of its ratio to "ours" in the
 # same round (the paired figure, less sensitive to load that changes between rounds), and the median
 # CPU time per check (the figure least moved by other people's load). Raw lines and
-# the summary: bench/target/argon2-ab-<time>.txt. About 4 s per JVM: 7 rounds of 4 sides ≈ 4 min.
+# the summary: bench/target/argon2-ab-<time>.txt. About 4 s per JVM: 7 rounds of 4 sides ≈ 4 min on
+# a quiet machine (several times that under others' load).
+# --mixed PAIRS then also runs, per flag set and per BouncyCastle side, one JVM holding "ours" and
+# that side, alternating batches of 4 checks PAIRS times (A B, B A, …): pairs seconds apart, for a
+# load that changes faster than a JVM's run. --mixed-only PAIRS runs only that.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,13 +24,17 @@ rounds=7
 checks=30
 impls="ours bc bc-pool bc-fixed-pool"
 build=yes
+mixed=0
+rounds_on=yes
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds="$2"; shift 2 ;;
     --checks) checks="$2"; shift 2 ;;
     --impls) impls="$2"; shift 2 ;;
     --no-build) build=no; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --mixed) mixed="$2"; shift 2 ;;
+    --mixed-only) mixed="$2"; rounds_on=no; shift 2 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -56,6 +65,7 @@ read -r -a sides <<<"$impls"
   echo "# $(date -u +%FT%TZ) $(nproc) cores, $("$java" -version 2>&1 | head -1), rounds=$rounds checks=$checks"
   echo "# load before: $(uptime | sed 's/.*load average/load average/')"
 } | tee "$out"
+[ "$rounds_on" = yes ] || rounds=0
 for round in $(seq 1 "$rounds"); do
   for flags in serial default; do
     opts=()
@@ -69,7 +79,19 @@ for round in $(seq 1 "$rounds"); do
     done
   done
 done
+for flags in serial default; do
+  [ "$mixed" -gt 0 ] || break
+  opts=()
+  # shellcheck disable=SC2206
+  [ "$flags" = serial ] && opts=($serial)
+  for impl in "${sides[@]}"; do
+    [ "$impl" = ours ] && continue
+    line=$("$java" "${opts[@]}" -cp "$cp" Argon2AB mixed ours "$impl" "$mixed")
+    echo "flags=$flags $line load1=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$out"
+  done
+done
 echo "# load after: $(uptime | sed 's/.*load average/load average/')" | tee -a "$out"
+[ "$rounds_on" = yes ] || exit 0
 
 # medians per flag set and side; ratios paired with "ours" of the same round and flag set
 awk '

@@ -24,7 +24,8 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * then 2 threads, and prints the checks per second of each. One JVM per side and round, so neither
  * side inherits the other's JIT profile or heap.
  *
- * <pre>java [JVM flags] -cp "extracted/roster.jar:extracted/lib/*" bench/tools/Argon2AB.java IMPL [CHECKS]</pre>
+ * <pre>java [JVM flags] -cp "extracted/roster.jar:extracted/lib/*" bench/tools/Argon2AB.java IMPL [CHECKS]
+ * java [JVM flags] -cp … bench/tools/Argon2AB.java mixed IMPL_A IMPL_B [PAIRS] [CHECKS_PER_BATCH]</pre>
  *
  * IMPL is one of:
  * <ul>
@@ -54,18 +55,16 @@ public class Argon2AB {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("mixed")) {
+            mixed(args[1], args[2], args.length > 3 ? Integer.parseInt(args[3]) : 15,
+                    args.length > 4 ? Integer.parseInt(args[4]) : 4);
+            return;
+        }
         String impl = args.length > 0 ? args[0] : "ours";
         int checks = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         Passwords passwords = new Passwords();
         String phc = passwords.hash(PASSWORD);
-        Supplier<Boolean> check = switch (impl) {
-            case "ours" -> () -> passwords.matches(PASSWORD, phc);
-            case "bc" -> bouncyCastle(passwords, phc, null, false);
-            case "bc-fixed-pool" -> bouncyCastle(passwords, phc, () -> new Argon2BytesGenerator.FixedBlockPool(
-                    CORES * Argon2BytesGenerator.getBlockCount(memoryKiB(phc), lanes(phc))), true);
-            case "bc-pool" -> bouncyCastle(passwords, phc, OneHashBlocks::new, false);
-            default -> throw new IllegalArgumentException("IMPL is ours, bc, bc-fixed-pool or bc-pool, not " + impl);
-        };
+        Supplier<Boolean> check = side(impl, passwords, phc);
 
         // warm-up on both thread counts: C2 compiles the hash loops, the heap settles
         run(check, 1, 15);
@@ -84,6 +83,55 @@ public class Argon2AB {
         System.out.printf(Locale.ROOT, "impl=%s t1_per_s=%.2f t2_per_s=%.2f cpu_ms_t1=%.2f cpu_ms_t2=%.2f"
                 + " alloc_mb_per_check=%.2f gc_ms_per_check=%.2f%n",
                 impl, oneThread, twoThreads, cpuMsOne, cpuMsTwo, allocatedMb, gcMs);
+    }
+
+    /**
+     * Both sides in one JVM, in short batches that alternate A, B, B, A, …: the finest interleaving,
+     * for a machine whose load changes faster than a JVM's run. The price: the sides share one heap
+     * and one JIT. Prints the medians over {@code pairs} of each side's checks/s and of B ÷ A.
+     */
+    private static void mixed(String a, String b, int pairs, int batch) throws Exception {
+        Passwords passwords = new Passwords();
+        String phc = passwords.hash(PASSWORD);
+        Supplier<Boolean> sideA = side(a, passwords, phc);
+        Supplier<Boolean> sideB = side(b, passwords, phc);
+        for (Supplier<Boolean> side : List.of(sideA, sideB)) {
+            run(side, 1, 15);
+            run(side, 2, 8);
+        }
+        StringBuilder line = new StringBuilder("mixed a=" + a + " b=" + b + " pairs=" + pairs);
+        for (int threads = 1; threads <= 2; threads++) {
+            double[] perSecondA = new double[pairs], perSecondB = new double[pairs], ratio = new double[pairs];
+            for (int p = 0; p < pairs; p++) {
+                boolean aFirst = p % 2 == 0;
+                double first = run(aFirst ? sideA : sideB, threads, batch);
+                double second = run(aFirst ? sideB : sideA, threads, batch);
+                perSecondA[p] = aFirst ? first : second;
+                perSecondB[p] = aFirst ? second : first;
+                ratio[p] = perSecondB[p] / perSecondA[p];
+            }
+            line.append(String.format(Locale.ROOT, " t%d_a=%.2f t%d_b=%.2f t%d_b_vs_a=%.3f", threads, median(perSecondA),
+                    threads, median(perSecondB), threads, median(ratio)));
+        }
+        System.out.println(line);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static Supplier<Boolean> side(String impl, Passwords passwords, String phc) throws Exception {
+        return switch (impl) {
+            case "ours" -> () -> passwords.matches(PASSWORD, phc);
+            case "bc" -> bouncyCastle(passwords, phc, null, false);
+            case "bc-fixed-pool" -> bouncyCastle(passwords, phc, () -> new Argon2BytesGenerator.FixedBlockPool(
+                    CORES * Argon2BytesGenerator.getBlockCount(memoryKiB(phc), lanes(phc))), true);
+            case "bc-pool" -> bouncyCastle(passwords, phc, OneHashBlocks::new, false);
+            default -> throw new IllegalArgumentException("IMPL is ours, bc, bc-fixed-pool or bc-pool, not " + impl);
+        };
     }
 
     /** Checks per second of {@code threads} threads doing {@code each} checks; fails on a wrong answer. */
