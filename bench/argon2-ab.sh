@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
-# Our Argon2id against BouncyCastle's Argon2BytesGenerator, A/B: password checks per second at the
-# application's cost (the PHC string its Passwords writes), on 1 and on 2 threads, each side behind
-# the application's gate (bench/tools/Argon2AB.java says what each side does), with the production
-# command's collector and heap (-XX:+UseSerialGC -Xms32m -Xmx512m) and with the JVM's defaults.
+# The application's password check against BouncyCastle's Argon2BytesGenerator used other ways, A/B:
+# password checks per second at the application's cost (the PHC string its Passwords writes), on 1
+# and on 2 threads, each side behind the application's gate (bench/tools/Argon2AB.java says what each
+# side does), with the production command's collector and heap (-XX:+UseSerialGC -Xms32m -Xmx512m)
+# and with the JVM's defaults. The A/B that replaced our own Argon2id by the library (BENCHMARKS.md)
+# ran this script at the commit before the switch, where the side "app" was still named "ours".
 #
-#   bench/argon2-ab.sh [--rounds N] [--checks N] [--impls "ours bc bc-pool bc-fixed-pool"] [--no-build]
+#   bench/argon2-ab.sh [--rounds N] [--checks N] [--impls "app bc bc-pool bc-fixed-pool"] [--no-build]
 #                      [--mixed PAIRS | --mixed-only PAIRS]
 #
 # Every round runs each side once per flag set, each in a JVM of its own, the order of the sides
 # rotated from round to round: on a shared machine, load from others then falls on all sides alike.
-# Prints the median checks/s of each side and the median over rounds of its ratio to "ours" in the
+# Prints the median checks/s of each side and the median over rounds of its ratio to "app" in the
 # same round (the paired figure, less sensitive to load that changes between rounds), and the median
 # CPU time per check (the figure least moved by other people's load). Raw lines and
 # the summary: bench/target/argon2-ab-<time>.txt. About 4 s per JVM: 7 rounds of 4 sides ≈ 4 min on
 # a quiet machine (several times that under others' load).
-# --mixed PAIRS then also runs, per flag set and per BouncyCastle side, one JVM holding "ours" and
+# --mixed PAIRS then also runs, per flag set and per BouncyCastle side, one JVM holding "app" and
 # that side, alternating batches of 4 checks PAIRS times (A B, B A, …): pairs seconds apart, for a
 # load that changes faster than a JVM's run. --mixed-only PAIRS runs only that.
 set -euo pipefail
@@ -22,7 +24,7 @@ cd "$(dirname "$0")/.."
 
 rounds=7
 checks=30
-impls="ours bc bc-pool bc-fixed-pool"
+impls="app bc bc-pool bc-fixed-pool"
 build=yes
 mixed=0
 rounds_on=yes
@@ -34,7 +36,7 @@ while [ $# -gt 0 ]; do
     --no-build) build=no; shift ;;
     --mixed) mixed="$2"; shift 2 ;;
     --mixed-only) mixed="$2"; rounds_on=no; shift 2 ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -85,15 +87,15 @@ for flags in serial default; do
   # shellcheck disable=SC2206
   [ "$flags" = serial ] && opts=($serial)
   for impl in "${sides[@]}"; do
-    [ "$impl" = ours ] && continue
-    line=$("$java" "${opts[@]}" -cp "$cp" Argon2AB mixed ours "$impl" "$mixed")
+    [ "$impl" = app ] && continue
+    line=$("$java" "${opts[@]}" -cp "$cp" Argon2AB mixed app "$impl" "$mixed")
     echo "flags=$flags $line load1=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$out"
   done
 done
 echo "# load after: $(uptime | sed 's/.*load average/load average/')" | tee -a "$out"
 [ "$rounds_on" = yes ] || exit 0
 
-# medians per flag set and side; ratios paired with "ours" of the same round and flag set
+# medians per flag set and side; ratios paired with "app" of the same round and flag set
 awk '
   function median(list,   a, n, i, j, t) {
     n = split(list, a, " ")
@@ -111,14 +113,14 @@ awk '
     if (f["round"] > rounds) rounds = f["round"]
   }
   END {
-    printf "\n%-8s %-14s %9s %9s %13s %13s %11s %11s %9s\n", "flags", "side", "1 thr /s", "2 thr /s", "1 thr vs ours", "2 thr vs ours", "CPU ms 1thr", "CPU ms 2thr", "MB/check"
+    printf "\n%-8s %-14s %9s %9s %13s %13s %11s %11s %9s\n", "flags", "side", "1 thr /s", "2 thr /s", "1 thr vs app", "2 thr vs app", "CPU ms 1thr", "CPU ms 2thr", "MB/check"
     split("serial default", flagsets, " ")
     for (fs = 1; fs <= 2; fs++) {
       for (s = 1; s <= sides; s++) {
-        key = flagsets[fs] SUBSEP order[s]; ours = flagsets[fs] SUBSEP "ours"
+        key = flagsets[fs] SUBSEP order[s]; base = flagsets[fs] SUBSEP "app"
         q1 = ""; q2 = ""
-        for (r = 1; r <= rounds; r++) if ((r, key) in r1 && (r, ours) in r1) {
-          q1 = q1 " " r1[r, key] / r1[r, ours]; q2 = q2 " " r2[r, key] / r2[r, ours]
+        for (r = 1; r <= rounds; r++) if ((r, key) in r1 && (r, base) in r1) {
+          q1 = q1 " " r1[r, key] / r1[r, base]; q2 = q2 " " r2[r, key] / r2[r, base]
         }
         printf "%-8s %-14s %9.1f %9.1f %12.0f%% %12.0f%% %11.1f %11.1f %9.2f\n", flagsets[fs], order[s], median(t1[key]), median(t2[key]),
           (median(q1) - 1) * 100, (median(q2) - 1) * 100, median(c1[key]), median(c2[key]), alloc[key]
