@@ -1,19 +1,24 @@
 package io.roster.users;
 
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+
 /**
  * The cost parameters of one Argon2id hash, as written in the PHC string ({@code m=..,t=..,p=..}).
  *
  * @param memoryKiB  m, memory in KiB, which is the number of 1 KiB blocks before rounding
  * @param iterations t, passes over the memory
- * @param lanes      p, independent lanes (we fill them one after the other, not in parallel)
+ * @param lanes      p, independent lanes (filled one after the other, not in parallel)
  */
 record Argon2Cost(int memoryKiB, int iterations, int lanes) {
 
     /** OWASP's recommendation for Argon2id, the cost of every password Roster writes. */
     static final Argon2Cost SIGN_IN = new Argon2Cost(19 * 1024, 2, 1);
 
-    /** The largest memory one flat {@code long[]} of 128-long blocks can hold. */
-    static final int MAX_MEMORY_KIB = (Integer.MAX_VALUE - 64) / Argon2Blocks.LONGS;
+    /**
+     * The most memory a stored hash may ask for, 16 GiB: far above any cost Roster writes, below what
+     * would overflow the generator's block count.
+     */
+    static final int MAX_MEMORY_KIB = 16 * 1024 * 1024;
 
     Argon2Cost {
         if (iterations < 1 || lanes < 1 || lanes > 0xFFFFFF || memoryKiB < 1 || memoryKiB > MAX_MEMORY_KIB) {
@@ -22,17 +27,11 @@ record Argon2Cost(int memoryKiB, int iterations, int lanes) {
         }
     }
 
-    /** Blocks per segment: a lane is cut in 4 slices, and m is rounded down to 4 × lanes × this (at least 2). */
-    int segmentLength() {
-        return Math.max(memoryKiB, 8 * lanes) / (4 * lanes);
-    }
-
-    int laneLength() {
-        return 4 * segmentLength();
-    }
-
-    /** m', the number of blocks actually filled. */
-    int blocks() {
-        return lanes * laneLength();
+    /**
+     * The blocks one hash takes from its pool: m' (m rounded down to a multiple of 4 × lanes, at
+     * least 8 per lane) for the memory, and the generator's scratch blocks of the compression.
+     */
+    int pooledBlocks() {
+        return Argon2BytesGenerator.getBlockCount(memoryKiB, lanes);
     }
 }

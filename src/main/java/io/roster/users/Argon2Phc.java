@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * An Argon2id hash in the PHC string format, exactly as Spring Security's
- * {@code Argon2PasswordEncoder} writes it, so that hashes stored before and after Roster computed
- * Argon2 itself verify with either: {@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}, Base64
- * without padding.
+ * {@code Argon2PasswordEncoder} writes it, so that every hash Roster has stored, whichever code wrote
+ * it, verifies with either: {@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}, Base64 without
+ * padding.
  */
 record Argon2Phc(Argon2Cost cost, byte[] salt, byte[] hash) {
 
@@ -18,7 +18,7 @@ record Argon2Phc(Argon2Cost cost, byte[] salt, byte[] hash) {
 
     /**
      * The parts of an Argon2id version 1.3 hash; empty for anything else (other Argon2 variants,
-     * other schemes, damaged strings, costs our implementation does not take).
+     * other schemes, damaged strings, costs {@link Argon2Cost} refuses).
      */
     static Optional<Argon2Phc> parse(String phc) {
         Matcher parts = ARGON2ID_V19.matcher(phc);

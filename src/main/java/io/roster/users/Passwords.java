@@ -10,10 +10,11 @@ import org.springframework.stereotype.Component;
 /**
  * Hashes and checks passwords with Argon2id at the OWASP-recommended cost (19 MiB of memory,
  * 2 iterations, 1 lane), stored as the PHC strings Spring Security's {@code Argon2PasswordEncoder}
- * writes. At most one hash per core runs at a time; further sign-ins wait in line (see
- * {@link Argon2Memory}). A hash of a throw-away password is kept so that checking an unknown
- * account costs the same time as checking a known one; it is made at the first such check, not
- * at start, where one Argon2id hash in a cold JVM costs a noticeable share of the start time.
+ * writes; the hashing itself is BouncyCastle's (see {@link Argon2id}). At most one hash per core runs
+ * at a time; further sign-ins wait in line (see {@link Argon2Memory}). A hash of a throw-away
+ * password is kept so that checking an unknown account costs the same time as checking a known one;
+ * it is made at the first such check, not at start, where one Argon2id hash in a cold JVM costs a
+ * noticeable share of the start time.
  */
 @Component
 public class Passwords {
@@ -23,7 +24,7 @@ public class Passwords {
 
     private final Argon2Memory memory = Argon2Memory.perCore(Argon2Cost.SIGN_IN);
     private final Argon2id argon2id = new Argon2id(memory);
-    /** For stored hashes our Argon2id does not compute: argon2i, argon2d, version 1.0. */
+    /** For stored hashes of another Argon2 variant (argon2i, argon2d) or version (1.0). */
     private final Argon2PasswordEncoder otherVariants = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     private final SecureRandom random = new SecureRandom();
     private volatile String decoy;

@@ -16,7 +16,7 @@ class Argon2MemoryTests {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     @Test
-    void many_virtual_threads_get_correct_hashes_from_at_most_one_workspace_per_core() throws Exception {
+    void many_virtual_threads_get_correct_hashes_from_at_most_one_pool_of_blocks_per_core() throws Exception {
         Argon2Memory pool = Argon2Memory.perCore(Argon2Cost.SIGN_IN);
         Argon2id argon2id = new Argon2id(pool);
         byte[] salt = "sixteen byte salt".getBytes(StandardCharsets.UTF_8);
@@ -41,10 +41,10 @@ class Argon2MemoryTests {
     }
 
     @Test
-    void a_caller_waits_while_every_workspace_is_in_use() throws Exception {
+    void a_caller_waits_while_every_pool_of_blocks_is_in_use() throws Exception {
         Argon2Memory pool = new Argon2Memory(2, 8);
-        Argon2Workspace first = pool.take();
-        Argon2Workspace second = pool.take();
+        Argon2Blocks first = pool.take();
+        Argon2Blocks second = pool.take();
 
         Thread third = Thread.ofVirtual().start(() -> pool.giveBack(pool.take()));
         TimeUnit.MILLISECONDS.sleep(200);
@@ -57,12 +57,30 @@ class Argon2MemoryTests {
     }
 
     @Test
-    void a_returned_workspace_is_reused() {
+    void a_returned_pool_of_blocks_is_reused() {
         Argon2Memory pool = new Argon2Memory(2, 8);
-        Argon2Workspace workspace = pool.take();
-        pool.giveBack(workspace);
+        Argon2Blocks blocks = pool.take();
+        pool.giveBack(blocks);
 
-        assertThat(pool.take()).isSameAs(workspace);
+        assertThat(pool.take()).isSameAs(blocks);
+        assertThat(pool.created()).isEqualTo(1);
+    }
+
+    @Test
+    void a_hash_leaves_its_blocks_for_the_next_but_never_more_than_one_sign_in_hash_needs() {
+        Argon2Memory pool = new Argon2Memory(1, Argon2Cost.SIGN_IN.pooledBlocks());
+        Argon2id argon2id = new Argon2id(pool);
+        byte[] salt = "sixteen byte salt".getBytes(StandardCharsets.UTF_8);
+
+        argon2id.hash(password(0), salt, Argon2Cost.SIGN_IN, 32);
+        Argon2Blocks blocks = pool.take();
+        assertThat(blocks.idle()).isEqualTo(Argon2Cost.SIGN_IN.pooledBlocks());
+        pool.giveBack(blocks);
+
+        argon2id.hash(password(0), salt, new Argon2Cost(20000, 1, 1), 32);
+        blocks = pool.take();
+        assertThat(blocks.idle()).isEqualTo(Argon2Cost.SIGN_IN.pooledBlocks());
+        pool.giveBack(blocks);
         assertThat(pool.created()).isEqualTo(1);
     }
 

@@ -14,7 +14,7 @@ class PasswordsTests {
     private static final String PASSWORD = "correct horse battery staple";
 
     private static final Passwords passwords = new Passwords();
-    /** What Passwords used before it computed Argon2id itself; every stored hash came from it. */
+    /** Spring Security's encoder, which Passwords once used: the hashes it stored must still verify. */
     private final Argon2PasswordEncoder spring = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
 
     @Test
