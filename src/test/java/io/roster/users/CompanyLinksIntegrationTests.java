@@ -116,6 +116,46 @@ class CompanyLinksIntegrationTests {
         assertThat(ids(adminOfA.get(users(companyA) + "?external=false"))).contains(internal);
     }
 
+    @Test
+    void a_workspace_lists_its_members_by_user_id_a_page_at_a_time_with_their_profiles() {
+        String workspace = adminOfA.post(workspaces(companyA), Map.of("name", "Paged")).text("id");
+        String members = workspaces(companyA) + "/" + workspace + "/members";
+        List<Map<String, Object>> people = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            people.add(createUser(companyA, "MEMBER"));
+        }
+        Map<String, Object> outsider = createUser(companyB, "MEMBER");
+        grantAsOperator(companyA, (String) outsider.get("id"), "MEMBER");
+        people.add(outsider);
+        for (Map<String, Object> person : people) {
+            assertThat(adminOfA.put(members + "/" + person.get("id"), Map.of("right", "READ")).status()).isEqualTo(201);
+        }
+
+        List<String> userIds = new ArrayList<>();
+        List<String> externals = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var page = adminOfA.get(members + "?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            page.json().get("items").forEach(item -> {
+                userIds.add(item.get("userId").asString());
+                assertThat(item.get("email").asString()).endsWith("@example.com");
+                if (item.get("external").asBoolean()) {
+                    externals.add(item.get("accountId").asString());
+                }
+            });
+            cursor = page.text("nextCursor");
+            pages++;
+        } while (cursor != null);
+
+        // the creator (an ADMIN) and the five people, in userId order
+        assertThat(userIds).hasSize(6).isSorted();
+        assertThat(userIds).containsAll(people.stream().map(person -> (String) person.get("userId")).toList());
+        assertThat(externals).containsExactly((String) outsider.get("id"));
+        assertThat(pages).isEqualTo(3);
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     /** An ACTIVE user of {@code company} with a password and these roles: its creation body plus its id. */
