@@ -3,6 +3,7 @@ package io.roster.access;
 import io.roster.shared.Ids;
 import io.roster.shared.Problems;
 import io.roster.shared.Secrets;
+import io.roster.users.AccountLookups;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,9 +25,11 @@ public class ApiTokens {
 
     private final JdbcClient jdbc;
     private final Duration lifetime;
+    private final AccountLookups accounts;
 
-    ApiTokens(JdbcClient jdbc, AccessProperties properties) {
+    ApiTokens(JdbcClient jdbc, AccessProperties properties, AccountLookups accounts) {
         this.jdbc = jdbc;
+        this.accounts = accounts;
         this.lifetime = properties.tokens().lifetime();
     }
 
@@ -44,21 +47,28 @@ public class ApiTokens {
 
     /**
      * The caller a token stands for, if it is known, unexpired, unrevoked, and its account ACTIVE
-     * and still holding a role or right somewhere ({@link Standing}).
+     * and still holding a role or right somewhere ({@link Standing}). Two statements, as this runs
+     * on every API call: the token with whether its account holds a partner role (this module's
+     * tables), then the account with whether it holds a company role or workspace right (the
+     * users module's).
      */
     public Optional<Caller> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT t.id AS token_id, t.company_id, a.id AS account_id, a.user_id_key, a.operator,"
-                        + " a.home_company_id, a.home_partner_id FROM api_tokens t JOIN accounts a ON a.id = t.account_id"
-                        + " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND a.status = 'ACTIVE'"
-                        + " AND (a.operator OR " + Standing.sqlCondition("a.id") + ")")
+        Optional<ValidToken> valid = jdbc.sql("SELECT t.id, t.company_id, t.account_id, "
+                        + Standing.partnerRoleCondition("t.account_id") + " AS partner_role FROM api_tokens t"
+                        + " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?")
                 .params(hash(token), utc(Instant.now()))
-                .query((rs, n) -> new Caller(rs.getString("account_id"), rs.getString("user_id_key"),
-                        rs.getBoolean("operator"), rs.getString("home_company_id"), rs.getString("home_partner_id"),
-                        rs.getString("token_id"), rs.getString("company_id")))
+                .query((rs, n) -> new ValidToken(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
                 .optional();
+        return valid.flatMap(found -> accounts.active(found.accountId())
+                .filter(account -> account.operator() || account.linked() || found.partnerRole())
+                .map(account -> new Caller(account.accountId(), account.userIdKey(), account.operator(),
+                        account.homeCompanyId(), account.homePartnerId(), found.tokenId(), found.companyScope())));
+    }
+
+    private record ValidToken(String tokenId, String companyScope, String accountId, boolean partnerRole) {
     }
 
     /** Revokes a token. Its owner may revoke it, and so may the platform operator. */

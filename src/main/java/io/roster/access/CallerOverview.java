@@ -2,6 +2,7 @@ package io.roster.access;
 
 import io.roster.shared.CompanyId;
 import io.roster.users.Accounts;
+import io.roster.users.CompanyLinks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +22,10 @@ public class CallerOverview {
     private final Accounts accounts;
     private final PartnerMembers partnerMembers;
     private final Guard guard;
+    private final CompanyLinks links;
 
-    CallerOverview(JdbcClient jdbc, Accounts accounts, PartnerMembers partnerMembers, Guard guard) {
+    CallerOverview(JdbcClient jdbc, Accounts accounts, PartnerMembers partnerMembers, Guard guard, CompanyLinks links) {
+        this.links = links;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.partnerMembers = partnerMembers;
@@ -48,10 +51,7 @@ public class CallerOverview {
             names.put(caller.homeCompanyId(), null);
         }
         // companies where it holds a role, then those where it only holds a workspace right (see Guard)
-        jdbc.sql("SELECT DISTINCT company_id FROM role_assignments WHERE account_id = ?").param(caller.accountId())
-                .query(String.class).list().forEach(id -> names.putIfAbsent(id, null));
-        jdbc.sql("SELECT DISTINCT company_id FROM workspace_members WHERE account_id = ?").param(caller.accountId())
-                .query(String.class).list().forEach(id -> names.putIfAbsent(id, null));
+        links.companiesOf(caller.accountId()).forEach(id -> names.putIfAbsent(id.value(), null));
         List<CompanyStanding> companies = new ArrayList<>();
         for (String companyId : names.keySet()) {
             if (caller.companyScope() != null && !caller.companyScope().equals(companyId)) {

@@ -5,12 +5,12 @@ import io.roster.shared.PartnerId;
 import io.roster.shared.Problems;
 import io.roster.tenancy.Tenancy;
 import io.roster.users.Accounts;
+import io.roster.users.CompanyLinks;
 import io.roster.users.Credentials;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,18 +22,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class Guard {
 
-    private final JdbcClient jdbc;
     private final Roles roles;
     private final RoleAssignments assignments;
     private final PartnerMembers partnerMembers;
     private final Accounts accounts;
     private final Tenancy tenancy;
+    private final CompanyLinks links;
 
-    Guard(JdbcClient jdbc, Roles roles, RoleAssignments assignments, PartnerMembers partnerMembers, Accounts accounts,
-            Tenancy tenancy) {
+    Guard(Roles roles, RoleAssignments assignments, PartnerMembers partnerMembers, Accounts accounts,
+            Tenancy tenancy, CompanyLinks links) {
         this.accounts = accounts;
         this.tenancy = tenancy;
-        this.jdbc = jdbc;
+        this.links = links;
         this.roles = roles;
         this.assignments = assignments;
         this.partnerMembers = partnerMembers;
@@ -140,12 +140,11 @@ public class Guard {
 
     /**
      * A right on one of the company's workspaces gives standing without any permission, so an
-     * outside person can reach the workspaces it was let into. Read in SQL: the workspaces module
-     * depends on this one, not the other way round.
+     * outside person can reach the workspaces it was let into. Asked of the users module's links:
+     * the workspaces module depends on this one, not the other way round.
      */
     private boolean holdsWorkspaceRight(CompanyId company, String accountId) {
-        return jdbc.sql("SELECT COUNT(*) FROM workspace_members WHERE company_id = ? AND account_id = ?")
-                .params(company.value(), accountId).query(Long.class).single() > 0;
+        return links.linkedByWorkspace(company, accountId);
     }
 
     /**

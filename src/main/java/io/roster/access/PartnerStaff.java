@@ -9,7 +9,10 @@ import io.roster.users.Accounts;
 import io.roster.users.NewStaff;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,25 +51,42 @@ public class PartnerStaff {
     }
 
     public Member find(PartnerId partner, String accountId) {
-        return jdbc.sql(SELECT + " WHERE m.partner_id = ? AND m.account_id = ?")
+        PartnerRole role = jdbc.sql("SELECT role FROM partner_members WHERE partner_id = ? AND account_id = ?")
                 .params(partner.value(), accountId)
-                .query((rs, n) -> member(rs))
+                .query((rs, n) -> PartnerRole.valueOf(rs.getString(1)))
                 .optional()
-                .orElseThrow(() -> new Problems.NotFound("No member " + accountId + " in this partner space"));
+                .orElseThrow(() -> noMember(accountId));
+        return accounts.profiles(List.of(accountId)).stream().findFirst().map(profile -> member(profile, role))
+                .orElseThrow(() -> noMember(accountId));
     }
 
+    /**
+     * A page of the members by userId. A partner's staff is a handful of people: their ids and roles
+     * are read whole, their profiles in one query of the users module, in userId order, and the
+     * page starts after the cursor.
+     */
     public Page<Member> list(PartnerId partner, PageRequest page) {
         Cursor after = page.cursor() == null ? null : page.cursor().requireSort("userId");
-        var spec = jdbc.sql(SELECT + " WHERE m.partner_id = :partner"
-                        + (after == null ? "" : " AND (a.user_id_sort, a.id) > (:key, :id)")
-                        + " ORDER BY a.user_id_sort, a.id FETCH FIRST " + (page.limit() + 1) + " ROWS ONLY")
-                .param("partner", partner.value());
-        if (after != null) {
-            spec = spec.param("key", after.key()).param("id", after.id());
-        }
-        List<Member> rows = spec.query((rs, n) -> member(rs)).list();
-        return Page.fromLookahead(rows, page.limit(),
-                last -> new Cursor("userId", last.userId() == null ? "" : last.userId().toLowerCase(), last.accountId()));
+        Map<String, PartnerRole> roles = new HashMap<>();
+        jdbc.sql("SELECT account_id, role FROM partner_members WHERE partner_id = ?").param(partner.value())
+                .query((rs, n) -> Map.entry(rs.getString(1), PartnerRole.valueOf(rs.getString(2)))).list()
+                .forEach(entry -> roles.put(entry.getKey(), entry.getValue()));
+        List<Member> rows = accounts.profiles(roles.keySet()).stream()
+                .filter(profile -> after == null || comesAfter(profile, after))
+                .limit(page.limit() + 1L)
+                .map(profile -> member(profile, roles.get(profile.accountId())))
+                .toList();
+        return Page.fromLookahead(rows, page.limit(), last -> new Cursor("userId", sortKey(last.userId()), last.accountId()));
+    }
+
+    /** (userId key, id) past the cursor's, in the order {@link Accounts#profiles} reads them. */
+    private static boolean comesAfter(Accounts.Profile profile, Cursor after) {
+        int byKey = sortKey(profile.userId()).compareTo(after.key());
+        return byKey > 0 || byKey == 0 && profile.accountId().compareTo(after.id()) > 0;
+    }
+
+    private static String sortKey(String userId) {
+        return userId == null ? "" : userId.trim().toLowerCase(Locale.ROOT);
     }
 
     /** Removes a member: its account belongs to the partner, so it goes too. */
@@ -82,11 +102,12 @@ public class PartnerStaff {
         events.publishEvent(new AccessEvents.PartnerMemberRemoved(partner, accountId, removed.userId(), removed.role()));
     }
 
-    private static final String SELECT = "SELECT a.id, a.user_id, a.first_name, a.last_name, a.email, m.role"
-            + " FROM partner_members m JOIN accounts a ON a.id = m.account_id";
+    private static Member member(Accounts.Profile profile, PartnerRole role) {
+        return new Member(profile.accountId(), profile.userId(), profile.firstName(), profile.lastName(),
+                profile.email(), role);
+    }
 
-    private static Member member(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Member(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                PartnerRole.valueOf(rs.getString(6)));
+    private static Problems.NotFound noMember(String accountId) {
+        return new Problems.NotFound("No member " + accountId + " in this partner space");
     }
 }

@@ -3,6 +3,7 @@ package io.roster.access;
 import io.roster.shared.CompanyId;
 import io.roster.shared.DatabaseProduct;
 import io.roster.shared.Problems;
+import io.roster.users.CompanyLinks;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,11 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class RoleAssignments {
 
     /**
-     * An assignment is external when the account's home is another company (or none): fixed when
-     * written, since a home never changes; the Users table reads outside accounts by it.
+     * Every assignment written or removed here is mirrored, in the same transaction, as a link of
+     * the users module ({@link CompanyLinks}): the Users table lists outside accounts and filters
+     * by role from it, and standing is read from it.
      */
-    private static final String INSERT = "INSERT INTO role_assignments (company_id, account_id, role_id, created_at, external)"
-            + " VALUES (?, ?, ?, ?, NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = ? AND a.home_company_id = ?))";
+    private static final String INSERT = "INSERT INTO role_assignments (company_id, account_id, role_id, created_at)"
+            + " VALUES (?, ?, ?, ?)";
 
     /** A page's account ids as one array parameter (PostgreSQL) or an IN list (H2), see {@link #roleIdsOf(CompanyId, Collection)}. */
     private final boolean idsAsArray;
@@ -40,9 +42,11 @@ public class RoleAssignments {
     private final JdbcTemplate batch;
     private final Roles roles;
     private final ApplicationEventPublisher events;
+    private final CompanyLinks links;
 
     RoleAssignments(JdbcClient jdbc, JdbcTemplate batch, Roles roles, ApplicationEventPublisher events,
-            DatabaseProduct database) {
+            DatabaseProduct database, CompanyLinks links) {
+        this.links = links;
         this.idsAsArray = database.isPostgreSql();
         this.jdbc = jdbc;
         this.batch = batch;
@@ -96,8 +100,8 @@ public class RoleAssignments {
         int exists = jdbc.sql("SELECT COUNT(*) FROM role_assignments WHERE company_id = ? AND account_id = ? AND role_id = ?")
                 .params(company.value(), accountId, roleId).query(Integer.class).single();
         if (exists == 0) {
-            jdbc.sql(INSERT).params(company.value(), accountId, roleId, Instant.now().atOffset(ZoneOffset.UTC), accountId,
-                    company.value()).update();
+            jdbc.sql(INSERT).params(company.value(), accountId, roleId, Instant.now().atOffset(ZoneOffset.UTC)).update();
+            links.linkRole(company, accountId, roleId);
             events.publishEvent(new AccessEvents.RoleGranted(company, accountId, roleId, granter.caller().accountId()));
         }
     }
@@ -110,7 +114,8 @@ public class RoleAssignments {
     public void grantToNewAccount(CompanyId company, String accountId, List<Role> checked, CompanyAccess granter) {
         var now = Instant.now().atOffset(ZoneOffset.UTC);
         for (Role role : checked) {
-            jdbc.sql(INSERT).params(company.value(), accountId, role.id(), now, accountId, company.value()).update();
+            jdbc.sql(INSERT).params(company.value(), accountId, role.id(), now).update();
+            links.linkRole(company, accountId, role.id());
             events.publishEvent(new AccessEvents.RoleGranted(company, accountId, role.id(), granter.caller().accountId()));
         }
     }
@@ -136,13 +141,15 @@ public class RoleAssignments {
             for (String accountId : slice) {
                 for (String roleId : rolesByAccount.get(accountId)) {
                     if (!held.getOrDefault(accountId, List.of()).contains(roleId)) {
-                        rows.add(new Object[] {company.value(), accountId, roleId, now, accountId, company.value()});
+                        rows.add(new Object[] {company.value(), accountId, roleId, now});
                     }
                 }
             }
         }
         batch.batchUpdate(INSERT, rows, new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-                Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR});
+                Types.TIMESTAMP_WITH_TIMEZONE});
+        links.linkRoles(company, rows.stream().map(row -> new CompanyLinks.RoleLink((String) row[1], (String) row[2]))
+                .toList());
         String by = granter.caller().accountId();
         rows.forEach(row -> events.publishEvent(new AccessEvents.RoleGranted(company, (String) row[1], (String) row[2], by)));
     }
@@ -170,6 +177,7 @@ public class RoleAssignments {
         if (removed == 0) {
             throw new Problems.NotFound("The user does not hold the role '" + roleId + "' in this company");
         }
+        links.unlinkRole(company, accountId, roleId);
         events.publishEvent(new AccessEvents.RoleRevoked(company, accountId, roleId, revoker.caller().accountId()));
     }
 }

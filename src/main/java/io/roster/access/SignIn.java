@@ -34,9 +34,11 @@ public class SignIn {
     private final DeviceCookies devices;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final Standing standing;
 
     SignIn(Accounts accounts, Passwords passwords, SignInThrottle throttle, DeviceCookies devices, JdbcClient jdbc,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Standing standing) {
+        this.standing = standing;
         this.accounts = accounts;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -130,8 +132,7 @@ public class SignIn {
 
     /** A company role, a partner role or a workspace right, anywhere (see {@link Standing}). */
     private boolean hasStanding(String accountId) {
-        return jdbc.sql("SELECT COUNT(*) FROM accounts a WHERE a.id = ? AND " + Standing.sqlCondition("a.id"))
-                .param(accountId).query(Long.class).single() > 0;
+        return standing.holds(accountId);
     }
 
     private void record(Optional<Credentials> account, String login, String clientAddress, Channel channel,

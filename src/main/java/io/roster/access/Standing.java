@@ -1,19 +1,39 @@
 package io.roster.access;
 
-/**
- * Standing (docs/rules.md §13): a company role, a partner role or a workspace right somewhere. Without it
- * nobody signs in, and no session or token of theirs works: it is checked on every use, so losing
- * the last role ends access at the next request. One SQL condition, each leg an index probe.
- */
-final class Standing {
+import io.roster.users.CompanyLinks;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
-    private Standing() {
+/**
+ * Standing (docs/rules.md §13): a company role, a partner role or a workspace right somewhere.
+ * Without it nobody signs in, and no session or token of theirs works: it is checked on every use,
+ * so losing the last role ends access at the next request. Partner roles are this module's own
+ * table; company roles and workspace rights are read as the users module's links
+ * ({@link CompanyLinks}), which mirror both. Each question is one index probe.
+ */
+@Component
+class Standing {
+
+    private final JdbcClient jdbc;
+    private final CompanyLinks links;
+
+    Standing(JdbcClient jdbc, CompanyLinks links) {
+        this.jdbc = jdbc;
+        this.links = links;
     }
 
-    /** True when the account whose id is in {@code accountIdColumn} has standing somewhere. */
-    static String sqlCondition(String accountIdColumn) {
-        return "(EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.account_id = " + accountIdColumn + ")"
-                + " OR EXISTS (SELECT 1 FROM partner_members pm WHERE pm.account_id = " + accountIdColumn + ")"
-                + " OR EXISTS (SELECT 1 FROM workspace_members wm WHERE wm.account_id = " + accountIdColumn + "))";
+    /** True when the account holds a partner role, a company role or a workspace right. */
+    boolean holds(String accountId) {
+        return links.linkedAnywhere(accountId)
+                || jdbc.sql("SELECT COUNT(*) FROM partner_members WHERE account_id = ?").param(accountId)
+                        .query(Long.class).single() > 0;
+    }
+
+    /**
+     * True when the account whose id is in {@code accountIdColumn} holds a partner role: the part
+     * of standing a statement of this module can test itself (the rest is the users module's links).
+     */
+    static String partnerRoleCondition(String accountIdColumn) {
+        return "EXISTS (SELECT 1 FROM partner_members pm WHERE pm.account_id = " + accountIdColumn + ")";
     }
 }

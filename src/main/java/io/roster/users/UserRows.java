@@ -52,13 +52,13 @@ class UserRows {
 
     /**
      * A row of the company's Users table: internal, or external (another home, holding a role in
-     * the company or a right on one of its workspaces). External standing is derived from role
-     * assignments and workspace rights, never stored.
+     * the company or a right on one of its workspaces). Being external is derived from those links
+     * ({@link CompanyLinks}), never stored on the account.
      */
     Optional<UserRow> findInTable(CompanyId company, String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM accounts WHERE id = :id AND (home_company_id = :company"
-                        + " OR EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.account_id = accounts.id AND ra.company_id = :company)"
-                        + " OR EXISTS (SELECT 1 FROM workspace_members wm WHERE wm.account_id = accounts.id AND wm.company_id = :company))")
+                        + " OR EXISTS (SELECT 1 FROM company_links cl WHERE cl.company_id = :company"
+                        + " AND cl.account_id = accounts.id))")
                 .param("id", id).param("company", company.value())
                 .query(mapperFor(company))
                 .optional();

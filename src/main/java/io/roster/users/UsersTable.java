@@ -22,23 +22,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  * same at row 100 as at row 100,000. Each leg walks one index (see the V1 migration) before the two
  * are merged.
  *
- * <p>This is a read model over tables of three modules: which outside accounts are linked to a
- * company is the data of the access module (role assignments) and of the workspaces module
- * (workspace rights), read here in SQL because the table must be paginated as one list; the code
- * dependencies stay users ← access ← workspaces.
+ * <p>Which outside accounts are linked to a company, and who holds which role, is read from this
+ * module's {@link CompanyLinks}, which the access module (role assignments) and the workspaces
+ * module (workspace rights) keep in the same transaction as their grants: the table is paginated
+ * as one list in SQL over this module's own tables.
  */
 @Service
 public class UsersTable {
 
     /**
      * Outside accounts holding a role in {@code :company} or a right on one of its workspaces: the
-     * derived "external" link of docs/rules.md §5. Nothing stores the link itself, so removing the last role
-     * and right unlinks. Only the links marked external are read (see the V8 migration): the
-     * company's own users' links, however many, are never touched by this leg.
+     * derived "external" link of docs/rules.md §5, so removing the last role and right unlinks.
+     * Only the external links are read (an index range, see the V18 migration): the company's own
+     * users' links, however many, are never touched by this leg.
      */
-    static final String LINKED_ACCOUNTS = "SELECT ra.account_id FROM role_assignments ra WHERE ra.company_id = :company"
-            + " AND ra.external = TRUE UNION ALL SELECT wm.account_id FROM workspace_members wm"
-            + " WHERE wm.company_id = :company AND wm.external = TRUE";
+    static final String LINKED_ACCOUNTS = "SELECT cl.account_id FROM company_links cl WHERE cl.company_id = :company"
+            + " AND cl.external = TRUE";
 
     private final JdbcClient jdbc;
 
@@ -248,8 +247,8 @@ public class UsersTable {
             sql.append(" AND status = :status");
         }
         if (query.role() != null) {
-            sql.append(" AND id IN (SELECT rf.account_id FROM role_assignments rf WHERE rf.company_id = :roleCompany"
-                    + " AND rf.role_id = :role)");
+            sql.append(" AND id IN (SELECT rf.account_id FROM company_links rf WHERE rf.company_id = :roleCompany"
+                    + " AND rf.kind = 'ROLE' AND rf.ref_id = :role)");
         }
         return sql.toString();
     }

@@ -3,31 +3,38 @@ package io.roster.workspaces;
 import io.roster.shared.CompanyId;
 import io.roster.shared.Cursor;
 import io.roster.shared.PageRequest;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import io.roster.users.AccountLookups;
+import io.roster.users.Accounts;
+import io.roster.users.CompanyLinks;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The rights held on a company's workspaces. Listing reads the members' profiles from the accounts
- * table in the same query (this module depends on users), so a page is sorted by userId in SQL.
+ * The rights held on a company's workspaces. Each right is mirrored, in the same transaction, as a
+ * link of the users module ({@link CompanyLinks}), from which the company's Users table lists
+ * outside people and standing is read. A member's userId sort key is copied here when the right is
+ * granted (and follows a change of userId, see {@link MemberSortKeys}), so a page of members walks
+ * this module's index in userId order; the people's profiles are then read for that page only.
  */
 @Repository
 class MemberRows {
 
-    private static final String SELECT = "SELECT a.id, a.user_id, a.email, a.first_name, a.last_name,"
-            + " a.home_company_id, a.user_id_sort, m.right_level"
-            + " FROM workspace_members m JOIN accounts a ON a.id = m.account_id"
-            + " WHERE m.company_id = :company AND m.workspace_id = :workspace";
-
     private final JdbcClient jdbc;
+    private final CompanyLinks links;
+    private final AccountLookups lookups;
+    private final Accounts accounts;
 
-    MemberRows(JdbcClient jdbc) {
+    MemberRows(JdbcClient jdbc, CompanyLinks links, AccountLookups lookups, Accounts accounts) {
         this.jdbc = jdbc;
+        this.links = links;
+        this.lookups = lookups;
+        this.accounts = accounts;
     }
 
     Optional<WorkspaceRight> rightOf(CompanyId company, String workspaceId, String accountId) {
@@ -36,13 +43,15 @@ class MemberRows {
                 .query((rs, n) -> WorkspaceRight.valueOf(rs.getString(1))).optional();
     }
 
+    /** Grants a right the account does not hold yet; it links the account to the company. */
     void insert(CompanyId company, String workspaceId, String accountId, WorkspaceRight right) {
-        // external (another home, or none) is fixed here, as a home never changes: the Users table reads by it
-        jdbc.sql("INSERT INTO workspace_members (workspace_id, account_id, company_id, right_level, created_at, external)"
-                        + " VALUES (?, ?, ?, ?, ?, NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = ? AND a.home_company_id = ?))")
+        String sortKey = lookups.userIdSortKey(accountId).orElse("");
+        jdbc.sql("INSERT INTO workspace_members (workspace_id, account_id, company_id, right_level, created_at, user_id_sort)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")
                 .params(workspaceId, accountId, company.value(), right.name(), Instant.now().atOffset(ZoneOffset.UTC),
-                        accountId, company.value())
+                        sortKey)
                 .update();
+        links.linkWorkspace(company, workspaceId, accountId);
     }
 
     void update(CompanyId company, String workspaceId, String accountId, WorkspaceRight right) {
@@ -53,6 +62,12 @@ class MemberRows {
     void delete(CompanyId company, String workspaceId, String accountId) {
         jdbc.sql("DELETE FROM workspace_members WHERE company_id = ? AND workspace_id = ? AND account_id = ?")
                 .params(company.value(), workspaceId, accountId).update();
+        links.unlinkWorkspace(company, workspaceId, accountId);
+    }
+
+    /** The account's userId changed: its rights keep paging in the right place. */
+    void sortKeyChanged(String accountId, String sortKey) {
+        jdbc.sql("UPDATE workspace_members SET user_id_sort = ? WHERE account_id = ?").params(sortKey, accountId).update();
     }
 
     long admins(CompanyId company, String workspaceId) {
@@ -62,31 +77,42 @@ class MemberRows {
     }
 
     Optional<Member> find(CompanyId company, String workspaceId, String accountId) {
-        return jdbc.sql(SELECT + " AND m.account_id = :account")
-                .param("company", company.value()).param("workspace", workspaceId).param("account", accountId)
-                .query((rs, n) -> member(rs, company)).optional();
+        return rightOf(company, workspaceId, accountId).flatMap(right -> accounts.profiles(List.of(accountId)).stream()
+                .findFirst().map(profile -> member(profile, right, company)));
     }
 
     /** A page of members by userId (limit + 1 rows), each with the key its cursor continues from. */
     List<Keyed> page(CompanyId company, String workspaceId, PageRequest page) {
         Cursor after = page.cursor() == null ? null : page.cursor().requireSort("userId");
-        var spec = jdbc.sql(SELECT + (after == null ? "" : " AND (a.user_id_sort, a.id) > (:key, :id)")
-                        + " ORDER BY a.user_id_sort, a.id FETCH FIRST " + (page.limit() + 1) + " ROWS ONLY")
+        // company and workspace lead the order too, so H2 sees that the index gives it (see UsersTable)
+        var spec = jdbc.sql("SELECT account_id, right_level, user_id_sort FROM workspace_members"
+                        + " WHERE company_id = :company AND workspace_id = :workspace"
+                        + (after == null ? "" : " AND (user_id_sort, account_id) > (:key, :id)")
+                        + " ORDER BY company_id, workspace_id, user_id_sort, account_id"
+                        + " FETCH FIRST " + (page.limit() + 1) + " ROWS ONLY")
                 .param("company", company.value()).param("workspace", workspaceId);
         if (after != null) {
             spec = spec.param("key", after.key()).param("id", after.id());
         }
-        return spec.query((rs, n) -> new Keyed(member(rs, company), rs.getString("user_id_sort"))).list();
+        List<Held> held = spec.query((rs, n) -> new Held(rs.getString(1), WorkspaceRight.valueOf(rs.getString(2)),
+                rs.getString(3))).list();
+        Map<String, Accounts.Profile> profiles = new HashMap<>();
+        accounts.profiles(held.stream().map(Held::accountId).toList())
+                .forEach(profile -> profiles.put(profile.accountId(), profile));
+        // a right's account is never missing: deleting an account deletes its rights (foreign key)
+        return held.stream().filter(h -> profiles.containsKey(h.accountId()))
+                .map(h -> new Keyed(member(profiles.get(h.accountId()), h.right(), company), h.sortKey())).toList();
     }
 
     record Keyed(Member member, String sortKey) {
     }
 
-    private static Member member(ResultSet rs, CompanyId company) throws SQLException {
-        String home = rs.getString("home_company_id");
-        return new Member(rs.getString("id"), rs.getString("user_id"), rs.getString("email"), rs.getString("first_name"),
-                rs.getString("last_name"), WorkspaceRight.valueOf(rs.getString("right_level")),
-                !company.value().equals(home));
+    private record Held(String accountId, WorkspaceRight right, String sortKey) {
+    }
+
+    private static Member member(Accounts.Profile profile, WorkspaceRight right, CompanyId company) {
+        return new Member(profile.accountId(), profile.userId(), profile.email(), profile.firstName(),
+                profile.lastName(), right, !company.value().equals(profile.homeCompanyId()));
     }
 
     /** The rights one account holds on a company's workspaces, by workspace name (at most 200). */

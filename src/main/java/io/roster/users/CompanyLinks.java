@@ -1,0 +1,112 @@
+package io.roster.users;
+
+import io.roster.shared.CompanyId;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The links of accounts to companies: a role held in a company, a right held on one of its
+ * workspaces. The access and workspaces modules own those grants; they write the link here in the
+ * same transaction as the grant itself (hence {@link Propagation#MANDATORY}), so this module can
+ * list a company's external users and answer standing questions from its own table, while the
+ * code dependencies stay users ← access ← workspaces.
+ *
+ * <p>Whether a link is external (the account's home is not the company) is decided here from the
+ * account's home, which never changes.
+ */
+@Service
+public class CompanyLinks {
+
+    /** What links an account to a company. */
+    public enum Kind { ROLE, WORKSPACE }
+
+    /** One role of an account, for the bulk grants. */
+    public record RoleLink(String accountId, String roleId) {
+    }
+
+    private static final String INSERT = "INSERT INTO company_links (company_id, account_id, kind, ref_id, external)"
+            + " VALUES (?, ?, ?, ?, NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = ? AND a.home_company_id = ?))";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    CompanyLinks(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** The account now holds the role in the company (the caller checked it did not already). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void linkRole(CompanyId company, String accountId, String roleId) {
+        link(company, accountId, Kind.ROLE, roleId);
+    }
+
+    /** Many new role assignments of one company at once, in one JDBC batch. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void linkRoles(CompanyId company, Collection<RoleLink> links) {
+        if (links.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(links.size());
+        for (RoleLink link : links) {
+            rows.add(new Object[] {company.value(), link.accountId(), Kind.ROLE.name(), link.roleId(), link.accountId(),
+                    company.value()});
+        }
+        batch.batchUpdate(INSERT, rows, new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+                Types.VARCHAR, Types.VARCHAR});
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void unlinkRole(CompanyId company, String accountId, String roleId) {
+        unlink(company, accountId, Kind.ROLE, roleId);
+    }
+
+    /** The account now holds a right on the company's workspace (the caller checked it did not already). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void linkWorkspace(CompanyId company, String workspaceId, String accountId) {
+        link(company, accountId, Kind.WORKSPACE, workspaceId);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void unlinkWorkspace(CompanyId company, String workspaceId, String accountId) {
+        unlink(company, accountId, Kind.WORKSPACE, workspaceId);
+    }
+
+    /** Whether the account holds any role or workspace right in any company (part of its standing). */
+    public boolean linkedAnywhere(String accountId) {
+        return jdbc.sql("SELECT 1 FROM company_links WHERE account_id = ? FETCH FIRST 1 ROWS ONLY")
+                .param(accountId).query(Integer.class).optional().isPresent();
+    }
+
+    /** Whether the account holds a right on one of the company's workspaces. */
+    public boolean linkedByWorkspace(CompanyId company, String accountId) {
+        return jdbc.sql("SELECT COUNT(*) FROM company_links WHERE account_id = ? AND company_id = ? AND kind = 'WORKSPACE'")
+                .params(accountId, company.value()).query(Long.class).single() > 0;
+    }
+
+    /**
+     * The companies the account holds a role in, then those where it only holds workspace rights,
+     * each group by company id.
+     */
+    public List<CompanyId> companiesOf(String accountId) {
+        return jdbc.sql("SELECT company_id, MIN(kind) AS first_kind FROM company_links WHERE account_id = ?"
+                        + " GROUP BY company_id ORDER BY first_kind, company_id")
+                .param(accountId).query((rs, n) -> new CompanyId(rs.getString(1))).list();
+    }
+
+    private void link(CompanyId company, String accountId, Kind kind, String refId) {
+        jdbc.sql(INSERT).params(company.value(), accountId, kind.name(), refId, accountId, company.value()).update();
+    }
+
+    private void unlink(CompanyId company, String accountId, Kind kind, String refId) {
+        jdbc.sql("DELETE FROM company_links WHERE company_id = ? AND account_id = ? AND kind = ? AND ref_id = ?")
+                .params(company.value(), accountId, kind.name(), refId).update();
+    }
+}
