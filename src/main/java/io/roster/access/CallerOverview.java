@@ -1,6 +1,7 @@
 package io.roster.access;
 
 import io.roster.shared.CompanyId;
+import io.roster.tenancy.Tenancy;
 import io.roster.users.Accounts;
 import io.roster.users.CompanyLinks;
 import java.util.ArrayList;
@@ -18,13 +19,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class CallerOverview {
 
+    private final Tenancy tenancy;
     private final JdbcClient jdbc;
     private final Accounts accounts;
     private final PartnerMembers partnerMembers;
     private final Guard guard;
     private final CompanyLinks links;
 
-    CallerOverview(JdbcClient jdbc, Accounts accounts, PartnerMembers partnerMembers, Guard guard, CompanyLinks links) {
+    CallerOverview(JdbcClient jdbc, Accounts accounts, PartnerMembers partnerMembers, Guard guard, CompanyLinks links,
+            Tenancy tenancy) {
+        this.tenancy = tenancy;
         this.links = links;
         this.jdbc = jdbc;
         this.accounts = accounts;
@@ -58,7 +62,7 @@ public class CallerOverview {
                 continue;
             }
             CompanyAccess access = guard.accessTo(caller, new CompanyId(companyId));
-            String name = jdbc.sql("SELECT name FROM companies WHERE id = ?").param(companyId).query(String.class).single();
+            String name = tenancy.company(new CompanyId(companyId)).name();
             List<String> roles = jdbc.sql("SELECT role_id FROM role_assignments WHERE company_id = ? AND account_id = ?"
                             + " ORDER BY role_id").params(companyId, caller.accountId()).query(String.class).list();
             companies.add(new CompanyStanding(companyId, name, companyId.equals(caller.homeCompanyId()), roles,

@@ -33,7 +33,7 @@ public class UsersTable {
     /**
      * Outside accounts holding a role in {@code :company} or a right on one of its workspaces: the
      * derived "external" link of docs/rules.md §5, so removing the last role and right unlinks.
-     * Only the external links are read (an index range, see the V18 migration): the company's own
+     * Only the external links are read (an index range, see the V20 migration): the company's own
      * users' links, however many, are never touched by this leg.
      */
     static final String LINKED_ACCOUNTS = "SELECT cl.account_id FROM company_links cl WHERE cl.company_id = :company"
