@@ -39,9 +39,9 @@ final class Checks {
                 lost.isEmpty() ? acknowledged.size() + " of " + acknowledged.size()
                         : lost.size() + " of " + acknowledged.size() + " missing, e.g. " + lost.subList(0, Math.min(3, lost.size())));
 
-        int used = count("SELECT licenses_used FROM companies WHERE id = ?", companyId);
+        int used = count("SELECT used FROM license_pools WHERE company_id = ?", companyId);
         int active = count("SELECT count(*) FROM accounts WHERE home_company_id = ? AND status = 'ACTIVE'", companyId);
-        report.check("licenses_used = ACTIVE internal rows", used == active, "licenses_used " + used + ", ACTIVE rows " + active);
+        report.check("license_pools.used = ACTIVE internal rows", used == active, "used seats " + used + ", ACTIVE rows " + active);
 
         missingAudit(report, companyId, "user.created", "row", "");
         missingAudit(report, companyId, "user.activated", "ACTIVE row", " AND a.status = 'ACTIVE'");

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -26,9 +25,9 @@ public class ApiTokens {
     private final JdbcClient jdbc;
     private final Duration lifetime;
 
-    ApiTokens(JdbcClient jdbc, @Value("${roster.tokens.lifetime}") Duration lifetime) {
+    ApiTokens(JdbcClient jdbc, AccessProperties properties) {
         this.jdbc = jdbc;
-        this.lifetime = lifetime;
+        this.lifetime = properties.tokens().lifetime();
     }
 
     public IssuedToken issue(String accountId, String companyScope) {

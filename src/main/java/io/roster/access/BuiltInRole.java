@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** The company roles every company has, with fixed ids (SPEC §5). */
+/** The company roles every company has, with fixed ids (docs/rules.md §6). */
 public enum BuiltInRole {
     ADMINISTRATOR("Administrator", EnumSet.allOf(Permission.class)),
     USER_MANAGER("User manager", EnumSet.of(Permission.USERS_READ, Permission.USERS_MANAGE, Permission.WORKSPACES_READ)),

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,8 +38,8 @@ class DeniedAttemptBudget {
         }
     };
 
-    DeniedAttemptBudget(@Value("${roster.audit.denied-per-minute:20}") int perWindow) {
-        this.perWindow = perWindow;
+    DeniedAttemptBudget(AccessProperties properties) {
+        this.perWindow = properties.audit().deniedPerMinute();
         this.window = Duration.ofMinutes(1);
         this.clock = Clock.systemUTC();
     }

@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseCookie;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,13 +44,12 @@ class DeviceCookies {
     private volatile SecretKeySpec key;
 
     DeviceCookies(JdbcClient jdbc, PlatformTransactionManager transactions,
-            @Value("${roster.sign-in.device-cookie-lifetime:P365D}") Duration lifetime,
-            @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) {
+            AccessProperties properties, SessionCookieProperties sessionCookie) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.lifetime = lifetime;
-        this.secureCookies = secureCookies;
+        this.lifetime = properties.signIn().deviceCookieLifetime();
+        this.secureCookies = sessionCookie.secure();
     }
 
     /** A valid device cookie: the account it was given to and the device's own throttle key. */

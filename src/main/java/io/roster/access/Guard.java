@@ -3,6 +3,7 @@ package io.roster.access;
 import io.roster.shared.CompanyId;
 import io.roster.shared.PartnerId;
 import io.roster.shared.Problems;
+import io.roster.tenancy.Tenancy;
 import io.roster.users.Accounts;
 import io.roster.users.Credentials;
 import java.util.EnumSet;
@@ -26,9 +27,12 @@ public class Guard {
     private final RoleAssignments assignments;
     private final PartnerMembers partnerMembers;
     private final Accounts accounts;
+    private final Tenancy tenancy;
 
-    Guard(JdbcClient jdbc, Roles roles, RoleAssignments assignments, PartnerMembers partnerMembers, Accounts accounts) {
+    Guard(JdbcClient jdbc, Roles roles, RoleAssignments assignments, PartnerMembers partnerMembers, Accounts accounts,
+            Tenancy tenancy) {
         this.accounts = accounts;
+        this.tenancy = tenancy;
         this.jdbc = jdbc;
         this.roles = roles;
         this.assignments = assignments;
@@ -99,7 +103,7 @@ public class Guard {
 
     /**
      * Refuses (403) acting on a person who holds, in this company, a permission the actor lacks
-     * (SPEC §5): whoever may edit, deactivate, re-invite or delete someone could otherwise take
+     * (docs/rules.md §6): whoever may edit, deactivate, re-invite or delete someone could otherwise take
      * their account over — change its email, then reset its password. The same rule as granting
      * roles: nobody reaches above their own permissions.
      */
@@ -131,8 +135,7 @@ public class Guard {
 
     /** The company's partner id ("" for none); empty when there is no such company. */
     private Optional<String> partnerOf(CompanyId company) {
-        return jdbc.sql("SELECT COALESCE(partner_id, '') FROM companies WHERE id = ?")
-                .param(company.value()).query(String.class).optional();
+        return tenancy.findCompany(company).map(found -> found.partnerId() == null ? "" : found.partnerId().value());
     }
 
     /**

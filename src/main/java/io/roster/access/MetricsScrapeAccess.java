@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.function.Supplier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
@@ -24,7 +24,13 @@ class MetricsScrapeAccess implements AuthorizationManager<RequestAuthorizationCo
 
     private final byte[] token;
 
-    MetricsScrapeAccess(@Value("${roster.metrics.token:}") String token) {
+    @Autowired
+    MetricsScrapeAccess(AccessProperties properties) {
+        this(properties.metrics().token());
+    }
+
+    /** {@code token}: the configured value, empty when collectors must be local. */
+    MetricsScrapeAccess(String token) {
         this.token = token.isBlank() ? null : token.trim().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -5,7 +5,6 @@ import io.roster.users.OperatorAccounts;
 import org.slf4j.Logger;
 import org.springframework.dao.DataAccessException;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -24,11 +23,10 @@ class OperatorBootstrap implements ApplicationRunner {
     private final String email;
     private final String password;
 
-    OperatorBootstrap(OperatorAccounts operators, @Value("${roster.bootstrap.admin-email:}") String email,
-            @Value("${roster.bootstrap.admin-password:}") String password) {
+    OperatorBootstrap(OperatorAccounts operators, AccessProperties properties) {
         this.operators = operators;
-        this.email = email;
-        this.password = password;
+        this.email = properties.bootstrap().adminEmail();
+        this.password = properties.bootstrap().adminPassword();
     }
 
     @Override

@@ -2,8 +2,11 @@ package io.roster.access;
 
 import io.roster.shared.CompanyId;
 import io.roster.shared.PartnerId;
+import io.roster.tenancy.Company;
+import io.roster.tenancy.Tenancy;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +22,11 @@ import org.springframework.stereotype.Service;
 public class PartnerAssignments {
 
     private final JdbcClient jdbc;
+    private final Tenancy tenancy;
 
-    PartnerAssignments(JdbcClient jdbc) {
+    PartnerAssignments(JdbcClient jdbc, Tenancy tenancy) {
         this.jdbc = jdbc;
+        this.tenancy = tenancy;
     }
 
     /** One role in one attached company; {@code customName} is null for a built-in role. */
@@ -38,20 +43,36 @@ public class PartnerAssignments {
         if (accountIds.isEmpty()) {
             return byAccount;
         }
-        jdbc.sql("SELECT ra.account_id, ra.company_id, c.name, ra.role_id, cr.name FROM role_assignments ra"
-                        + " JOIN companies c ON c.id = ra.company_id AND c.partner_id = :partner"
+        List<Assigned> assigned = jdbc.sql("SELECT ra.account_id, ra.company_id, ra.role_id, cr.name FROM role_assignments ra"
                         + " LEFT JOIN custom_roles cr ON cr.company_id = ra.company_id AND cr.id = ra.role_id"
-                        + " WHERE ra.account_id IN (:ids) ORDER BY c.name, ra.company_id, ra.role_id")
-                .param("partner", partner.value()).param("ids", accountIds)
-                .query((rs, n) -> Map.entry(rs.getString(1), new Held(new CompanyId(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), BuiltInRole.byId(rs.getString(4)).isPresent() ? null : nameOrId(rs.getString(5), rs.getString(4)))))
-                .list()
+                        + " WHERE ra.account_id IN (:ids)")
+                .param("ids", accountIds)
+                .query((rs, n) -> new Assigned(rs.getString(1), new CompanyId(rs.getString(2)), rs.getString(3),
+                        rs.getString(4)))
+                .list();
+        Map<CompanyId, Company> companies = tenancy.companies(assigned.stream().map(Assigned::companyId).distinct().toList());
+        assigned.stream()
+                .filter(role -> companies.containsKey(role.companyId())
+                        && partner.equals(companies.get(role.companyId()).partnerId()))
+                .map(role -> Map.entry(role.accountId(), new Held(role.companyId(), companies.get(role.companyId()).name(),
+                        role.roleId(), BuiltInRole.byId(role.roleId()).isPresent() ? null : nameOrId(role.customName(), role.roleId()))))
+                .sorted(BY_COMPANY_THEN_ROLE)
                 .forEach(e -> byAccount.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return byAccount;
     }
 
     public List<Held> of(PartnerId partner, String accountId) {
         return of(partner, List.of(accountId)).getOrDefault(accountId, List.of());
+    }
+
+    /** The partner space lists roles by company name, then company id, then role id. */
+    private static final Comparator<Map.Entry<String, Held>> BY_COMPANY_THEN_ROLE = Comparator
+            .comparing((Map.Entry<String, Held> e) -> e.getValue().companyName())
+            .thenComparing(e -> e.getValue().companyId().value())
+            .thenComparing(e -> e.getValue().roleId());
+
+    /** A role held by one of the accounts, in any company: kept only when the company is the partner's. */
+    private record Assigned(String accountId, CompanyId companyId, String roleId, String customName) {
     }
 
     private static String nameOrId(String name, String roleId) {

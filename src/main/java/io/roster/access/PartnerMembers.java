@@ -1,7 +1,10 @@
 package io.roster.access;
 
 import io.roster.shared.PartnerId;
+import io.roster.tenancy.Tenancy;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -11,9 +14,11 @@ import org.springframework.stereotype.Repository;
 class PartnerMembers {
 
     private final JdbcClient jdbc;
+    private final Tenancy tenancy;
 
-    PartnerMembers(JdbcClient jdbc) {
+    PartnerMembers(JdbcClient jdbc, Tenancy tenancy) {
         this.jdbc = jdbc;
+        this.tenancy = tenancy;
     }
 
     Optional<PartnerRole> roleOf(PartnerId partner, String accountId) {
@@ -25,12 +30,13 @@ class PartnerMembers {
 
     /** The partner spaces an account belongs to, with its role in each. */
     List<Membership> of(String accountId) {
-        return jdbc.sql("SELECT m.partner_id, p.name, m.role FROM partner_members m JOIN partners p ON p.id = m.partner_id"
-                        + " WHERE m.account_id = ? ORDER BY p.name")
+        return jdbc.sql("SELECT partner_id, role FROM partner_members WHERE account_id = ?")
                 .param(accountId)
-                .query((rs, n) -> new Membership(new PartnerId(rs.getString(1)), rs.getString(2),
-                        PartnerRole.valueOf(rs.getString(3))))
-                .list();
+                .query((rs, n) -> Map.entry(new PartnerId(rs.getString(1)), PartnerRole.valueOf(rs.getString(2))))
+                .list().stream()
+                .map(held -> new Membership(held.getKey(), tenancy.partner(held.getKey()).name(), held.getValue()))
+                .sorted(Comparator.comparing(Membership::partnerName))
+                .toList();
     }
 
     record Membership(PartnerId partnerId, String partnerName, PartnerRole role) {

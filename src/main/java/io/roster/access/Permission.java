@@ -1,6 +1,6 @@
 package io.roster.access;
 
-/** Company permissions (SPEC §5). */
+/** Company permissions (docs/rules.md §6). */
 public enum Permission {
     USERS_READ("users.read"),
     USERS_MANAGE("users.manage"),

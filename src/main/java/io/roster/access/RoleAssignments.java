@@ -63,11 +63,11 @@ public class RoleAssignments {
      * <p>The ids go as one array parameter rather than an IN list of as many parameters. With an
      * IN list PostgreSQL costs one index descent per element against reading the whole company's
      * assignments, and past some 20 elements (earlier without statistics) picked the latter: a
-     * page of 50 read all 10,000 assignments of a 10,000-user company and tested each against the
-     * list (10-30 ms). An array parameter of unknown length keeps the probes, and one statement
+     * page of 50 read every assignment of the company and tested each against the
+     * list. An array parameter of unknown length keeps the probes, and one statement
      * text serves every page size. H2 reads the whole company for {@code = ANY (array)} and, for an
-     * IN list, prefers the primary key (company first) too: 35 ms per page at 100,000 users, up to
-     * a second on a cold cache; it gets an IN list on the account index, named (0.5 ms).
+     * IN list, prefers the primary key (company first) too, reading every assignment of the company
+     * for each page; it gets an IN list on the account index, named.
      */
     public Map<String, List<String>> roleIdsOf(CompanyId company, Collection<String> accountIds) {
         Map<String, List<String>> byAccount = new HashMap<>();

@@ -12,7 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Re-checks, on every request of a console session, that its account may still sign in (SPEC §5):
+ * Re-checks, on every request of a console session, that its account may still sign in (docs/rules.md §13):
  * a deactivated person, or one who lost their last role, is signed out on the next request.
  * Deactivation also deletes the sessions outright; this covers every other way to lose access.
  * Not a bean: a filter bean would also be registered with the servlet container and run outside

@@ -16,8 +16,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Ends an account's console sessions (deleted from the shared session store, whatever node made
  * them) and revokes its API tokens, in the transaction of the change that calls for it:
- * deactivation blocks the account at once (SPEC §3); a new password ends every other session and
- * token, since whoever knew the old password may hold them (SPEC §5); an email change undone from
+ * deactivation blocks the account at once (docs/rules.md §3); a new password ends every other session and
+ * token, since whoever knew the old password may hold them (docs/rules.md §13); an email change undone from
  * the old address ends them all, since whoever confirmed the new address may hold them.
  */
 @Component

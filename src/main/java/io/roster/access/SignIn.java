@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 /**
  * Password sign-in, for the console and for API tokens. An unknown account and a wrong password
  * get the same answer after the same work, so the answer does not reveal whether an email exists;
- * why an account may not sign in (SPEC §5) is only told to someone who proved its password.
+ * why an account may not sign in (docs/rules.md §13) is only told to someone who proved its password.
  * Every attempt is throttled and recorded.
  */
 @Service
@@ -105,7 +105,7 @@ public class SignIn {
     }
 
     /**
-     * SPEC §5: ACTIVE, a password, and at least one role or right somewhere. The problem's type
+     * docs/rules.md §13: ACTIVE, a password, and at least one role or right somewhere. The problem's type
      * names the reason (the console shows it in the person's language).
      */
     public Optional<Problems.Forbidden> refusalOf(Credentials account) {

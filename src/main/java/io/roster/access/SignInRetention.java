@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -27,10 +26,10 @@ class SignInRetention implements Retention {
     private final Duration keepEvents;
 
     SignInRetention(BatchedPurge purge, SignInThrottle throttle,
-            @Value("${roster.retention.sign-in-events:P90D}") Duration keepEvents) {
+            AccessProperties properties) {
         this.purge = purge;
         this.throttle = throttle;
-        this.keepEvents = keepEvents;
+        this.keepEvents = properties.retention().signInEvents();
     }
 
     @Scheduled(fixedDelayString = "${roster.retention.interval:PT1H}", initialDelayString = "${roster.retention.first-run:PT2M}")

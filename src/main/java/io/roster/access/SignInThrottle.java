@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import io.roster.shared.BatchedPurge;
 import io.roster.shared.CompanyId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,17 +32,14 @@ public class SignInThrottle {
     private final Policy address;
     private final ApplicationEventPublisher events;
 
-    SignInThrottle(JdbcClient jdbc, ApplicationEventPublisher events,
-            @Value("${roster.sign-in.delay-after:5}") int delayAfter,
-            @Value("${roster.sign-in.delay-unit:PT1S}") Duration delayUnit,
-            @Value("${roster.sign-in.max-delay:PT30S}") Duration maxDelay,
-            @Value("${roster.sign-in.lock-after:25}") int lockAfter,
-            @Value("${roster.sign-in.lock-duration:PT15M}") Duration lockDuration,
-            @Value("${roster.sign-in.address-lock-after:100}") int addressLockAfter) {
+    SignInThrottle(JdbcClient jdbc, ApplicationEventPublisher events, AccessProperties properties) {
         this.jdbc = jdbc;
         this.events = events;
-        this.account = new Policy(delayAfter, delayUnit, maxDelay, lockAfter, lockDuration);
-        this.address = new Policy(delayAfter * 4, delayUnit, maxDelay, addressLockAfter, lockDuration);
+        AccessProperties.SignIn limits = properties.signIn();
+        this.account = new Policy(limits.delayAfter(), limits.delayUnit(), limits.maxDelay(), limits.lockAfter(),
+                limits.lockDuration());
+        this.address = new Policy(limits.delayAfter() * 4, limits.delayUnit(), limits.maxDelay(),
+                limits.addressLockAfter(), limits.lockDuration());
     }
 
     /**

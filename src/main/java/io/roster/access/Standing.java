@@ -1,7 +1,7 @@
 package io.roster.access;
 
 /**
- * Standing (SPEC §5): a company role, a partner role or a workspace right somewhere. Without it
+ * Standing (docs/rules.md §13): a company role, a partner role or a workspace right somewhere. Without it
  * nobody signs in, and no session or token of theirs works: it is checked on every use, so losing
  * the last role ends access at the next request. One SQL condition, each leg an index probe.
  */

@@ -48,10 +48,10 @@ class CompaniesController {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record CompanyView(String id, String name, String slug, String partnerId, Integer licensesPurchased,
             Integer licensesUsed, Instant createdAt) {
-        static CompanyView of(Company company) {
+        static CompanyView of(Company company, LicensePool.Usage licenses) {
             return new CompanyView(company.id().value(), company.name(), company.slug(),
-                    company.partnerId() == null ? null : company.partnerId().value(), company.licensesPurchased(),
-                    company.licensesUsed(), company.createdAt());
+                    company.partnerId() == null ? null : company.partnerId().value(), licenses.purchased(),
+                    licenses.used(), company.createdAt());
         }
 
         CompanyView nameOnly() {
@@ -70,15 +70,18 @@ class CompaniesController {
         }
         Company company = tenancy.createCompany(
                 new NewCompany(request.name(), request.slug(), request.licensesPurchased(), partner));
-        return Responses.created("/api/v1/companies/" + company.id(), company.version(), CompanyView.of(company));
+        LicensePool.Pool pool = licenses.pool(company.id());
+        return Responses.created("/api/v1/companies/" + company.id(), version(company, pool),
+                CompanyView.of(company, pool.usage()));
     }
 
     @GetMapping("/{companyId}")
     ResponseEntity<CompanyView> get(@AuthenticationPrincipal Caller caller, @PathVariable String companyId) {
         CompanyAccess access = guard.accessTo(caller, new CompanyId(companyId));
         Company company = tenancy.company(access.company());
-        CompanyView view = CompanyView.of(company);
-        return Responses.ok(company.version(), access.member() ? view : view.nameOnly());
+        LicensePool.Pool pool = licenses.pool(company.id());
+        CompanyView view = CompanyView.of(company, pool.usage());
+        return Responses.ok(version(company, pool), access.member() ? view : view.nameOnly());
     }
 
     @PutMapping("/{companyId}/licenses")
@@ -90,6 +93,15 @@ class CompaniesController {
         }
         licenses.changePurchased(id, request.licensesPurchased());
         Company company = tenancy.company(id);
-        return Responses.ok(company.version(), CompanyView.of(company));
+        LicensePool.Pool pool = licenses.pool(id);
+        return Responses.ok(version(company, pool), CompanyView.of(company, pool.usage()));
+    }
+
+    /**
+     * The version behind the company's ETag: its own row's and its license pool's, which only
+     * grow, so their sum changes whenever either does.
+     */
+    private static long version(Company company, LicensePool.Pool pool) {
+        return company.version() + pool.version();
     }
 }

@@ -4,7 +4,6 @@ import io.roster.shared.ProblemException;
 import jakarta.servlet.MultipartConfigElement;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
@@ -20,10 +19,9 @@ class CsvImportLimits {
     private final DataSize maxBytes;
     private final int maxRows;
 
-    CsvImportLimits(@Value("${roster.import.max-bytes:10MB}") DataSize maxBytes,
-            @Value("${roster.import.max-rows:50000}") int maxRows) {
-        this.maxBytes = maxBytes;
-        this.maxRows = maxRows;
+    CsvImportLimits(ImportProperties properties) {
+        this.maxBytes = properties.maxBytes();
+        this.maxRows = properties.maxRows();
     }
 
     long maxBytes() {

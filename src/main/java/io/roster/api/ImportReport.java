@@ -3,7 +3,7 @@ package io.roster.api;
 import io.roster.users.ImportResult;
 import java.util.List;
 
-/** The answer to an import (SPEC §11): counts, and each row that has something to fix. */
+/** The answer to an import (docs/rules.md §15): counts, and each row that has something to fix. */
 record ImportReport(int rows, int activated, int drafts, boolean dryRun, List<RowError> errors) {
 
     record RowError(int line, String userId, String validationResult) {

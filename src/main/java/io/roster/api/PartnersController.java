@@ -5,6 +5,7 @@ import io.roster.access.Guard;
 import io.roster.access.PartnerRole;
 import io.roster.access.PartnerStaff;
 import io.roster.access.RoleAssignments;
+import io.roster.licensing.LicensePool;
 import io.roster.shared.CompanyId;
 import io.roster.shared.Page;
 import io.roster.shared.PageRequest;
@@ -43,9 +44,12 @@ class PartnersController {
     private final PartnerStaff staff;
     private final UsersTable users;
     private final RoleAssignments assignments;
+    private final LicensePool licenses;
 
-    PartnersController(Tenancy tenancy, Guard guard, PartnerStaff staff, UsersTable users, RoleAssignments assignments) {
+    PartnersController(Tenancy tenancy, Guard guard, PartnerStaff staff, UsersTable users, RoleAssignments assignments,
+            LicensePool licenses) {
         this.tenancy = tenancy;
+        this.licenses = licenses;
         this.guard = guard;
         this.staff = staff;
         this.users = users;
@@ -86,7 +90,9 @@ class PartnersController {
             @PathVariable String partnerId, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         Partner partner = partner(caller, partnerId, false);
-        return tenancy.companiesOf(partner.id(), PageRequest.of(limit, cursor)).map(CompaniesController.CompanyView::of);
+        Page<Company> page = tenancy.companiesOf(partner.id(), PageRequest.of(limit, cursor));
+        Map<CompanyId, LicensePool.Usage> usages = licenses.usages(page.items().stream().map(Company::id).toList());
+        return page.map(company -> CompaniesController.CompanyView.of(company, usages.get(company.id())));
     }
 
     @GetMapping("/{partnerId}/members")
@@ -142,7 +148,7 @@ class PartnersController {
             only = company.id();
         }
         UsersQuery query = UsersQuery.of(status, null, q, sort, PageRequest.of(limit, cursor));
-        Page<UserRow> page = users.acrossPartner(partner.id(), only, query);
+        Page<UserRow> page = users.acrossPartner(tenancy.companyIdsOf(partner.id()), only, query);
         Map<CompanyId, Map<String, List<String>>> roles = new HashMap<>();
         page.items().stream().collect(Collectors.groupingBy(UserRow::homeCompanyId))
                 .forEach((company, rows) -> roles.put(company,

@@ -4,7 +4,7 @@ import io.roster.shared.Problems;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 
-/** Response helpers: ETags from versions and the If-Match rule of SPEC §11. */
+/** Response helpers: ETags from versions and the If-Match rule of docs/rules.md §14. */
 final class Responses {
 
     private Responses() {

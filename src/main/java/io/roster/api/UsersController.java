@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** A company's Users table (SPEC §3, §11). */
+/** A company's Users table (docs/rules.md §1, §3, §14). */
 @RestController
 @RequestMapping("/api/v1/companies/{companyId}/users")
 class UsersController {

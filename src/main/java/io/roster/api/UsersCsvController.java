@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * CSV import and export of a company's Users table (SPEC §10, §11). The import takes the file as
+ * CSV import and export of a company's Users table (docs/rules.md §15). The import takes the file as
  * the request body ({@code text/csv}) or as the multipart field {@code file}; {@code dryRun=true}
  * writes nothing and answers the same report.
  */

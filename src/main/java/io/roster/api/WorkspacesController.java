@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A company's workspaces and the rights on them (SPEC §6, §11). The module authorizes. */
+/** A company's workspaces and the rights on them (docs/rules.md §8, §14). The module authorizes. */
 @RestController
 @RequestMapping("/api/v1/companies/{companyId}/workspaces")
 class WorkspacesController {

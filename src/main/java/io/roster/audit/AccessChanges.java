@@ -22,8 +22,20 @@ class AccessChanges {
     @EventListener
     void on(AccessEvents.RoleCreated e) {
         trail.inCompany(e.companyId(), "role.created", new AuditTrail.Target("role", e.roleId()), null,
-                fields("name", e.name(), "permissions",
-                        e.permissions().isBlank() ? java.util.List.of() : Arrays.asList(e.permissions().split(" "))));
+                fields("name", e.name(), "permissions", permissionList(e.permissions())));
+    }
+
+    /** A custom role renamed or given other permissions: before and after, both whole. */
+    @EventListener
+    void on(AccessEvents.RoleUpdated e) {
+        trail.inCompany(e.companyId(), "role.updated", new AuditTrail.Target("role", e.roleId()),
+                fields("name", e.previousName(), "permissions", permissionList(e.previousPermissions())),
+                fields("name", e.name(), "permissions", permissionList(e.permissions())));
+    }
+
+    private static java.util.List<String> permissionList(String spaceSeparated) {
+        return spaceSeparated == null || spaceSeparated.isBlank() ? java.util.List.of()
+                : Arrays.asList(spaceSeparated.split(" "));
     }
 
     @EventListener

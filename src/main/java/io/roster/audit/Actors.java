@@ -1,10 +1,11 @@
 package io.roster.audit;
 
+import io.roster.access.ActingCapacities;
 import io.roster.access.Caller;
 import io.roster.shared.CompanyId;
+import io.roster.shared.TransactionMemo;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -34,10 +35,14 @@ class Actors {
     record Origin(String clientAddress, String requestId) {
     }
 
-    private final JdbcClient jdbc;
+    /** Read once per change, however many entries it files (a creation files four). */
+    private final TransactionMemo<CapacityQuestion, ActingCapacities.Capacity> capacities;
 
-    Actors(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    Actors(ActingCapacities capacities) {
+        this.capacities = new TransactionMemo<>(question -> capacities.of(question.accountId(), question.company()));
+    }
+
+    private record CapacityQuestion(String accountId, CompanyId company) {
     }
 
     /**
@@ -55,16 +60,10 @@ class Actors {
         if (caller.operator()) {
             return new InCompany(Actor.of(caller, ActorKind.OPERATOR), null);
         }
-        Standing standing = jdbc.sql("SELECT c.partner_id,"
-                        + " (SELECT COUNT(*) FROM partner_members m WHERE m.partner_id = c.partner_id AND m.account_id = :account),"
-                        + " (SELECT COUNT(*) FROM role_assignments r WHERE r.company_id = c.id AND r.account_id = :account)"
-                        + " FROM companies c WHERE c.id = :company")
-                .param("account", caller.accountId()).param("company", company.value())
-                .query((rs, n) -> new Standing(rs.getString(1), rs.getLong(2) > 0, rs.getLong(3) > 0))
-                .optional().orElse(new Standing(null, false, false));
+        ActingCapacities.Capacity standing = capacities.get(new CapacityQuestion(caller.accountId(), company));
         boolean staff = caller.homePartnerId() != null;
         boolean home = company.value().equals(caller.homeCompanyId());
-        boolean viaPartner = standing.partnerMember() && (staff || (!standing.hasRole() && !home));
+        boolean viaPartner = standing.partnerMember() && (staff || (!standing.holdsRole() && !home));
         ActorKind kind = staff || viaPartner ? ActorKind.PARTNER_STAFF : ActorKind.USER;
         return new InCompany(Actor.of(caller, kind), viaPartner ? standing.partnerId() : null);
     }
@@ -106,8 +105,5 @@ class Actors {
     private static Optional<HttpServletRequest> request() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 ? Optional.of(attributes.getRequest()) : Optional.empty();
-    }
-
-    private record Standing(String partnerId, boolean partnerMember, boolean hasRole) {
     }
 }

@@ -28,4 +28,18 @@ class InvitationChanges {
         trail.inCompany(e.companyId(), "user.invitation_revoked", user(e.accountId()),
                 fields("invitationId", e.invitationId()), null);
     }
+
+    @EventListener
+    void on(InvitationEvents.WorkspaceInvitationSent e) {
+        trail.inCompany(e.companyId(), e.resent() ? "workspace.invitation_resent" : "workspace.invitation_sent",
+                new AuditTrail.Target("workspace", e.workspaceId()), null,
+                fields("invitationId", e.invitationId(), "email", e.email(), "right", e.right(),
+                        "expiresAt", e.expiresAt().toString()));
+    }
+
+    @EventListener
+    void on(InvitationEvents.WorkspaceInvitationRevoked e) {
+        trail.inCompany(e.companyId(), "workspace.invitation_revoked", new AuditTrail.Target("workspace", e.workspaceId()),
+                fields("invitationId", e.invitationId(), "email", e.email()), null);
+    }
 }

@@ -10,7 +10,7 @@ import java.util.Objects;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Records the Users-table lifecycle (SPEC §3): creation, activation (and its refusal), edits, deletion. */
+/** Records the Users-table lifecycle (docs/rules.md §3): creation, activation (and its refusal), edits, deletion. */
 @Component
 class UserChanges {
 
@@ -115,6 +115,29 @@ class UserChanges {
         trail.as(actor, null, null, "operator.created", user(e.accountId()), null,
                 fields("userId", e.userId(), "firstName", e.firstName(), "lastName", e.lastName(), "email", e.email(),
                         "source", e.source()), null);
+    }
+
+    /**
+     * The person renamed themselves on their profile: filed under the company whose Users table
+     * shows the names (none for partner staff and self-managed accounts: the platform's log).
+     */
+    @EventListener
+    void on(UserEvents.OwnNamesChanged e) {
+        Map<String, Object> before = fields();
+        Map<String, Object> after = fields();
+        diff("firstName", e.previousFirstName(), e.firstName(), before, after);
+        diff("lastName", e.previousLastName(), e.lastName(), before, after);
+        if (!after.isEmpty()) {
+            trail.as(trail.actors().current(), e.homeCompanyId(), null, "user.names_changed", user(e.accountId()),
+                    before, after, null);
+        }
+    }
+
+    /** The person's own language and notification choices: a personal setting, in the platform's log. */
+    @EventListener
+    void on(UserEvents.PreferencesChanged e) {
+        trail.as(trail.actors().current(), null, null, "user.preferences_changed", user(e.accountId()), null,
+                fields("locale", e.locale(), "notifyInApp", e.notifyInApp(), "notifyEmail", e.notifyEmail()), null);
     }
 
     /** Whoever is signed in, or else the person the mailed link was for. */

@@ -6,7 +6,7 @@ import io.roster.workspaces.WorkspaceEvents;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Records workspaces and the rights on them (SPEC §6). */
+/** Records workspaces and the rights on them (docs/rules.md §8). */
 @Component
 class WorkspaceChanges {
 

@@ -1,5 +1,5 @@
 /**
- * The audit log (SPEC §10): who — and whether as partner staff or as the platform operator — did
+ * The audit log (docs/rules.md §12): who — and whether as partner staff or as the platform operator — did
  * what, when, before → after, from which client address and in which request, per company and per
  * partner space. Append-only.
  *

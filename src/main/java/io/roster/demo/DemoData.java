@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -29,8 +28,8 @@ class DemoData implements ApplicationRunner, DemoSignIns {
     private final DemoWorld world;
     private volatile boolean filled;
 
-    DemoData(@Value("${roster.demo-data:false}") boolean enabled, DemoMarker marker, Tenancy tenancy, DemoWorld world) {
-        this.enabled = enabled;
+    DemoData(DemoProperties properties, DemoMarker marker, Tenancy tenancy, DemoWorld world) {
+        this.enabled = properties.demoData();
         this.marker = marker;
         this.tenancy = tenancy;
         this.world = world;

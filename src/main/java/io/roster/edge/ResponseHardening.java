@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -30,15 +29,10 @@ class ResponseHardening extends OncePerRequestFilter {
     private final URI publicUrl;
     private final boolean secureCookies;
 
-    /**
-     * Cookies are Secure when the public URL is https, unless {@code roster.secure-cookies}
-     * ({@code ROSTER_SECURE_COOKIES}) says otherwise.
-     */
-    ResponseHardening(@Value("${roster.public-url}") String publicUrl,
-            @Value("${roster.secure-cookies:}") String secureCookies) {
-        this.publicUrl = URI.create(publicUrl.strip());
-        this.secureCookies = secureCookies.isBlank() ? publicUrl.regionMatches(true, 0, "https://", 0, 8)
-                : Boolean.parseBoolean(secureCookies.strip());
+    /** Cookies are Secure when the public URL is https, unless {@code roster.secure-cookies} says otherwise. */
+    ResponseHardening(EdgeProperties properties) {
+        this.publicUrl = properties.publicUri();
+        this.secureCookies = properties.cookiesSecure();
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.roster.invitations;
 import io.roster.shared.CompanyId;
 import java.time.Instant;
 
-/** What happened to account-setup links. The audit listens to these; the link itself is never in them. */
+/** What happened to mailed links. The audit listens to these; the link itself is never in them. */
 public final class InvitationEvents {
 
     private InvitationEvents() {
@@ -16,5 +16,15 @@ public final class InvitationEvents {
 
     /** An administrator withdrew the pending setup link. */
     public record AccountSetupRevoked(CompanyId companyId, String accountId, String invitationId) {
+    }
+
+    /** A workspace invitation was mailed (new, or resent: then the earlier link died). */
+    public record WorkspaceInvitationSent(CompanyId companyId, String workspaceId, String invitationId, String email,
+            String right, Instant expiresAt, boolean resent) {
+    }
+
+    /** A workspace manager withdrew a pending workspace invitation. */
+    public record WorkspaceInvitationRevoked(CompanyId companyId, String workspaceId, String invitationId,
+            String email) {
     }
 }

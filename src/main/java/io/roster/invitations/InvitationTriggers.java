@@ -27,7 +27,7 @@ class InvitationTriggers {
         this.outbox = outbox;
     }
 
-    /** SPEC §3/§8: activation mails a setup link, unless a password was set and the email validated. */
+    /** docs/rules.md §3: activation mails a setup link, unless a password was set and the email validated. */
     @EventListener
     void on(UserEvents.UserActivated event) {
         if (event.invitationNeeded()) {

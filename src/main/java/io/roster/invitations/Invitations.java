@@ -14,13 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Account-setup invitations, password resets and email confirmations (SPEC §7). Each link is
+ * Account-setup invitations, password resets and email confirmations (docs/rules.md §9). Each link is
  * written with its mail in the same transaction; resending replaces the earlier link.
  */
 @Service
@@ -37,12 +36,9 @@ public class Invitations {
     private final Duration cancelLifetime;
     private final ApplicationEventPublisher events;
 
-    Invitations(InvitationRecords records, Recipients recipients, MailedLinks mailedLinks, Tenancy tenancy, Outbox outbox, Links links,
-            @Value("${roster.invitations.lifetime:PT72H}") Duration lifetime,
-            @Value("${roster.invitations.reset-lifetime:PT1H}") Duration resetLifetime,
-            @Value("${roster.invitations.email-cancel-lifetime:P14D}") Duration cancelLifetime,
-            ApplicationEventPublisher events) {
-        this.cancelLifetime = cancelLifetime;
+    Invitations(InvitationRecords records, Recipients recipients, MailedLinks mailedLinks, Tenancy tenancy,
+            Outbox outbox, Links links, InvitationProperties properties, ApplicationEventPublisher events) {
+        this.cancelLifetime = properties.invitations().emailCancelLifetime();
         this.events = events;
         this.records = records;
         this.recipients = recipients;
@@ -50,8 +46,8 @@ public class Invitations {
         this.tenancy = tenancy;
         this.outbox = outbox;
         this.links = links;
-        this.lifetime = lifetime;
-        this.resetLifetime = resetLifetime;
+        this.lifetime = properties.invitations().lifetime();
+        this.resetLifetime = properties.invitations().resetLifetime();
     }
 
     /**
@@ -155,7 +151,7 @@ public class Invitations {
 
     /**
      * An administrator asked to change the email of an existing account: the new address gets a
-     * link to confirm it, the old one is told and gets a link to cancel (SPEC §5). The cancel link
+     * link to confirm it, the old one is told and gets a link to cancel (docs/rules.md §3). The cancel link
      * outlives the confirmation, so a change confirmed by someone else can still be undone.
      */
     @Transactional

@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +25,9 @@ class LinkRetention implements Retention {
     private final BatchedPurge purge;
     private final Duration keep;
 
-    LinkRetention(BatchedPurge purge, @Value("${roster.retention.links:P30D}") Duration keep) {
+    LinkRetention(BatchedPurge purge, InvitationProperties properties) {
         this.purge = purge;
-        this.keep = keep;
+        this.keep = properties.retention().links();
     }
 
     @Scheduled(fixedDelayString = "${roster.retention.interval:PT1H}", initialDelayString = "${roster.retention.first-run:PT2M}")

@@ -23,12 +23,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Invitations of outside people to a workspace (SPEC §6, §7): a workspace ADMIN (or
+ * Invitations of outside people to a workspace (docs/rules.md §9): a workspace ADMIN (or
  * {@code workspaces.manage}) invites an email with a right; the link's page lets the person accept
  * as the existing account of that email, after signing in, or create a self-managed account.
  */
@@ -43,10 +43,12 @@ public class WorkspaceInvitations {
     private final Outbox outbox;
     private final Links links;
     private final Duration lifetime;
+    private final ApplicationEventPublisher events;
 
     WorkspaceInvitations(InvitationRecords records, WorkspaceMembers members, Recipients recipients,
-            StaffAccounts staffAccounts, Tenancy tenancy, Outbox outbox, Links links,
-            @Value("${roster.invitations.lifetime:PT72H}") Duration lifetime) {
+            StaffAccounts staffAccounts, Tenancy tenancy, Outbox outbox, Links links, InvitationProperties properties,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.records = records;
         this.members = members;
         this.recipients = recipients;
@@ -54,7 +56,7 @@ public class WorkspaceInvitations {
         this.tenancy = tenancy;
         this.outbox = outbox;
         this.links = links;
-        this.lifetime = lifetime;
+        this.lifetime = properties.invitations().lifetime();
     }
 
     @Transactional
@@ -72,7 +74,7 @@ public class WorkspaceInvitations {
                     throw new Problems.Conflict("already-member", address + " already holds the right " + held
                             + " on this workspace");
                 }));
-        return send(caller.accountId(), company, workspace, address, level);
+        return send(caller.accountId(), company, workspace, address, level, false);
     }
 
     /** Sends a new link for the same invitation; the old link dies. */
@@ -84,7 +86,7 @@ public class WorkspaceInvitations {
             throw new Problems.Conflict("invitation-used", "This invitation was already accepted");
         }
         records.end(old.id(), "REPLACED");
-        return send(caller.accountId(), company, workspace, old.email(), WorkspaceRight.valueOf(old.right()));
+        return send(caller.accountId(), company, workspace, old.email(), WorkspaceRight.valueOf(old.right()), true);
     }
 
     @Transactional
@@ -95,6 +97,8 @@ public class WorkspaceInvitations {
             throw new Problems.Conflict("invitation-not-pending", "This invitation is already " + invitation.state()
                     .name().toLowerCase() + ": there is nothing to revoke");
         }
+        events.publishEvent(new InvitationEvents.WorkspaceInvitationRevoked(company, workspaceId, invitation.id(),
+                invitation.email()));
     }
 
     public Page<Invitation> list(Caller caller, CompanyId company, String workspaceId, PageRequest page) {
@@ -108,7 +112,8 @@ public class WorkspaceInvitations {
         return find(workspaceId, invitationId);
     }
 
-    private Invitation send(String inviter, CompanyId company, Workspace workspace, String email, WorkspaceRight right) {
+    private Invitation send(String inviter, CompanyId company, Workspace workspace, String email, WorkspaceRight right,
+            boolean resent) {
         var issued = records.insert(InvitationKind.WORKSPACE, null, company.value(), workspace.id(), email, right.name(),
                 inviter, Instant.now().plus(lifetime));
         Recipient from = recipients.recipient(inviter).orElseThrow();
@@ -116,6 +121,8 @@ public class WorkspaceInvitations {
         outbox.enqueue(new MailRequest(email, locale, MailKind.WORKSPACE_INVITATION,
                 List.of(email, from.displayName(), workspace.name(), tenancy.company(company).name(), right.name()),
                 links.invitation(issued.token()), issued.expiresAt()));
+        events.publishEvent(new InvitationEvents.WorkspaceInvitationSent(company, workspace.id(), issued.id(), email,
+                right.name(), issued.expiresAt(), resent));
         return records.inWorkspace(workspace.id(), issued.id()).orElseThrow();
     }
 
@@ -138,7 +145,7 @@ public class WorkspaceInvitations {
     }
 
     /**
-     * Accepts as the signed-in person, who must own the invited email (SPEC §6: the existing
+     * Accepts as the signed-in person, who must own the invited email (docs/rules.md §9: the existing
      * account with that email gets the right, after signing in).
      */
     @Transactional

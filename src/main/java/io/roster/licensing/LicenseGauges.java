@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.roster.shared.CachedReading;
-import java.time.Duration;
+import io.roster.shared.SharedProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,9 +33,9 @@ class LicenseGauges {
     private final ReentrantLock registering = new ReentrantLock();
     private volatile Set<String> registered = Set.of();
 
-    LicenseGauges(JdbcClient jdbc, MeterRegistry meters, @Value("${roster.metrics.cache:PT10S}") Duration cache) {
+    LicenseGauges(JdbcClient jdbc, MeterRegistry meters, SharedProperties shared) {
         this.jdbc = jdbc;
-        this.usage = new CachedReading<>(cache, this::read);
+        this.usage = new CachedReading<>(shared.metrics().cache(), this::read);
         this.used = MultiGauge.builder("roster.licenses.used").description("Licenses in use, per company").register(meters);
         this.purchased = MultiGauge.builder("roster.licenses.purchased").description("Licenses purchased, per company")
                 .register(meters);
@@ -48,7 +47,7 @@ class LicenseGauges {
     }
 
     private Map<String, Usage> read() {
-        return jdbc.sql("SELECT id, licenses_used, licenses_purchased FROM companies")
+        return jdbc.sql("SELECT company_id, used, purchased FROM license_pools")
                 .query((rs, n) -> Map.entry(rs.getString(1), new Usage(rs.getInt(2), rs.getInt(3)))).list().stream()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }

@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -54,8 +53,9 @@ class MailDispatcher {
     private final Counter dead;
 
     MailDispatcher(JdbcClient jdbc, TransactionTemplate tx, MailTransport transport, DispatcherLifecycle lifecycle,
-            @Value("${roster.mail.retry-delays:PT5S,PT15S,PT1M,PT5M,PT15M,PT1H,PT3H,PT6H,PT12H}") List<Duration> retryDelays,
-            @Value("${roster.mail.timeout:PT10S}") Duration timeout, LinkMasking masking, MeterRegistry meters) {
+            MailProperties properties, LinkMasking masking, MeterRegistry meters) {
+        List<Duration> retryDelays = properties.mail().retryDelays();
+        Duration timeout = properties.mail().timeout();
         this.jdbc = jdbc;
         this.tx = tx;
         this.transport = transport;
@@ -149,8 +149,8 @@ class MailDispatcher {
 
     /**
      * Claims up to a batch of due mails. Two steps: the due ids in the index's order, unlocked
-     * (H2 reads every due row before sorting when the same query also locks, which at 100,000
-     * queued mails took seconds per batch), then those rows locked and re-checked, skipping any
+     * (H2 reads every due row before sorting when the same query also locks, so a long queue
+     * made every batch slow), then those rows locked and re-checked, skipping any
      * another node holds or leased in between.
      */
     private List<Claimed> claim() {

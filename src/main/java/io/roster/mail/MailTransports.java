@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,8 +27,9 @@ class MailTransports {
 
     @Bean
     MailTransport mailTransport(ObjectProvider<JavaMailSender> smtp, ObjectProvider<SslBundles> sslBundles,
-            Environment environment, @Value("${roster.mail.from:Roster <no-reply@roster.localhost>}") String from,
-            @Value("${roster.mail.timeout:PT10S}") Duration timeout) {
+            Environment environment, MailProperties properties) {
+        String from = properties.mail().from();
+        Duration timeout = properties.mail().timeout();
         JavaMailSender sender = smtp.getIfAvailable(() -> SmtpSenders.fromProperties(environment, sslBundles));
         if (sender == null) {
             log.info("No SMTP server configured (spring.mail.host): mails are logged and shown in the mail preview");

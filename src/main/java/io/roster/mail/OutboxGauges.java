@@ -3,10 +3,10 @@ package io.roster.mail;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.roster.shared.CachedReading;
+import io.roster.shared.SharedProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +21,9 @@ class OutboxGauges {
     private final JdbcClient jdbc;
     private final CachedReading<Depth> depth;
 
-    OutboxGauges(JdbcClient jdbc, MeterRegistry meters, @Value("${roster.metrics.cache:PT10S}") Duration cache) {
+    OutboxGauges(JdbcClient jdbc, MeterRegistry meters, SharedProperties shared) {
         this.jdbc = jdbc;
-        this.depth = new CachedReading<>(cache, this::read);
+        this.depth = new CachedReading<>(shared.metrics().cache(), this::read);
         Gauge.builder("roster.mail.outbox.depth", depth, d -> d.get().pending())
                 .description("Mails waiting in the outbox").register(meters);
         Gauge.builder("roster.mail.outbox.oldest.age", depth, d -> d.get().oldestAgeSeconds())

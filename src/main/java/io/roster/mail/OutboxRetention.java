@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +23,9 @@ class OutboxRetention implements Retention {
     private final BatchedPurge purge;
     private final Duration keep;
 
-    OutboxRetention(BatchedPurge purge, @Value("${roster.retention.mail:P30D}") Duration keep) {
+    OutboxRetention(BatchedPurge purge, MailProperties properties) {
         this.purge = purge;
-        this.keep = keep;
+        this.keep = properties.retention().mail();
     }
 
     @Scheduled(fixedDelayString = "${roster.retention.interval:PT1H}", initialDelayString = "${roster.retention.first-run:PT2M}")

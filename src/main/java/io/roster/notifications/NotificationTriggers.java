@@ -13,7 +13,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Which events concern a person (SPEC §9). Synchronous listeners: the notification is written in
+ * Which events concern a person (docs/rules.md §11). Synchronous listeners: the notification is written in
  * the transaction of the change, so one never exists without the other.
  */
 @Component

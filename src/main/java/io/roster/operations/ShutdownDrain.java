@@ -3,7 +3,6 @@ package io.roster.operations;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -27,9 +26,9 @@ class ShutdownDrain implements SmartLifecycle {
     private final Duration drain;
     private volatile boolean running;
 
-    ShutdownDrain(ApplicationEventPublisher events, @Value("${roster.shutdown.drain:PT2S}") Duration drain) {
+    ShutdownDrain(ApplicationEventPublisher events, ShutdownProperties properties) {
         this.events = events;
-        this.drain = drain;
+        this.drain = properties.drain();
     }
 
     @Override

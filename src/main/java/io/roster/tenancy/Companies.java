@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Repository;
 class Companies {
 
     private static final String COLUMNS =
-            "id, name, slug, partner_id, licenses_purchased, licenses_used, version, created_at";
+            "id, name, slug, partner_id, version, created_at";
 
     private final JdbcClient jdbc;
 
@@ -27,11 +28,10 @@ class Companies {
     }
 
     void insert(Company company) {
-        jdbc.sql("INSERT INTO companies (id, name, slug, partner_id, licenses_purchased, licenses_used, version, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, 0, 0, ?)")
+        jdbc.sql("INSERT INTO companies (id, name, slug, partner_id, version, created_at) VALUES (?, ?, ?, ?, 0, ?)")
                 .params(company.id().value(), company.name(), company.slug(),
                         company.partnerId() == null ? null : company.partnerId().value(),
-                        company.licensesPurchased(), company.createdAt().atOffset(ZoneOffset.UTC))
+                        company.createdAt().atOffset(ZoneOffset.UTC))
                 .update();
     }
 
@@ -40,6 +40,22 @@ class Companies {
                 .param(id.value())
                 .query(Companies::map)
                 .optional();
+    }
+
+    /** Several companies by id (those that exist), in one statement. */
+    List<Company> findAll(Collection<CompanyId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM companies WHERE id IN (:ids)")
+                .param("ids", ids.stream().map(CompanyId::value).distinct().toList())
+                .query(Companies::map)
+                .list();
+    }
+
+    List<CompanyId> idsOf(PartnerId partner) {
+        return jdbc.sql("SELECT id FROM companies WHERE partner_id = ?").param(partner.value())
+                .query((rs, n) -> new CompanyId(rs.getString(1))).list();
     }
 
     boolean any() {
@@ -67,7 +83,7 @@ class Companies {
         String partner = rs.getString("partner_id");
         return new Company(new CompanyId(rs.getString("id")), rs.getString("name"), rs.getString("slug"),
                 partner == null ? null : new PartnerId(partner),
-                rs.getInt("licenses_purchased"), rs.getInt("licenses_used"), rs.getLong("version"),
+                rs.getLong("version"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 }

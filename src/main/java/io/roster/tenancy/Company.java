@@ -4,7 +4,9 @@ import io.roster.shared.CompanyId;
 import io.roster.shared.PartnerId;
 import java.time.Instant;
 
-/** A company account (a tenant), with its license pool. {@code partnerId} may be null. */
-public record Company(CompanyId id, String name, String slug, PartnerId partnerId,
-        int licensesPurchased, int licensesUsed, long version, Instant createdAt) {
+/**
+ * A company account (a tenant). {@code partnerId} may be null. Its license pool is the licensing
+ * module's ({@code LicensePool}), opened with the company.
+ */
+public record Company(CompanyId id, String name, String slug, PartnerId partnerId, long version, Instant createdAt) {
 }

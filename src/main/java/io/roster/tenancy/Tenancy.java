@@ -1,5 +1,6 @@
 package io.roster.tenancy;
 
+import io.roster.licensing.LicensePool;
 import io.roster.shared.CompanyId;
 import io.roster.shared.Cursor;
 import io.roster.shared.FieldErrors;
@@ -9,6 +10,11 @@ import io.roster.shared.PageRequest;
 import io.roster.shared.PartnerId;
 import io.roster.shared.Problems;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -20,16 +26,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class Tenancy {
 
     static final int MAX_NAME = 200;
-    static final int MAX_LICENSES = 1_000_000;
     private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
 
     private final Partners partners;
     private final Companies companies;
+    private final LicensePool licenses;
     private final ApplicationEventPublisher events;
 
-    Tenancy(Partners partners, Companies companies, ApplicationEventPublisher events) {
+    Tenancy(Partners partners, Companies companies, LicensePool licenses, ApplicationEventPublisher events) {
         this.partners = partners;
         this.companies = companies;
+        this.licenses = licenses;
         this.events = events;
     }
 
@@ -49,8 +56,8 @@ public class Tenancy {
             errors.add("slug", "use 1 to 64 characters among a-z, 0-9 and '-', not starting or ending with '-'");
         }
         if (request.licensesPurchased() == null || request.licensesPurchased() < 0
-                || request.licensesPurchased() > MAX_LICENSES) {
-            errors.add("licensesPurchased", "must be a number between 0 and " + MAX_LICENSES);
+                || request.licensesPurchased() > LicensePool.MAX_PURCHASED) {
+            errors.add("licensesPurchased", "must be a number between 0 and " + LicensePool.MAX_PURCHASED);
         }
         errors.throwIfAny();
         if (request.partnerId() != null && partners.find(request.partnerId()).isEmpty()) {
@@ -60,13 +67,14 @@ public class Tenancy {
             throw new Problems.Conflict("slug-taken", "The slug '" + request.slug() + "' is already used by another company");
         }
         Company company = new Company(new CompanyId(Ids.newId()), request.name().trim(), request.slug(),
-                request.partnerId(), request.licensesPurchased(), 0, 0, Instant.now());
+                request.partnerId(), 0, Instant.now());
         try {
             companies.insert(company);
         } catch (DuplicateKeyException raced) {
             throw new Problems.Conflict("slug-taken", "The slug '" + request.slug() + "' is already used by another company");
         }
-        events.publishEvent(new CompanyCreated(company.id(), company.name(), company.partnerId(), company.licensesPurchased(),
+        licenses.open(company.id(), request.licensesPurchased());
+        events.publishEvent(new CompanyCreated(company.id(), company.name(), company.partnerId(), request.licensesPurchased(),
                 company.slug()));
         return company;
     }
@@ -82,6 +90,21 @@ public class Tenancy {
 
     public Company company(CompanyId id) {
         return companies.find(id).orElseThrow(() -> new Problems.NotFound("No company " + id));
+    }
+
+    /** The company, if it exists: for callers that answer "no such company" their own way. */
+    public Optional<Company> findCompany(CompanyId id) {
+        return companies.find(id);
+    }
+
+    /** The companies of these ids that exist, by id. */
+    public Map<CompanyId, Company> companies(Collection<CompanyId> ids) {
+        return companies.findAll(ids).stream().collect(Collectors.toUnmodifiableMap(Company::id, company -> company));
+    }
+
+    /** The ids of every company attached to the partner. */
+    public List<CompanyId> companyIdsOf(PartnerId partner) {
+        return companies.idsOf(partner);
     }
 
     public Page<Company> companiesOf(PartnerId partner, PageRequest page) {

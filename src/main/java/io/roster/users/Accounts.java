@@ -30,7 +30,7 @@ public class Accounts {
             return Optional.empty();
         }
         String key = login.trim();
-        // An email signs in only once verified: a changed email is confirmed before it is used.
+        // An email signs in only once verified (a changed email is confirmed before use, docs/rules.md §3).
         String where = key.contains("@") ? "email_key = ? AND email_verified = TRUE" : "user_id_key = ?";
         return jdbc.sql("SELECT " + CREDENTIAL_COLUMNS + " FROM accounts WHERE " + where)
                 .param(key.contains("@") ? EmailAddress.keyOf(key) : key.toLowerCase(Locale.ROOT))

@@ -29,7 +29,7 @@ final class Argon2Blocks {
         // The 128 longs as an 8×8 matrix of pairs: Blake2b's round P on each row, then on each
         // column; each P sees its 16 longs as a 4×4 matrix and mixes its columns, then its diagonals.
         // Written out here rather than in a round method: C2 compiles such a method on its own first
-        // and then refuses to inline it ("already compiled into a big method"), which cost ~15 %.
+        // and then refuses to inline it ("already compiled into a big method"), which made each hash slower.
         for (int row = 0; row < LONGS; row += 16) {
             g(r, row, row + 4, row + 8, row + 12);
             g(r, row + 1, row + 5, row + 9, row + 13);

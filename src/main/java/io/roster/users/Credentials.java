@@ -6,7 +6,7 @@ package io.roster.users;
 public record Credentials(String accountId, String userId, String email, UserStatus status, boolean operator,
         String homeCompanyId, String homePartnerId, String passwordHash) {
 
-    /** SPEC §5: only an ACTIVE account with a password may sign in (roles are checked by access). */
+    /** docs/rules.md §13: only an ACTIVE account with a password may sign in (roles are checked by access). */
     public boolean mayAuthenticate() {
         return status == UserStatus.ACTIVE && passwordHash != null;
     }

@@ -2,7 +2,7 @@ package io.roster.users;
 
 import io.roster.shared.Problems;
 
-/** The transitions of SPEC §3 that depend only on a row's status. */
+/** The transitions of docs/rules.md §3 that depend only on a row's status. */
 final class LifecyclePolicy {
 
     private LifecyclePolicy() {

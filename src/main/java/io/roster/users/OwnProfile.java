@@ -31,7 +31,7 @@ public class OwnProfile {
         this.events = events;
     }
 
-    /** The person's own preferences: language and how to be told of what concerns them. */
+    /** The person's own preferences: language and how to be told of what concerns them (docs/rules.md §17). */
     @Transactional
     public void updatePreferences(String accountId, String locale, boolean notifyInApp, boolean notifyEmail) {
         if (!"en".equals(locale) && !"fr".equals(locale)) {
@@ -45,8 +45,8 @@ public class OwnProfile {
     }
 
     /**
-     * The person changes their own first and last name. Both stay present and fit their columns;
-     * the Users table of the home company, if any, shows the new names.
+     * The person changes their own first and last name (own profile, docs/rules.md §17). Both stay
+     * present and fit their columns; the Users table of the home company, if any, shows the new names.
      */
     @Transactional
     public void updateOwnNames(String accountId, String firstName, String lastName) {

@@ -29,8 +29,8 @@ public class StaffAccounts {
     }
 
     /**
-     * Creates a self-managed account: no company or partner owns it, made by a person accepting an
-     * external invitation. The link proved the email.
+     * Creates a self-managed account: no company or partner owns it (docs/rules.md §1), made by a
+     * person accepting an external invitation. The link proved the email.
      */
     @Transactional
     public String createSelfManaged(NewStaff person) {

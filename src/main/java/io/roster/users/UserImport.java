@@ -19,14 +19,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Bulk import into a company's Users table. Every row is kept with its own validation result, as
- * if the rows had gone through {@link UserLifecycle#create} one after the other: but checked in
- * memory ({@link ImportPlan}) and written in batches of {@value #BATCH} rows, one transaction, one
- * JDBC batch and one seat UPDATE each. Each row is written and announced as a single creation is
- * ({@link RowCreation}), then the caller's {@link BatchHook} grants the batch's roles, then the
- * activations are announced: all inside the batch's transaction, so what listens (audit, the setup
- * mail of an activated user) and the roles commit with the rows, or nothing of the batch does.
- * Callers authorize first.
+ * Bulk import into a company's Users table (docs/rules.md §15). Every row is kept with its own
+ * validation result, as if the rows had gone through {@link UserLifecycle#create} one after the
+ * other: but checked in memory ({@link ImportPlan}) and written in batches of {@value #BATCH} rows,
+ * one transaction, one JDBC batch and one seat UPDATE each. Each row is written and announced as a
+ * single creation is ({@link RowCreation}), then the caller's {@link BatchHook} grants the batch's
+ * roles, then the activations are announced: all inside the batch's transaction, so what listens
+ * (audit, the setup mail of an activated user) and the roles commit with the rows, or nothing of
+ * the batch does. Callers authorize first.
  */
 @Service
 public class UserImport {

@@ -18,9 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronizationUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The lifecycle of a company's Users-table rows: rows are always saved, activation validates and
- * takes a license, deactivation frees it, deletion only from DRAFT or INACTIVE.
- * Callers authorize first.
+ * The Users-table lifecycle of docs/rules.md §3: rows are always saved, activation validates and takes a
+ * license, deactivation frees it, deletion only from DRAFT or INACTIVE. Callers authorize first.
  */
 @Service
 public class UserLifecycle {
@@ -154,7 +153,7 @@ public class UserLifecycle {
         // The seat is taken last: its UPDATE locks the company row until the commit, and every
         // activation in the company waits on that lock, so it must cover as little work as possible.
         // The rows filed for the commit (audit, mails, notifications) are written before it, not
-        // under it: with them after the lock, each creation waited 2.4 ms for the seat, not 0.3.
+        // under it: with them after the lock, every creation in the company also waited for their writes.
         TransactionSynchronizationUtils.triggerFlush();
         Optional<SeatRefusal> noSeat = licenses.take(company);
         if (noSeat.isPresent()) {
@@ -217,7 +216,7 @@ public class UserLifecycle {
                 events.publishEvent(new UserEvents.UserEdited(company, id, EditPolicy.editableOf(row), EditPolicy.editableOf(after)));
                 return rows.find(company, id).orElseThrow();
             }
-            // An existing account keeps its confirmed address until the new one confirms (SPEC §5):
+            // An existing account keeps its confirmed address until the new one confirms (docs/rules.md §3):
             // whoever typed an address they own cannot have the person's password reset link sent there.
             if (rows.emailClaimed(after.email(), id)) {
                 throw new Problems.Conflict("email-taken", "Email already in use by another account");
@@ -241,7 +240,7 @@ public class UserLifecycle {
         return rows.findInTable(company, id).orElseThrow(() -> notFound(id));
     }
 
-    /** Locks an internal row; an external one is refused with the reason (SPEC §3). */
+    /** Locks an internal row; an external one is refused with the reason (docs/rules.md §5). */
     private UserRow lockOwned(CompanyId company, String id) {
         return rows.lock(company, id).orElseThrow(() -> rows.findInTable(company, id).isPresent()
                 ? new Problems.Forbidden("This is an external user: your company does not own the account, so it"

@@ -4,8 +4,8 @@ import io.roster.shared.CompanyId;
 import io.roster.shared.Cursor;
 import io.roster.shared.DatabaseProduct;
 import io.roster.shared.Page;
-import io.roster.shared.PartnerId;
 import io.roster.shared.Problems;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +32,7 @@ public class UsersTable {
 
     /**
      * Outside accounts holding a role in {@code :company} or a right on one of its workspaces: the
-     * derived "external" link of SPEC §2. Nothing stores the link itself, so removing the last role
+     * derived "external" link of docs/rules.md §5. Nothing stores the link itself, so removing the last role
      * and right unlinks. Only the links marked external are read (see the V8 migration): the
      * company's own users' links, however many, are never touched by this leg.
      */
@@ -72,14 +72,21 @@ public class UsersTable {
         return page(spec, UserRows.mapperFor(company), query);
     }
 
-    /** The internal rows of every company attached to a partner, or of one of them. */
-    public Page<UserRow> acrossPartner(PartnerId partner, CompanyId onlyCompany, UsersQuery query) {
+    /**
+     * The internal rows of every company attached to a partner ({@code partnerCompanies}, as the
+     * tenancy module lists them), or of one of them.
+     */
+    public Page<UserRow> acrossPartner(Collection<CompanyId> partnerCompanies, CompanyId onlyCompany, UsersQuery query) {
         if (Boolean.TRUE.equals(query.external())) {
             throw Problems.InvalidInput.of("external", "the partner space lists the internal users of its companies");
         }
-        String where = "home_company_id IN (SELECT c.id FROM companies c WHERE c.partner_id = :partner)"
+        if (partnerCompanies.isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        String where = "home_company_id IN (:partnerCompanies)"
                 + (onlyCompany == null ? "" : " AND home_company_id = :company") + filters(query);
-        var spec = jdbc.sql(leg(where, query, onlyCompany != null)).param("partner", partner.value());
+        var spec = jdbc.sql(leg(where, query, onlyCompany != null))
+                .param("partnerCompanies", partnerCompanies.stream().map(CompanyId::value).toList());
         if (onlyCompany != null) {
             spec = spec.param("company", onlyCompany.value());
         }
@@ -97,8 +104,8 @@ public class UsersTable {
 
     /**
      * On PostgreSQL a page's statement runs with its generic plan: the statement is prepared once
-     * per connection, but PostgreSQL kept planning it anew for every prefix (a custom plan: 1.1 ms
-     * of planning for 0.8 ms of execution), while the plan it would cache is the same for every
+     * per connection, but PostgreSQL kept planning it anew for every prefix (a custom plan, whose
+     * planning cost more than its execution), while the plan it would cache is the same for every
      * prefix, each range on its own index (see {@link #leg(String, UsersQuery, boolean)}).
      * {@code SET LOCAL} ends with the read's transaction, or with the caller's when it has one.
      */
@@ -137,10 +144,10 @@ public class UsersTable {
      * sorted column is read in index order and stops after one page; the others are read whole
      * and keep a page in a bounded top-N sort, and the merge removes duplicates from at most four
      * pages instead of hashing every match (a two-letter prefix of a common first name matches
-     * thousands of rows in each of the userId, first name and email ranges: 36 → 11 ms for "ma" at
-     * 100,000 users on PostgreSQL). {@code OFFSET 0} keeps those ranges on their own index: given
+     * thousands of rows in each of the userId, first name and email ranges, all of which the merge
+     * used to hash). {@code OFFSET 0} keeps those ranges on their own index: given
      * the order and the limit, PostgreSQL walked the sorted column's index instead, testing each
-     * row, which is slow when the matches sit late in that order (60,000 rows read for "ma").
+     * row, which is slow when the matches sit late in that order (most of the company read).
      */
     private String leg(String where, UsersQuery query, boolean oneCompany) {
         String column = query.sort().column;
@@ -168,8 +175,8 @@ public class UsersTable {
     /**
      * The accounts table, on H2 with the index a one-company leg should read. Several indexes
      * start with the company and H2 costs them alike, order or not: it read a first page sorted by
-     * last name through the company's foreign-key index and sorted all 100,000 rows (0.7-1 s a
-     * page). A role filter is left to H2, which may better start from the role's holders.
+     * last name through the company's foreign-key index and sorted every row of the company for
+     * each page. A role filter is left to H2, which may better start from the role's holders.
      * PostgreSQL chooses from its statistics and gets no hint.
      */
     private String accounts(String index, UsersQuery query, boolean oneCompany) {
@@ -270,7 +277,7 @@ public class UsersTable {
      * The columns the WHERE fixes, in front of a one-company leg's order: they change nothing
      * (the leg holds one company, and one status when filtered) but let H2 see that the index,
      * which starts with them, gives the order. Without them H2 read every row of the company past
-     * the cursor and sorted them (0.9 s a page at 100,000 users); PostgreSQL drops such columns
+     * the cursor and sorted them, so a page cost more the larger the company; PostgreSQL drops such columns
      * from the order by itself.
      */
     private static String fixedFirst(UsersQuery query) {

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Plan &amp; billing (SPEC §4): licenses in use and purchased; {@code billing.manage} (which a
+ * Plan &amp; billing (docs/rules.md §4): licenses in use and purchased; {@code billing.manage} (which a
  * partner administrator holds in its attached companies) changes the number, never below the
  * number in use.
  */

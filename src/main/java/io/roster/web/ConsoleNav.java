@@ -16,7 +16,7 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * The side menu: the caller's companies and partner spaces, and for the company being looked at
- * only the entries its permissions allow (SPEC §5: "Users" only for those who may see users).
+ * only the entries its permissions allow (docs/rules.md §17: "Users" only for those who may see users).
  */
 @Component
 class ConsoleNav {

@@ -3,7 +3,7 @@ package io.roster.web;
 import io.roster.users.NewUser;
 import io.roster.users.UserStatus;
 
-/** The new-user form of both seeds (§8), as typed; empty fields become missing ones. */
+/** The new-user form of both seeds (docs/rules.md §17), as typed; empty fields become missing ones. */
 record NewUserForm(String companyId, String email, String firstName, String lastName, String userId, String status,
         String roleId, Boolean inApp, Boolean emailNotifications, Boolean emailVerified, String password,
         String locale) {

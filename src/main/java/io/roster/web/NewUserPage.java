@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * The new-user form (§8). The row is always saved, whatever is missing; the profile page it leads
+ * The new-user form (docs/rules.md §17). The row is always saved, whatever is missing; the profile page it leads
  * to shows the status and the validation result (e.g. the license shortage).
  */
 @Controller

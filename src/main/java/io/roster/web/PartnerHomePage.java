@@ -4,6 +4,7 @@ import io.roster.access.Caller;
 import io.roster.access.Guard;
 import io.roster.access.Permission;
 import io.roster.licensing.LicensePool;
+import io.roster.shared.CompanyId;
 import io.roster.shared.PageRequest;
 import io.roster.shared.ProblemException;
 import io.roster.tenancy.Company;
@@ -113,13 +114,21 @@ class PartnerHomePage {
         return "partner/home";
     }
 
+    /** A row of the companies table: the company and its licenses. */
+    record CompanyRow(CompanyId id, String name, String slug, int licensesUsed, int licensesPurchased) {
+    }
+
     /** A page of companies; a cursor of another order ("name" only here) starts again at page one. */
-    private io.roster.shared.Page<Company> companies(Partner partner, String cursor) {
+    private io.roster.shared.Page<CompanyRow> companies(Partner partner, String cursor) {
+        io.roster.shared.Page<Company> page;
         try {
-            return tenancy.companiesOf(partner.id(), FormInput.page(PAGE_SIZE, cursor));
+            page = tenancy.companiesOf(partner.id(), FormInput.page(PAGE_SIZE, cursor));
         } catch (ProblemException wrongCursor) {
-            return tenancy.companiesOf(partner.id(), PageRequest.first(PAGE_SIZE));
+            page = tenancy.companiesOf(partner.id(), PageRequest.first(PAGE_SIZE));
         }
+        Map<CompanyId, LicensePool.Usage> usages = licenses.usages(page.items().stream().map(Company::id).toList());
+        return page.map(company -> new CompanyRow(company.id(), company.name(), company.slug(), usages.get(company.id()).used(),
+                usages.get(company.id()).purchased()));
     }
 
     private String text(String key, Locale locale) {

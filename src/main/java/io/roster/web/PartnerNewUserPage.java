@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * "New user" in a chosen attached company (SPEC §8). The row is always saved, as the API does it;
+ * "New user" in a chosen attached company (docs/rules.md §7). The row is always saved, as the API does it;
  * the role is granted with the partner's access; the profile then shows the status and the
  * validation result.
  */

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The lifecycle buttons of a user row (SPEC §3, §8): activate (the validation result shows at
+ * The lifecycle buttons of a user row (docs/rules.md §3, §7): activate (the validation result shows at
  * once), deactivate, invite. Each answers with a redirect to where the person was, carrying the
  * outcome; htmx follows it and swaps the table in place.
  */
@@ -72,7 +72,7 @@ class PartnerUserActions {
         return "redirect:" + PartnerUserTarget.back(target, back);
     }
 
-    /** Mails a fresh account-setup link; an earlier one stops working (SPEC §7). */
+    /** Mails a fresh account-setup link; an earlier one stops working (docs/rules.md §9). */
     @PostMapping("/invite")
     String invite(@AuthenticationPrincipal Caller caller, @PathVariable String partnerId,
             @PathVariable String companyId, @PathVariable String id, @RequestParam(required = false) String back,

@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Deleting a user, in two steps: a page that says what goes, then the deletion. An ACTIVE user is
- * refused with the reason (deactivate first, SPEC §3) and the page offers to deactivate.
+ * refused with the reason (deactivate first, docs/rules.md §3) and the page offers to deactivate.
  */
 @Controller
 @RequestMapping("/partners/{partnerId}/companies/{companyId}/users/{id}/delete")

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Users across the partner's companies (SPEC §10, seed 004): filter by company, search by prefix,
+ * Users across the partner's companies (docs/rules.md §7, seed 004): filter by company, search by prefix,
  * filter by status, sort, and page by cursor; each row with its actions.
  */
 @Controller
@@ -61,7 +61,7 @@ class PartnerUsersPage {
         try {
             UsersQuery query = UsersQuery.of(FormInput.orNull(status), null, q, chosenSort,
                     PageRequest.of(PAGE_SIZE, cursor));
-            page = users.acrossPartner(partner.id(), only, query);
+            page = users.acrossPartner(companies.stream().map(Company::id).toList(), only, query);
         } catch (ProblemException refused) {
             model.addAttribute("listError", wording.refusal(refused, null, locale));
         }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Says in the page's language what the modules say in English: validation results (stored as the
- * system wrote them, SPEC §3), refusals and built-in role names. Text it does not know is shown as is.
+ * system wrote them, docs/rules.md §2), refusals and built-in role names. Text it does not know is shown as is.
  */
 @Component
 class PartnerWording {

@@ -21,7 +21,8 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The signed-in person's own profile: names, password, language and how to be notified. Only the caller's own account is reachable here.
+ * The signed-in person's own profile (docs/rules.md §17): names, password, language and how to be
+ * notified. Only the caller's own account is reachable here.
  */
 @Controller
 @RequestMapping("/profile")

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A company's roles (SPEC §5): everyone with standing sees the built-in and custom roles with
+ * A company's roles (docs/rules.md §6): everyone with standing sees the built-in and custom roles with
  * their permissions; {@code roles.manage} creates custom roles and edits them.
  */
 @Controller

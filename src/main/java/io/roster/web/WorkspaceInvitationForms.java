@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * "Invite someone" on a workspace page (SPEC §6, §7): an email with a right; the pending
+ * "Invite someone" on a workspace page (docs/rules.md §9): an email with a right; the pending
  * invitations are resent (a new link, the old one dies) or revoked. The link itself is only mailed.
  */
 @Controller

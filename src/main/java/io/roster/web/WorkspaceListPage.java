@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A company's workspaces (SPEC §6): all of them for those with {@code workspaces.read}, else the
+ * A company's workspaces (docs/rules.md §8): all of them for those with {@code workspaces.read}, else the
  * caller's own; people of the company create new ones (the company owns them, the creator is ADMIN).
  */
 @Controller

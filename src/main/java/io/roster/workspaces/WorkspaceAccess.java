@@ -4,7 +4,7 @@ import io.roster.access.CompanyAccess;
 import io.roster.access.Permission;
 
 /**
- * What a caller may do with one workspace (SPEC §6): read it with {@code workspaces.read} (or
+ * What a caller may do with one workspace (docs/rules.md §8): read it with {@code workspaces.read} (or
  * {@code workspaces.manage}) or any right on it; manage its members as its ADMIN or with
  * {@code workspaces.manage}. {@code own} is the caller's right, null when it holds none.
  */

@@ -117,7 +117,7 @@ public class WorkspaceMembers {
     /**
      * An accepted invitation: the invitee gets the invited right, granted by the inviter (who was
      * allowed to invite). Someone already a member keeps the right they hold. This is how outside
-     * people enter a company's Users table (SPEC §6).
+     * people enter a company's Users table (docs/rules.md §5).
      */
     @Transactional
     public boolean acceptInvitation(CompanyId company, String workspaceId, String accountId, WorkspaceRight right,

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The account-takeover path closed (SPEC §5): a user manager could change an administrator's email
+ * The account-takeover path closed (docs/rules.md §6): a user manager could change an administrator's email
  * to an address of theirs, have a password reset mailed there and sign in as the administrator.
  * Nobody may act on a person holding a permission they lack, and an email change waits for the
  * new address to confirm it while the old one may cancel.

@@ -33,7 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * SPEC §5 and §11: who may do what, over real HTTP. A partner P with an attached company A and a
+ * docs/rules.md §6 and §14: who may do what, over real HTTP. A partner P with an attached company A and a
  * company B of its own; one signed-in persona per kind of standing; every operation is called by
  * every persona and must answer exactly: the success status (or the domain's refusal) when allowed,
  * 403 with standing but without the permission, 404 without standing (exactly like a company or

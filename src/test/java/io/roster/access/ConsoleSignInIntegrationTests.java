@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** SPEC §5 and the console: signing in with a form, the database session, signing out, headers, CSRF. */
+/** docs/rules.md §13 and the console: signing in with a form, the database session, signing out, headers, CSRF. */
 @IntegrationTest
 class ConsoleSignInIntegrationTests {
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * SPEC §5 over real HTTP: a new password ends every other session and token; standing is checked
+ * docs/rules.md §13 over real HTTP: a new password ends every other session and token; standing is checked
  * on every use of a token; a role never carries more than its creator holds; a person let into a
  * workspace sees that workspace and not the company; refused changes are audited, within bounds.
  */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** SPEC §11: every refusal is an RFC 9457 problem with the right status, never a 500. */
+/** docs/rules.md §14: every refusal is an RFC 9457 problem with the right status, never a 500. */
 @IntegrationTest
 class ApiErrorsIntegrationTests {
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** SPEC §10–§11: the OpenAPI document, its UI and the health endpoint answer without signing in. */
+/** docs/rules.md §14: the OpenAPI document, its UI and the health endpoint answer without signing in. */
 @IntegrationTest
 class OpenApiIntegrationTests {
 

@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** SPEC §9, §10: a person changes their own password with PUT /api/v1/me/password, proving the current one. */
+/** docs/rules.md §13, §17: a person changes their own password with PUT /api/v1/me/password, proving the current one. */
 @IntegrationTest
 class OwnPasswordIntegrationTests {
 

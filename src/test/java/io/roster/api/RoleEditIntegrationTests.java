@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** SPEC §5, §11: a custom role is renamed and its permissions replaced with PUT; built-in roles stay fixed. */
+/** docs/rules.md §6, §14: a custom role is renamed and its permissions replaced with PUT; built-in roles stay fixed. */
 @IntegrationTest
 class RoleEditIntegrationTests {
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** SPEC §11 tokens and §3/§5: who may get a bearer token, and when a token stops working. */
+/** docs/rules.md §14 tokens and §3/§13: who may get a bearer token, and when a token stops working. */
 @IntegrationTest
 class TokensIntegrationTests {
 
@@ -170,7 +170,7 @@ class TokensIntegrationTests {
         var oldToken = holder.delete(TOKENS + "/" + other, Map.of());
 
         assertThat(reactivated.text("status")).isEqualTo("ACTIVE");
-        assertThat(oldToken.status()).as("SPEC §3: INACTIVE revokes tokens; got " + oldToken).isEqualTo(401);
+        assertThat(oldToken.status()).as("deactivation revokes tokens; got " + oldToken).isEqualTo(401);
         assertThat(issue((String) user.get("email"), PASSWORD).status()).isEqualTo(201);
     }
 

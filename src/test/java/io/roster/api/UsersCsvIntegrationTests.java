@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** SPEC §10–§11: CSV import and export of the Users table over real HTTP. */
+/** docs/rules.md §15: CSV import and export of the Users table over real HTTP. */
 @IntegrationTest
 class UsersCsvIntegrationTests {
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** SPEC §3 "edit" and §11: ETag/If-Match, editable and immutable fields, profile rules once the account exists. */
+/** docs/rules.md §3 "Edit" and §14: ETag/If-Match, editable and immutable fields, profile rules once the account exists. */
 @IntegrationTest
 class UsersEditIntegrationTests {
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** SPEC §11: the Users table's filters, prefix search, sorts and keyset pagination. */
+/** docs/rules.md §1, §14: the Users table's filters, prefix search, sorts and keyset pagination. */
 @IntegrationTest
 class UsersListIntegrationTests {
 

@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The audit log over real HTTP (SPEC §10, §11): every change with who, in which capacity, before →
+ * The audit log over real HTTP (docs/rules.md §12, §14): every change with who, in which capacity, before →
  * after, client address and request id; who may read it; filters and pages; sign-ins; no secret;
  * append-only; written in the change's own transaction.
  */
@@ -138,6 +138,8 @@ class AuditIntegrationTests {
         admin.api.patch(users(company) + "/" + id, Map.of("email", Fixtures.unique("new").toLowerCase() + "@example.com"), Map.of());
         String role = admin.api.post("/api/v1/companies/" + company + "/roles",
                 Map.of("name", "Readers", "permissions", List.of("users.read", "audit.read"))).text("id");
+        admin.api.put("/api/v1/companies/" + company + "/roles/" + role,
+                Map.of("name", "Auditors", "permissions", List.of("audit.read")));
         String workspace = admin.api.post("/api/v1/companies/" + company + "/workspaces", Map.of("name", "Launch")).text("id");
         admin.api.put("/api/v1/companies/" + company + "/workspaces/" + workspace + "/members/" + id, Map.of("right", "READ"));
         admin.api.put("/api/v1/companies/" + company + "/workspaces/" + workspace + "/members/" + id, Map.of("right", "WRITE"));
@@ -152,6 +154,10 @@ class AuditIntegrationTests {
                 .startsWith("new-");
         assertThat(only(trail, "role.created", role).get("after").get("permissions").toString())
                 .contains("users.read", "audit.read");
+        JsonNode updated = only(trail, "role.updated", role);
+        assertThat(updated.get("before").get("name").asString()).isEqualTo("Readers");
+        assertThat(updated.get("after").get("name").asString()).isEqualTo("Auditors");
+        assertThat(updated.get("after").get("permissions").toString()).contains("audit.read").doesNotContain("users.read");
         assertThat(only(trail, "workspace.created", workspace).get("after").get("name").asString()).isEqualTo("Launch");
         assertThat(only(trail, "workspace.right_granted", workspace).get("after").get("right").asString()).isEqualTo("READ");
         JsonNode changed = only(trail, "workspace.right_changed", workspace);

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Outside people invited to a workspace (SPEC §6): they accept as a new self-managed account or as
+ * Outside people invited to a workspace (docs/rules.md §9): they accept as a new self-managed account or as
  * their existing account after signing in, then show in the company's Users table as External until
  * their last right goes. Links are read from the outbox, as the default run's mail preview shows them.
  */
@@ -143,6 +143,17 @@ class ExternalInvitationIntegrationTests {
         assertThat(admin.delete(invitations() + "/" + resent.text("id"), Map.of()).status()).isEqualTo(204);
         assertThat(new Browser(port).get(second).html()).contains("This invitation was withdrawn");
         assertThat(admin.get(invitations()).json().get("items")).hasSize(2);
+
+        List<String> recorded = new java.util.ArrayList<>();
+        admin.get(companyPath() + "/audit?action=workspace.invitation*").json().get("items").forEach(entry -> {
+            assertThat(entry.get("targetId").asString()).isEqualTo(workspace);
+            JsonNode after = entry.get("after");
+            JsonNode fields = after == null || after.isNull() ? entry.get("before") : after;
+            assertThat(fields.get("email").asString()).isEqualTo(email);
+            recorded.add(entry.get("action").asString());
+        });
+        assertThat(recorded).containsExactlyInAnyOrder("workspace.invitation_sent", "workspace.invitation_resent",
+                "workspace.invitation_revoked");
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** SPEC §9: people are told in-app and by mail of what concerns them, as their preferences say. */
+/** docs/rules.md §11: people are told in-app and by mail of what concerns them, as their preferences say. */
 @IntegrationTest
 class NotificationsIntegrationTests {
 

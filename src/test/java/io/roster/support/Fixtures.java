@@ -49,7 +49,7 @@ public final class Fixtures {
 
     /** A complete user who can sign in at once: a password of the policy and a verified email. */
     public static Map<String, Object> userWithPassword(String status, String password) {
-        // a role somewhere: without one nobody may sign in (SPEC §5)
+        // a role somewhere: without one nobody may sign in (docs/rules.md §13)
         return with(validUser(status), "password", password, "emailVerified", true, "roles", java.util.List.of("MEMBER"));
     }
 

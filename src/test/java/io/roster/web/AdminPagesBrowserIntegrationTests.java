@@ -295,6 +295,13 @@ class AdminPagesBrowserIntegrationTests {
         assertThat(preferences.get("locale").asString()).isEqualTo("fr");
         assertThat(preferences.get("notifications").get("email").asBoolean()).isFalse();
         assertThat(preferences.get("notifications").get("inApp").asBoolean()).isTrue();
+
+        JsonNode renamed = operator.get("/api/v1/companies/" + company + "/audit?action=user.names_changed").json()
+                .get("items");
+        assertThat(renamed).hasSize(1);
+        assertThat(renamed.get(0).get("actorAccountId").asString()).isEqualTo(person.id());
+        assertThat(renamed.get(0).get("after").get("firstName").asString()).isEqualTo("Juliette");
+        assertThat(renamed.get(0).get("after").has("lastName")).isFalse();
     }
 
     private void changePassword(String current, String next) {

@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The partner space in a real Chromium (SPEC §5, §8, §10; seed 004): partner staff made through
+ * The partner space in a real Chromium (docs/rules.md §6, §7, §17; seed 004): partner staff made through
  * the API sign in through the console form and manage the users of their client companies.
  */
 @IntegrationTest

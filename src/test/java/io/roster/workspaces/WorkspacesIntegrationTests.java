@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** SPEC §2, §5, §6, §11: workspaces, rights, and the outside people rights bring in. */
+/** docs/rules.md §5, §6, §8, §14: workspaces, rights, and the outside people rights bring in. */
 @IntegrationTest
 class WorkspacesIntegrationTests {
 

@@ -1,0 +1,64 @@
+package io.roster.shared;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Answers computed once per transaction: facts that a transaction asks for again and again while
+ * they cannot change under it in any way that matters (e.g. in which capacity the caller acts, read
+ * for each audit entry of one change). Outside a transaction every call computes.
+ *
+ * @param <K> the question
+ * @param <V> its answer
+ */
+public final class TransactionMemo<K, V> {
+
+    private final Function<K, V> compute;
+
+    public TransactionMemo(Function<K, V> compute) {
+        this.compute = compute;
+    }
+
+    public V get(K key) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return compute.apply(key);
+        }
+        @SuppressWarnings("unchecked")
+        Answers answers = (Answers) TransactionSynchronizationManager.getResource(this);
+        if (answers == null) {
+            answers = new Answers();
+            TransactionSynchronizationManager.bindResource(this, answers);
+            TransactionSynchronizationManager.registerSynchronization(answers);
+        }
+        V known = answers.byKey.get(key);
+        if (known == null) {
+            known = compute.apply(key);
+            answers.byKey.put(key, known);
+        }
+        return known;
+    }
+
+    /** One transaction's answers; a transaction started inside it (REQUIRES_NEW) keeps its own. */
+    private final class Answers implements TransactionSynchronization {
+
+        private final Map<K, V> byKey = new HashMap<>();
+
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResource(TransactionMemo.this);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(TransactionMemo.this, this);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(TransactionMemo.this);
+        }
+    }
+}
