@@ -2,8 +2,8 @@ package io.roster.access;
 
 import io.roster.shared.Problems;
 import io.roster.users.Accounts;
-import io.roster.users.OperatorAccounts;
 import io.roster.users.NewOperator;
+import io.roster.users.OperatorAccounts;
 import io.roster.users.UserEvents.OperatorCreated;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -106,7 +106,7 @@ class UserRows {
 
     /**
      * Writes the editable fields. The email claim follows the email once the account exists: only
-     * a confirmed change reaches here then (see {@link EmailLinks#confirmEmail}), a draft claims nothing.
+     * a confirmed change reaches here then (see {@link MailedLinks#confirmEmail}), a draft claims nothing.
      */
     void updateFields(CompanyId company, UserRow after) {
         String emailKey = after.accountExists() ? EmailAddress.keyOf(after.email()) : null;
