@@ -1,7 +1,7 @@
 package io.roster.access;
 
 import io.roster.shared.EmailAddress;
-import io.roster.users.Accounts;
+import io.roster.users.OperatorAccounts;
 import org.slf4j.Logger;
 import org.springframework.dao.DataAccessException;
 import org.slf4j.LoggerFactory;
@@ -19,19 +19,19 @@ class OperatorBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(OperatorBootstrap.class);
 
-    private final Accounts accounts;
+    private final OperatorAccounts operators;
     private final String email;
     private final String password;
 
-    OperatorBootstrap(Accounts accounts, AccessProperties properties) {
-        this.accounts = accounts;
+    OperatorBootstrap(OperatorAccounts operators, AccessProperties properties) {
+        this.operators = operators;
         this.email = properties.bootstrap().adminEmail();
         this.password = properties.bootstrap().adminPassword();
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (accounts.operatorExists()) {
+        if (operators.operatorExists()) {
             return;
         }
         if (email.isBlank() || password.isBlank()) {
@@ -42,11 +42,11 @@ class OperatorBootstrap implements ApplicationRunner {
             throw new IllegalStateException("ROSTER_BOOTSTRAP_ADMIN_EMAIL is not a valid email address");
         }
         try {
-            accounts.createOperator(new EmailAddress(email.trim()), password);
+            operators.createOperator(new EmailAddress(email.trim()), password);
             log.info("Created the platform operator {}", email.trim());
         } catch (DataAccessException raced) {
             // several nodes starting together (or the setup page meanwhile): the first one created it
-            if (!accounts.operatorExists()) {
+            if (!operators.operatorExists()) {
                 throw raced;
             }
             log.info("The platform operator was created by another node");

@@ -1,7 +1,7 @@
 package io.roster.access;
 
 import io.roster.shared.Problems;
-import io.roster.users.Accounts;
+import io.roster.users.OwnProfile;
 import io.roster.users.WrongPassword;
 import java.time.Duration;
 import org.springframework.stereotype.Service;
@@ -14,11 +14,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class OwnPassword {
 
-    private final Accounts accounts;
+    private final OwnProfile profile;
     private final SignInThrottle throttle;
 
-    OwnPassword(Accounts accounts, SignInThrottle throttle) {
-        this.accounts = accounts;
+    OwnPassword(OwnProfile profile, SignInThrottle throttle) {
+        this.profile = profile;
         this.throttle = throttle;
     }
 
@@ -34,7 +34,7 @@ public class OwnPassword {
             throw new Problems.TooManyRequests("Too many wrong passwords: try again in " + seconds + " s", seconds);
         }
         try {
-            accounts.changeOwnPassword(caller.accountId(), currentPassword, newPassword);
+            profile.changeOwnPassword(caller.accountId(), currentPassword, newPassword);
         } catch (WrongPassword wrong) {
             throttle.failed(keys);
             throw wrong;

@@ -5,7 +5,7 @@ import io.roster.shared.Page;
 import io.roster.shared.PageRequest;
 import io.roster.shared.PartnerId;
 import io.roster.shared.Problems;
-import io.roster.users.Accounts;
+import io.roster.users.StaffAccounts;
 import io.roster.users.NewStaff;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,12 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class PartnerStaff {
 
     private final JdbcClient jdbc;
-    private final Accounts accounts;
+    private final StaffAccounts staffAccounts;
     private final ApplicationEventPublisher events;
 
-    PartnerStaff(JdbcClient jdbc, Accounts accounts, ApplicationEventPublisher events) {
+    PartnerStaff(JdbcClient jdbc, StaffAccounts staffAccounts, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
-        this.accounts = accounts;
+        this.staffAccounts = staffAccounts;
         this.events = events;
     }
 
@@ -42,7 +42,7 @@ public class PartnerStaff {
         if (role == null) {
             throw Problems.InvalidInput.of("role", "is required: PARTNER_ADMIN or PARTNER_USER_MANAGER");
         }
-        String accountId = accounts.createStaff(partner.value(), staff);
+        String accountId = staffAccounts.createStaff(partner.value(), staff);
         jdbc.sql("INSERT INTO partner_members (partner_id, account_id, role, created_at) VALUES (?, ?, ?, ?)")
                 .params(partner.value(), accountId, role.name(), Instant.now().atOffset(ZoneOffset.UTC))
                 .update();
@@ -96,7 +96,7 @@ public class PartnerStaff {
         if (accountId.equals(by.accountId())) {
             throw new Problems.Conflict("self-removal", "You cannot remove yourself from the partner space");
         }
-        accounts.deleteStaff(partner.value(), accountId);
+        staffAccounts.deleteStaff(partner.value(), accountId);
         jdbc.sql("DELETE FROM partner_members WHERE partner_id = ? AND account_id = ?")
                 .params(partner.value(), accountId).update();
         events.publishEvent(new AccessEvents.PartnerMemberRemoved(partner, accountId, removed.userId(), removed.role()));

@@ -3,6 +3,7 @@ package io.roster.access;
 import io.roster.shared.Problems;
 import io.roster.users.Accounts;
 import io.roster.users.NewOperator;
+import io.roster.users.OperatorAccounts;
 import io.roster.users.UserEvents.OperatorCreated;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,20 +32,22 @@ public class PlatformSetup {
     public enum Outcome { CREATED, ALREADY_DONE }
 
     private final Accounts accounts;
+    private final OperatorAccounts operators;
     private final DeviceCookies devices;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final HttpSessionCsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
     // once set up, always set up: this node may stop asking the database
     private volatile boolean done;
 
-    PlatformSetup(Accounts accounts, DeviceCookies devices) {
+    PlatformSetup(Accounts accounts, OperatorAccounts operators, DeviceCookies devices) {
         this.accounts = accounts;
+        this.operators = operators;
         this.devices = devices;
     }
 
     /** True while no platform operator exists. */
     public boolean open() {
-        if (!done && accounts.operatorExists()) {
+        if (!done && operators.operatorExists()) {
             done = true;
         }
         return !done;
@@ -68,10 +71,10 @@ public class PlatformSetup {
         }
         String accountId;
         try {
-            accountId = accounts.createOperator(operator, OperatorCreated.Source.SETUP_PAGE);
+            accountId = operators.createOperator(operator, OperatorCreated.Source.SETUP_PAGE);
         } catch (DataAccessException raced) {
             // the fixed key of the setup row: another request or node made the operator meanwhile
-            if (accounts.operatorExists()) {
+            if (operators.operatorExists()) {
                 done = true;
                 return Outcome.ALREADY_DONE;
             }

@@ -3,7 +3,8 @@ package io.roster.access;
 import io.roster.shared.CompanyId;
 import io.roster.shared.Problems;
 import io.roster.tenancy.Tenancy;
-import io.roster.users.Accounts;
+import io.roster.users.Recipient;
+import io.roster.users.Recipients;
 import io.roster.users.UserLifecycle;
 import io.roster.users.UserStatus;
 import java.util.Objects;
@@ -21,13 +22,13 @@ public class RoleGrants {
 
     private final RoleAssignments assignments;
     private final UserLifecycle lifecycle;
-    private final Accounts accounts;
+    private final Recipients recipients;
     private final Tenancy tenancy;
 
-    RoleGrants(RoleAssignments assignments, UserLifecycle lifecycle, Accounts accounts, Tenancy tenancy) {
+    RoleGrants(RoleAssignments assignments, UserLifecycle lifecycle, Recipients recipients, Tenancy tenancy) {
         this.assignments = assignments;
         this.lifecycle = lifecycle;
-        this.accounts = accounts;
+        this.recipients = recipients;
         this.tenancy = tenancy;
     }
 
@@ -44,9 +45,9 @@ public class RoleGrants {
         try {
             lifecycle.row(access.company(), accountId);
         } catch (Problems.NotFound notInTable) {
-            var account = accounts.recipient(accountId);
+            var account = recipients.recipient(accountId);
             boolean operator = access.caller().operator();
-            boolean samePartner = access.actsAsPartner() && account.map(Accounts.Recipient::homeCompanyId)
+            boolean samePartner = access.actsAsPartner() && account.map(Recipient::homeCompanyId)
                     .filter(Objects::nonNull)
                     .map(home -> Objects.equals(tenancy.company(new CompanyId(home)).partnerId(),
                             tenancy.company(access.company()).partnerId()))

@@ -6,7 +6,9 @@ import io.roster.notifications.Notification;
 import io.roster.shared.FieldErrors;
 import io.roster.shared.Page;
 import io.roster.shared.PageRequest;
-import io.roster.users.Accounts;
+import io.roster.users.OwnProfile;
+import io.roster.users.Recipient;
+import io.roster.users.Recipients;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -27,11 +29,13 @@ import org.springframework.web.bind.annotation.RestController;
 class MeNotificationsController {
 
     private final Inbox inbox;
-    private final Accounts accounts;
+    private final Recipients recipients;
+    private final OwnProfile profile;
 
-    MeNotificationsController(Inbox inbox, Accounts accounts) {
+    MeNotificationsController(Inbox inbox, Recipients recipients, OwnProfile profile) {
         this.inbox = inbox;
-        this.accounts = accounts;
+        this.recipients = recipients;
+        this.profile = profile;
     }
 
     record PreferencesRequest(String locale, UserView.Notifications notifications) {
@@ -66,14 +70,14 @@ class MeNotificationsController {
 
     @GetMapping("/preferences")
     PreferencesView preferences(@AuthenticationPrincipal Caller caller) {
-        var me = accounts.recipient(caller.accountId()).orElseThrow();
+        var me = recipients.recipient(caller.accountId()).orElseThrow();
         return new PreferencesView(me.locale(), new UserView.Notifications(me.notifyInApp(), me.notifyEmail()));
     }
 
     /** Sets what is given; a field left out keeps its value. */
     @PutMapping("/preferences")
     PreferencesView setPreferences(@AuthenticationPrincipal Caller caller, @RequestBody PreferencesRequest request) {
-        var me = accounts.recipient(caller.accountId()).orElseThrow();
+        var me = recipients.recipient(caller.accountId()).orElseThrow();
         String locale = request.locale() == null ? me.locale() : request.locale();
         if (!"en".equals(locale) && !"fr".equals(locale)) {
             new FieldErrors().add("locale", "must be 'en' or 'fr'").throwIfAny();
@@ -81,11 +85,11 @@ class MeNotificationsController {
         var wanted = request.notifications();
         boolean inApp = wanted == null || wanted.inApp() == null ? me.notifyInApp() : wanted.inApp();
         boolean email = wanted == null || wanted.email() == null ? me.notifyEmail() : wanted.email();
-        accounts.updatePreferences(caller.accountId(), locale, inApp, email);
+        profile.updatePreferences(caller.accountId(), locale, inApp, email);
         return preferences(caller);
     }
 
     private Locale locale(Caller caller) {
-        return Locale.forLanguageTag(accounts.recipient(caller.accountId()).map(Accounts.Recipient::locale).orElse("en"));
+        return Locale.forLanguageTag(recipients.recipient(caller.accountId()).map(Recipient::locale).orElse("en"));
     }
 }

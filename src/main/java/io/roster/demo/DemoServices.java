@@ -9,6 +9,7 @@ import io.roster.access.UserCreation;
 import io.roster.invitations.WorkspaceInvitations;
 import io.roster.tenancy.Tenancy;
 import io.roster.users.Accounts;
+import io.roster.users.OperatorAccounts;
 import io.roster.users.UserLifecycle;
 import io.roster.workspaces.WorkspaceMembers;
 import io.roster.workspaces.Workspaces;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /** The product services the demo fills the database through: the same ones the API and console call. */
 @Component
-record DemoServices(Accounts accounts, Tenancy tenancy, Guard guard, PartnerStaff staff, UserCreation creation,
+record DemoServices(Accounts accounts, OperatorAccounts operators, Tenancy tenancy, Guard guard, PartnerStaff staff, UserCreation creation,
         UserLifecycle lifecycle, Roles roles, RoleGrants grants, RoleAssignments assignments, Workspaces workspaces,
         WorkspaceMembers members, WorkspaceInvitations invitations) {
 }

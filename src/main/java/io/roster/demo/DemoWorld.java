@@ -46,7 +46,7 @@ class DemoWorld {
     private Caller operator() {
         Persona persona = Persona.OPERATOR;
         String accountId = services.accounts().byLogin(persona.email()).map(Credentials::accountId)
-                .orElseGet(() -> services.accounts().createOperator(new EmailAddress(persona.email()), Persona.PASSWORD));
+                .orElseGet(() -> services.operators().createOperator(new EmailAddress(persona.email()), Persona.PASSWORD));
         Credentials account = services.accounts().byId(accountId).orElseThrow();
         return new Caller(account.accountId(), account.userId(), true, null, null, null, null);
     }

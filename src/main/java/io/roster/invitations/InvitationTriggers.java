@@ -3,7 +3,8 @@ package io.roster.invitations;
 import io.roster.mail.MailKind;
 import io.roster.mail.MailRequest;
 import io.roster.mail.Outbox;
-import io.roster.users.Accounts;
+import io.roster.users.Recipient;
+import io.roster.users.Recipients;
 import io.roster.users.UserEvents;
 import java.util.List;
 import org.springframework.context.event.EventListener;
@@ -17,12 +18,12 @@ import org.springframework.stereotype.Component;
 class InvitationTriggers {
 
     private final Invitations invitations;
-    private final Accounts accounts;
+    private final Recipients recipients;
     private final Outbox outbox;
 
-    InvitationTriggers(Invitations invitations, Accounts accounts, Outbox outbox) {
+    InvitationTriggers(Invitations invitations, Recipients recipients, Outbox outbox) {
         this.invitations = invitations;
-        this.accounts = accounts;
+        this.recipients = recipients;
         this.outbox = outbox;
     }
 
@@ -42,7 +43,7 @@ class InvitationTriggers {
     /** Security mail: always sent, whatever the person's preferences. */
     @EventListener
     void on(UserEvents.PasswordChanged event) {
-        accounts.recipient(event.accountId()).ifPresent(person -> outbox.enqueue(new MailRequest(person.email(),
+        recipients.recipient(event.accountId()).ifPresent(person -> outbox.enqueue(new MailRequest(person.email(),
                 person.locale(), MailKind.PASSWORD_CHANGED, List.of(person.displayName()), null, null)));
     }
 }

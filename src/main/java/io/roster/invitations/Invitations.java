@@ -6,7 +6,9 @@ import io.roster.mail.Outbox;
 import io.roster.shared.CompanyId;
 import io.roster.shared.Problems;
 import io.roster.tenancy.Tenancy;
-import io.roster.users.Accounts;
+import io.roster.users.Recipient;
+import io.roster.users.MailedLinks;
+import io.roster.users.Recipients;
 import io.roster.users.UserStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Invitations {
 
     private final InvitationRecords records;
-    private final Accounts accounts;
+    private final Recipients recipients;
+    private final MailedLinks mailedLinks;
     private final Tenancy tenancy;
     private final Outbox outbox;
     private final Links links;
@@ -33,12 +36,13 @@ public class Invitations {
     private final Duration cancelLifetime;
     private final ApplicationEventPublisher events;
 
-    Invitations(InvitationRecords records, Accounts accounts, Tenancy tenancy, Outbox outbox, Links links,
-            InvitationProperties properties, ApplicationEventPublisher events) {
+    Invitations(InvitationRecords records, Recipients recipients, MailedLinks mailedLinks, Tenancy tenancy,
+            Outbox outbox, Links links, InvitationProperties properties, ApplicationEventPublisher events) {
         this.cancelLifetime = properties.invitations().emailCancelLifetime();
         this.events = events;
         this.records = records;
-        this.accounts = accounts;
+        this.recipients = recipients;
+        this.mailedLinks = mailedLinks;
         this.tenancy = tenancy;
         this.outbox = outbox;
         this.links = links;
@@ -52,7 +56,7 @@ public class Invitations {
      */
     @Transactional
     public Invitation sendAccountSetup(CompanyId company, String accountId, String invitedBy) {
-        Accounts.Recipient person = accounts.recipient(accountId)
+        Recipient person = recipients.recipient(accountId)
                 .orElseThrow(() -> new Problems.NotFound("No user " + accountId));
         if (person.status() != UserStatus.ACTIVE) {
             throw new Problems.Conflict("user-not-active", "Only an active user can be invited: activate the user first");
@@ -60,7 +64,7 @@ public class Invitations {
         records.replacePending(accountId, InvitationKind.ACCOUNT_SETUP);
         var issued = records.insert(InvitationKind.ACCOUNT_SETUP, accountId, company.value(), null, person.email(), null,
                 invitedBy, Instant.now().plus(lifetime));
-        String inviter = invitedBy == null ? null : accounts.recipient(invitedBy).map(Accounts.Recipient::displayName).orElse(null);
+        String inviter = invitedBy == null ? null : recipients.recipient(invitedBy).map(Recipient::displayName).orElse(null);
         String companyName = tenancy.company(company).name();
         outbox.enqueue(new MailRequest(person.email(), person.locale(), MailKind.ACCOUNT_SETUP,
                 List.of(person.displayName(), companyName, inviter == null ? companyName : inviter),
@@ -93,7 +97,7 @@ public class Invitations {
      */
     @Transactional
     public void requestPasswordReset(String email) {
-        accounts.activeByEmail(email).ifPresent(person -> {
+        recipients.activeByEmail(email).ifPresent(person -> {
             records.replacePending(person.accountId(), InvitationKind.PASSWORD_RESET);
             var issued = records.insert(InvitationKind.PASSWORD_RESET, person.accountId(), person.homeCompanyId(), null,
                     person.email(), null, null, Instant.now().plus(resetLifetime));
@@ -114,7 +118,7 @@ public class Invitations {
     @Transactional
     public Invitation setPassword(String token, String password) {
         Invitation invitation = usable(token, InvitationKind.ACCOUNT_SETUP, InvitationKind.PASSWORD_RESET);
-        accounts.setPasswordFromLink(invitation.accountId(), password);
+        mailedLinks.setPasswordFromLink(invitation.accountId(), password);
         records.markUsed(invitation.id());
         return invitation;
     }
@@ -123,7 +127,7 @@ public class Invitations {
     @Transactional
     public Invitation confirmEmail(String token) {
         Invitation invitation = usable(token, InvitationKind.EMAIL_CHANGE);
-        if (!accounts.confirmEmail(invitation.accountId(), invitation.email())) {
+        if (!mailedLinks.confirmEmail(invitation.accountId(), invitation.email())) {
             throw new LinkRefused(LinkState.REPLACED);
         }
         records.markUsed(invitation.id());
@@ -137,7 +141,7 @@ public class Invitations {
     @Transactional
     public Invitation cancelEmailChange(String token) {
         Invitation invitation = usable(token, InvitationKind.EMAIL_CHANGE_CANCEL);
-        if (!accounts.cancelEmailChange(invitation.accountId(), invitation.email(), invitation.newEmail())) {
+        if (!mailedLinks.cancelEmailChange(invitation.accountId(), invitation.email(), invitation.newEmail())) {
             throw new LinkRefused(LinkState.REPLACED);
         }
         records.markUsed(invitation.id());
@@ -152,7 +156,7 @@ public class Invitations {
      */
     @Transactional
     public void emailChangeRequested(String accountId, String oldEmail, String newEmail) {
-        Accounts.Recipient person = accounts.recipient(accountId).orElseThrow();
+        Recipient person = recipients.recipient(accountId).orElseThrow();
         records.replacePending(accountId, InvitationKind.EMAIL_CHANGE);
         records.replacePending(accountId, InvitationKind.EMAIL_CHANGE_CANCEL);
         var confirm = records.insert(InvitationKind.EMAIL_CHANGE, accountId, person.homeCompanyId(), null, newEmail, null,
@@ -178,11 +182,11 @@ public class Invitations {
 
     private LinkView view(Invitation invitation) {
         String inviter = invitation.invitedBy() == null ? null
-                : accounts.recipient(invitation.invitedBy()).map(Accounts.Recipient::displayName).orElse(null);
+                : recipients.recipient(invitation.invitedBy()).map(Recipient::displayName).orElse(null);
         String company = invitation.companyId() == null ? null
                 : tenancy.company(new CompanyId(invitation.companyId())).name();
         String person = invitation.accountId() == null ? null
-                : accounts.recipient(invitation.accountId()).map(Accounts.Recipient::displayName).orElse(null);
+                : recipients.recipient(invitation.accountId()).map(Recipient::displayName).orElse(null);
         return new LinkView(invitation, inviter, person, company);
     }
 

@@ -12,7 +12,9 @@ import io.roster.shared.Page;
 import io.roster.shared.PageRequest;
 import io.roster.shared.Problems;
 import io.roster.tenancy.Tenancy;
-import io.roster.users.Accounts;
+import io.roster.users.Recipient;
+import io.roster.users.Recipients;
+import io.roster.users.StaffAccounts;
 import io.roster.users.NewStaff;
 import io.roster.workspaces.Workspace;
 import io.roster.workspaces.WorkspaceMembers;
@@ -35,19 +37,22 @@ public class WorkspaceInvitations {
 
     private final InvitationRecords records;
     private final WorkspaceMembers members;
-    private final Accounts accounts;
+    private final Recipients recipients;
+    private final StaffAccounts staffAccounts;
     private final Tenancy tenancy;
     private final Outbox outbox;
     private final Links links;
     private final Duration lifetime;
     private final ApplicationEventPublisher events;
 
-    WorkspaceInvitations(InvitationRecords records, WorkspaceMembers members, Accounts accounts, Tenancy tenancy,
-            Outbox outbox, Links links, InvitationProperties properties, ApplicationEventPublisher events) {
+    WorkspaceInvitations(InvitationRecords records, WorkspaceMembers members, Recipients recipients,
+            StaffAccounts staffAccounts, Tenancy tenancy, Outbox outbox, Links links, InvitationProperties properties,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.records = records;
         this.members = members;
-        this.accounts = accounts;
+        this.recipients = recipients;
+        this.staffAccounts = staffAccounts;
         this.tenancy = tenancy;
         this.outbox = outbox;
         this.links = links;
@@ -64,7 +69,7 @@ public class WorkspaceInvitations {
         }
         WorkspaceRight level = parse(right, errors);
         errors.throwIfAny();
-        accounts.byEmail(address).ifPresent(existing -> members.rightOf(company, workspaceId, existing.accountId())
+        recipients.byEmail(address).ifPresent(existing -> members.rightOf(company, workspaceId, existing.accountId())
                 .ifPresent(held -> {
                     throw new Problems.Conflict("already-member", address + " already holds the right " + held
                             + " on this workspace");
@@ -111,8 +116,8 @@ public class WorkspaceInvitations {
             boolean resent) {
         var issued = records.insert(InvitationKind.WORKSPACE, null, company.value(), workspace.id(), email, right.name(),
                 inviter, Instant.now().plus(lifetime));
-        Accounts.Recipient from = accounts.recipient(inviter).orElseThrow();
-        String locale = accounts.byEmail(email).map(Accounts.Recipient::locale).orElse(from.locale());
+        Recipient from = recipients.recipient(inviter).orElseThrow();
+        String locale = recipients.byEmail(email).map(Recipient::locale).orElse(from.locale());
         outbox.enqueue(new MailRequest(email, locale, MailKind.WORKSPACE_INVITATION,
                 List.of(email, from.displayName(), workspace.name(), tenancy.company(company).name(), right.name()),
                 links.invitation(issued.token()), issued.expiresAt()));
@@ -146,7 +151,7 @@ public class WorkspaceInvitations {
     @Transactional
     public Invitation acceptAs(Caller signedIn, String token) {
         Invitation invitation = usable(token);
-        Accounts.Recipient me = accounts.recipient(signedIn.accountId()).orElseThrow();
+        Recipient me = recipients.recipient(signedIn.accountId()).orElseThrow();
         if (!EmailAddress.keyOf(me.email()).equals(EmailAddress.keyOf(invitation.email()))) {
             throw new Problems.Forbidden("wrong-account", "This invitation is for " + invitation.email()
                     + ": sign out, then sign in with that account");
@@ -159,11 +164,11 @@ public class WorkspaceInvitations {
     @Transactional
     public Invitation acceptWithNewAccount(String token, NewStaff person) {
         Invitation invitation = usable(token);
-        if (accounts.byEmail(invitation.email()).isPresent()) {
+        if (recipients.byEmail(invitation.email()).isPresent()) {
             throw new Problems.Conflict("account-exists", "An account already uses " + invitation.email()
                     + ": sign in with it to accept");
         }
-        String accountId = accounts.createSelfManaged(new NewStaff(person.userId(), person.firstName(),
+        String accountId = staffAccounts.createSelfManaged(new NewStaff(person.userId(), person.firstName(),
                 person.lastName(), invitation.email(), person.password(), true, person.locale()));
         grant(invitation, accountId);
         return invitation;
@@ -178,8 +183,8 @@ public class WorkspaceInvitations {
         return records.byToken(token).filter(i -> i.kind() == InvitationKind.WORKSPACE).map(i -> new WorkspaceLink(i,
                 members.nameOf(new CompanyId(i.companyId()), i.workspaceId()).orElse("?"),
                 tenancy.company(new CompanyId(i.companyId())).name(),
-                accounts.recipient(i.invitedBy()).map(Accounts.Recipient::displayName).orElse(null),
-                accounts.byEmail(i.email()).isPresent()));
+                recipients.recipient(i.invitedBy()).map(Recipient::displayName).orElse(null),
+                recipients.byEmail(i.email()).isPresent()));
     }
 
     private Invitation usable(String token) {

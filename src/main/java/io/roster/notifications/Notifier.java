@@ -2,7 +2,8 @@ package io.roster.notifications;
 
 import io.roster.mail.MailRequest;
 import io.roster.mail.Outbox;
-import io.roster.users.Accounts;
+import io.roster.users.Recipient;
+import io.roster.users.Recipients;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -12,16 +13,16 @@ class Notifier {
 
     private final Inbox inbox;
     private final Outbox outbox;
-    private final Accounts accounts;
+    private final Recipients recipients;
 
-    Notifier(Inbox inbox, Outbox outbox, Accounts accounts) {
+    Notifier(Inbox inbox, Outbox outbox, Recipients recipients) {
         this.inbox = inbox;
         this.outbox = outbox;
-        this.accounts = accounts;
+        this.recipients = recipients;
     }
 
     void tell(String accountId, NotificationKind kind, List<String> arguments) {
-        accounts.recipient(accountId).ifPresent(person -> {
+        recipients.recipient(accountId).ifPresent(person -> {
             if (person.notifyInApp()) {
                 inbox.add(accountId, kind, arguments);
             }

@@ -51,6 +51,14 @@ final class ActivationPolicy {
         return problems;
     }
 
+    /**
+     * Whether an activation mails the person a link to set their password: unless the
+     * administrator set one and marked the email as validated, so the person can sign in at once.
+     */
+    static boolean invitationNeeded(boolean hasPassword, boolean emailVerified) {
+        return !(hasPassword && emailVerified);
+    }
+
     static String describe(List<String> problems) {
         return String.join("; ", problems);
     }

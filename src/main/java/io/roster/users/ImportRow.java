@@ -19,6 +19,15 @@ public record ImportRow(int line, String userId, String firstName, String lastNa
         return status == UserStatus.ACTIVE;
     }
 
+    /**
+     * The row as a new user. A source carries no password, language or notification choice: the
+     * row gets what the API gives a new user when those are left out (English, both kinds of
+     * notification on, the email not yet verified).
+     */
+    NewUser asNewUser() {
+        return new NewUser(userId, firstName, lastName, email, status, false, null, "en", true, true);
+    }
+
     ImportRow trimmed() {
         return new ImportRow(line, trim(userId), trim(firstName), trim(lastName), trim(email), status, refusals);
     }

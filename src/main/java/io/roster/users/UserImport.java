@@ -8,7 +8,9 @@ import io.roster.shared.Problems;
 import io.roster.users.ImportPlan.Planned;
 import io.roster.users.ImportResult.RowOutcome;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -17,12 +19,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Bulk import into a company's Users table (docs/rules.md §15). Every row is kept with its own validation
- * result, as if the rows had gone through {@link UserLifecycle#create} one after the other: but
- * checked in memory ({@link ImportPlan}) and written in batches of {@value #BATCH} rows, one
- * transaction, one JDBC batch and one seat UPDATE each. The lifecycle events still go out per row
- * inside the batch's transaction, so what listens (the setup mail of an activated user) commits
- * with it. Callers authorize first.
+ * Bulk import into a company's Users table (docs/rules.md §15). Every row is kept with its own
+ * validation result, as if the rows had gone through {@link UserLifecycle#create} one after the
+ * other: but checked in memory ({@link ImportPlan}) and written in batches of {@value #BATCH} rows,
+ * one transaction, one JDBC batch and one seat UPDATE each. Each row is written and announced as a
+ * single creation is ({@link RowCreation}), then the caller's {@link BatchHook} grants the batch's
+ * roles, then the activations are announced: all inside the batch's transaction, so what listens
+ * (audit, the setup mail of an activated user) and the roles commit with the rows, or nothing of
+ * the batch does. Callers authorize first.
  */
 @Service
 public class UserImport {
@@ -30,15 +34,17 @@ public class UserImport {
     static final int BATCH = 1000;
     private static final Logger log = LoggerFactory.getLogger(UserImport.class);
 
-    private final BulkRows bulk;
+    private final AccountRows accounts;
+    private final RowCreation creation;
     private final LicensePool licenses;
     private final UserLifecycle lifecycle;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
 
-    UserImport(BulkRows bulk, LicensePool licenses, UserLifecycle lifecycle, ApplicationEventPublisher events,
-            TransactionTemplate tx) {
-        this.bulk = bulk;
+    UserImport(AccountRows accounts, RowCreation creation, LicensePool licenses, UserLifecycle lifecycle,
+            ApplicationEventPublisher events, TransactionTemplate tx) {
+        this.accounts = accounts;
+        this.creation = creation;
         this.licenses = licenses;
         this.lifecycle = lifecycle;
         this.events = events;
@@ -46,15 +52,35 @@ public class UserImport {
     }
 
     /**
+     * What the caller does inside each batch's transaction once the batch's rows are saved (and
+     * before their activations are announced): grant their roles. Throwing rolls the whole batch
+     * back, its rows, seats, events and mails.
+     */
+    @FunctionalInterface
+    public interface BatchHook {
+
+        /** {@code accountIdsByLine}: the account saved for each line of the batch, in the order of the source. */
+        void saved(Map<Integer, String> accountIdsByLine);
+    }
+
+    /** A planned row with the account it settled on. */
+    private record Settled(ImportRow source, NewAccount account) {
+
+        RowOutcome outcome(String accountId) {
+            return new RowOutcome(source.line(), accountId, source.userId(), account.status(), account.validationResult());
+        }
+    }
+
+    /**
      * Imports the rows, or with {@code dryRun} only tells what importing them would do. A cell
      * longer than its column refuses the whole import (400) before anything is written: cutting
      * it would lose what was typed.
      */
-    public ImportResult run(CompanyId company, List<ImportRow> rows, boolean dryRun) {
+    public ImportResult run(CompanyId company, List<ImportRow> rows, boolean dryRun, BatchHook hook) {
         List<ImportRow> trimmed = rows.stream().map(ImportRow::trimmed).toList();
         requireWithinColumns(trimmed);
-        List<Planned> plan = ImportPlan.of(trimmed, bulk::claimedUserIds, bulk::claimedEmails);
-        return new ImportResult(dryRun, dryRun ? simulate(company, plan) : write(company, plan));
+        List<Planned> plan = ImportPlan.of(trimmed, accounts::claimedUserIds, accounts::claimedEmails);
+        return new ImportResult(dryRun, dryRun ? simulate(company, plan) : write(company, plan, hook));
     }
 
     /** The seats free now go to the candidates in order, as the real import would hand them out. */
@@ -63,15 +89,15 @@ public class UserImport {
         int wanted = (int) plan.stream().filter(Planned::candidate).count();
         int taken = Math.max(0, Math.min(wanted, usage.purchased() - usage.used()));
         var seats = new LicensePool.Seats(taken, new LicensePool.Usage(usage.used() + taken, usage.purchased()));
-        return settle(plan, seats).stream().map(row -> outcome(row, null)).toList();
+        return settle(company, plan, seats).stream().map(row -> row.outcome(null)).toList();
     }
 
-    private List<RowOutcome> write(CompanyId company, List<Planned> plan) {
+    private List<RowOutcome> write(CompanyId company, List<Planned> plan, BatchHook hook) {
         List<RowOutcome> done = new ArrayList<>(plan.size());
         for (int from = 0; from < plan.size(); from += BATCH) {
             List<Planned> batch = plan.subList(from, Math.min(plan.size(), from + BATCH));
             try {
-                done.addAll(writeBatch(company, batch));
+                done.addAll(writeBatch(company, batch, hook));
             } catch (RuntimeException failed) {
                 if (done.isEmpty()) {
                     throw failed;
@@ -83,78 +109,69 @@ public class UserImport {
         return done;
     }
 
-    private List<RowOutcome> writeBatch(CompanyId company, List<Planned> batch) {
+    private List<RowOutcome> writeBatch(CompanyId company, List<Planned> batch, BatchHook hook) {
         try {
             return tx.execute(status -> {
                 int wanted = (int) batch.stream().filter(Planned::candidate).count();
-                List<BulkRows.Row> rows = settle(batch, licenses.takeUpTo(company, wanted));
-                bulk.insert(company, rows);
-                for (BulkRows.Row row : rows) {
-                    publishCreated(company, row);
-                    publishSettled(company, row);
-                }
-                return rows.stream().map(row -> outcome(row, row.id())).toList();
+                List<Settled> rows = settle(company, batch, licenses.takeUpTo(company, wanted));
+                creation.saveAll(rows.stream().map(Settled::account).toList());
+                Map<Integer, String> ids = new LinkedHashMap<>();
+                rows.forEach(row -> ids.put(row.source().line(), row.account().id()));
+                hook.saved(ids);
+                rows.forEach(this::publishSettled);
+                return rows.stream().map(row -> row.outcome(row.account().id())).toList();
             });
         } catch (DuplicateKeyException raced) {
             // Another account claimed one of these userIds or emails after the plan read them (the
-            // batch rolled back, seats included): this batch goes row by row through the lifecycle,
-            // whose activation settles such a race for each row.
-            return batch.stream().map(planned -> oneByOne(company, planned)).toList();
+            // batch rolled back, seats included): this batch goes row by row as single creations
+            // do, whose activation settles such a race for each row.
+            return batch.stream().map(planned -> oneByOne(company, planned, hook)).toList();
         }
     }
 
-    private RowOutcome oneByOne(CompanyId company, Planned planned) {
-        BulkRows.Row draft = new BulkRows.Row(Ids.newId(), planned.row(), UserStatus.DRAFT, planned.problems());
-        tx.executeWithoutResult(status -> {
-            bulk.insert(company, List.of(draft));
-            publishCreated(company, draft);
+    /** One row as {@link UserLifecycle#create} makes it: a DRAFT, its roles, then the activation, in one transaction. */
+    private RowOutcome oneByOne(CompanyId company, Planned planned, BatchHook hook) {
+        Settled draft = new Settled(planned.row(), account(company, planned, UserStatus.DRAFT, planned.problems()));
+        return tx.execute(status -> {
+            creation.save(draft.account());
+            hook.saved(Map.of(planned.row().line(), draft.account().id()));
             if (!planned.candidate()) {
-                publishSettled(company, draft);
+                publishSettled(draft);
+                return draft.outcome(draft.account().id());
             }
+            UserRow row = lifecycle.activate(company, draft.account().id()).row();
+            return new RowOutcome(planned.row().line(), row.id(), row.userId(), row.status(), row.validationResult());
         });
-        if (!planned.candidate()) {
-            return outcome(draft, draft.id());
-        }
-        UserRow row = lifecycle.activate(company, draft.id()).row();
-        return new RowOutcome(planned.row().line(), row.id(), row.userId(), row.status(), row.validationResult());
     }
 
     /** Candidates take the seats in the order of the source; the others, and those left without one, stay DRAFT. */
-    private static List<BulkRows.Row> settle(List<Planned> batch, LicensePool.Seats seats) {
-        List<BulkRows.Row> rows = new ArrayList<>(batch.size());
+    private static List<Settled> settle(CompanyId company, List<Planned> batch, LicensePool.Seats seats) {
+        List<Settled> rows = new ArrayList<>(batch.size());
         int seated = 0;
         for (Planned planned : batch) {
-            String id = Ids.newId();
             if (!planned.candidate()) {
-                rows.add(new BulkRows.Row(id, planned.row(), UserStatus.DRAFT, planned.problems()));
+                rows.add(new Settled(planned.row(), account(company, planned, UserStatus.DRAFT, planned.problems())));
             } else if (seated++ < seats.taken()) {
-                rows.add(new BulkRows.Row(id, planned.row(), UserStatus.ACTIVE, ActivationPolicy.OK));
+                rows.add(new Settled(planned.row(), account(company, planned, UserStatus.ACTIVE, ActivationPolicy.OK)));
             } else {
-                rows.add(new BulkRows.Row(id, planned.row(), UserStatus.DRAFT, seats.refusal().message()));
+                rows.add(new Settled(planned.row(),
+                        account(company, planned, UserStatus.DRAFT, seats.refusal().message())));
             }
         }
         return rows;
     }
 
-    private void publishCreated(CompanyId company, BulkRows.Row row) {
-        ImportRow source = row.source();
-        // imported rows start with the defaults: English, email not verified, no password
-        events.publishEvent(new UserEvents.UserCreated(company, row.id(), source.userId(), source.firstName(),
-                source.lastName(), source.email(), false, "en", false));
+    private static NewAccount account(CompanyId company, Planned planned, UserStatus status, String validationResult) {
+        return NewAccount.inCompany(Ids.newId(), company, planned.row().asNewUser(), status, validationResult, null);
     }
 
-    /** What an activation attempt publishes; imported rows have no password, so activation mails a setup link. */
-    private void publishSettled(CompanyId company, BulkRows.Row row) {
-        if (row.status() == UserStatus.ACTIVE) {
-            events.publishEvent(new UserEvents.UserActivated(company, row.id(), row.source().userId(), true, true));
+    /** What an activation attempt of the row publishes, as {@link UserLifecycle#activate} would. */
+    private void publishSettled(Settled row) {
+        if (row.account().status() == UserStatus.ACTIVE) {
+            events.publishEvent(row.account().activated());
         } else if (row.source().wantsActive()) {
-            events.publishEvent(new UserEvents.UserActivationRefused(company, row.id(), row.validationResult(),
-                    row.source().userId(), UserStatus.DRAFT));
+            events.publishEvent(row.account().activationRefused());
         }
-    }
-
-    private static RowOutcome outcome(BulkRows.Row row, String accountId) {
-        return new RowOutcome(row.source().line(), accountId, row.source().userId(), row.status(), row.validationResult());
     }
 
     private static void requireWithinColumns(List<ImportRow> rows) {

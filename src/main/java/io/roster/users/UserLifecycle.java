@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class UserLifecycle {
 
     private final UserRows rows;
+    private final RowCreation creation;
     private final LicensePool licenses;
     private final Passwords passwords;
     private final ApplicationEventPublisher events;
@@ -32,9 +33,10 @@ public class UserLifecycle {
     /** The activation inside a larger transaction: a savepoint, so a refusal or a failure undoes only it. */
     private final TransactionTemplate savepoint;
 
-    UserLifecycle(UserRows rows, LicensePool licenses, Passwords passwords, ApplicationEventPublisher events,
-            TransactionTemplate tx) {
+    UserLifecycle(UserRows rows, RowCreation creation, LicensePool licenses, Passwords passwords,
+            ApplicationEventPublisher events, TransactionTemplate tx) {
         this.rows = rows;
+        this.creation = creation;
         this.licenses = licenses;
         this.passwords = passwords;
         this.events = events;
@@ -79,9 +81,7 @@ public class UserLifecycle {
         String hash = user.password() != null && passwordProblem.isEmpty() ? passwords.hash(user.password()) : null;
         String id = Ids.newId();
         Attempt attempt = tx.execute(status -> {
-            rows.insertDraft(id, company, trimmed, hash, passwordProblem.orElse(null));
-            events.publishEvent(new UserEvents.UserCreated(company, id, trimmed.userId(), trimmed.firstName(),
-                    trimmed.lastName(), trimmed.email(), trimmed.emailVerified(), trimmed.locale(), hash != null));
+            creation.save(NewAccount.inCompany(id, company, trimmed, UserStatus.DRAFT, passwordProblem.orElse(null), hash));
             withDraft.accept(id);
             if (user.status() != UserStatus.ACTIVE || passwordProblem.isPresent()) {
                 return new Attempt(new ActivationOutcome(rows.find(company, id).orElseThrow(), false), null);
@@ -147,7 +147,7 @@ public class UserLifecycle {
         } else {
             rows.setStatus(company, id, UserStatus.ACTIVE, ActivationPolicy.OK);
         }
-        boolean invitationNeeded = !(row.hasPassword() && row.emailVerified());
+        boolean invitationNeeded = ActivationPolicy.invitationNeeded(row.hasPassword(), row.emailVerified());
         events.publishEvent(new UserEvents.UserActivated(company, id, row.userId(), firstTime, invitationNeeded));
         UserRow activated = rows.find(company, id).orElseThrow();
         // The seat is taken last: its UPDATE locks the company row until the commit, and every

@@ -29,19 +29,6 @@ class UserRows {
         this.jdbc = jdbc;
     }
 
-    void insertDraft(String id, CompanyId company, NewUser user, String passwordHash, String validationResult) {
-        Instant now = Instant.now();
-        jdbc.sql("INSERT INTO accounts (id, home_company_id, user_id, first_name, last_name, email,"
-                        + " user_id_sort, first_name_sort, last_name_sort, email_sort, status, validation_result,"
-                        + " email_verified, password_hash, locale, notify_in_app, notify_email, version, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, 0, ?, ?)")
-                .params(id, company.value(), user.userId(), user.firstName(), user.lastName(), user.email(),
-                        sortKey(user.userId()), sortKey(user.firstName()), sortKey(user.lastName()), sortKey(user.email()),
-                        validationResult, user.emailVerified(), passwordHash, user.locale(), user.notifyInApp(),
-                        user.notifyEmail(), utc(now), utc(now))
-                .update();
-    }
-
     /** An internal row of the company. */
     Optional<UserRow> find(CompanyId company, String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM accounts WHERE id = ? AND home_company_id = ?")
@@ -119,7 +106,7 @@ class UserRows {
 
     /**
      * Writes the editable fields. The email claim follows the email once the account exists: only
-     * a confirmed change reaches here then (see {@link Accounts#confirmEmail}), a draft claims nothing.
+     * a confirmed change reaches here then (see {@link MailedLinks#confirmEmail}), a draft claims nothing.
      */
     void updateFields(CompanyId company, UserRow after) {
         String emailKey = after.accountExists() ? EmailAddress.keyOf(after.email()) : null;

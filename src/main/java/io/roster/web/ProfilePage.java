@@ -3,7 +3,9 @@ package io.roster.web;
 import io.roster.access.Caller;
 import io.roster.access.OwnPassword;
 import io.roster.shared.Problems;
-import io.roster.users.Accounts;
+import io.roster.users.OwnProfile;
+import io.roster.users.Recipient;
+import io.roster.users.Recipients;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
@@ -28,13 +30,15 @@ class ProfilePage {
 
     private static final String BACK = "redirect:/profile";
 
-    private final Accounts accounts;
+    private final Recipients recipients;
+    private final OwnProfile profile;
     private final OwnPassword ownPassword;
     private final LocaleResolver localeResolver;
     private final Refusals refusals;
 
-    ProfilePage(Accounts accounts, OwnPassword ownPassword, LocaleResolver localeResolver, Refusals refusals) {
-        this.accounts = accounts;
+    ProfilePage(Recipients recipients, OwnProfile profile, OwnPassword ownPassword, LocaleResolver localeResolver, Refusals refusals) {
+        this.recipients = recipients;
+        this.profile = profile;
         this.ownPassword = ownPassword;
         this.localeResolver = localeResolver;
         this.refusals = refusals;
@@ -42,7 +46,7 @@ class ProfilePage {
 
     @GetMapping
     String show(@AuthenticationPrincipal Caller caller, Model model) {
-        Accounts.Recipient me = me(caller);
+        Recipient me = me(caller);
         model.addAttribute("me", me);
         model.addAttribute("userId", caller.userId());
         if (!model.containsAttribute("firstName")) {
@@ -56,7 +60,7 @@ class ProfilePage {
     String names(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String firstName,
             @RequestParam(required = false) String lastName, Locale locale, RedirectAttributes redirect) {
         if (!refusals.attempt(locale, redirect, "admin.profile.namesSaved",
-                () -> accounts.updateOwnNames(caller.accountId(), firstName, lastName))) {
+                () -> profile.updateOwnNames(caller.accountId(), firstName, lastName))) {
             redirect.addFlashAttribute("firstName", firstName);
             redirect.addFlashAttribute("lastName", lastName);
         }
@@ -80,9 +84,9 @@ class ProfilePage {
     @PostMapping("/language")
     String language(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String language,
             HttpServletRequest request, HttpServletResponse response, Locale locale, RedirectAttributes redirect) {
-        Accounts.Recipient me = me(caller);
+        Recipient me = me(caller);
         if (refusals.attempt(locale, redirect, "admin.profile.languageSaved",
-                () -> accounts.updatePreferences(caller.accountId(), language, me.notifyInApp(), me.notifyEmail()))) {
+                () -> profile.updatePreferences(caller.accountId(), language, me.notifyInApp(), me.notifyEmail()))) {
             localeResolver.setLocale(request, response, Locale.forLanguageTag(language));
         }
         return BACK;
@@ -91,13 +95,13 @@ class ProfilePage {
     @PostMapping("/notifications")
     String notifications(@AuthenticationPrincipal Caller caller, @RequestParam(defaultValue = "false") boolean inApp,
             @RequestParam(defaultValue = "false") boolean email, Locale locale, RedirectAttributes redirect) {
-        Accounts.Recipient me = me(caller);
+        Recipient me = me(caller);
         refusals.attempt(locale, redirect, "admin.profile.notificationsSaved",
-                () -> accounts.updatePreferences(caller.accountId(), me.locale(), inApp, email));
+                () -> profile.updatePreferences(caller.accountId(), me.locale(), inApp, email));
         return BACK;
     }
 
-    private Accounts.Recipient me(Caller caller) {
-        return accounts.recipient(caller.accountId()).orElseThrow(() -> new Problems.NotFound("No account"));
+    private Recipient me(Caller caller) {
+        return recipients.recipient(caller.accountId()).orElseThrow(() -> new Problems.NotFound("No account"));
     }
 }

@@ -37,6 +37,9 @@ class UserImportRaceIntegrationTests {
     JdbcTemplate template;
 
     @Autowired
+    RowCreation creation;
+
+    @Autowired
     LicensePool licenses;
 
     @Autowired
@@ -55,18 +58,18 @@ class UserImportRaceIntegrationTests {
         String raced = fixtures.createUser(fixtures.company(1), Fixtures.validUser("ACTIVE")).text("userId");
         String fresh = Fixtures.unique("fresh").toLowerCase();
         // Blind to existing claims, as if the other account had been activated just after the plan.
-        BulkRows blind = new BulkRows(jdbc, template) {
+        AccountRows blind = new AccountRows(jdbc, template) {
             @Override
             Set<String> claimedUserIds(Collection<String> keys) {
                 return Set.of();
             }
         };
-        UserImport importer = new UserImport(blind, licenses, lifecycle, events, tx);
+        UserImport importer = new UserImport(blind, creation, licenses, lifecycle, events, tx);
 
         ImportResult result = importer.run(company, List.of(
                 new ImportRow(2, raced, "Ann", "Race", fresh + "-a@example.com", UserStatus.ACTIVE, List.of()),
                 new ImportRow(3, fresh, "Bob", "Fresh", fresh + "@example.com", UserStatus.ACTIVE, List.of()),
-                new ImportRow(4, fresh + "-d", null, null, null, UserStatus.DRAFT, List.of())), false);
+                new ImportRow(4, fresh + "-d", null, null, null, UserStatus.DRAFT, List.of())), false, saved -> { });
 
         assertThat(result.rows()).extracting(ImportResult.RowOutcome::line, ImportResult.RowOutcome::status,
                         ImportResult.RowOutcome::validationResult)

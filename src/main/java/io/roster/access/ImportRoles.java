@@ -1,9 +1,5 @@
-package io.roster.api;
+package io.roster.access;
 
-import io.roster.access.CompanyAccess;
-import io.roster.access.RoleAssignments;
-import io.roster.access.Role;
-import io.roster.access.Roles;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

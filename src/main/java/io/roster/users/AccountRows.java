@@ -1,0 +1,93 @@
+package io.roster.users;
+
+import io.roster.shared.EmailAddress;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The one place accounts come into being: a single INSERT for every kind of account (Users-table
+ * rows typed or imported, the operator, partner staff, self-managed people), and the uniqueness
+ * claims a bulk import asks for in advance. An account past DRAFT claims its userId and email (the
+ * unique keys) as it is written, so the database refuses a raced duplicate whatever the path.
+ */
+@Repository
+class AccountRows {
+
+    /** Keys per IN list: far below every driver's parameter limit. */
+    private static final int IN_LIST = 1000;
+
+    private static final String INSERT = "INSERT INTO accounts (id, home_company_id, home_partner_id, operator, user_id,"
+            + " first_name, last_name, email, user_id_key, email_key, user_id_sort, first_name_sort, last_name_sort,"
+            + " email_sort, status, validation_result, email_verified, password_hash, locale, notify_in_app, notify_email,"
+            + " version, created_at, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
+
+    /** Declared types: with them a null needs no metadata round trip per cell. */
+    private static final int[] TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR, Types.VARCHAR,
+            Types.BOOLEAN, Types.BOOLEAN, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE};
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    AccountRows(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** Writes one account. */
+    void insert(NewAccount account) {
+        template.update(INSERT, values(account, UserRows.utc(Instant.now())), TYPES);
+    }
+
+    /** Writes many accounts in one JDBC batch (a bulk import writes a thousand at a time). */
+    void insertAll(List<NewAccount> accounts) {
+        OffsetDateTime now = UserRows.utc(Instant.now());
+        List<Object[]> values = new ArrayList<>(accounts.size());
+        for (NewAccount account : accounts) {
+            values.add(values(account, now));
+        }
+        template.batchUpdate(INSERT, values, TYPES);
+    }
+
+    private static Object[] values(NewAccount account, OffsetDateTime now) {
+        boolean claims = account.claimsKeys();
+        return new Object[] {account.id(), account.homeCompanyId(), account.homePartnerId(), account.operator(),
+                account.userId(), account.firstName(), account.lastName(), account.email(),
+                claims ? account.userId() : null, claims ? EmailAddress.keyOf(account.email()) : null,
+                UserRows.sortKey(account.userId()), UserRows.sortKey(account.firstName()),
+                UserRows.sortKey(account.lastName()), UserRows.sortKey(account.email()), account.status().name(),
+                account.validationResult(), account.emailVerified(), account.passwordHash(), account.locale(),
+                account.notifyInApp(), account.notifyEmail(), now, now};
+    }
+
+    Set<String> claimedUserIds(Collection<String> keys) {
+        return claimed("user_id_key", keys);
+    }
+
+    Set<String> claimedEmails(Collection<String> keys) {
+        return claimed("email_key", keys);
+    }
+
+    private Set<String> claimed(String column, Collection<String> keys) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(keys));
+        Set<String> claimed = new HashSet<>();
+        for (int from = 0; from < distinct.size(); from += IN_LIST) {
+            claimed.addAll(jdbc.sql("SELECT " + column + " FROM accounts WHERE " + column + " IN (:keys)")
+                    .param("keys", distinct.subList(from, Math.min(distinct.size(), from + IN_LIST)))
+                    .query(String.class).list());
+        }
+        return claimed;
+    }
+}

@@ -1,0 +1,48 @@
+package io.roster.users;
+
+import io.roster.shared.EmailAddress;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The people mails and notifications go to, whatever their home: by account, or by the address an
+ * invitation or a forgotten password names.
+ */
+@Service
+public class Recipients {
+
+    private final JdbcClient jdbc;
+
+    Recipients(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Recipient> recipient(String accountId) {
+        return jdbc.sql("SELECT id, first_name, last_name, email, locale, home_company_id, status, email_verified,"
+                        + " notify_in_app, notify_email FROM accounts WHERE id = ?")
+                .param(accountId)
+                .query((rs, n) -> new Recipient(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), UserStatus.valueOf(rs.getString(7)), rs.getBoolean(8),
+                        rs.getBoolean(9), rs.getBoolean(10)))
+                .optional();
+    }
+
+    /** The account that holds this email, if any, whatever its status. */
+    public Optional<Recipient> byEmail(String email) {
+        if (email == null || email.length() > 320) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT id FROM accounts WHERE email_key = ?")
+                .param(EmailAddress.keyOf(email)).query(String.class).optional().flatMap(this::recipient);
+    }
+
+    /** The ACTIVE account that signs in with this email, if any (forgot-password). */
+    public Optional<Recipient> activeByEmail(String email) {
+        if (email == null || email.length() > 320) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT id FROM accounts WHERE email_key = ? AND status = 'ACTIVE'")
+                .param(EmailAddress.keyOf(email)).query(String.class).optional().flatMap(this::recipient);
+    }
+}
