@@ -5,8 +5,9 @@ import io.roster.shared.Page;
 import io.roster.shared.PageRequest;
 import io.roster.shared.PartnerId;
 import io.roster.shared.Problems;
-import io.roster.users.StaffAccounts;
+import io.roster.users.Accounts;
 import io.roster.users.NewStaff;
+import io.roster.users.StaffAccounts;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -24,9 +25,11 @@ public class PartnerStaff {
 
     private final JdbcClient jdbc;
     private final StaffAccounts staffAccounts;
+    private final Accounts accounts;
     private final ApplicationEventPublisher events;
 
-    PartnerStaff(JdbcClient jdbc, StaffAccounts staffAccounts, ApplicationEventPublisher events) {
+    PartnerStaff(JdbcClient jdbc, StaffAccounts staffAccounts, Accounts accounts, ApplicationEventPublisher events) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.staffAccounts = staffAccounts;
         this.events = events;

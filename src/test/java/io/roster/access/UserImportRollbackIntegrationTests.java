@@ -10,6 +10,7 @@ import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
 import io.roster.support.Operator;
 import io.roster.users.Accounts;
+import io.roster.users.CompanyLinks;
 import io.roster.users.Credentials;
 import io.roster.users.ImportInterrupted;
 import io.roster.users.ImportRow;
@@ -72,6 +73,9 @@ class UserImportRollbackIntegrationTests {
     @Autowired
     DatabaseProduct database;
 
+    @Autowired
+    CompanyLinks links;
+
     final List<String> mailDomains = new ArrayList<>();
 
     @Test
@@ -129,7 +133,7 @@ class UserImportRollbackIntegrationTests {
         int calls;
 
         RoleDeletedBeforeSecondGrant(String roleId) {
-            super(jdbc, template, roles, events, database);
+            super(jdbc, template, roles, events, database, links);
             this.roleId = roleId;
             this.otherAdministrator = new TransactionTemplate(tx.getTransactionManager());
             this.otherAdministrator.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
