@@ -56,7 +56,7 @@ class GracefulShutdownIntegrationTests {
             List<String> backlog;
 
             try (Connection locker = database.connect()) {
-                // a request under way when the shutdown begins: it waits for the company row the test holds
+                // a request under way when the shutdown begins: it waits for the license pool row the test holds
                 locker.setAutoCommit(false);
                 lock(locker, company);
                 CompletableFuture<Api.Response> underWay = CompletableFuture.supplyAsync(
@@ -123,7 +123,7 @@ class GracefulShutdownIntegrationTests {
     }
 
     private static void lock(Connection connection, String company) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM companies WHERE id = ? FOR UPDATE")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT company_id FROM license_pools WHERE company_id = ? FOR UPDATE")) {
             select.setString(1, company);
             select.executeQuery().close();
         }
