@@ -481,6 +481,13 @@ class AuthorizationMatrixIntegrationTests {
             String token = issueToken(loginOf(owner), passwordOf(owner));
             return api -> api.delete("/api/v1/tokens/" + token, Map.of());
         }));
+        // someone else's token reads as unknown, except to the operator, who may revoke any
+        ops.add(op("DELETE /api/v1/tokens/{id}", "DELETE /tokens/{another person's}",
+                p -> p == Persona.ANONYMOUS ? 401 : p == Persona.OPERATOR ? 204 : 404, () -> {
+                    Map<String, Object> person = createSignable(companyA, List.of("MEMBER"));
+                    String token = issueToken((String) person.get("email"), PASSWORD);
+                    return api -> api.delete("/api/v1/tokens/" + token, Map.of());
+                }));
         ops.add(op("GET /api/v1/mail", "GET /mail", operatorOnly(200), () -> api -> api.get("/api/v1/mail")));
         return ops;
     }
