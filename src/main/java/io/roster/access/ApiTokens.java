@@ -71,17 +71,15 @@ public class ApiTokens {
     private record ValidToken(String tokenId, String companyScope, String accountId, boolean partnerRole) {
     }
 
-    /** Revokes a token. Its owner may revoke it, and so may the platform operator. */
-    public void revoke(Caller caller, String tokenId) {
+    /**
+     * Revokes any token, whoever owns it: for the platform operator, whom the adapter checked (its
+     * owner revokes through {@link #revokeOf}). An unknown token answers 404.
+     */
+    public void revokeAny(String tokenId) {
         String owner = jdbc.sql("SELECT account_id FROM api_tokens WHERE id = ?").param(tokenId)
                 .query(String.class).optional()
                 .orElseThrow(() -> new Problems.NotFound("No token " + tokenId));
-        if (!owner.equals(caller.accountId()) && !caller.operator()) {
-            throw new Problems.NotFound("No token " + tokenId);
-        }
-        jdbc.sql("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
-                .params(utc(Instant.now()), tokenId)
-                .update();
+        revokeOf(owner, tokenId);
     }
 
     /** A token as its owner and administrators see it: never its value. */
@@ -98,7 +96,7 @@ public class ApiTokens {
                 .list();
     }
 
-    /** Revokes one token of an account (an administrator acting on a user of its company). */
+    /** Revokes one token of an account: its owner, or an administrator acting on a user of its company. */
     public void revokeOf(String accountId, String tokenId) {
         int updated = jdbc.sql("UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND account_id = ?")
                 .params(utc(Instant.now()), tokenId, accountId)

@@ -61,7 +61,7 @@ public class CallerOverview {
             if (caller.companyScope() != null && !caller.companyScope().equals(companyId)) {
                 continue;
             }
-            CompanyAccess access = guard.accessTo(caller, new CompanyId(companyId));
+            CompanyAccess access = guard.standingIn(caller, new CompanyId(companyId));
             String name = tenancy.company(new CompanyId(companyId)).name();
             List<String> roles = jdbc.sql("SELECT role_id FROM role_assignments WHERE company_id = ? AND account_id = ?"
                             + " ORDER BY role_id").params(companyId, caller.accountId()).query(String.class).list();

@@ -14,7 +14,9 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The authorization check at the entry of every operation. A company or partner the caller has
+ * The authorization check at the entry of every operation, called by the adapters ({@code api},
+ * {@code web}; {@code demo} at start) and never by module operations, which take the
+ * {@link CompanyAccess} it returns as data. A company or partner the caller has
  * no standing in answers 404 exactly like one that does not exist (ids are not to be probed);
  * standing without the needed permission answers 403 naming the permission. Standing comes from
  * the home company, a company role, a partner role over the company, or a workspace right there.
@@ -73,6 +75,14 @@ public class Guard {
 
     /** What the caller may do in a company; 404 when it has no standing there at all. */
     public CompanyAccess accessTo(Caller caller, CompanyId company) {
+        return standingIn(caller, company);
+    }
+
+    /**
+     * The same answer as {@link #accessTo}, for {@link CallerOverview}, which reports the caller's
+     * standing rather than authorizing an operation: the public methods stay the adapters' alone.
+     */
+    CompanyAccess standingIn(Caller caller, CompanyId company) {
         requireCaller(caller);
         if (caller.companyScope() != null && !caller.companyScope().equals(company.value())) {
             throw noCompany(company);

@@ -6,6 +6,8 @@ import io.roster.invitations.WorkspaceInvitations;
 import io.roster.shared.CompanyId;
 import io.roster.shared.Page;
 import io.roster.shared.PageRequest;
+import io.roster.workspaces.WorkspaceAccess;
+import io.roster.workspaces.WorkspaceGuard;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,15 +22,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** External invitations to a workspace: {@code {email, right}}; the link is only mailed. */
+/**
+ * External invitations to a workspace: {@code {email, right}}; the link is only mailed. Every handler
+ * first asks {@link WorkspaceGuard#toManage}: only who may manage the members sees and sends invitations.
+ */
 @RestController
 @RequestMapping("/api/v1/companies/{companyId}/workspaces/{workspaceId}/invitations")
 class WorkspaceInvitationsController {
 
+    private final WorkspaceGuard guard;
     private final WorkspaceInvitations invitations;
 
-    WorkspaceInvitationsController(WorkspaceInvitations invitations) {
+    WorkspaceInvitationsController(WorkspaceGuard guard, WorkspaceInvitations invitations) {
+        this.guard = guard;
         this.invitations = invitations;
+    }
+
+    private WorkspaceAccess managing(Caller caller, String companyId, String workspaceId) {
+        return guard.toManage(caller, new CompanyId(companyId), workspaceId);
     }
 
     record InvitationRequest(String email, String right) {
@@ -45,7 +56,7 @@ class WorkspaceInvitationsController {
     @PostMapping
     ResponseEntity<InvitationView> invite(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @PathVariable String workspaceId, @RequestBody InvitationRequest request) {
-        Invitation invitation = invitations.invite(caller, new CompanyId(companyId), workspaceId, request.email(),
+        Invitation invitation = invitations.invite(managing(caller, companyId, workspaceId), request.email(),
                 request.right());
         return Responses.created("/api/v1/companies/" + companyId + "/workspaces/" + workspaceId + "/invitations/"
                 + invitation.id(), 0, InvitationView.of(invitation));
@@ -55,27 +66,27 @@ class WorkspaceInvitationsController {
     Page<InvitationView> list(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @PathVariable String workspaceId, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
-        return invitations.list(caller, new CompanyId(companyId), workspaceId, PageRequest.of(limit, cursor))
+        return invitations.list(managing(caller, companyId, workspaceId), PageRequest.of(limit, cursor))
                 .map(InvitationView::of);
     }
 
     @GetMapping("/{id}")
     InvitationView get(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @PathVariable String workspaceId, @PathVariable String id) {
-        return InvitationView.of(invitations.get(caller, new CompanyId(companyId), workspaceId, id));
+        return InvitationView.of(invitations.get(managing(caller, companyId, workspaceId), id));
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String workspaceId,
             @PathVariable String id) {
-        invitations.revoke(caller, new CompanyId(companyId), workspaceId, id);
+        invitations.revoke(managing(caller, companyId, workspaceId), id);
     }
 
     @PostMapping("/{id}/resend")
     @ResponseStatus(HttpStatus.CREATED)
     InvitationView resend(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @PathVariable String workspaceId, @PathVariable String id) {
-        return InvitationView.of(invitations.resend(caller, new CompanyId(companyId), workspaceId, id));
+        return InvitationView.of(invitations.resend(managing(caller, companyId, workspaceId), id));
     }
 }

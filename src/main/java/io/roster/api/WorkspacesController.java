@@ -8,6 +8,8 @@ import io.roster.shared.Problems;
 import io.roster.workspaces.Member;
 import io.roster.workspaces.RightSet;
 import io.roster.workspaces.Workspace;
+import io.roster.workspaces.WorkspaceAccess;
+import io.roster.workspaces.WorkspaceGuard;
 import io.roster.workspaces.WorkspaceMembers;
 import io.roster.workspaces.WorkspaceRight;
 import io.roster.workspaces.Workspaces;
@@ -28,15 +30,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A company's workspaces and the rights on them (docs/rules.md §8, §14). The module authorizes. */
+/**
+ * A company's workspaces and the rights on them (docs/rules.md §8, §14). Each handler authorizes at
+ * its entry through {@link WorkspaceGuard} and hands the module the access it returns.
+ */
 @RestController
 @RequestMapping("/api/v1/companies/{companyId}/workspaces")
 class WorkspacesController {
 
+    private final WorkspaceGuard guard;
     private final Workspaces workspaces;
     private final WorkspaceMembers members;
 
-    WorkspacesController(Workspaces workspaces, WorkspaceMembers members) {
+    WorkspacesController(WorkspaceGuard guard, Workspaces workspaces, WorkspaceMembers members) {
+        this.guard = guard;
         this.workspaces = workspaces;
         this.members = members;
     }
@@ -65,20 +72,21 @@ class WorkspacesController {
     @GetMapping
     Page<WorkspaceView> list(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
-        return workspaces.list(caller, new CompanyId(companyId), PageRequest.of(limit, cursor)).map(WorkspaceView::of);
+        return workspaces.list(guard.toList(caller, new CompanyId(companyId)), PageRequest.of(limit, cursor))
+                .map(WorkspaceView::of);
     }
 
     @PostMapping
     ResponseEntity<WorkspaceView> create(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @RequestBody WorkspaceRequest request) {
-        Workspace workspace = workspaces.create(caller, new CompanyId(companyId), request.name());
+        Workspace workspace = workspaces.create(guard.toCreate(caller, new CompanyId(companyId)), request.name());
         return Responses.created(base(companyId) + workspace.id(), workspace.version(), WorkspaceView.of(workspace));
     }
 
     @GetMapping("/{workspaceId}")
     ResponseEntity<WorkspaceView> get(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @PathVariable String workspaceId) {
-        Workspace workspace = workspaces.get(caller, new CompanyId(companyId), workspaceId);
+        Workspace workspace = guard.toRead(caller, new CompanyId(companyId), workspaceId).workspace();
         return Responses.ok(workspace.version(), WorkspaceView.of(workspace));
     }
 
@@ -86,21 +94,22 @@ class WorkspacesController {
     Page<MemberView> members(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @PathVariable String workspaceId, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
-        return members.list(caller, new CompanyId(companyId), workspaceId, PageRequest.of(limit, cursor))
+        return members.list(guard.toRead(caller, new CompanyId(companyId), workspaceId), PageRequest.of(limit, cursor))
                 .map(MemberView::of);
     }
 
     @GetMapping("/{workspaceId}/members/{accountId}")
     MemberView member(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @PathVariable String workspaceId, @PathVariable String accountId) {
-        return MemberView.of(members.get(caller, new CompanyId(companyId), workspaceId, accountId));
+        return MemberView.of(members.get(guard.toRead(caller, new CompanyId(companyId), workspaceId), accountId));
     }
 
     /** 201 when the account is newly added, 200 when its right changed (or stayed the same). */
     @PutMapping("/{workspaceId}/members/{accountId}")
     ResponseEntity<MemberView> setRight(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @PathVariable String workspaceId, @PathVariable String accountId, @RequestBody RightRequest request) {
-        RightSet set = members.set(caller, new CompanyId(companyId), workspaceId, accountId, right(request.right()));
+        WorkspaceAccess access = guard.toManage(caller, new CompanyId(companyId), workspaceId);
+        RightSet set = members.set(access, accountId, right(request.right()));
         MemberView view = MemberView.of(set.member());
         return set.added()
                 ? ResponseEntity.created(URI.create(base(companyId) + workspaceId + "/members/" + accountId)).body(view)
@@ -111,7 +120,7 @@ class WorkspacesController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void removeMember(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @PathVariable String workspaceId, @PathVariable String accountId) {
-        members.remove(caller, new CompanyId(companyId), workspaceId, accountId);
+        members.remove(guard.toManage(caller, new CompanyId(companyId), workspaceId), accountId);
     }
 
     private static WorkspaceRight right(String value) {

@@ -9,6 +9,7 @@ import io.roster.users.ActivationOutcome;
 import io.roster.users.NewUser;
 import io.roster.users.UserStatus;
 import io.roster.workspaces.Workspace;
+import io.roster.workspaces.WorkspaceAccess;
 import io.roster.workspaces.WorkspaceRight;
 import java.util.List;
 
@@ -81,12 +82,12 @@ final class DemoCompany {
     /** A workspace made by the company's administrator, with its members. */
     Workspace workspace(String name) {
         return DemoSecurity.actingAs(administrator,
-                () -> services.workspaces().create(administrator, company.id(), name));
+                () -> services.workspaces().create(services.workspaceGuard().toCreate(administrator, company.id()), name));
     }
 
     void let(Workspace workspace, String accountId, WorkspaceRight right) {
         DemoSecurity.actingAs(administrator,
-                () -> services.members().set(administrator, company.id(), workspace.id(), accountId, right));
+                () -> services.members().set(managing(workspace), accountId, right));
     }
 
     /**
@@ -102,8 +103,12 @@ final class DemoCompany {
 
     /** Invites someone from outside by email: the product queues the invitation mail. */
     void invite(Workspace workspace, String email, WorkspaceRight right) {
-        DemoSecurity.actingAs(administrator, () -> services.invitations()
-                .invite(administrator, company.id(), workspace.id(), email, right.name()));
+        DemoSecurity.actingAs(administrator, () -> services.invitations().invite(managing(workspace), email, right.name()));
+    }
+
+    /** The administrator's access to manage a workspace, asked of the guard exactly as an adapter would. */
+    private WorkspaceAccess managing(Workspace workspace) {
+        return services.workspaceGuard().toManage(administrator, company.id(), workspace.id());
     }
 
     /** The demo's own people must all be activated: a refusal here is a mistake in the demo world. */

@@ -11,13 +11,17 @@ import io.roster.tenancy.Tenancy;
 import io.roster.users.Accounts;
 import io.roster.users.OperatorAccounts;
 import io.roster.users.UserLifecycle;
+import io.roster.workspaces.WorkspaceGuard;
 import io.roster.workspaces.WorkspaceMembers;
 import io.roster.workspaces.Workspaces;
 import org.springframework.stereotype.Component;
 
-/** The product services the demo fills the database through: the same ones the API and console call. */
+/**
+ * The product services the demo fills the database through: the same ones the API and console call,
+ * and the same guards they authorize with at their entry (the demo plays an adapter at start).
+ */
 @Component
 record DemoServices(Accounts accounts, OperatorAccounts operators, Tenancy tenancy, Guard guard, PartnerStaff staff, UserCreation creation,
         UserLifecycle lifecycle, Roles roles, RoleGrants grants, RoleAssignments assignments, Workspaces workspaces,
-        WorkspaceMembers members, WorkspaceInvitations invitations) {
+        WorkspaceGuard workspaceGuard, WorkspaceMembers members, WorkspaceInvitations invitations) {
 }

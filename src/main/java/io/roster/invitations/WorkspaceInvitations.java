@@ -17,6 +17,7 @@ import io.roster.users.Recipients;
 import io.roster.users.StaffAccounts;
 import io.roster.users.NewStaff;
 import io.roster.workspaces.Workspace;
+import io.roster.workspaces.WorkspaceAccess;
 import io.roster.workspaces.WorkspaceMembers;
 import io.roster.workspaces.WorkspaceRight;
 import java.time.Duration;
@@ -59,9 +60,14 @@ public class WorkspaceInvitations {
         this.lifetime = properties.invitations().lifetime();
     }
 
+    /**
+     * Invites an email with a right. {@code access} comes from {@code WorkspaceGuard.toManage} (the
+     * adapter authorized the caller); the workspace row is locked, like for member changes.
+     */
     @Transactional
-    public Invitation invite(Caller caller, CompanyId company, String workspaceId, String email, String right) {
-        Workspace workspace = members.manageable(caller, company, workspaceId);
+    public Invitation invite(WorkspaceAccess access, String email, String right) {
+        Workspace workspace = members.lock(access);
+        CompanyId company = access.companyId();
         String address = email == null ? null : email.trim();
         FieldErrors errors = new FieldErrors();
         if (!EmailAddress.isValid(address)) {
@@ -69,47 +75,53 @@ public class WorkspaceInvitations {
         }
         WorkspaceRight level = parse(right, errors);
         errors.throwIfAny();
-        recipients.byEmail(address).ifPresent(existing -> members.rightOf(company, workspaceId, existing.accountId())
+        recipients.byEmail(address).ifPresent(existing -> members.rightOf(company, workspace.id(), existing.accountId())
                 .ifPresent(held -> {
                     throw new Problems.Conflict("already-member", address + " already holds the right " + held
                             + " on this workspace");
                 }));
-        return send(caller.accountId(), company, workspace, address, level, false);
+        return send(inviter(access), company, workspace, address, level, false);
     }
 
-    /** Sends a new link for the same invitation; the old link dies. */
+    /** Sends a new link for the same invitation; the old link dies. {@code access}: as for {@link #invite}. */
     @Transactional
-    public Invitation resend(Caller caller, CompanyId company, String workspaceId, String invitationId) {
-        Workspace workspace = members.manageable(caller, company, workspaceId);
-        Invitation old = find(workspaceId, invitationId);
+    public Invitation resend(WorkspaceAccess access, String invitationId) {
+        Workspace workspace = members.lock(access);
+        Invitation old = find(workspace.id(), invitationId);
         if (old.state() == LinkState.USED) {
             throw new Problems.Conflict("invitation-used", "This invitation was already accepted");
         }
         records.end(old.id(), "REPLACED");
-        return send(caller.accountId(), company, workspace, old.email(), WorkspaceRight.valueOf(old.right()), true);
+        return send(inviter(access), access.companyId(), workspace, old.email(), WorkspaceRight.valueOf(old.right()),
+                true);
     }
 
+    /** {@code access}: as for {@link #invite}. */
     @Transactional
-    public void revoke(Caller caller, CompanyId company, String workspaceId, String invitationId) {
-        members.manageable(caller, company, workspaceId);
-        Invitation invitation = find(workspaceId, invitationId);
+    public void revoke(WorkspaceAccess access, String invitationId) {
+        Workspace workspace = members.lock(access);
+        Invitation invitation = find(workspace.id(), invitationId);
         if (records.end(invitation.id(), "REVOKED") == 0) {
             throw new Problems.Conflict("invitation-not-pending", "This invitation is already " + invitation.state()
                     .name().toLowerCase() + ": there is nothing to revoke");
         }
-        events.publishEvent(new InvitationEvents.WorkspaceInvitationRevoked(company, workspaceId, invitation.id(),
-                invitation.email()));
+        events.publishEvent(new InvitationEvents.WorkspaceInvitationRevoked(access.companyId(), workspace.id(),
+                invitation.id(), invitation.email()));
     }
 
-    public Page<Invitation> list(Caller caller, CompanyId company, String workspaceId, PageRequest page) {
-        members.manageable(caller, company, workspaceId);
-        return Page.fromLookahead(records.ofWorkspace(workspaceId, page), page.limit(),
+    /** The workspace's invitations, newest first; {@code access} comes from {@code WorkspaceGuard.toManage}. */
+    public Page<Invitation> list(WorkspaceAccess access, PageRequest page) {
+        return Page.fromLookahead(records.ofWorkspace(access.managing().workspaceId(), page), page.limit(),
                 last -> new Cursor("-createdAt", last.createdAt().atOffset(ZoneOffset.UTC).toString(), last.id()));
     }
 
-    public Invitation get(Caller caller, CompanyId company, String workspaceId, String invitationId) {
-        members.manageable(caller, company, workspaceId);
-        return find(workspaceId, invitationId);
+    /** {@code access} comes from {@code WorkspaceGuard.toManage}. */
+    public Invitation get(WorkspaceAccess access, String invitationId) {
+        return find(access.managing().workspaceId(), invitationId);
+    }
+
+    private static String inviter(WorkspaceAccess access) {
+        return access.companyAccess().caller().accountId();
     }
 
     private Invitation send(String inviter, CompanyId company, Workspace workspace, String email, WorkspaceRight right,

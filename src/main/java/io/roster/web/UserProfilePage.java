@@ -123,7 +123,7 @@ class UserProfilePage {
         model.addAttribute("roles", roles.of(access.company()));
         model.addAttribute("invitation", user.external() ? null : invitations.accountSetupOf(user.id()).orElse(null));
         model.addAttribute("signInLock", signInLocks.of(user).orElse(null));
-        model.addAttribute("rights", workspaces.heldBy(access.company(), user.id()));
+        model.addAttribute("rights", workspaces.heldBy(access, user.id()));
         Map<String, String> choices = grantCompanies(access);
         model.addAttribute("grantCompanies", choices.entrySet().stream().map(e -> new Choice(e.getKey(), e.getValue())).toList());
         model.addAttribute("heldRoles", heldRoles(user.id(), choices));

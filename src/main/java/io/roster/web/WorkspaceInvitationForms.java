@@ -3,6 +3,8 @@ package io.roster.web;
 import io.roster.access.Caller;
 import io.roster.invitations.WorkspaceInvitations;
 import io.roster.shared.CompanyId;
+import io.roster.workspaces.WorkspaceAccess;
+import io.roster.workspaces.WorkspaceGuard;
 import java.util.Locale;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -15,15 +17,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * "Invite someone" on a workspace page (docs/rules.md §9): an email with a right; the pending
  * invitations are resent (a new link, the old one dies) or revoked. The link itself is only mailed.
+ * Each form first asks {@link WorkspaceGuard#toManage}.
  */
 @Controller
 @RequestMapping("/companies/{companyId}/workspaces/{workspaceId}/invitations")
 class WorkspaceInvitationForms {
 
+    private final WorkspaceGuard guard;
     private final WorkspaceInvitations invitations;
     private final Refusals refusals;
 
-    WorkspaceInvitationForms(WorkspaceInvitations invitations, Refusals refusals) {
+    WorkspaceInvitationForms(WorkspaceGuard guard, WorkspaceInvitations invitations, Refusals refusals) {
+        this.guard = guard;
         this.invitations = invitations;
         this.refusals = refusals;
     }
@@ -32,8 +37,9 @@ class WorkspaceInvitationForms {
     String invite(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @PathVariable String workspaceId, @RequestParam(required = false) String email,
             @RequestParam(required = false) String right, Locale locale, RedirectAttributes redirect) {
+        WorkspaceAccess access = guard.toManage(caller, new CompanyId(companyId), workspaceId);
         boolean sent = refusals.attempt(locale, redirect, "admin.invitations.sent",
-                () -> invitations.invite(caller, new CompanyId(companyId), workspaceId, email, right));
+                () -> invitations.invite(access, email, right));
         redirect.addFlashAttribute(sent ? "noticeArg" : "inviteEmail", email);
         if (!sent) {
             redirect.addFlashAttribute("inviteRight", right);
@@ -45,8 +51,8 @@ class WorkspaceInvitationForms {
     String resend(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @PathVariable String workspaceId, @PathVariable String invitationId, Locale locale,
             RedirectAttributes redirect) {
-        refusals.attempt(locale, redirect, "admin.invitations.resent",
-                () -> invitations.resend(caller, new CompanyId(companyId), workspaceId, invitationId));
+        WorkspaceAccess access = guard.toManage(caller, new CompanyId(companyId), workspaceId);
+        refusals.attempt(locale, redirect, "admin.invitations.resent", () -> invitations.resend(access, invitationId));
         return WorkspacePage.back(companyId, workspaceId);
     }
 
@@ -54,8 +60,8 @@ class WorkspaceInvitationForms {
     String revoke(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @PathVariable String workspaceId, @PathVariable String invitationId, Locale locale,
             RedirectAttributes redirect) {
-        refusals.attempt(locale, redirect, "admin.invitations.revoked",
-                () -> invitations.revoke(caller, new CompanyId(companyId), workspaceId, invitationId));
+        WorkspaceAccess access = guard.toManage(caller, new CompanyId(companyId), workspaceId);
+        refusals.attempt(locale, redirect, "admin.invitations.revoked", () -> invitations.revoke(access, invitationId));
         return WorkspacePage.back(companyId, workspaceId);
     }
 }

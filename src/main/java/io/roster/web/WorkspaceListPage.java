@@ -2,13 +2,12 @@ package io.roster.web;
 
 import io.roster.access.Caller;
 import io.roster.access.CompanyAccess;
-import io.roster.access.Guard;
-import io.roster.access.Permission;
 import io.roster.shared.CompanyId;
 import io.roster.shared.PageRequest;
 import io.roster.shared.ProblemException;
 import io.roster.shared.Problems;
 import io.roster.workspaces.Workspace;
+import io.roster.workspaces.WorkspaceGuard;
 import io.roster.workspaces.Workspaces;
 import java.util.Locale;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,11 +28,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/companies/{companyId}/workspaces")
 class WorkspaceListPage {
 
-    private final Guard guard;
+    private final WorkspaceGuard guard;
     private final Workspaces workspaces;
     private final Refusals refusals;
 
-    WorkspaceListPage(Guard guard, Workspaces workspaces, Refusals refusals) {
+    WorkspaceListPage(WorkspaceGuard guard, Workspaces workspaces, Refusals refusals) {
         this.guard = guard;
         this.workspaces = workspaces;
         this.refusals = refusals;
@@ -42,11 +41,10 @@ class WorkspaceListPage {
     @GetMapping
     String list(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @RequestParam(required = false) String cursor, Model model) {
-        CompanyId company = new CompanyId(companyId);
-        CompanyAccess access = guard.accessTo(caller, company);
+        CompanyAccess access = guard.toList(caller, new CompanyId(companyId));
         model.addAttribute("companyId", companyId);
-        model.addAttribute("page", workspaces.list(caller, company, PageRequest.of(50, cursor)));
-        model.addAttribute("globalView", access.has(Permission.WORKSPACES_READ) || access.has(Permission.WORKSPACES_MANAGE));
+        model.addAttribute("page", workspaces.list(access, PageRequest.of(50, cursor)));
+        model.addAttribute("globalView", Workspaces.seesAll(access));
         model.addAttribute("canCreate", access.member());
         return "admin/workspaces";
     }
@@ -54,8 +52,9 @@ class WorkspaceListPage {
     @PostMapping
     String create(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @RequestParam(required = false) String name, Locale locale, RedirectAttributes redirect) {
+        CompanyAccess creator = guard.toCreate(caller, new CompanyId(companyId));
         try {
-            Workspace workspace = workspaces.create(caller, new CompanyId(companyId), name);
+            Workspace workspace = workspaces.create(creator, name);
             redirect.addFlashAttribute("notice", "admin.workspaces.created");
             return "redirect:/companies/" + companyId + "/workspaces/" + workspace.id();
         } catch (Problems.Forbidden | Problems.NotFound refused) {

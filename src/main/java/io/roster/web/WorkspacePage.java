@@ -6,11 +6,10 @@ import io.roster.invitations.LinkState;
 import io.roster.invitations.WorkspaceInvitations;
 import io.roster.shared.CompanyId;
 import io.roster.shared.PageRequest;
-import io.roster.shared.ProblemException;
-import io.roster.shared.Problems;
+import io.roster.workspaces.WorkspaceAccess;
+import io.roster.workspaces.WorkspaceGuard;
 import io.roster.workspaces.WorkspaceMembers;
 import io.roster.workspaces.WorkspaceRight;
-import io.roster.workspaces.Workspaces;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,20 +24,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * One workspace: its members and their rights, and for its ADMINs (or {@code workspaces.manage})
- * the forms that change a right or remove a member. The workspaces module authorizes each call.
+ * the forms that change a right or remove a member. Each handler authorizes at its entry through
+ * {@link WorkspaceGuard}.
  */
 @Controller
 @RequestMapping("/companies/{companyId}/workspaces/{workspaceId}")
 class WorkspacePage {
 
-    private final Workspaces workspaces;
+    private final WorkspaceGuard guard;
     private final WorkspaceMembers members;
     private final WorkspaceInvitations invitations;
     private final Refusals refusals;
 
-    WorkspacePage(Workspaces workspaces, WorkspaceMembers members, WorkspaceInvitations invitations,
+    WorkspacePage(WorkspaceGuard guard, WorkspaceMembers members, WorkspaceInvitations invitations,
             Refusals refusals) {
-        this.workspaces = workspaces;
+        this.guard = guard;
         this.members = members;
         this.invitations = invitations;
         this.refusals = refusals;
@@ -47,34 +47,30 @@ class WorkspacePage {
     @GetMapping
     String show(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String workspaceId,
             @RequestParam(required = false) String cursor, Model model) {
-        CompanyId company = new CompanyId(companyId);
+        WorkspaceAccess access = guard.toRead(caller, new CompanyId(companyId), workspaceId);
         model.addAttribute("companyId", companyId);
-        model.addAttribute("workspace", workspaces.get(caller, company, workspaceId));
-        model.addAttribute("members", members.list(caller, company, workspaceId, PageRequest.of(100, cursor)));
+        model.addAttribute("workspace", access.workspace());
+        model.addAttribute("members", members.list(access, PageRequest.of(100, cursor)));
         model.addAttribute("me", caller.accountId());
         model.addAttribute("rights", WorkspaceRight.values());
-        List<Invitation> pending = pendingInvitations(caller, company, workspaceId);
-        model.addAttribute("canManage", pending != null);
-        model.addAttribute("invitations", pending == null ? List.of() : pending);
+        model.addAttribute("canManage", access.canManage());
+        model.addAttribute("invitations", access.canManage() ? pendingInvitations(access) : List.of());
         return "admin/workspace";
     }
 
-    /** The invitations still to accept (or to resend once expired); null when the caller may not manage them. */
-    private List<Invitation> pendingInvitations(Caller caller, CompanyId company, String workspaceId) {
-        try {
-            return invitations.list(caller, company, workspaceId, PageRequest.of(100, null)).items().stream()
-                    .filter(i -> i.state() == LinkState.VALID || i.state() == LinkState.EXPIRED).toList();
-        } catch (Problems.Forbidden mayNotManage) {
-            return null;
-        }
+    /** The invitations still to accept (or to resend once expired). */
+    private List<Invitation> pendingInvitations(WorkspaceAccess managing) {
+        return invitations.list(managing, PageRequest.of(100, null)).items().stream()
+                .filter(i -> i.state() == LinkState.VALID || i.state() == LinkState.EXPIRED).toList();
     }
 
     @PostMapping("/members/{accountId}/right")
     String changeRight(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @PathVariable String workspaceId, @PathVariable String accountId,
             @RequestParam(required = false) String right, Locale locale, RedirectAttributes redirect) {
-        refusals.attempt(locale, redirect, "admin.workspace.rightChanged", () -> members.set(caller, new CompanyId(companyId),
-                workspaceId, accountId, parse(right)));
+        WorkspaceAccess access = guard.toManage(caller, new CompanyId(companyId), workspaceId);
+        refusals.attempt(locale, redirect, "admin.workspace.rightChanged", () -> members.set(access, accountId,
+                parse(right)));
         return back(companyId, workspaceId);
     }
 
@@ -82,8 +78,9 @@ class WorkspacePage {
     String remove(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @PathVariable String workspaceId, @PathVariable String accountId, Locale locale,
             RedirectAttributes redirect) {
+        WorkspaceAccess access = guard.toManage(caller, new CompanyId(companyId), workspaceId);
         boolean removed = refusals.attempt(locale, redirect, "admin.workspace.removed",
-                () -> members.remove(caller, new CompanyId(companyId), workspaceId, accountId));
+                () -> members.remove(access, accountId));
         // who removed themselves may no longer see the workspace
         return removed && accountId.equals(caller.accountId()) ? "redirect:/companies/" + companyId + "/workspaces"
                 : back(companyId, workspaceId);

@@ -1,6 +1,6 @@
 package io.roster.workspaces;
 
-import io.roster.access.Caller;
+import io.roster.access.CompanyAccess;
 import io.roster.shared.CompanyId;
 import io.roster.shared.Cursor;
 import io.roster.shared.Page;
@@ -13,48 +13,57 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The rights on a workspace. Whoever may read the workspace sees its members; its ADMINs and those
  * with {@code workspaces.manage} set and remove rights. Rights go only to people already in the
  * company's Users table; the last ADMIN stays.
+ *
+ * <p>The adapters authorize through {@link WorkspaceGuard} and pass the {@link WorkspaceAccess} it
+ * returns. The guard takes no lock (it runs before the operation's transaction), so every change here
+ * first locks the workspace row in its own transaction: member changes of one workspace still run
+ * one at a time, and the last-ADMIN count is read under that lock.
  */
 @Service
 public class WorkspaceMembers {
 
-    private final WorkspaceGate gate;
     private final WorkspaceRows workspaceRows;
     private final MemberRows members;
     private final UserLifecycle users;
     private final ApplicationEventPublisher events;
 
-    WorkspaceMembers(WorkspaceGate gate, MemberRows members, UserLifecycle users, ApplicationEventPublisher events,
+    WorkspaceMembers(MemberRows members, UserLifecycle users, ApplicationEventPublisher events,
             WorkspaceRows workspaceRows) {
         this.workspaceRows = workspaceRows;
-        this.gate = gate;
         this.members = members;
         this.users = users;
         this.events = events;
     }
 
+    /** {@code access} comes from {@link WorkspaceGuard#toRead}. */
     @Transactional(readOnly = true)
-    public Page<Member> list(Caller caller, CompanyId company, String workspaceId, PageRequest page) {
-        gate.toRead(caller, company, workspaceId);
-        return Page.fromLookahead(members.page(company, workspaceId, page), page.limit(),
+    public Page<Member> list(WorkspaceAccess access, PageRequest page) {
+        return Page.fromLookahead(members.page(access.companyId(), access.workspaceId(), page), page.limit(),
                 last -> new Cursor("userId", last.sortKey(), last.member().accountId())).map(MemberRows.Keyed::member);
     }
 
+    /** {@code access} comes from {@link WorkspaceGuard#toRead}. */
     @Transactional(readOnly = true)
-    public Member get(Caller caller, CompanyId company, String workspaceId, String accountId) {
-        gate.toRead(caller, company, workspaceId);
-        return members.find(company, workspaceId, accountId).orElseThrow(() -> noMember(accountId));
+    public Member get(WorkspaceAccess access, String accountId) {
+        return members.find(access.companyId(), access.workspaceId(), accountId).orElseThrow(() -> noMember(accountId));
     }
 
-    /** Gives a right or changes it (PUT); {@code added} tells which. Setting the same right changes nothing. */
+    /**
+     * Gives a right or changes it (PUT); {@code added} tells which. Setting the same right changes
+     * nothing. {@code access} comes from {@link WorkspaceGuard#toManage}.
+     */
     @Transactional
-    public RightSet set(Caller caller, CompanyId company, String workspaceId, String accountId, WorkspaceRight right) {
-        WorkspaceAccess access = gate.toManage(caller, company, workspaceId);
+    public RightSet set(WorkspaceAccess access, String accountId, WorkspaceRight right) {
+        Workspace workspace = lock(access);
+        CompanyId company = access.companyId();
+        String workspaceId = workspace.id();
         if (right == null) {
             throw Problems.InvalidInput.of("right", "is required: ADMIN, WRITE or READ");
         }
@@ -65,7 +74,7 @@ public class WorkspaceMembers {
             events.publishEvent(new WorkspaceEvents.WorkspaceRightGranted(company, workspaceId, accountId, right,
                     access.byAccountId()));
         } else if (current.get() != right) {
-            LastAdminPolicy.requireAnotherAdmin(access.workspace(), current.get(), right, members.admins(company, workspaceId));
+            LastAdminPolicy.requireAnotherAdmin(workspace, current.get(), right, members.admins(company, workspaceId));
             members.update(company, workspaceId, accountId, right);
             events.publishEvent(new WorkspaceEvents.WorkspaceRightChanged(company, workspaceId, accountId, current.get(),
                     right, access.byAccountId()));
@@ -73,30 +82,32 @@ public class WorkspaceMembers {
         return new RightSet(members.find(company, workspaceId, accountId).orElseThrow(), current.isEmpty());
     }
 
-    /** Removes a member's right; an external person left with no role or right leaves the Users table. */
+    /**
+     * Removes a member's right; an external person left with no role or right leaves the Users table.
+     * {@code access} comes from {@link WorkspaceGuard#toManage}.
+     */
     @Transactional
-    public void remove(Caller caller, CompanyId company, String workspaceId, String accountId) {
-        WorkspaceAccess access = gate.toManage(caller, company, workspaceId);
+    public void remove(WorkspaceAccess access, String accountId) {
+        Workspace workspace = lock(access);
+        CompanyId company = access.companyId();
+        String workspaceId = workspace.id();
         WorkspaceRight current = members.rightOf(company, workspaceId, accountId).orElseThrow(() -> noMember(accountId));
-        LastAdminPolicy.requireAnotherAdmin(access.workspace(), current, null, members.admins(company, workspaceId));
+        LastAdminPolicy.requireAnotherAdmin(workspace, current, null, members.admins(company, workspaceId));
         members.delete(company, workspaceId, accountId);
         events.publishEvent(new WorkspaceEvents.WorkspaceRightRemoved(company, workspaceId, accountId, current,
                 access.byAccountId()));
     }
 
     /**
-     * The workspace, provided the caller may manage its members (invitations start here). Not
-     * read-only: the check locks the workspace row, which a read-only transaction may not do.
+     * Locks the workspace row until the caller's transaction ends (invitations lock it too, so their
+     * changes and member changes run one at a time). Must run inside a read-write transaction. A
+     * workspace deleted since the guard saw it answers 404.
      */
-    @Transactional
-    public Workspace manageable(Caller caller, CompanyId company, String workspaceId) {
-        return gate.toManage(caller, company, workspaceId).workspace();
-    }
-
-    /** The workspace, provided the caller may see it. */
-    @Transactional(readOnly = true)
-    public Workspace readable(Caller caller, CompanyId company, String workspaceId) {
-        return gate.toRead(caller, company, workspaceId).workspace();
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Workspace lock(WorkspaceAccess access) {
+        access.managing();
+        return workspaceRows.lock(access.companyId(), access.workspaceId())
+                .orElseThrow(() -> WorkspaceGuard.notFound(access.workspaceId()));
     }
 
     /** A workspace's name, for a page a mailed link opens (the link itself is the authorization). */
@@ -104,9 +115,12 @@ public class WorkspaceMembers {
         return workspaceRows.find(company, workspaceId).map(Workspace::name);
     }
 
-    /** The rights a person of the Users table holds on the company's workspaces (the user profile). */
-    public List<HeldRight> heldBy(CompanyId company, String accountId) {
-        return members.heldBy(company, accountId);
+    /**
+     * The rights a person of the Users table holds on the company's workspaces (the user profile);
+     * {@code access} is the adapter's check that the caller may read the company's users.
+     */
+    public List<HeldRight> heldBy(CompanyAccess access, String accountId) {
+        return members.heldBy(access.company(), accountId);
     }
 
     /** The right an account holds on a workspace, if any. */

@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -31,6 +32,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * docs/rules.md §6 and §14: who may do what, over real HTTP. A partner P with an attached company A and a
@@ -58,8 +63,12 @@ class AuthorizationMatrixIntegrationTests {
     private static final String USERS_MANAGE = "users.manage";
     private static final String ROLES_MANAGE = "roles.manage";
     private static final String BILLING_MANAGE = "billing.manage";
-    private static final Set<String> ALL = Set.of(USERS_READ, USERS_MANAGE, ROLES_MANAGE, "workspaces.read",
-            "workspaces.manage", BILLING_MANAGE, "audit.read");
+    private static final String WORKSPACES_READ = "workspaces.read";
+    private static final String WORKSPACES_MANAGE = "workspaces.manage";
+    private static final String AUDIT_READ = "audit.read";
+    private static final Set<String> ALL = Set.of(USERS_READ, USERS_MANAGE, ROLES_MANAGE, WORKSPACES_READ,
+            WORKSPACES_MANAGE, BILLING_MANAGE, AUDIT_READ);
+    private static final String BOUNDARY = "matrix-boundary-7c1f";
     private static final Set<String> USER_MANAGER_PERMISSIONS = Set.of(USERS_READ, USERS_MANAGE, "workspaces.read");
 
     /** Who calls: standing and permissions in A and in B (null: no standing), and in the partner space. */
@@ -132,6 +141,40 @@ class AuthorizationMatrixIntegrationTests {
         };
     }
 
+    /** The right a persona holds on the matrix's workspaces of A: only MEMBER and EXTERNAL hold one. */
+    static String rightOnWorkspaces(Persona persona) {
+        return switch (persona) {
+            case MEMBER -> "READ";
+            case EXTERNAL -> "ADMIN";
+            default -> null;
+        };
+    }
+
+    /**
+     * A workspace of A: seen with {@code workspaces.read} (or {@code .manage}) or a right on it, else
+     * 404 like one that does not exist; managed as its ADMIN or with {@code workspaces.manage}, else
+     * 403 for who sees it.
+     */
+    static Rule onWorkspace(int ok, boolean manage) {
+        return persona -> {
+            if (persona == Persona.ANONYMOUS) {
+                return 401;
+            }
+            if (persona.inA == null) {
+                return 404;
+            }
+            String own = rightOnWorkspaces(persona);
+            boolean sees = own != null || persona.inA.contains(WORKSPACES_READ) || persona.inA.contains(WORKSPACES_MANAGE);
+            if (!sees) {
+                return 404;
+            }
+            if (!manage) {
+                return ok;
+            }
+            return "ADMIN".equals(own) || persona.inA.contains(WORKSPACES_MANAGE) ? ok : 403;
+        };
+    }
+
     static Rule signedIn(int ok) {
         return p -> p == Persona.ANONYMOUS ? 401 : ok;
     }
@@ -141,8 +184,12 @@ class AuthorizationMatrixIntegrationTests {
         Api.Response send(Api as);
     }
 
-    /** An operation of the matrix; {@code prepare} makes fresh targets (as the operator) for one cell. */
-    record Op(String label, Rule rule, Supplier<Call> prepare) {
+    /**
+     * An operation of the matrix; {@code prepare} makes fresh targets (as the operator) for one cell.
+     * {@code endpoint} is the handler it exercises, as Spring maps it ("METHOD /path/{pattern}"): the
+     * completeness check fails for a handler under {@code /api} that no operation declares.
+     */
+    record Op(String endpoint, String label, Rule rule, Function<Persona, Call> prepare) {
         @Override
         public String toString() {
             return label;
@@ -151,6 +198,9 @@ class AuthorizationMatrixIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
 
     Api operator;
     Fixtures fixtures;
@@ -164,6 +214,10 @@ class AuthorizationMatrixIntegrationTests {
     String draftInB;
     String externalId;
     String partnerAdminId;
+    /** The workspace of A read-only cells look at (see {@link #workspaceWithRights}). */
+    String workspaceW;
+    String memberAccountId;
+    String externalAccountId;
     final Map<Persona, Api> as = new EnumMap<>(Persona.class);
     final Map<Persona, String> logins = new EnumMap<>(Persona.class);
 
@@ -193,6 +247,10 @@ class AuthorizationMatrixIntegrationTests {
         activeInA = activeUser(companyA);
         activeInB = activeUser(companyB);
         draftInB = draftUser(companyB);
+
+        memberAccountId = accountIdOf(Persona.MEMBER);
+        externalAccountId = accountIdOf(Persona.EXTERNAL);
+        workspaceW = workspaceWithRights();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -200,85 +258,237 @@ class AuthorizationMatrixIntegrationTests {
 
     List<Op> operations() {
         List<Op> ops = new ArrayList<>();
-        ops.add(op("GET /companies/A", inA(200), () -> api -> api.get(a())));
-        ops.add(op("PUT /companies/A/licenses", inA(200, BILLING_MANAGE),
+        ops.add(op("GET /api/v1/companies/{companyId}", "GET /companies/A", inA(200), () -> api -> api.get(a())));
+        ops.add(op("PUT /api/v1/companies/{companyId}/licenses", "PUT /companies/A/licenses", inA(200, BILLING_MANAGE),
                 () -> api -> api.put(a() + "/licenses", Map.of("licensesPurchased", LICENSES_OF_A))));
-        ops.add(op("PUT /companies/A/licenses below the seats in use", inA(409, BILLING_MANAGE),
+        ops.add(op("PUT /api/v1/companies/{companyId}/licenses", "PUT /companies/A/licenses below the seats in use", inA(409, BILLING_MANAGE),
                 () -> api -> api.put(a() + "/licenses", Map.of("licensesPurchased", 0))));
 
-        ops.add(op("GET /companies/A/users", inA(200, USERS_READ), () -> api -> api.get(usersOf(companyA))));
-        ops.add(op("POST /companies/A/users", inA(201, USERS_MANAGE),
+        ops.add(op("GET /api/v1/companies/{companyId}/users", "GET /companies/A/users", inA(200, USERS_READ), () -> api -> api.get(usersOf(companyA))));
+        ops.add(op("POST /api/v1/companies/{companyId}/users", "POST /companies/A/users", inA(201, USERS_MANAGE),
                 () -> api -> api.post(usersOf(companyA), Fixtures.with(Fixtures.validUser("ACTIVE"), "roles", List.of("MEMBER")))));
-        ops.add(op("POST /companies/A/users with roles [ADMINISTRATOR]", inA(201, ALL.toArray(String[]::new)),
+        ops.add(op("POST /api/v1/companies/{companyId}/users", "POST /companies/A/users with roles [ADMINISTRATOR]", inA(201, ALL.toArray(String[]::new)),
                 () -> api -> api.post(usersOf(companyA), Fixtures.with(Fixtures.validUser("DRAFT"), "roles", List.of("ADMINISTRATOR")))));
-        ops.add(op("GET /companies/A/users/{active}", inA(200, USERS_READ), () -> api -> api.get(userInA(activeInA))));
-        ops.add(op("PATCH /companies/A/users/{active}", inA(200, USERS_MANAGE), () -> {
+        ops.add(op("GET /api/v1/companies/{companyId}/users/{id}", "GET /companies/A/users/{active}", inA(200, USERS_READ), () -> api -> api.get(userInA(activeInA))));
+        ops.add(op("PATCH /api/v1/companies/{companyId}/users/{id}", "PATCH /companies/A/users/{active}", inA(200, USERS_MANAGE), () -> {
             String target = activeUser(companyA);
             return api -> api.patch(userInA(target), Map.of("firstName", "Renamed"), Map.of());
         }));
-        ops.add(op("DELETE /companies/A/users/{draft}", inA(204, USERS_MANAGE), () -> {
+        ops.add(op("DELETE /api/v1/companies/{companyId}/users/{id}", "DELETE /companies/A/users/{draft}", inA(204, USERS_MANAGE), () -> {
             String target = draftUser(companyA);
             return api -> api.delete(userInA(target), Map.of());
         }));
-        ops.add(op("DELETE /companies/A/users/{active}", inA(409, USERS_MANAGE), () -> {
+        ops.add(op("DELETE /api/v1/companies/{companyId}/users/{id}", "DELETE /companies/A/users/{active}", inA(409, USERS_MANAGE), () -> {
             String target = activeUser(companyA);
             return api -> api.delete(userInA(target), Map.of());
         }));
-        ops.add(op("POST /companies/A/users/{draft}/activate", inA(200, USERS_MANAGE), () -> {
+        ops.add(op("POST /api/v1/companies/{companyId}/users/{id}/activate", "POST /companies/A/users/{draft}/activate", inA(200, USERS_MANAGE), () -> {
             String target = draftUser(companyA);
             return api -> api.post(userInA(target) + "/activate", null);
         }));
-        ops.add(op("POST /companies/A/users/{active}/deactivate", inA(200, USERS_MANAGE), () -> {
+        ops.add(op("POST /api/v1/companies/{companyId}/users/{id}/deactivate", "POST /companies/A/users/{active}/deactivate", inA(200, USERS_MANAGE), () -> {
             String target = activeUser(companyA);
             return api -> api.post(userInA(target) + "/deactivate", null);
         }));
-        ops.add(op("GET /companies/A/users/{external}", inA(200, USERS_READ), () -> api -> api.get(userInA(externalId))));
-        ops.add(op("PATCH /companies/A/users/{external}", inA(403, USERS_MANAGE),
+        ops.add(op("GET /api/v1/companies/{companyId}/users/{id}", "GET /companies/A/users/{external}", inA(200, USERS_READ), () -> api -> api.get(userInA(externalId))));
+        ops.add(op("PATCH /api/v1/companies/{companyId}/users/{id}", "PATCH /companies/A/users/{external}", inA(403, USERS_MANAGE),
                 () -> api -> api.patch(userInA(externalId), Map.of("firstName", "Renamed"), Map.of())));
 
-        ops.add(op("GET /companies/A/users/{active}/roles", inA(200, USERS_READ),
+        ops.add(op("GET /api/v1/companies/{companyId}/users/{id}/roles", "GET /companies/A/users/{active}/roles", inA(200, USERS_READ),
                 () -> api -> api.get(userInA(activeInA) + "/roles")));
         ops.add(grant("MEMBER", inA(201, USERS_MANAGE)));
         ops.add(grant("BILLING_MANAGER", inA(201, USERS_MANAGE, BILLING_MANAGE)));
         ops.add(grant("ADMINISTRATOR", inA(201, ALL.toArray(String[]::new))));
         ops.add(revoke("MEMBER", inA(204, USERS_MANAGE)));
         ops.add(revoke("ADMINISTRATOR", inA(204, ALL.toArray(String[]::new))));
-        ops.add(op("GET /companies/A/roles", inA(200), () -> api -> api.get(a() + "/roles")));
-        ops.add(op("POST /companies/A/roles", inA(201, ROLES_MANAGE), () -> api -> api.post(a() + "/roles",
+        ops.add(op("GET /api/v1/companies/{companyId}/roles", "GET /companies/A/roles", inA(200), () -> api -> api.get(a() + "/roles")));
+        ops.add(op("POST /api/v1/companies/{companyId}/roles", "POST /companies/A/roles", inA(201, ROLES_MANAGE), () -> api -> api.post(a() + "/roles",
                 Map.of("name", Fixtures.unique("Reader"), "permissions", List.of(USERS_READ)))));
 
-        ops.add(op("GET /companies/A/users/{active}/sign-in-lock", inA(200, USERS_READ),
+        ops.add(op("GET /api/v1/companies/{companyId}/users/{id}/sign-in-lock", "GET /companies/A/users/{active}/sign-in-lock", inA(200, USERS_READ),
                 () -> api -> api.get(userInA(activeInA) + "/sign-in-lock")));
-        ops.add(op("DELETE /companies/A/users/{active}/sign-in-lock", inA(204, USERS_MANAGE),
+        ops.add(op("DELETE /api/v1/companies/{companyId}/users/{id}/sign-in-lock", "DELETE /companies/A/users/{active}/sign-in-lock", inA(204, USERS_MANAGE),
                 () -> api -> api.delete(userInA(activeInA) + "/sign-in-lock", Map.of())));
-        ops.add(op("GET /companies/A/users/{external}/sign-in-lock", inA(403, USERS_READ),
+        ops.add(op("GET /api/v1/companies/{companyId}/users/{id}/sign-in-lock", "GET /companies/A/users/{external}/sign-in-lock", inA(403, USERS_READ),
                 () -> api -> api.get(userInA(externalId) + "/sign-in-lock")));
-        ops.add(op("GET /companies/A/users/{active}/tokens", inA(200, USERS_MANAGE),
+        ops.add(op("GET /api/v1/companies/{companyId}/users/{id}/tokens", "GET /companies/A/users/{active}/tokens", inA(200, USERS_MANAGE),
                 () -> api -> api.get(userInA(activeInA) + "/tokens")));
 
-        ops.add(op("GET /companies/B", inB(200), () -> api -> api.get("/api/v1/companies/" + companyB)));
-        ops.add(op("GET /companies/B/users", inB(200, USERS_READ), () -> api -> api.get(usersOf(companyB))));
+        ops.add(op("GET /api/v1/companies/{companyId}", "GET /companies/B", inB(200), () -> api -> api.get("/api/v1/companies/" + companyB)));
+        ops.add(op("GET /api/v1/companies/{companyId}/users", "GET /companies/B/users", inB(200, USERS_READ), () -> api -> api.get(usersOf(companyB))));
 
-        ops.add(op("POST /partners", operatorOnly(201),
+        ops.add(op("POST /api/v1/partners", "POST /partners", operatorOnly(201),
                 () -> api -> api.post("/api/v1/partners", Map.of("name", Fixtures.unique("Partner")))));
-        ops.add(op("GET /partners/P", partnerMember(200), () -> api -> api.get(p())));
-        ops.add(op("GET /partners/P/companies", partnerMember(200), () -> api -> api.get(p() + "/companies")));
-        ops.add(op("GET /partners/P/members", partnerMember(200), () -> api -> api.get(p() + "/members")));
-        ops.add(op("GET /partners/P/members/{admin}", partnerMember(200),
+        ops.add(op("GET /api/v1/partners/{partnerId}", "GET /partners/P", partnerMember(200), () -> api -> api.get(p())));
+        ops.add(op("GET /api/v1/partners/{partnerId}/companies", "GET /partners/P/companies", partnerMember(200), () -> api -> api.get(p() + "/companies")));
+        ops.add(op("GET /api/v1/partners/{partnerId}/members", "GET /partners/P/members", partnerMember(200), () -> api -> api.get(p() + "/members")));
+        ops.add(op("GET /api/v1/partners/{partnerId}/members/{accountId}", "GET /partners/P/members/{admin}", partnerMember(200),
                 () -> api -> api.get(p() + "/members/" + partnerAdminId)));
-        ops.add(op("GET /partners/P/users", partnerMember(200), () -> api -> api.get(p() + "/users")));
-        ops.add(op("POST /partners/P/members", partnerAdmin(201),
+        ops.add(op("GET /api/v1/partners/{partnerId}/users", "GET /partners/P/users", partnerMember(200), () -> api -> api.get(p() + "/users")));
+        ops.add(op("POST /api/v1/partners/{partnerId}/members", "POST /partners/P/members", partnerAdmin(201),
                 () -> api -> api.post(p() + "/members", staffBody("PARTNER_USER_MANAGER"))));
-        ops.add(op("DELETE /partners/P/members/{member}", partnerAdmin(204), () -> {
+        ops.add(op("DELETE /api/v1/partners/{partnerId}/members/{accountId}", "DELETE /partners/P/members/{member}", partnerAdmin(204), () -> {
             String member = created(operator.post(p() + "/members", staffBody("PARTNER_USER_MANAGER")), "accountId");
             return api -> api.delete(p() + "/members/" + member, Map.of());
         }));
 
-        ops.add(op("POST /companies", operatorOnly(201), () -> api -> api.post("/api/v1/companies", companyBody(null))));
-        ops.add(op("POST /companies with partnerId P", partnerAdmin(201),
+        ops.add(op("POST /api/v1/companies", "POST /companies", operatorOnly(201), () -> api -> api.post("/api/v1/companies", companyBody(null))));
+        ops.add(op("POST /api/v1/companies", "POST /companies with partnerId P", partnerAdmin(201),
                 () -> api -> api.post("/api/v1/companies", companyBody(partnerP))));
-        ops.add(op("GET /me", signedIn(200), () -> api -> api.get("/api/v1/me")));
-        ops.add(op("GET /tokens", signedIn(200), () -> api -> api.get("/api/v1/tokens")));
+        ops.add(op("GET /api/v1/me", "GET /me", signedIn(200), () -> api -> api.get("/api/v1/me")));
+        ops.add(op("GET /api/v1/tokens", "GET /tokens", signedIn(200), () -> api -> api.get("/api/v1/tokens")));
+
+        ops.addAll(moreCompanyOperations());
+        ops.addAll(workspaceOperations());
+        ops.addAll(ownOperations());
+        return ops;
+    }
+
+    /** Roles, audit, the CSV files, account-setup invitations and tokens of A's users. */
+    List<Op> moreCompanyOperations() {
+        String users = "/api/v1/companies/{companyId}/users";
+        List<Op> ops = new ArrayList<>();
+        ops.add(op("GET /api/v1/companies/{companyId}/roles/{roleId}", "GET /companies/A/roles/MEMBER", inA(200),
+                () -> api -> api.get(a() + "/roles/MEMBER")));
+        ops.add(op("PUT /api/v1/companies/{companyId}/roles/{roleId}", "PUT /companies/A/roles/{custom}",
+                inA(200, ROLES_MANAGE), () -> {
+                    String role = created(operator.post(a() + "/roles", Map.of("name", Fixtures.unique("Reader"),
+                            "permissions", List.of(USERS_READ))), "id");
+                    return api -> api.put(a() + "/roles/" + role, Map.of("name", Fixtures.unique("Renamed"),
+                            "permissions", List.of(USERS_READ)));
+                }));
+
+        ops.add(op("GET /api/v1/companies/{companyId}/audit", "GET /companies/A/audit", inA(200, AUDIT_READ),
+                () -> api -> api.get(a() + "/audit")));
+        ops.add(op("GET /api/v1/companies/{companyId}/audit/export", "GET /companies/A/audit/export",
+                inA(200, AUDIT_READ), () -> api -> api.get(a() + "/audit/export")));
+        ops.add(op("GET /api/v1/partners/{partnerId}/audit", "GET /partners/P/audit", partnerAdmin(200),
+                () -> api -> api.get(p() + "/audit")));
+        ops.add(op("GET /api/v1/partners/{partnerId}/audit/export", "GET /partners/P/audit/export", partnerAdmin(200),
+                () -> api -> api.get(p() + "/audit/export")));
+
+        ops.add(op("POST " + users + "/import", "POST /companies/A/users/import?dryRun=true (text/csv)",
+                inA(200, USERS_MANAGE), () -> api -> api.raw("POST", usersOf(companyA) + "/import?dryRun=true",
+                        "text/csv", csvOfOneUser())));
+        ops.add(op("POST " + users + "/import", "POST /companies/A/users/import?dryRun=true (multipart)",
+                inA(200, USERS_MANAGE), () -> api -> api.raw("POST", usersOf(companyA) + "/import?dryRun=true",
+                        "multipart/form-data; boundary=" + BOUNDARY, multipart(csvOfOneUser()))));
+        ops.add(op("GET " + users + "/export", "GET /companies/A/users/export", inA(200, USERS_READ),
+                () -> api -> api.get(usersOf(companyA) + "/export")));
+
+        ops.add(op("POST " + users + "/{id}/invite", "POST /companies/A/users/{active}/invite", inA(201, USERS_MANAGE),
+                () -> {
+                    String target = activeUser(companyA);
+                    return api -> api.post(userInA(target) + "/invite", null);
+                }));
+        ops.add(op("GET " + users + "/{id}/invitation", "GET /companies/A/users/{active}/invitation",
+                inA(200, USERS_READ), () -> api -> api.get(userInA(activeInA) + "/invitation")));
+        ops.add(op("DELETE " + users + "/{id}/invitation", "DELETE /companies/A/users/{active}/invitation",
+                inA(204, USERS_MANAGE), () -> {
+                    String target = activeUser(companyA);
+                    return api -> api.delete(userInA(target) + "/invitation", Map.of());
+                }));
+        ops.add(op("DELETE " + users + "/{id}/tokens/{tokenId}", "DELETE /companies/A/users/{member}/tokens/{token}",
+                inA(204, USERS_MANAGE), () -> {
+                    Map<String, Object> person = createSignable(companyA, List.of("MEMBER"));
+                    String token = issueToken((String) person.get("email"), PASSWORD);
+                    return api -> api.delete(userInA((String) person.get("id")) + "/tokens/" + token, Map.of());
+                }));
+        return ops;
+    }
+
+    /**
+     * A's workspaces. Read-only cells look at the shared workspace W; the others get a fresh one with
+     * the same rights (MEMBER holds READ, EXTERNAL holds ADMIN, see {@link #onWorkspace}).
+     */
+    List<Op> workspaceOperations() {
+        String list = "/api/v1/companies/{companyId}/workspaces";
+        String one = list + "/{workspaceId}";
+        String invitations = one + "/invitations";
+        List<Op> ops = new ArrayList<>();
+        ops.add(op("GET " + list, "GET /companies/A/workspaces", inA(200), () -> api -> api.get(workspacesOfA())));
+        ops.add(op("POST " + list, "POST /companies/A/workspaces", inA(201),
+                () -> api -> api.post(workspacesOfA(), Map.of("name", Fixtures.unique("Workspace")))));
+        ops.add(op("GET " + one, "GET /companies/A/workspaces/{W}", onWorkspace(200, false),
+                () -> api -> api.get(workspace(workspaceW))));
+        ops.add(op("GET " + one + "/members", "GET /companies/A/workspaces/{W}/members", onWorkspace(200, false),
+                () -> api -> api.get(workspace(workspaceW) + "/members")));
+        ops.add(op("GET " + one + "/members/{accountId}", "GET /companies/A/workspaces/{W}/members/{member}",
+                onWorkspace(200, false), () -> api -> api.get(workspace(workspaceW) + "/members/" + memberAccountId)));
+        ops.add(op("PUT " + one + "/members/{accountId}", "PUT /companies/A/workspaces/{fresh}/members/{active} READ",
+                onWorkspace(201, true), () -> {
+                    String fresh = workspaceWithRights();
+                    return api -> api.put(workspace(fresh) + "/members/" + activeInA, Map.of("right", "READ"));
+                }));
+        ops.add(op("DELETE " + one + "/members/{accountId}", "DELETE /companies/A/workspaces/{fresh}/members/{writer}",
+                onWorkspace(204, true), () -> {
+                    String fresh = workspaceWithRights();
+                    setRight(fresh, activeInA, "WRITE");
+                    return api -> api.delete(workspace(fresh) + "/members/" + activeInA, Map.of());
+                }));
+
+        ops.add(op("POST " + invitations, "POST /companies/A/workspaces/{fresh}/invitations", onWorkspace(201, true),
+                () -> {
+                    String fresh = workspaceWithRights();
+                    return api -> api.post(workspace(fresh) + "/invitations", Map.of("email", guestEmail(), "right", "READ"));
+                }));
+        ops.add(op("GET " + invitations, "GET /companies/A/workspaces/{W}/invitations", onWorkspace(200, true),
+                () -> api -> api.get(workspace(workspaceW) + "/invitations")));
+        ops.add(op("GET " + invitations + "/{id}", "GET /companies/A/workspaces/{W}/invitations/{pending}",
+                onWorkspace(200, true), () -> {
+                    String invitation = invitation(workspaceW);
+                    return api -> api.get(workspace(workspaceW) + "/invitations/" + invitation);
+                }));
+        ops.add(op("DELETE " + invitations + "/{id}", "DELETE /companies/A/workspaces/{fresh}/invitations/{pending}",
+                onWorkspace(204, true), () -> {
+                    String fresh = workspaceWithRights();
+                    String invitation = invitation(fresh);
+                    return api -> api.delete(workspace(fresh) + "/invitations/" + invitation, Map.of());
+                }));
+        ops.add(op("POST " + invitations + "/{id}/resend", "POST /companies/A/workspaces/{fresh}/invitations/{pending}/resend",
+                onWorkspace(201, true), () -> {
+                    String fresh = workspaceWithRights();
+                    String invitation = invitation(fresh);
+                    return api -> api.post(workspace(fresh) + "/invitations/" + invitation + "/resend", null);
+                }));
+        return ops;
+    }
+
+    /** What every signed-in person does with its own account: notifications, preferences, password, tokens. */
+    List<Op> ownOperations() {
+        List<Op> ops = new ArrayList<>();
+        ops.add(op("GET /api/v1/me/notifications", "GET /me/notifications", signedIn(200),
+                () -> api -> api.get("/api/v1/me/notifications")));
+        ops.add(op("GET /api/v1/me/notifications/unread-count", "GET /me/notifications/unread-count", signedIn(200),
+                () -> api -> api.get("/api/v1/me/notifications/unread-count")));
+        ops.add(op("POST /api/v1/me/notifications/{id}/read", "POST /me/notifications/{another person's}/read",
+                signedIn(404), () -> api -> api.post("/api/v1/me/notifications/" + Fixtures.unique("nope") + "/read", null)));
+        ops.add(op("POST /api/v1/me/notifications/read-all", "POST /me/notifications/read-all", signedIn(204),
+                () -> api -> api.post("/api/v1/me/notifications/read-all", null)));
+        ops.add(op("GET /api/v1/me/preferences", "GET /me/preferences", signedIn(200),
+                () -> api -> api.get("/api/v1/me/preferences")));
+        ops.add(op("PUT /api/v1/me/preferences", "PUT /me/preferences (nothing changed)", signedIn(200),
+                () -> api -> api.put("/api/v1/me/preferences", Map.of())));
+        ops.add(opOf("PUT /api/v1/me/password", "PUT /me/password with a too short new one", signedIn(400),
+                persona -> api -> api.put("/api/v1/me/password", Map.of("currentPassword", passwordOf(persona),
+                        "newPassword", "short"))));
+        // HTTP Basic is how a token is asked for; the anonymous cell sends none
+        ops.add(opOf("POST /api/v1/tokens", "POST /tokens with one's own password", signedIn(201),
+                persona -> persona == Persona.ANONYMOUS ? api -> api.post("/api/v1/tokens", null)
+                        : api -> Api.at(port).basic(loginOf(persona), passwordOf(persona)).post("/api/v1/tokens", null)));
+        ops.add(opOf("DELETE /api/v1/tokens/{id}", "DELETE /tokens/{own}", signedIn(204), persona -> {
+            Persona owner = persona == Persona.ANONYMOUS ? Persona.OPERATOR : persona;
+            String token = issueToken(loginOf(owner), passwordOf(owner));
+            return api -> api.delete("/api/v1/tokens/" + token, Map.of());
+        }));
+        // someone else's token reads as unknown, except to the operator, who may revoke any
+        ops.add(op("DELETE /api/v1/tokens/{id}", "DELETE /tokens/{another person's}",
+                p -> p == Persona.ANONYMOUS ? 401 : p == Persona.OPERATOR ? 204 : 404, () -> {
+                    Map<String, Object> person = createSignable(companyA, List.of("MEMBER"));
+                    String token = issueToken((String) person.get("email"), PASSWORD);
+                    return api -> api.delete("/api/v1/tokens/" + token, Map.of());
+                }));
+        ops.add(op("GET /api/v1/mail", "GET /mail", operatorOnly(200), () -> api -> api.get("/api/v1/mail")));
         return ops;
     }
 
@@ -291,7 +501,7 @@ class AuthorizationMatrixIntegrationTests {
     @ParameterizedTest(name = "{argumentSetName}")
     @MethodSource("cells")
     void matrix(Persona persona, Op op) {
-        Call call = op.prepare().get();
+        Call call = op.prepare().apply(persona);
 
         Api.Response response = call.send(as.get(persona));
 
@@ -307,6 +517,33 @@ class AuthorizationMatrixIntegrationTests {
         assertThat(as).containsOnlyKeys(Persona.values());
         assertThat(cells()).hasSize(operations().size() * Persona.values().length);
         assertThat(operations()).extracting(Op::label).doesNotHaveDuplicates();
+    }
+
+    /**
+     * Every handler under {@code /api}, as Spring maps it, is exercised by at least one operation of
+     * the matrix: a new endpoint cannot ship without its row of answers per persona.
+     */
+    @Test
+    void the_matrix_covers_every_api_handler() {
+        Set<String> handlers = new TreeSet<>();
+        for (RequestMappingHandlerMapping mapping : context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                for (String pattern : info.getPatternValues()) {
+                    if (pattern.startsWith("/api/")) {
+                        (methods.isEmpty() ? EnumSet.allOf(RequestMethod.class) : methods)
+                                .forEach(method -> handlers.add(method + " " + pattern));
+                    }
+                }
+            }
+        }
+        Set<String> declared = new TreeSet<>(operations().stream().map(Op::endpoint).toList());
+
+        assertThat(handlers).as("the API's handlers were found").hasSizeGreaterThan(50);
+        assertThat(declared).as("operations declaring a handler that does not exist").isSubsetOf(handlers);
+        Set<String> uncovered = new TreeSet<>(handlers);
+        uncovered.removeAll(declared);
+        assertThat(uncovered).as("handlers under /api that no matrix operation exercises").isEmpty();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -369,13 +606,16 @@ class AuthorizationMatrixIntegrationTests {
             endpoints.forEach((label, call) -> tests.add(dynamicTest(cell(persona.name(), label, 404),
                     () -> check(cell(persona.name(), label, 404), call.apply(activeInB).send(as.get(persona)), 404))));
         }
-        // the partner's staff belong to the partner, not to A: A's administrator cannot reach them either
+        // the partner's staff belong to the partner, not to A: A's administrator cannot reach them either.
+        // A partner administrator of its own: the persona may hold a right on a workspace of A it
+        // created in a matrix cell, which rightly lists it in A's Users table as External.
+        String otherStaffAdmin = created(operator.post(p() + "/members", staffBody("PARTNER_ADMIN")), "accountId");
         Map<String, Call> onStaff = new java.util.LinkedHashMap<>();
-        onStaff.put("GET /companies/A/users/{partner admin}", api -> api.get(u + partnerAdminId));
-        onStaff.put("POST /companies/A/users/{partner admin}/deactivate", api -> api.post(u + partnerAdminId + "/deactivate", null));
-        onStaff.put("DELETE /companies/A/users/{partner admin}", api -> api.delete(u + partnerAdminId, Map.of()));
-        onStaff.put("POST /companies/A/users/{partner admin}/roles", api -> api.post(u + partnerAdminId + "/roles", Map.of("roleId", "MEMBER")));
-        onStaff.put("GET /companies/A/users/{partner admin}/tokens", api -> api.get(u + partnerAdminId + "/tokens"));
+        onStaff.put("GET /companies/A/users/{partner admin}", api -> api.get(u + otherStaffAdmin));
+        onStaff.put("POST /companies/A/users/{partner admin}/deactivate", api -> api.post(u + otherStaffAdmin + "/deactivate", null));
+        onStaff.put("DELETE /companies/A/users/{partner admin}", api -> api.delete(u + otherStaffAdmin, Map.of()));
+        onStaff.put("POST /companies/A/users/{partner admin}/roles", api -> api.post(u + otherStaffAdmin + "/roles", Map.of("roleId", "MEMBER")));
+        onStaff.put("GET /companies/A/users/{partner admin}/tokens", api -> api.get(u + otherStaffAdmin + "/tokens"));
         onStaff.forEach((label, call) -> tests.add(dynamicTest(cell("ADMINISTRATOR", label, 404),
                 () -> check(cell("ADMINISTRATOR", label, 404), call.send(as.get(Persona.ADMINISTRATOR)), 404))));
         tests.add(dynamicTest("B's users are untouched afterwards", () -> {
@@ -622,19 +862,26 @@ class AuthorizationMatrixIntegrationTests {
         }
     }
 
-    static Op op(String label, Rule rule, Supplier<Call> prepare) {
-        return new Op(label, rule, prepare);
+    static Op op(String endpoint, String label, Rule rule, Supplier<Call> prepare) {
+        return new Op(endpoint, label, rule, persona -> prepare.get());
+    }
+
+    /** An operation whose preparation depends on who calls (e.g. its own password or token). */
+    static Op opOf(String endpoint, String label, Rule rule, Function<Persona, Call> prepare) {
+        return new Op(endpoint, label, rule, prepare);
     }
 
     Op grant(String roleId, Rule rule) {
-        return op("POST /companies/A/users/{active}/roles " + roleId, rule, () -> {
+        return op("POST /api/v1/companies/{companyId}/users/{id}/roles", "POST /companies/A/users/{active}/roles " + roleId,
+                rule, () -> {
             String target = activeUser(companyA);
             return api -> api.post(userInA(target) + "/roles", Map.of("roleId", roleId));
         });
     }
 
     Op revoke(String roleId, Rule rule) {
-        return op("DELETE /companies/A/users/{holder}/roles/" + roleId, rule, () -> {
+        return op("DELETE /api/v1/companies/{companyId}/users/{id}/roles/{roleId}",
+                "DELETE /companies/A/users/{holder}/roles/" + roleId, rule, () -> {
             String target = activeUser(companyA, List.of(roleId));
             return api -> api.delete(userInA(target) + "/roles/" + roleId, Map.of());
         });
@@ -644,6 +891,60 @@ class AuthorizationMatrixIntegrationTests {
     private void giveMemberInA(String userOfB) {
         var granted = operator.post(userInA(userOfB) + "/roles", Map.of("roleId", "MEMBER"));
         assertThat(granted.status()).as(granted.toString()).isEqualTo(201);
+    }
+
+    private String workspacesOfA() {
+        return a() + "/workspaces";
+    }
+
+    private String workspace(String id) {
+        return workspacesOfA() + "/" + id;
+    }
+
+    /** A workspace of A made by the operator, where MEMBER holds READ and EXTERNAL holds ADMIN. */
+    private String workspaceWithRights() {
+        String id = created(operator.post(workspacesOfA(), Map.of("name", Fixtures.unique("Workspace"))), "id");
+        setRight(id, memberAccountId, "READ");
+        setRight(id, externalAccountId, "ADMIN");
+        return id;
+    }
+
+    private void setRight(String workspaceId, String accountId, String right) {
+        var set = operator.put(workspace(workspaceId) + "/members/" + accountId, Map.of("right", right));
+        assertThat(set.status()).as(set.toString()).isIn(200, 201);
+    }
+
+    /** A pending invitation to the workspace, sent by the operator. */
+    private String invitation(String workspaceId) {
+        return created(operator.post(workspace(workspaceId) + "/invitations", Map.of("email", guestEmail(), "right", "READ")),
+                "id");
+    }
+
+    private static String guestEmail() {
+        return Fixtures.unique("guest").toLowerCase() + "@example.com";
+    }
+
+    private static String csvOfOneUser() {
+        String handle = Fixtures.unique("csv").toLowerCase();
+        return "userId,firstName,lastName,email\n" + handle + ",Ann,Lee," + handle + "@example.com\n";
+    }
+
+    private static String multipart(String csv) {
+        return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"users.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + BOUNDARY + "--\r\n";
+    }
+
+    /** Issues an API token with HTTP Basic; returns its id. */
+    private String issueToken(String login, String password) {
+        return created(Api.at(port).basic(login, password).post("/api/v1/tokens", null), "id");
+    }
+
+    private String loginOf(Persona persona) {
+        return persona == Persona.OPERATOR ? Operator.EMAIL : logins.get(persona);
+    }
+
+    private static String passwordOf(Persona persona) {
+        return persona == Persona.OPERATOR ? Operator.PASSWORD : PASSWORD;
     }
 
     private String accountIdOf(Persona persona) {
@@ -725,9 +1026,7 @@ class AuthorizationMatrixIntegrationTests {
     }
 
     private Api narrowedToA(Persona persona) {
-        String login = persona == Persona.OPERATOR ? Operator.EMAIL : logins.get(persona);
-        String password = persona == Persona.OPERATOR ? Operator.PASSWORD : PASSWORD;
-        var issued = Api.at(port).basic(login, password).post("/api/v1/tokens?companyId=" + companyA, null);
+        var issued = Api.at(port).basic(loginOf(persona), passwordOf(persona)).post("/api/v1/tokens?companyId=" + companyA, null);
         assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
         return Api.at(port).bearer(issued.text("token"));
     }

@@ -15,6 +15,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -304,6 +309,44 @@ class WorkspacesIntegrationTests {
         assertThat(seen).containsExactly("Alpha", "Bravo", "Charlie", "Delta", "Echo");
         assertThat(pages).isEqualTo(3);
         assertThat(administrator.api.get(workspaces(companyA) + "?limit=0").status()).isEqualTo(400);
+    }
+
+    /**
+     * The guard checks before the operation's transaction, so the operation locks the workspace row
+     * itself: two ADMINs removing each other at the same moment leave it one ADMIN, never none.
+     */
+    @Test
+    void two_admins_removing_each_other_at_once_leave_the_workspace_an_admin() throws Exception {
+        Person first = person(companyA, "MEMBER");
+        Person second = person(companyA, "MEMBER");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String id = create(first, "Race " + round);
+                String members = workspace(companyA, id) + "/members/";
+                assertThat(first.api.put(members + second.id, Map.of("right", "ADMIN")).status()).isEqualTo(201);
+                CountDownLatch start = new CountDownLatch(1);
+                Future<Api.Response> byFirst = pool.submit(() -> {
+                    start.await();
+                    return first.api.delete(members + second.id, Map.of());
+                });
+                Future<Api.Response> bySecond = pool.submit(() -> {
+                    start.await();
+                    return second.api.delete(members + first.id, Map.of());
+                });
+                start.countDown();
+                List<Integer> statuses = List.of(byFirst.get(30, TimeUnit.SECONDS).status(),
+                        bySecond.get(30, TimeUnit.SECONDS).status());
+
+                // one removal wins; the other is refused (409 last ADMIN, or 403/404 once its author lost the right)
+                assertThat(statuses).as("round " + round).containsOnlyOnce(204);
+                var left = operator.get(workspace(companyA, id) + "/members");
+                assertThat(left.json().get("items").findValuesAsString("right")).as("round " + round)
+                        .containsExactly("ADMIN");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     // ---------------------------------------------------------------------------------------------
