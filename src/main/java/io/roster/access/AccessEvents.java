@@ -48,4 +48,11 @@ public final class AccessEvents {
     public record SignInLockCleared(String accountId, String byAccountId, CompanyId companyId, int failures,
             Instant lockedUntil) {
     }
+
+    /** A company administrator created a SCIM token for its directory (never its value). */
+    public record ScimTokenCreated(CompanyId companyId, String tokenId, String byAccountId) {
+    }
+
+    public record ScimTokenRevoked(CompanyId companyId, String tokenId, String byAccountId) {
+    }
 }

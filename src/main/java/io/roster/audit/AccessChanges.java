@@ -49,6 +49,16 @@ class AccessChanges {
     }
 
     @EventListener
+    void on(AccessEvents.ScimTokenCreated e) {
+        trail.inCompany(e.companyId(), "scim_token.created", new AuditTrail.Target("scim_token", e.tokenId()), null, null);
+    }
+
+    @EventListener
+    void on(AccessEvents.ScimTokenRevoked e) {
+        trail.inCompany(e.companyId(), "scim_token.revoked", new AuditTrail.Target("scim_token", e.tokenId()), null, null);
+    }
+
+    @EventListener
     void on(AccessEvents.PartnerMemberAdded e) {
         trail.inPartner(e.partnerId(), null, "partner.member_added", user(e.accountId()), null,
                 fields("userId", e.userId(), "role", e.role()));

@@ -350,6 +350,16 @@ class AuthorizationMatrixIntegrationTests {
         List<Op> ops = new ArrayList<>();
         ops.add(op("GET /api/v1/companies/{companyId}/roles/{roleId}", "GET /companies/A/roles/MEMBER", inA(200),
                 () -> api -> api.get(a() + "/roles/MEMBER")));
+        String scimTokens = "/api/v1/companies/{companyId}/scim-tokens";
+        ops.add(op("POST " + scimTokens, "POST /companies/A/scim-tokens", inA(201, USERS_MANAGE, ROLES_MANAGE),
+                () -> api -> api.post(a() + "/scim-tokens", null)));
+        ops.add(op("GET " + scimTokens, "GET /companies/A/scim-tokens", inA(200, USERS_MANAGE, ROLES_MANAGE),
+                () -> api -> api.get(a() + "/scim-tokens")));
+        ops.add(op("DELETE " + scimTokens + "/{id}", "DELETE /companies/A/scim-tokens/{token}",
+                inA(204, USERS_MANAGE, ROLES_MANAGE), () -> {
+                    String token = created(operator.post(a() + "/scim-tokens", null), "id");
+                    return api -> api.delete(a() + "/scim-tokens/" + token, Map.of());
+                }));
         ops.add(op("PUT /api/v1/companies/{companyId}/roles/{roleId}", "PUT /companies/A/roles/{custom}",
                 inA(200, ROLES_MANAGE), () -> {
                     String role = created(operator.post(a() + "/roles", Map.of("name", Fixtures.unique("Reader"),
