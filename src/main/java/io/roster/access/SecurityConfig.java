@@ -15,7 +15,7 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Three chains. The API takes a bearer token, or the console's session (then with CSRF, since a
+ * Four chains. SCIM provisioning takes a company SCIM token only. The API takes a bearer token, or the console's session (then with CSRF, since a
  * browser sends the cookie by itself); {@code POST /api/v1/tokens} takes HTTP Basic in its
  * controller so refusals are explained problems. The docs and health are public. The console signs
  * in with a form, keeps its session in the database and sends strict security headers.
@@ -26,6 +26,30 @@ class SecurityConfig {
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    /**
+     * SCIM provisioning: a company SCIM token and nothing else. No session and no CSRF: no browser
+     * cookie is ever honoured here, the bearer token authenticates each call by itself.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain scim(HttpSecurity http, ScimTokens tokens, ScimErrorWriter errors) throws Exception {
+        http.securityMatcher("/scim/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new ScimTokenFilter(tokens, errors), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(ScimTokenFilter.SCIM_AUTHORITY))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) -> errors.write(response, 401, null,
+                                "Send Authorization: Bearer <SCIM token>"))
+                        .accessDeniedHandler((request, response, e) -> errors.write(response, 403, null,
+                                "Only a company SCIM token reaches /scim/v2")));
+        return http.build();
+    }
 
     @Bean
     @Order(1)

@@ -2,6 +2,7 @@ package io.roster.audit;
 
 import io.roster.access.ActingCapacities;
 import io.roster.access.Caller;
+import io.roster.access.ScimClient;
 import io.roster.shared.CompanyId;
 import io.roster.shared.TransactionMemo;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,6 +53,10 @@ class Actors {
      * to that partner space. Anyone else is USER.
      */
     InCompany inCompany(CompanyId company) {
+        Optional<ScimClient> directory = scimClient();
+        if (directory.isPresent()) {
+            return new InCompany(scim(directory.get()), null);
+        }
         Optional<Caller> found = caller();
         if (found.isEmpty()) {
             return new InCompany(nobody(), null);
@@ -91,8 +96,26 @@ class Actors {
                 ? Optional.of(caller) : Optional.empty();
     }
 
+    /**
+     * A company's directory calling through SCIM: no account; the actor's name is its token's id, so
+     * the log tells which token (and so which directory) made each change.
+     */
+    static Actor scim(ScimClient client) {
+        return new Actor(null, client.getName(), ActorKind.SCIM);
+    }
+
+    Optional<ScimClient> scimClient() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof ScimClient client
+                ? Optional.of(client) : Optional.empty();
+    }
+
     /** No caller: ANONYMOUS within a request, SYSTEM outside (scheduled jobs, start-up). */
     Actor nobody() {
+        Optional<ScimClient> directory = scimClient();
+        if (directory.isPresent()) {
+            return scim(directory.get());
+        }
         return new Actor(null, null, request().isPresent() ? ActorKind.ANONYMOUS : ActorKind.SYSTEM);
     }
 

@@ -1,0 +1,56 @@
+package io.roster.api;
+
+import io.roster.shared.ProblemException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Errors of {@code /scim/v2} in the SCIM format (RFC 7644 §3.12) rather than RFC 9457 problems: a
+ * directory's client only understands its own. Runs before {@link ProblemHandler} for the SCIM
+ * controllers alone.
+ */
+@RestControllerAdvice(assignableTypes = ScimController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ScimErrors {
+
+    static final String ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
+    static final MediaType SCIM_JSON = MediaType.parseMediaType("application/scim+json");
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<Map<String, Object>> on(ProblemException problem) {
+        return error(problem.status(), scimTypeOf(problem), problem.detail());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Map<String, Object>> on(NoResourceFoundException missing) {
+        return error(404, null, "No such SCIM endpoint");
+    }
+
+    static ResponseEntity<Map<String, Object>> error(int status, String scimType, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("schemas", List.of(ERROR_SCHEMA));
+        body.put("status", String.valueOf(status));
+        if (scimType != null) {
+            body.put("scimType", scimType);
+        }
+        body.put("detail", detail);
+        return ResponseEntity.status(status).contentType(SCIM_JSON).body(body);
+    }
+
+    /** The scimType RFC 7644 §3.12 names for what the Users table refused. */
+    private static String scimTypeOf(ProblemException problem) {
+        return switch (problem.status()) {
+            case 409 -> "uniqueness";
+            case 400 -> "invalidValue";
+            default -> null;
+        };
+    }
+}
