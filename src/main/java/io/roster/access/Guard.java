@@ -73,6 +73,21 @@ public class Guard {
         return access;
     }
 
+    /**
+     * A company's directory, authenticated by its SCIM token: it manages the company's people and
+     * nothing else. It acts as no account, so it outranks nobody and grants only roles without
+     * permissions (MEMBER): its {@link Caller} names the token, not a person.
+     */
+    public CompanyAccess directory(ScimClient client) {
+        if (client == null) {
+            throw new Problems.Unauthorized("Send a company SCIM token");
+        }
+        Caller asDirectory = new Caller(null, client.getName(), false, client.company().value(), null,
+                client.tokenId(), client.company().value());
+        return new CompanyAccess(asDirectory, client.company(), EnumSet.of(Permission.USERS_READ, Permission.USERS_MANAGE),
+                null, true);
+    }
+
     /** What the caller may do in a company; 404 when it has no standing there at all. */
     public CompanyAccess accessTo(Caller caller, CompanyId company) {
         return standingIn(caller, company);

@@ -1,25 +1,47 @@
 package io.roster.api;
 
+import io.roster.access.BuiltInRole;
+import io.roster.access.CompanyAccess;
+import io.roster.access.Guard;
 import io.roster.access.ScimClient;
+import io.roster.access.UserCreation;
+import io.roster.shared.CompanyId;
+import io.roster.shared.Page;
+import io.roster.shared.PageRequest;
+import io.roster.shared.Problems;
+import io.roster.users.ActivationOutcome;
+import io.roster.users.NewUser;
+import io.roster.users.UserEdit;
 import io.roster.users.UserLifecycle;
 import io.roster.users.UserRow;
 import io.roster.users.UserStatus;
+import io.roster.users.UsersQuery;
+import io.roster.users.UsersTable;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
  * SCIM 2.0 (RFC 7643/7644) for a company's directory. The security chain admits only a company SCIM
  * token, whose {@link ScimClient} names the company: every read and change here is of that company,
  * which is the whole authorization (a directory never sees another company).
  *
- * <p>This slice serves discovery and reading a user by id; the discovery documents say exactly that.
+ * <p>This slice serves discovery and Users (GET, filter, POST, PUT, DELETE); PATCH and Groups are not
+ * served yet, and the discovery documents say exactly that.
  */
 @RestController
 @RequestMapping(path = "/scim/v2", produces = {"application/scim+json", "application/json"})
@@ -28,11 +50,20 @@ class ScimController {
     static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
     static final String ROSTER_USER_SCHEMA = "urn:ietf:params:scim:schemas:extension:roster:2.0:User";
 
+    private static final String LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+    private static final int MAX_COUNT = 200;
+
     private final UserLifecycle users;
+    private final UsersTable table;
+    private final UserCreation creation;
+    private final Guard guard;
     private final ScimDocuments documents;
 
-    ScimController(UserLifecycle users, ScimDocuments documents) {
+    ScimController(UserLifecycle users, UsersTable table, UserCreation creation, Guard guard, ScimDocuments documents) {
         this.users = users;
+        this.table = table;
+        this.creation = creation;
+        this.guard = guard;
         this.documents = documents;
     }
 
@@ -67,8 +98,132 @@ class ScimController {
 
     @GetMapping("/Users/{id}")
     ResponseEntity<Map<String, Object>> user(@AuthenticationPrincipal ScimClient client, @PathVariable String id) {
-        UserRow row = users.row(client.company(), id);
-        return ResponseEntity.ok().eTag(weak(row)).contentType(ScimErrors.SCIM_JSON).body(toScim(row));
+        return answer(200, users.row(client.company(), id));
+    }
+
+    /**
+     * The company's users, filtered or not, {@code count} at a time from {@code startIndex} (1-based).
+     * A filter searches the Users table by its values, then keeps the exact matches.
+     */
+    @GetMapping("/Users")
+    ResponseEntity<Map<String, Object>> users(@AuthenticationPrincipal ScimClient client,
+            @RequestParam(required = false) String filter, @RequestParam(required = false) Integer startIndex,
+            @RequestParam(required = false) Integer count) {
+        int start = startIndex == null || startIndex < 1 ? 1 : startIndex;
+        int size = count == null ? MAX_COUNT : Math.max(0, Math.min(count, MAX_COUNT));
+        List<UserRow> matches = filter == null || filter.isBlank() ? allOf(client.company())
+                : search(client.company(), ScimFilter.parse(filter));
+        List<Map<String, Object>> page = matches.stream().skip(start - 1L).limit(size).map(this::toScim).toList();
+        Map<String, Object> list = new LinkedHashMap<>();
+        list.put("schemas", List.of(LIST_SCHEMA));
+        list.put("totalResults", matches.size());
+        list.put("startIndex", start);
+        list.put("itemsPerPage", page.size());
+        list.put("Resources", page);
+        return ResponseEntity.ok().contentType(ScimErrors.SCIM_JSON).body(list);
+    }
+
+    /**
+     * Creates a row through the one creation path, with the MEMBER role so the person can sign in.
+     * {@code active: true} activates it; without a free license it stays DRAFT, is answered
+     * {@code active: false}, and its Roster extension says why. A taken userName or email is a 409
+     * {@code uniqueness}, found before anything is saved, so a directory retrying does not pile up drafts.
+     */
+    @PostMapping(path = "/Users", consumes = {"application/scim+json", "application/json"})
+    ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal ScimClient client, @RequestBody JsonNode body) {
+        CompanyAccess access = guard.directory(client);
+        ScimUser user = ScimUser.of(body);
+        users.claimed(user.userName(), user.email()).ifPresent(field -> {
+            throw new Problems.Conflict("taken", (field.equals("userId") ? "userName" : "email") + " is already taken");
+        });
+        NewUser row = new NewUser(user.userName(), user.givenName(), user.familyName(), user.email(),
+                user.active() ? UserStatus.ACTIVE : UserStatus.DRAFT, false, null, "en", true, true);
+        ActivationOutcome outcome = creation.create(access, row, List.of(BuiltInRole.MEMBER.name()));
+        return answer(201, outcome.row());
+    }
+
+    /**
+     * Replaces what SCIM carries of a row: userName (while DRAFT), names, email, and {@code active}
+     * (activation, or deactivation which frees the license). {@code If-Match} must name the current
+     * version when sent (412 otherwise). External users are read-only (403).
+     */
+    @PutMapping(path = "/Users/{id}", consumes = {"application/scim+json", "application/json"})
+    ResponseEntity<Map<String, Object>> replace(@AuthenticationPrincipal ScimClient client, @PathVariable String id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody JsonNode body) {
+        CompanyAccess access = guard.directory(client);
+        ScimUser user = ScimUser.of(body);
+        UserRow row = users.edit(access.company(), id,
+                new UserEdit(user.userName(), user.givenName(), user.familyName(), user.email()), version(ifMatch));
+        if (user.active() && row.status() != UserStatus.ACTIVE) {
+            row = users.activate(access.company(), id).row();
+        } else if (!user.active() && row.status() == UserStatus.ACTIVE) {
+            row = users.deactivate(access.company(), id);
+        }
+        return answer(200, row);
+    }
+
+    /** Deactivation (which frees the license) then deletion, each audited as itself. */
+    @DeleteMapping("/Users/{id}")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal ScimClient client, @PathVariable String id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        CompanyAccess access = guard.directory(client);
+        UserRow row = users.row(access.company(), id);
+        Long expected = version(ifMatch);
+        if (expected != null && expected != row.version()) {
+            throw new Problems.PreconditionFailed("The user was changed since you read it (ETag " + weak(row) + ")");
+        }
+        if (row.status() == UserStatus.ACTIVE) {
+            users.deactivate(access.company(), id);
+        }
+        users.delete(access.company(), id, null);
+        return ResponseEntity.noContent().build();
+    }
+
+    private List<UserRow> search(CompanyId company, ScimFilter filter) {
+        Map<String, UserRow> found = new LinkedHashMap<>();
+        for (String value : filter.searchValues()) {
+            if (value.isBlank() || value.length() > UsersQuery.MAX_Q) {
+                continue;
+            }
+            UsersQuery query = UsersQuery.of(null, null, value, null, PageRequest.first(PageRequest.MAX_LIMIT));
+            table.list(company, query).items().stream().filter(filter::matches).forEach(row -> found.put(row.id(), row));
+        }
+        return List.copyOf(found.values());
+    }
+
+    /** Every row of the company, in userId order, page after page. */
+    private List<UserRow> allOf(CompanyId company) {
+        List<UserRow> rows = new ArrayList<>();
+        String cursor = null;
+        do {
+            UsersQuery query = UsersQuery.of(null, null, null, null, PageRequest.of(PageRequest.MAX_LIMIT, cursor));
+            Page<UserRow> page = table.list(company, query);
+            rows.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return rows;
+    }
+
+    private ResponseEntity<Map<String, Object>> answer(int status, UserRow row) {
+        var response = ResponseEntity.status(status).eTag(weak(row)).contentType(ScimErrors.SCIM_JSON);
+        if (status == 201) {
+            response = response.location(java.net.URI.create("/scim/v2/Users/" + row.id()));
+        }
+        return response.body(toScim(row));
+    }
+
+    /** The version an {@code If-Match} names ({@code W/"7"} or {@code "7"}); null when absent or {@code *}. */
+    private static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        String digits = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            // an ETag this service never gave names no version of the row: stale
+            return -1L;
+        }
     }
 
     /** meta.version and the ETag header: a weak ETag of the row's version (RFC 7644 §3.14). */

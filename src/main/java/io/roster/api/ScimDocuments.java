@@ -19,7 +19,8 @@ class ScimDocuments {
         config.put("schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"));
         config.put("patch", Map.of("supported", false));
         config.put("bulk", Map.of("supported", false, "maxOperations", 0, "maxPayloadSize", 0));
-        config.put("filter", Map.of("supported", false, "maxResults", 0));
+        // eq on userName, externalId, emails.value, emails[type eq "work"].value, with and/or (ScimFilter)
+        config.put("filter", Map.of("supported", true, "maxResults", 200));
         config.put("changePassword", Map.of("supported", false));
         config.put("sort", Map.of("supported", false));
         config.put("etag", Map.of("supported", true));

@@ -49,7 +49,8 @@ class ScimErrors {
     private static String scimTypeOf(ProblemException problem) {
         return switch (problem.status()) {
             case 409 -> "uniqueness";
-            case 400 -> "invalidValue";
+            case 400 -> problem.errors().stream().anyMatch(error -> error.field().equals("filter"))
+                    ? "invalidFilter" : "invalidValue";
             default -> null;
         };
     }

@@ -235,6 +235,21 @@ public class UserLifecycle {
         return rows.pendingEmail(company, id);
     }
 
+    /**
+     * Which of a userId and an email another account has already claimed, if any ({@code "userId"}
+     * or {@code "email"}): for a provisioning client that must be told "taken" before it creates a
+     * row it would then keep re-creating.
+     */
+    public Optional<String> claimed(String userId, String email) {
+        if (userId != null && !userId.isBlank() && rows.userIdClaimed(userId.trim().toLowerCase(java.util.Locale.ROOT))) {
+            return Optional.of("userId");
+        }
+        if (email != null && !email.isBlank() && rows.emailClaimed(email.trim(), "")) {
+            return Optional.of("email");
+        }
+        return Optional.empty();
+    }
+
     /** A row of the company's Users table, internal or external. */
     public UserRow row(CompanyId company, String id) {
         return rows.findInTable(company, id).orElseThrow(() -> notFound(id));
