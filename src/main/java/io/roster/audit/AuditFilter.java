@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 public record AuditFilter(String actor, String action, String actionPrefix, Instant from, Instant to) {
 
     private static final int MAX_ACTOR = 64;
-    private static final Pattern ACTOR = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Pattern ACTOR = Pattern.compile("[A-Za-z0-9._@+:-]+");
     private static final Pattern ACTION = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_]+)*(\\.|\\.\\*|\\*)?");
 
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");

@@ -2,10 +2,13 @@ package io.roster.shared;
 
 import java.util.regex.Pattern;
 
-/** A userId: 3–64 characters among a-z 0-9 . _ -, unique platform-wide, immutable once claimed. */
+/**
+ * A userId: 3–64 characters among a-z 0-9 . _ - @ + (so a directory's email-shaped names fit), unique
+ * platform-wide, immutable once claimed. Only lower case is kept: the same name in another case is the same userId.
+ */
 public record UserHandle(String value) {
 
-    private static final Pattern FORMAT = Pattern.compile("[a-z0-9._-]{3,64}");
+    private static final Pattern FORMAT = Pattern.compile("[a-z0-9._@+-]{3,64}");
 
     public UserHandle {
         if (!isValid(value)) {

@@ -30,10 +30,22 @@ public class Accounts {
             return Optional.empty();
         }
         String key = login.trim();
+        if (!key.contains("@")) {
+            return byUserId(key);
+        }
         // An email signs in only once verified (a changed email is confirmed before use, docs/rules.md §3).
-        String where = key.contains("@") ? "email_key = ? AND email_verified = TRUE" : "user_id_key = ?";
-        return jdbc.sql("SELECT " + CREDENTIAL_COLUMNS + " FROM accounts WHERE " + where)
-                .param(key.contains("@") ? EmailAddress.keyOf(key) : key.toLowerCase(Locale.ROOT))
+        // A userId may be email-shaped too (a directory's userName): then it signs in as that userId.
+        Optional<Credentials> byEmail = jdbc.sql("SELECT " + CREDENTIAL_COLUMNS + " FROM accounts"
+                        + " WHERE email_key = ? AND email_verified = TRUE")
+                .param(EmailAddress.keyOf(key))
+                .query(Accounts::credentials)
+                .optional();
+        return byEmail.isPresent() ? byEmail : byUserId(key);
+    }
+
+    private Optional<Credentials> byUserId(String key) {
+        return jdbc.sql("SELECT " + CREDENTIAL_COLUMNS + " FROM accounts WHERE user_id_key = ?")
+                .param(key.toLowerCase(Locale.ROOT))
                 .query(Accounts::credentials)
                 .optional();
     }

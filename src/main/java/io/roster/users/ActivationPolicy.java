@@ -14,7 +14,7 @@ final class ActivationPolicy {
 
     static final String OK = "OK";
     static final String USER_ID_MISSING = "User ID is missing";
-    static final String USER_ID_INVALID = "User ID is invalid: use 3 to 64 characters among a-z, 0-9, '.', '_' and '-'";
+    static final String USER_ID_INVALID = "User ID is invalid: use 3 to 64 characters among a-z, 0-9, '.', '_', '-', '@' and '+'";
     static final String USER_ID_TAKEN = "User ID already taken";
     static final String FIRST_NAME_MISSING = "First name is missing";
     static final String LAST_NAME_MISSING = "Last name is missing";

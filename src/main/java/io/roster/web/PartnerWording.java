@@ -27,7 +27,7 @@ class PartnerWording {
     private static final Map<String, String> KNOWN = Map.ofEntries(
             Map.entry("OK", "partner.validation.ok"),
             Map.entry("User ID is missing", "partner.validation.userIdMissing"),
-            Map.entry("User ID is invalid: use 3 to 64 characters among a-z, 0-9, '.', '_' and '-'",
+            Map.entry("User ID is invalid: use 3 to 64 characters among a-z, 0-9, '.', '_', '-', '@' and '+'",
                     "partner.validation.userIdInvalid"),
             Map.entry("User ID already taken", "partner.validation.userIdTaken"),
             Map.entry("User ID or email already taken", "partner.validation.userIdOrEmailTaken"),

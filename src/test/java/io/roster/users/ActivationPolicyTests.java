@@ -49,10 +49,17 @@ class ActivationPolicyTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ab", "Alice", "alice smith", "alice@example.com", " alice"})
+    @ValueSource(strings = {"ab", "Alice", "alice smith", "Alice@Example.com", " alice", "alice#1", "al:ice"})
     void a_draft_with_a_malformed_user_id_cannot_be_activated(String userId) {
         assertThat(ActivationPolicy.problemsOf(draft(userId, "Alice", "Smith", "alice@example.com")))
-                .containsExactly("User ID is invalid: use 3 to 64 characters among a-z, 0-9, '.', '_' and '-'");
+                .containsExactly("User ID is invalid: use 3 to 64 characters among a-z, 0-9, '.', '_', '-', '@' and '+'");
+    }
+
+    /** A directory's userName is often an email: the userId rule takes it, in lower case. */
+    @ParameterizedTest
+    @ValueSource(strings = {"alice@example.com", "alice+sales@example.com", "a.b_c-d@x.io", "abc"})
+    void an_email_shaped_user_id_is_valid(String userId) {
+        assertThat(ActivationPolicy.problemsOf(draft(userId, "Alice", "Smith", "alice@example.com"))).isEmpty();
     }
 
     @Test
