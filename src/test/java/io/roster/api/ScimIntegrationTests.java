@@ -144,9 +144,149 @@ class ScimIntegrationTests {
         assertThat(listed.get("lastUsedAt").isNull()).isFalse();
     }
 
+    @Test
+    void entra_creates_an_email_shaped_user_who_is_active_a_member_and_audited_as_scim() {
+        Api scim = scim(companyA);
+        String tokenId = lastTokenId;
+        String upn = Fixtures.unique("Ada.Lovelace").replace('_', '.') + "@Contoso.com";
+        // the body Microsoft documents for Entra's provisioning of a new user
+        String body = """
+                {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User",
+                             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+                 "externalId": "0a21f0f2-8d2a-4f8e-bf98-7b8b4a7f3c2e",
+                 "userName": "%s",
+                 "active": true,
+                 "emails": [{"primary": true, "type": "work", "value": "%s"}],
+                 "meta": {"resourceType": "User"},
+                 "name": {"formatted": "Ada Lovelace", "familyName": "Lovelace", "givenName": "Ada"},
+                 "roles": []}
+                """.formatted(upn, upn);
+
+        var created = scim.raw("POST", "/scim/v2/Users", "application/scim+json", body);
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode user = created.json();
+        assertThat(user.get("userName").asString()).isEqualTo(upn.toLowerCase());
+        assertThat(user.get("active").asBoolean()).isTrue();
+        assertThat(created.header("Location")).endsWith("/scim/v2/Users/" + user.get("id").asString());
+        String id = user.get("id").asString();
+        var roles = operator.get("/api/v1/companies/" + companyA + "/users/" + id + "/roles");
+        assertThat(roles.body()).contains("MEMBER");
+        var creation = operator.get("/api/v1/companies/" + companyA + "/audit?limit=200").json().get("items");
+        boolean byScim = false;
+        for (JsonNode entry : creation) {
+            if (id.equals(entry.get("targetId").asString()) && entry.get("action").asString().equals("user.created")) {
+                assertThat(entry.get("actorKind").asString()).isEqualTo("SCIM");
+                assertThat(entry.get("actorUserId").asString()).isEqualTo("scim:" + tokenId);
+                byScim = true;
+            }
+        }
+        assertThat(byScim).as("a user.created entry by the SCIM token").isTrue();
+    }
+
+    @Test
+    void a_taken_user_name_or_email_is_409_uniqueness_and_saves_nothing() {
+        Map<String, Object> existing = Fixtures.validUser("ACTIVE");
+        fixtures.createUser(companyB, existing);
+        Api scim = scim(companyA);
+
+        for (String body : List.of(userBody((String) existing.get("userId"), "other@example.com", true),
+                userBody(Fixtures.unique("fresh").toLowerCase(), (String) existing.get("email"), true))) {
+            var refused = scim.raw("POST", "/scim/v2/Users", "application/scim+json", body);
+
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+            assertThat(refused.text("scimType")).isEqualTo("uniqueness");
+            assertThat(refused.json().get("schemas").get(0).asString()).isEqualTo(ERROR_SCHEMA);
+        }
+        assertThat(scim.get("/scim/v2/Users").json().get("totalResults").asInt()).isZero();
+    }
+
+    @Test
+    void without_a_free_license_the_user_is_saved_as_a_draft_and_answered_inactive_with_the_reason() {
+        String full = fixtures.company(0);
+        Api scim = scim(full);
+
+        var created = scim.raw("POST", "/scim/v2/Users", "application/scim+json",
+                userBody(Fixtures.unique("seatless").toLowerCase(), Fixtures.unique("seatless").toLowerCase() + "@example.com", true));
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().get("active").asBoolean()).isFalse();
+        JsonNode roster = created.json().get("urn:ietf:params:scim:schemas:extension:roster:2.0:User");
+        assertThat(roster.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(roster.get("validationResult").asString()).containsIgnoringCase("license");
+    }
+
+    @Test
+    void okta_finds_a_user_by_filter_disables_them_which_frees_the_license_then_deletes_them() {
+        Api scim = scim(companyA);
+        String userName = Fixtures.unique("grace").toLowerCase() + "@example.com";
+        String id = scim.raw("POST", "/scim/v2/Users", "application/scim+json", userBody(userName, userName, true))
+                .json().get("id").asString();
+        assertThat(operator.get("/api/v1/companies/" + companyA).json().get("licensesUsed").asInt()).isEqualTo(1);
+
+        var found = scim.get("/scim/v2/Users?filter=" + encode("userName eq \"" + userName.toUpperCase() + "\"")
+                + "&startIndex=1&count=100");
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.json().get("totalResults").asInt()).isEqualTo(1);
+        assertThat(found.json().get("Resources").get(0).get("id").asString()).isEqualTo(id);
+        var byEmail = scim.get("/scim/v2/Users?filter=" + encode("emails[type eq \"work\"].value eq \"" + userName
+                + "\" or userName eq \"nobody-here\""));
+        assertThat(byEmail.json().get("totalResults").asInt()).isEqualTo(1);
+        var bad = scim.get("/scim/v2/Users?filter=" + encode("title sw \"x\""));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.text("scimType")).isEqualTo("invalidFilter");
+
+        String etag = scim.get("/scim/v2/Users/" + id).header("ETag");
+        // the body Okta documents to deactivate a user by PUT, "active" as Entra may send it: a string
+        String disable = userBody(userName, userName, true).replace("\"active\": true", "\"active\": \"False\"");
+        var stale = scim.withHeader("If-Match", "W/\"999\"").raw("PUT", "/scim/v2/Users/" + id, "application/scim+json", disable);
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(412);
+        var disabled = scim.withHeader("If-Match", etag).raw("PUT", "/scim/v2/Users/" + id,
+                "application/scim+json", disable);
+        assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
+        assertThat(disabled.json().get("active").asBoolean()).isFalse();
+        assertThat(disabled.header("ETag")).isNotEqualTo(etag);
+        assertThat(operator.get("/api/v1/companies/" + companyA).json().get("licensesUsed").asInt()).isZero();
+
+        var deleted = scim.delete("/scim/v2/Users/" + id, Map.of());
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+        assertThat(scim.get("/scim/v2/Users/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_directory_cannot_change_or_delete_another_companys_user() {
+        String inB = fixtures.createUser(companyB, Fixtures.validUser("ACTIVE")).text("id");
+        Api scim = scim(companyA);
+
+        var put = scim.raw("PUT", "/scim/v2/Users/" + inB, "application/scim+json", userBody("someone", "s@example.com", false));
+        var delete = scim.delete("/scim/v2/Users/" + inB, Map.of());
+
+        assertThat(put.status()).as(put.toString()).isEqualTo(404);
+        assertThat(delete.status()).as(delete.toString()).isEqualTo(404);
+        assertThat(operator.get("/api/v1/companies/" + companyB + "/users/" + inB).text("status")).isEqualTo("ACTIVE");
+    }
+
+    private static String userBody(String userName, String email, boolean active) {
+        return """
+                {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"],
+                 "userName": "%s",
+                 "name": {"givenName": "Grace", "familyName": "Hopper"},
+                 "emails": [{"primary": true, "value": "%s", "type": "work"}],
+                 "displayName": "Grace Hopper",
+                 "active": %s}
+                """.formatted(userName, email, active);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private String lastTokenId;
+
     private Api scim(String company) {
         var created = operator.post(tokens(company), null);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        lastTokenId = created.text("id");
         return Api.at(port).bearer(created.text("token"));
     }
 
