@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -207,9 +208,15 @@ class ScimController {
     private ResponseEntity<Map<String, Object>> answer(int status, UserRow row) {
         var response = ResponseEntity.status(status).eTag(weak(row)).contentType(ScimErrors.SCIM_JSON);
         if (status == 201) {
-            response = response.location(java.net.URI.create("/scim/v2/Users/" + row.id()));
+            response = response.location(locationOf(row));
         }
         return response.body(toScim(row));
+    }
+
+    /** The user's absolute URI, as RFC 7643 §3.1 wants {@code meta.location}: clients follow it to replace or delete. */
+    private static java.net.URI locationOf(UserRow row) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/scim/v2/Users/{id}").buildAndExpand(row.id())
+                .toUri();
     }
 
     /** The version an {@code If-Match} names ({@code W/"7"} or {@code "7"}); null when absent or {@code *}. */
@@ -261,7 +268,7 @@ class ScimController {
         meta.put("resourceType", "User");
         meta.put("created", row.createdAt().toString());
         meta.put("lastModified", row.updatedAt().toString());
-        meta.put("location", "/scim/v2/Users/" + row.id());
+        meta.put("location", locationOf(row).toString());
         meta.put("version", weak(row));
         user.put("meta", meta);
         return user;
