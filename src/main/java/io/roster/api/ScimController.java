@@ -10,6 +10,7 @@ import io.roster.shared.Page;
 import io.roster.shared.PageRequest;
 import io.roster.shared.Problems;
 import io.roster.users.ActivationOutcome;
+import io.roster.users.ExternalIds;
 import io.roster.users.NewUser;
 import io.roster.users.UserEdit;
 import io.roster.users.UserLifecycle;
@@ -58,10 +59,13 @@ class ScimController {
     private final UsersTable table;
     private final UserCreation creation;
     private final Guard guard;
+    private final ExternalIds externalIds;
     private final ScimDocuments documents;
 
-    ScimController(UserLifecycle users, UsersTable table, UserCreation creation, Guard guard, ScimDocuments documents) {
+    ScimController(UserLifecycle users, UsersTable table, UserCreation creation, Guard guard, ExternalIds externalIds,
+            ScimDocuments documents) {
         this.users = users;
+        this.externalIds = externalIds;
         this.table = table;
         this.creation = creation;
         this.guard = guard;
@@ -140,6 +144,7 @@ class ScimController {
         NewUser row = new NewUser(user.userName(), user.givenName(), user.familyName(), user.email(),
                 user.active() ? UserStatus.ACTIVE : UserStatus.DRAFT, false, null, "en", true, true);
         ActivationOutcome outcome = creation.create(access, row, List.of(BuiltInRole.MEMBER.name()));
+        externalIds.keep(access.company(), outcome.row().id(), user.externalId());
         return answer(201, outcome.row());
     }
 
@@ -155,6 +160,7 @@ class ScimController {
         ScimUser user = ScimUser.of(body);
         UserRow row = users.edit(access.company(), id,
                 new UserEdit(user.userName(), user.givenName(), user.familyName(), user.email()), version(ifMatch));
+        externalIds.keep(access.company(), id, user.externalId());
         if (user.active() && row.status() != UserStatus.ACTIVE) {
             row = users.activate(access.company(), id).row();
         } else if (!user.active() && row.status() == UserStatus.ACTIVE) {
@@ -181,15 +187,19 @@ class ScimController {
     }
 
     private List<UserRow> search(CompanyId company, ScimFilter filter) {
-        Map<String, UserRow> found = new LinkedHashMap<>();
-        for (String value : filter.searchValues()) {
-            if (value.isBlank() || value.length() > UsersQuery.MAX_Q) {
-                continue;
+        Map<String, UserRow> candidates = new LinkedHashMap<>();
+        for (ScimFilter.Term term : filter.searchTerms()) {
+            if (term.attribute().equals("externalid")) {
+                externalIds.accountsWith(company, term.value())
+                        .forEach(id -> candidates.put(id, users.row(company, id)));
+            } else if (!term.value().isBlank() && term.value().length() <= UsersQuery.MAX_Q) {
+                UsersQuery query = UsersQuery.of(null, null, term.value(), null, PageRequest.first(PageRequest.MAX_LIMIT));
+                table.list(company, query).items().forEach(row -> candidates.put(row.id(), row));
             }
-            UsersQuery query = UsersQuery.of(null, null, value, null, PageRequest.first(PageRequest.MAX_LIMIT));
-            table.list(company, query).items().stream().filter(filter::matches).forEach(row -> found.put(row.id(), row));
         }
-        return List.copyOf(found.values());
+        return candidates.values().stream()
+                .filter(row -> filter.matches(row, row.external() ? null : externalIds.of(company, row.id()).orElse(null)))
+                .toList();
     }
 
     /** Every row of the company, in userId order, page after page. */
@@ -244,6 +254,9 @@ class ScimController {
         user.put("id", row.id());
         if (row.userId() != null) {
             user.put("userName", row.userId());
+        }
+        if (!row.external()) {
+            externalIds.of(row.homeCompanyId(), row.id()).ifPresent(externalId -> user.put("externalId", externalId));
         }
         Map<String, Object> name = new LinkedHashMap<>();
         if (row.firstName() != null) {

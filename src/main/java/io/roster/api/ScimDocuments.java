@@ -51,6 +51,8 @@ class ScimDocuments {
         return schema(ScimController.USER_SCHEMA, "User", "A person of the company", List.of(
                 attribute("userName", "string", true, false, "readWrite", "server",
                         "The Roster userId: 3 to 64 of a-z 0-9 . _ - @ +, kept lower-case"),
+                attribute("externalId", "string", false, false, "readWrite", "none",
+                        "The directory's own identifier of the person, kept as sent"),
                 complex("name", List.of(
                         attribute("givenName", "string", false, false, "readWrite", "none", "First name"),
                         attribute("familyName", "string", false, false, "readWrite", "none", "Last name"))),

@@ -20,26 +20,28 @@ record ScimFilter(List<List<Term>> anyOf) {
     /** One {@code attribute eq "value"}; attributes are compared case-insensitively, as their schema says. */
     record Term(String attribute, String value) {
 
-        boolean matches(UserRow row) {
+        boolean matches(UserRow row, String externalId) {
             return switch (attribute) {
                 case "username" -> row.userId() != null && row.userId().equalsIgnoreCase(value);
                 case "emails.value", "emails[type eq \"work\"].value" ->
                         row.email() != null && row.email().equalsIgnoreCase(value);
-                // no externalId is kept yet: nothing matches one
-                case "externalid" -> false;
+                // the directory's own value: compared exactly (caseExact in RFC 7643)
+                case "externalid" -> value.equals(externalId);
                 default -> false;
             };
         }
     }
 
-    boolean matches(UserRow row) {
-        return anyOf.stream().anyMatch(all -> all.stream().allMatch(term -> term.matches(row)));
+    boolean matches(UserRow row, String externalId) {
+        return anyOf.stream().anyMatch(all -> all.stream().allMatch(term -> term.matches(row, externalId)));
     }
 
-    /** The values to search the Users table by: the first term of each branch (all must hold, so it must too). */
-    List<String> searchValues() {
-        return anyOf.stream().map(all -> all.get(0)).filter(term -> !term.attribute().equals("externalid"))
-                .map(Term::value).distinct().toList();
+    /**
+     * The terms to search the Users table by: the first of each branch (all of a branch must hold,
+     * so its first must too). An externalId is looked up by itself, anything else by prefix search.
+     */
+    List<Term> searchTerms() {
+        return anyOf.stream().map(all -> all.get(0)).distinct().toList();
     }
 
     static ScimFilter parse(String text) {

@@ -8,10 +8,10 @@ import tools.jackson.databind.JsonNode;
  * What a SCIM User body says of a person, as Entra ID and Okta send it: {@code userName} (the
  * Roster userId, kept lower-case), {@code name.givenName}/{@code familyName}, the primary email (or
  * the {@code work} one, or the only one), and {@code active}, which Entra may send as the string
- * {@code "True"}/{@code "False"}. Absent {@code active} means active (RFC 7643 leaves it to the
- * provider; both directories send it anyway).
+ * {@code "True"}/{@code "False"}; and {@code externalId}, the directory's own id, kept as sent.
+ * Absent {@code active} means active (RFC 7643 leaves it to the provider; both directories send it).
  */
-record ScimUser(String userName, String givenName, String familyName, String email, boolean active) {
+record ScimUser(String userName, String externalId, String givenName, String familyName, String email, boolean active) {
 
     static ScimUser of(JsonNode body) {
         if (body == null || !body.isObject()) {
@@ -19,7 +19,7 @@ record ScimUser(String userName, String givenName, String familyName, String ema
         }
         String userName = text(body.get("userName"));
         JsonNode name = body.get("name");
-        return new ScimUser(userName == null ? null : userName.trim().toLowerCase(Locale.ROOT),
+        return new ScimUser(userName == null ? null : userName.trim().toLowerCase(Locale.ROOT), text(body.get("externalId")),
                 name == null ? null : text(name.get("givenName")), name == null ? null : text(name.get("familyName")),
                 emailOf(body.get("emails")), active(body.get("active")));
     }

@@ -149,18 +149,19 @@ class ScimIntegrationTests {
         Api scim = scim(companyA);
         String tokenId = lastTokenId;
         String upn = Fixtures.unique("Ada.Lovelace").replace('_', '.') + "@Contoso.com";
+        String suffix = "-" + Fixtures.unique("x").toLowerCase();
         // the body Microsoft documents for Entra's provisioning of a new user
         String body = """
                 {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User",
                              "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
-                 "externalId": "0a21f0f2-8d2a-4f8e-bf98-7b8b4a7f3c2e",
+                 "externalId": "0a21f0f2-8d2a-4f8e-bf98-7b8b4a7f3c2e%s",
                  "userName": "%s",
                  "active": true,
                  "emails": [{"primary": true, "type": "work", "value": "%s"}],
                  "meta": {"resourceType": "User"},
                  "name": {"formatted": "Ada Lovelace", "familyName": "Lovelace", "givenName": "Ada"},
                  "roles": []}
-                """.formatted(upn, upn);
+                """.formatted(suffix, upn, upn);
 
         var created = scim.raw("POST", "/scim/v2/Users", "application/scim+json", body);
 
@@ -182,6 +183,14 @@ class ScimIntegrationTests {
             }
         }
         assertThat(byScim).as("a user.created entry by the SCIM token").isTrue();
+        assertThat(user.get("externalId").asString()).isEqualTo("0a21f0f2-8d2a-4f8e-bf98-7b8b4a7f3c2e" + suffix);
+        var byExternalId = scim.get("/scim/v2/Users?filter="
+                + encode("externalId eq \"0a21f0f2-8d2a-4f8e-bf98-7b8b4a7f3c2e" + suffix + "\""));
+        assertThat(byExternalId.json().get("totalResults").asInt()).isEqualTo(1);
+        assertThat(byExternalId.json().get("Resources").get(0).get("id").asString()).isEqualTo(id);
+        var otherCase = scim.get("/scim/v2/Users?filter="
+                + encode("externalId eq \"0A21F0F2-8D2A-4F8E-BF98-7B8B4A7F3C2E" + suffix.toUpperCase() + "\""));
+        assertThat(otherCase.json().get("totalResults").asInt()).isZero();
     }
 
     @Test

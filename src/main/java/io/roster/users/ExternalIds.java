@@ -1,0 +1,50 @@
+package io.roster.users;
+
+import io.roster.shared.CompanyId;
+import io.roster.shared.Problems;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The directory's own identifier of a person (SCIM {@code externalId}), kept on the company's own
+ * rows only: an external user's account belongs to another company's directory.
+ */
+@Service
+public class ExternalIds {
+
+    static final int MAX_LENGTH = 255;
+
+    private final JdbcClient jdbc;
+
+    ExternalIds(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Sets (or clears, with null) the externalId of one of the company's own rows. */
+    public void keep(CompanyId company, String accountId, String externalId) {
+        if (externalId != null && externalId.length() > MAX_LENGTH) {
+            throw Problems.InvalidInput.of("externalId", "must be at most " + MAX_LENGTH + " characters");
+        }
+        jdbc.sql("UPDATE accounts SET external_id = ? WHERE id = ? AND home_company_id = ?")
+                .params(externalId, accountId, company.value())
+                .update();
+    }
+
+    public Optional<String> of(CompanyId company, String accountId) {
+        return jdbc.sql("SELECT external_id FROM accounts WHERE id = ? AND home_company_id = ?")
+                .params(accountId, company.value())
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+                .optional().flatMap(found -> found);
+    }
+
+    /** The company's own rows carrying this externalId (compared exactly: it is the directory's value). */
+    public List<String> accountsWith(CompanyId company, String externalId) {
+        return jdbc.sql("SELECT id FROM accounts WHERE home_company_id = ? AND external_id = ? ORDER BY id"
+                        + " FETCH FIRST 200 ROWS ONLY")
+                .params(company.value(), externalId)
+                .query(String.class)
+                .list();
+    }
+}
