@@ -26,6 +26,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,7 +43,7 @@ import tools.jackson.databind.JsonNode;
  * token, whose {@link ScimClient} names the company: every read and change here is of that company,
  * which is the whole authorization (a directory never sees another company).
  *
- * <p>This slice serves discovery and Users (GET, filter, POST, PUT, DELETE); PATCH and Groups are not
+ * <p>This slice serves discovery and Users (GET, filter, POST, PUT, PATCH, DELETE); Groups are not
  * served yet, and the discovery documents say exactly that.
  */
 @RestController
@@ -157,16 +158,36 @@ class ScimController {
     ResponseEntity<Map<String, Object>> replace(@AuthenticationPrincipal ScimClient client, @PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody JsonNode body) {
         CompanyAccess access = guard.directory(client);
-        ScimUser user = ScimUser.of(body);
+        return answer(200, change(access, id, ScimUser.of(body), version(ifMatch)));
+    }
+
+    /**
+     * Changes some attributes (RFC 7644 §3.5.2), in the shapes Entra ID and Okta send
+     * ({@link ScimPatch}); the result is saved as a PUT of it would be.
+     */
+    @PatchMapping(path = "/Users/{id}", consumes = {"application/scim+json", "application/json"})
+    ResponseEntity<Map<String, Object>> patch(@AuthenticationPrincipal ScimClient client, @PathVariable String id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody JsonNode body) {
+        CompanyAccess access = guard.directory(client);
+        UserRow row = users.row(access.company(), id);
+        ScimUser current = new ScimUser(row.userId(), row.external() ? null
+                : externalIds.of(access.company(), id).orElse(null), row.firstName(), row.lastName(), row.email(),
+                row.status() == UserStatus.ACTIVE);
+        Long expected = version(ifMatch);
+        return answer(200, change(access, id, ScimPatch.apply(current, body), expected == null ? row.version() : expected));
+    }
+
+    /** Saves what SCIM carries of a row: fields, then externalId, then activation or deactivation. */
+    private UserRow change(CompanyAccess access, String id, ScimUser user, Long expectedVersion) {
         UserRow row = users.edit(access.company(), id,
-                new UserEdit(user.userName(), user.givenName(), user.familyName(), user.email()), version(ifMatch));
+                new UserEdit(user.userName(), user.givenName(), user.familyName(), user.email()), expectedVersion);
         externalIds.keep(access.company(), id, user.externalId());
         if (user.active() && row.status() != UserStatus.ACTIVE) {
             row = users.activate(access.company(), id).row();
         } else if (!user.active() && row.status() == UserStatus.ACTIVE) {
             row = users.deactivate(access.company(), id);
         }
-        return answer(200, row);
+        return row;
     }
 
     /** Deactivation (which frees the license) then deletion, each audited as itself. */

@@ -17,7 +17,7 @@ class ScimDocuments {
     Map<String, Object> serviceProviderConfig() {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"));
-        config.put("patch", Map.of("supported", false));
+        config.put("patch", Map.of("supported", true));
         config.put("bulk", Map.of("supported", false, "maxOperations", 0, "maxPayloadSize", 0));
         // eq on userName, externalId, emails.value, emails[type eq "work"].value, with and/or (ScimFilter)
         config.put("filter", Map.of("supported", true, "maxResults", 200));

@@ -24,7 +24,7 @@ record ScimUser(String userName, String externalId, String givenName, String fam
                 emailOf(body.get("emails")), active(body.get("active")));
     }
 
-    private static String emailOf(JsonNode emails) {
+    static String emailOf(JsonNode emails) {
         if (emails == null || !emails.isArray() || emails.isEmpty()) {
             return null;
         }
@@ -40,7 +40,7 @@ record ScimUser(String userName, String externalId, String givenName, String fam
         return text((work != null ? work : emails.get(0)).get("value"));
     }
 
-    private static boolean active(JsonNode active) {
+    static boolean active(JsonNode active) {
         if (active == null || active.isNull()) {
             return true;
         }

@@ -263,6 +263,48 @@ class ScimIntegrationTests {
     }
 
     @Test
+    void entra_and_okta_patches_rename_change_the_email_and_disable_which_frees_the_license() {
+        Api scim = scim(companyA);
+        String userName = Fixtures.unique("patched").toLowerCase() + "@example.com";
+        String id = scim.raw("POST", "/scim/v2/Users", "application/scim+json", userBody(userName, userName, true))
+                .json().get("id").asString();
+        String newEmail = Fixtures.unique("moved").toLowerCase() + "@example.com";
+
+        // Entra: op names capitalised, a filtered path, a path-less replace with dotted keys
+        var entra = scim.raw("PATCH", "/scim/v2/Users/" + id, "application/scim+json", """
+                {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations": [
+                   {"op": "Replace", "path": "emails[type eq \\"work\\"].value", "value": "%s"},
+                   {"op": "Add", "value": {"name.givenName": "Augusta", "displayName": "Augusta Hopper"}}]}
+                """.formatted(newEmail));
+        assertThat(entra.status()).as(entra.toString()).isEqualTo(200);
+        assertThat(entra.json().get("name").get("givenName").asString()).isEqualTo("Augusta");
+        assertThat(entra.json().get("active").asBoolean()).isTrue();
+
+        // Entra's disable: "active" as the string "False"
+        var disabled = scim.raw("PATCH", "/scim/v2/Users/" + id, "application/scim+json", """
+                {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations": [{"op": "Replace", "path": "active", "value": "False"}]}
+                """);
+        assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
+        assertThat(disabled.json().get("active").asBoolean()).isFalse();
+        assertThat(operator.get("/api/v1/companies/" + companyA).json().get("licensesUsed").asInt()).isZero();
+
+        // Okta's re-enable: a path-less replace with a boolean
+        var enabled = scim.raw("PATCH", "/scim/v2/Users/" + id, "application/scim+json", """
+                {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations": [{"op": "replace", "value": {"active": true}}]}
+                """);
+        assertThat(enabled.json().get("active").asBoolean()).isTrue();
+        assertThat(operator.get("/api/v1/companies/" + companyA).json().get("licensesUsed").asInt()).isEqualTo(1);
+
+        var unknown = scim.raw("PATCH", "/scim/v2/Users/" + id, "application/scim+json", """
+                {"Operations": [{"op": "replace", "path": "password", "value": "x"}]}
+                """);
+        assertThat(unknown.status()).isEqualTo(400);
+    }
+
+    @Test
     void a_directory_cannot_change_or_delete_another_companys_user() {
         String inB = fixtures.createUser(companyB, Fixtures.validUser("ACTIVE")).text("id");
         Api scim = scim(companyA);
