@@ -8,6 +8,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -27,6 +28,12 @@ class ScimErrors {
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Map<String, Object>> on(ProblemException problem) {
         return error(problem.status(), scimTypeOf(problem), problem.detail());
+    }
+
+    /** A body that is not JSON, or not of the shape the endpoint reads. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> on(HttpMessageNotReadableException unreadable) {
+        return error(400, "invalidSyntax", "The request body is not a JSON object SCIM can read");
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

@@ -302,6 +302,9 @@ class ScimIntegrationTests {
                 {"Operations": [{"op": "replace", "path": "password", "value": "x"}]}
                 """);
         assertThat(unknown.status()).isEqualTo(400);
+        var broken = scim.raw("PATCH", "/scim/v2/Users/" + id, "application/scim+json", "{\"Operations\": [");
+        assertThat(broken.status()).as(broken.toString()).isEqualTo(400);
+        assertThat(broken.text("scimType")).isEqualTo("invalidSyntax");
     }
 
     @Test
