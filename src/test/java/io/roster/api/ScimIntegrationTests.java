@@ -260,6 +260,13 @@ class ScimIntegrationTests {
         var deleted = scim.delete("/scim/v2/Users/" + id, Map.of());
         assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
         assertThat(scim.get("/scim/v2/Users/" + id).status()).isEqualTo(404);
+        List<String> bySCIM = new ArrayList<>();
+        operator.get("/api/v1/companies/" + companyA + "/audit?limit=200").json().get("items").forEach(entry -> {
+            if (id.equals(entry.get("targetId").asString()) && entry.get("actorKind").asString().equals("SCIM")) {
+                bySCIM.add(entry.get("action").asString());
+            }
+        });
+        assertThat(bySCIM).contains("user.created", "user.activated", "user.deactivated", "user.deleted");
     }
 
     @Test
@@ -305,6 +312,21 @@ class ScimIntegrationTests {
         var broken = scim.raw("PATCH", "/scim/v2/Users/" + id, "application/scim+json", "{\"Operations\": [");
         assertThat(broken.status()).as(broken.toString()).isEqualTo(400);
         assertThat(broken.text("scimType")).isEqualTo("invalidSyntax");
+    }
+
+    @Test
+    void deleting_an_active_user_deactivates_then_deletes_both_audited_and_frees_the_license() {
+        Api scim = scim(companyA);
+        String userName = Fixtures.unique("leaver").toLowerCase();
+        String id = scim.raw("POST", "/scim/v2/Users", "application/scim+json",
+                userBody(userName, userName + "@example.com", true)).json().get("id").asString();
+        assertThat(operator.get("/api/v1/companies/" + companyA).json().get("licensesUsed").asInt()).isEqualTo(1);
+
+        var deleted = scim.delete("/scim/v2/Users/" + id, Map.of());
+
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+        assertThat(operator.get("/api/v1/companies/" + companyA).json().get("licensesUsed").asInt()).isZero();
+        assertThat(auditActions(companyA, id)).containsSubsequence("user.deleted", "user.deactivated");
     }
 
     @Test
