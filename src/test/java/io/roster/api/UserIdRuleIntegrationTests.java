@@ -66,6 +66,19 @@ class UserIdRuleIntegrationTests {
         assertThat(listed.json().get("items").get(0).get("status").asString()).isEqualTo("ACTIVE");
     }
 
+    @Test
+    void an_email_shaped_user_id_signs_in_as_that_user_id_even_when_the_email_differs() {
+        String userId = Fixtures.unique("ops").toLowerCase() + "@corp.example";
+        String password = "Quiet-Harbor-Orbit-7319";
+        var created = operator.post(users(), Fixtures.with(Fixtures.userWithPassword("ACTIVE", password), "userId", userId));
+        assertThat(created.text("status")).as(created.toString()).isEqualTo("ACTIVE");
+
+        var token = Api.at(port).basic(userId.toUpperCase(), password).post("/api/v1/tokens", null);
+
+        assertThat(token.status()).as(token.toString()).isEqualTo(201);
+        assertThat(Api.at(port).bearer(token.text("token")).get("/api/v1/me").body()).contains(userId);
+    }
+
     private String users() {
         return "/api/v1/companies/" + company + "/users";
     }
