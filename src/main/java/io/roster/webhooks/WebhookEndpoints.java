@@ -26,8 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WebhookEndpoints {
 
-    static final int MAX_ENDPOINTS_PER_SCOPE = 20;
-
     private final JdbcClient jdbc;
     private final UrlPolicy urls;
     private final ApplicationEventPublisher events;
@@ -59,11 +57,6 @@ public class WebhookEndpoints {
         urls.refusal(url).ifPresent(message -> errors.add("url", message));
         List<String> types = checkedTypes(events, errors);
         errors.throwIfAny();
-        long existing = jdbc.sql("SELECT COUNT(*) FROM webhook_endpoints WHERE " + scopeCondition(scope))
-                .params(scopeParams(scope)).query(Long.class).single();
-        if (existing >= MAX_ENDPOINTS_PER_SCOPE) {
-            throw new Problems.Conflict("webhook-limit", "At most " + MAX_ENDPOINTS_PER_SCOPE + " webhook endpoints");
-        }
         String id = Ids.newId();
         String secret = Signatures.newSecret();
         boolean on = enabled == null || enabled;
