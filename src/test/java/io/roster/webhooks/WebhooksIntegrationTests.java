@@ -146,14 +146,22 @@ class WebhooksIntegrationTests {
 
         assertThat(operator.get(webhooks(company)).body()).doesNotContain(first).doesNotContain("secret");
         assertThat(operator.get(webhooks(company) + "/" + id).body()).doesNotContain(first).doesNotContain("secret");
-        Api.Response patched = operator.patch(webhooks(company) + "/" + id, Map.of("enabled", true), Map.of());
+        Api.Response patched = operator.patch(webhooks(company) + "/" + id,
+                Map.of("events", List.of("licenses.changed", "user.deleted")), Map.of());
         assertThat(patched.status()).isEqualTo(200);
         assertThat(patched.body()).doesNotContain(first).doesNotContain("secret");
+        assertThat(patched.body()).contains("\"user.deleted\"");
 
         Api.Response rotated = operator.post(webhooks(company) + "/" + id + "/rotate-secret", Map.of());
         assertThat(rotated.status()).isEqualTo(200);
         String second = rotated.text("secret");
         assertThat(second).startsWith("whsec_").isNotEqualTo(first);
+        assertThat(operator.get(webhooks(company) + "/" + id).body()).doesNotContain(second);
+
+        Api.Response audit = operator.get("/api/v1/companies/" + company + "/audit?action=webhook.*");
+        assertThat(audit.json().get("items").findValuesAsString("action"))
+                .contains("webhook.created", "webhook.updated", "webhook.key_rotated");
+        assertThat(audit.body()).doesNotContain(first).doesNotContain(second);
 
         assertThat(operator.put("/api/v1/companies/" + company + "/licenses", Map.of("licensesPurchased", 12)).status())
                 .isEqualTo(200);
