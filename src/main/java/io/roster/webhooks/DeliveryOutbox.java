@@ -1,6 +1,7 @@
 package io.roster.webhooks;
 
 import io.roster.shared.Ids;
+import io.roster.shared.TransactionMemo;
 import io.roster.shared.WrittenAtCommit;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,16 +24,23 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class DeliveryOutbox {
 
-    private final JdbcClient jdbc;
     private final JsonMapper json;
     private final WrittenAtCommit<Object[]> pending;
+    /** The subscribers of a company, read once per transaction: a bulk import files many events. */
+    private final TransactionMemo<String, List<Subscriber>> subscribers;
+
+    private record Subscriber(String endpointId, List<String> events) {
+    }
 
     DeliveryOutbox(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
-        this.jdbc = jdbc;
         this.json = json;
         this.pending = new WrittenAtCommit<>(rows -> batch.batchUpdate(
                 "INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, payload, status, attempts,"
                         + " next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)", rows));
+        this.subscribers = new TransactionMemo<>(companyId -> jdbc.sql("SELECT id, events FROM webhook_endpoints"
+                        + " WHERE enabled = TRUE AND (company_id = ? OR company_id IS NULL) ORDER BY created_at, id")
+                .param(companyId).query((rs, n) -> new Subscriber(rs.getString(1), List.of(rs.getString(2).split(","))))
+                .list());
     }
 
     /**
@@ -40,11 +48,8 @@ class DeliveryOutbox {
      * @param data the resource as the REST API shows it, without secrets or link tokens
      */
     void file(WebhookEventType type, String companyId, Map<String, Object> data) {
-        List<String> endpoints = jdbc.sql("SELECT id, events FROM webhook_endpoints WHERE enabled = TRUE"
-                        + " AND (company_id = ? OR company_id IS NULL)")
-                .param(companyId)
-                .query((rs, n) -> List.of(rs.getString(2).split(",")).contains(type.code()) ? rs.getString(1) : null)
-                .list().stream().filter(id -> id != null).toList();
+        List<String> endpoints = subscribers.get(companyId).stream()
+                .filter(subscriber -> subscriber.events().contains(type.code())).map(Subscriber::endpointId).toList();
         if (endpoints.isEmpty()) {
             return;
         }

@@ -18,13 +18,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryDelays the waits before each new attempt; past the list the last one repeats
  * @param retryFor how long a delivery is retried after its event before it is marked FAILED
  * @param secretOverlap how long the previous secret still signs after a rotation
+ * @param logRetention how long DELIVERED and FAILED deliveries stay in the delivery log
  */
 @ConfigurationProperties("roster.webhooks")
 record WebhookProperties(@DefaultValue("false") boolean allowPrivateNetworks,
         @DefaultValue("PT5S") Duration connectTimeout, @DefaultValue("PT10S") Duration readTimeout,
         @DefaultValue("PT1S") Duration pollInterval,
         @DefaultValue({"PT5S", "PT30S", "PT2M", "PT10M", "PT30M", "PT1H", "PT2H", "PT4H"}) List<Duration> retryDelays,
-        @DefaultValue("P1D") Duration retryFor, @DefaultValue("P1D") Duration secretOverlap) {
+        @DefaultValue("P1D") Duration retryFor, @DefaultValue("P1D") Duration secretOverlap,
+        @DefaultValue("P30D") Duration logRetention) {
 
     WebhookProperties {
         Settings.positive(connectTimeout, "roster.webhooks.connect-timeout (ROSTER_WEBHOOKS_CONNECT_TIMEOUT)");
@@ -37,5 +39,6 @@ record WebhookProperties(@DefaultValue("false") boolean allowPrivateNetworks,
         retryDelays = List.copyOf(retryDelays);
         Settings.positive(retryFor, "roster.webhooks.retry-for");
         Settings.notNegative(secretOverlap, "roster.webhooks.secret-overlap");
+        Settings.positive(logRetention, "roster.webhooks.log-retention");
     }
 }

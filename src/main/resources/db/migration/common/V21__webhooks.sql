@@ -45,3 +45,5 @@ CREATE INDEX ix_webhook_deliveries_queue ON webhook_deliveries (endpoint_id, sta
 CREATE INDEX ix_webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
 -- the delivery log of an endpoint, newest first (keyset by seq)
 CREATE INDEX ix_webhook_deliveries_log ON webhook_deliveries (endpoint_id, seq);
+-- the purge of DELIVERED and FAILED rows past roster.webhooks.log-retention
+CREATE INDEX ix_webhook_deliveries_created ON webhook_deliveries (created_at);

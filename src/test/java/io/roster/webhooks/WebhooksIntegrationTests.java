@@ -10,6 +10,9 @@ import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
 import io.roster.support.Operator;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +48,12 @@ class WebhooksIntegrationTests {
 
     @Autowired
     ApplicationEventPublisher publisher;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DeliveryRetention retention;
 
     Api operator;
     Fixtures fixtures;
@@ -199,6 +209,15 @@ class WebhooksIntegrationTests {
         await().atMost(WAIT).until(() -> receiver.received.size() == 2);
         assertThat(receiver.received.get(1).id()).isEqualTo(receiver.received.get(0).id());
         assertThat(receiver.received.get(1).body()).isEqualTo(receiver.received.get(0).body());
+
+        // the log keeps a month: the first delivery, aged past it, is purged; the redelivery stays
+        await().atMost(WAIT).until(() -> operator.get(webhooks(company) + "/" + endpoint + "/deliveries").json()
+                .get("items").findValuesAsString("status").equals(List.of("DELIVERED", "DELIVERED")));
+        jdbc.sql("UPDATE webhook_deliveries SET created_at = ? WHERE id = ?")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minusDays(31), delivery).update();
+        retention.purge(Instant.now());
+        JsonNode left = operator.get(webhooks(company) + "/" + endpoint + "/deliveries").json().get("items");
+        assertThat(left.findValuesAsString("id")).containsExactly(again.text("id"));
     }
 
     private Api.Response register(String company, List<String> events) {
