@@ -55,6 +55,9 @@ class WebhooksIntegrationTests {
     @Autowired
     DeliveryRetention retention;
 
+    @Autowired
+    WebhookDispatcher dispatcher;
+
     Api operator;
     Fixtures fixtures;
     WebhookReceiver receiver;
@@ -218,6 +221,39 @@ class WebhooksIntegrationTests {
         retention.purge(Instant.now());
         JsonNode left = operator.get(webhooks(company) + "/" + endpoint + "/deliveries").json().get("items");
         assertThat(left.findValuesAsString("id")).containsExactly(again.text("id"));
+    }
+
+    /** Two nodes (two threads here, beside the scheduled round) draining one backlog: no event twice. */
+    @Test
+    void two_nodes_dispatching_at_once_deliver_every_event_once_in_order() throws Exception {
+        String company = fixtures.company(10);
+        register(company, List.of("licenses.changed"));
+        receiver.down();
+        for (int purchased = 11; purchased <= 30; purchased++) {
+            assertThat(operator.put("/api/v1/companies/" + company + "/licenses", Map.of("licensesPurchased", purchased))
+                    .status()).isEqualTo(200);
+        }
+        receiver.up();
+        var nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int node = 0; node < 2; node++) {
+                nodes.submit(() -> {
+                    long until = System.currentTimeMillis() + WAIT.toMillis();
+                    while (receiver.received.size() < 20 && System.currentTimeMillis() < until) {
+                        dispatcher.deliverOneBatch();
+                    }
+                });
+            }
+            await().atMost(WAIT).until(() -> receiver.received.size() >= 20);
+        } finally {
+            nodes.shutdown();
+            nodes.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        Thread.sleep(1000);
+        List<Integer> purchased = receiver.received.stream()
+                .map(message -> JSON.readTree(message.body()).get("data").get("licensesPurchased").asInt()).toList();
+        assertThat(purchased).as("every event once, in order").isEqualTo(java.util.stream.IntStream.rangeClosed(11, 30)
+                .boxed().toList());
     }
 
     private Api.Response register(String company, List<String> events) {
