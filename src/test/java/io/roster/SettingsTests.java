@@ -46,7 +46,8 @@ class SettingsTests {
                     .anyMatch(name -> name.endsWith("io.roster.invitations.InvitationProperties"))
                     .anyMatch(name -> name.endsWith("io.roster.api.ImportProperties"))
                     .anyMatch(name -> name.endsWith("io.roster.operations.ShutdownProperties"))
-                    .anyMatch(name -> name.endsWith("io.roster.demo.DemoProperties"));
+                    .anyMatch(name -> name.endsWith("io.roster.demo.DemoProperties"))
+                    .anyMatch(name -> name.endsWith("io.roster.webhooks.WebhookProperties"));
         });
     }
 
@@ -58,7 +59,8 @@ class SettingsTests {
                         new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                                 Map.of("ROSTER_MAIL_RETRY_DELAYS", "PT2S,1m", "ROSTER_MAIL_POLL_INTERVAL", "PT0.5S",
                                         "ROSTER_RETENTION_FIRST_RUN", "PT5M", "ROSTER_METRICS_CACHE", "30s",
-                                        "ROSTER_SIGN_IN_DELAY_UNIT", "PT2S", "ROSTER_SIGN_IN_ADDRESS_LOCK_AFTER", "40"))))
+                                        "ROSTER_SIGN_IN_DELAY_UNIT", "PT2S", "ROSTER_SIGN_IN_ADDRESS_LOCK_AFTER", "40",
+                                        "ROSTER_WEBHOOKS_RETRY_FOR", "PT6H", "ROSTER_WEBHOOKS_POLL_INTERVAL", "PT2S"))))
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     Binder binder = Binder.get(context.getEnvironment());
@@ -67,6 +69,9 @@ class SettingsTests {
                     assertThat(binder.bind("roster.metrics.cache", Duration.class).get()).hasSeconds(30);
                     assertThat(binder.bind("roster.sign-in.delay-unit", Duration.class).get()).hasSeconds(2);
                     assertThat(binder.bind("roster.sign-in.address-lock-after", Integer.class).get()).isEqualTo(40);
+                    assertThat(binder.bind("roster.webhooks.retry-for", Duration.class).get()).hasHours(6);
+                    assertThat(context.getEnvironment().resolvePlaceholders("${roster.webhooks.poll-interval:PT1S}"))
+                            .isEqualTo("PT2S");
                     // read by @Scheduled through their placeholders
                     assertThat(context.getEnvironment().resolvePlaceholders("${roster.mail.poll-interval:PT1S}"))
                             .isEqualTo("PT0.5S");

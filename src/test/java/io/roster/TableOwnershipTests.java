@@ -39,6 +39,7 @@ class TableOwnershipTests {
             Map.entry("mail", Set.of("mail_outbox")),
             Map.entry("notifications", Set.of("notifications")),
             Map.entry("audit", Set.of("audit_entries")),
+            Map.entry("webhooks", Set.of("webhook_endpoints", "webhook_deliveries")),
             Map.entry("demo", Set.of("demo_marker")));
 
     /** The adapters and the cross-cutting modules: they reach data only through the modules' APIs. */

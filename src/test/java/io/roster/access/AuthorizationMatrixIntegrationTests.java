@@ -341,7 +341,62 @@ class AuthorizationMatrixIntegrationTests {
         ops.addAll(moreCompanyOperations());
         ops.addAll(workspaceOperations());
         ops.addAll(ownOperations());
+        ops.addAll(webhookOperations(true));
+        ops.addAll(webhookOperations(false));
         return ops;
+    }
+
+    /**
+     * Webhook endpoints of A (the administrator's whole permission set) and of the platform (the
+     * operator). Endpoints are made disabled on a public address literal: nothing is ever posted.
+     * Cells that change or remove one get a fresh endpoint only when they are to succeed.
+     */
+    List<Op> webhookOperations(boolean company) {
+        String list = company ? "/api/v1/companies/{companyId}/webhooks" : "/api/v1/webhooks";
+        String one = list + "/{id}";
+        String label = company ? "/companies/A/webhooks" : "/webhooks";
+        Rule admin = company ? inA(200, ALL.toArray(String[]::new)) : operatorOnly(200);
+        Rule made = company ? inA(201, ALL.toArray(String[]::new)) : operatorOnly(201);
+        Rule deleted = company ? inA(204, ALL.toArray(String[]::new)) : operatorOnly(204);
+        Rule unknownDelivery = company ? inA(404, ALL.toArray(String[]::new)) : operatorOnly(404);
+        Map<String, Object> body = webhookBody();
+        List<Op> ops = new ArrayList<>();
+        ops.add(op("GET " + list, "GET " + label, admin, () -> api -> api.get(webhooks(company))));
+        ops.add(op("POST " + list, "POST " + label, made, () -> api -> api.post(webhooks(company), body)));
+        ops.add(op("GET " + one, "GET " + label + "/{id}", admin,
+                () -> api -> api.get(webhooks(company) + "/" + sharedWebhook(company))));
+        ops.add(op("PATCH " + one, "PATCH " + label + "/{id}", admin,
+                () -> api -> api.patch(webhooks(company) + "/" + sharedWebhook(company), Map.of("enabled", false),
+                        Map.of())));
+        ops.add(opOf("DELETE " + one, "DELETE " + label + "/{id}", deleted, persona -> {
+            String target = deleted.expected(persona) == 204 ? created(operator.post(webhooks(company), body), "id")
+                    : sharedWebhook(company);
+            return api -> api.delete(webhooks(company) + "/" + target, Map.of());
+        }));
+        ops.add(op("POST " + one + "/rotate-secret", "POST " + label + "/{id}/rotate-secret", admin,
+                () -> api -> api.post(webhooks(company) + "/" + sharedWebhook(company) + "/rotate-secret", null)));
+        ops.add(op("GET " + one + "/deliveries", "GET " + label + "/{id}/deliveries", admin,
+                () -> api -> api.get(webhooks(company) + "/" + sharedWebhook(company) + "/deliveries")));
+        ops.add(op("POST " + one + "/deliveries/{deliveryId}/redeliver",
+                "POST " + label + "/{id}/deliveries/{unknown}/redeliver", unknownDelivery,
+                () -> api -> api.post(webhooks(company) + "/" + sharedWebhook(company)
+                        + "/deliveries/unknown/redeliver", null)));
+        return ops;
+    }
+
+    private final Map<Boolean, String> sharedWebhooks = new java.util.HashMap<>();
+
+    private String webhooks(boolean company) {
+        return company ? a() + "/webhooks" : "/api/v1/webhooks";
+    }
+
+    private static Map<String, Object> webhookBody() {
+        return Map.of("url", "https://93.184.215.14/hook", "events", List.of("user.created"), "enabled", false);
+    }
+
+    /** The endpoint read-only and idempotent cells look at, made once per scope. */
+    private String sharedWebhook(boolean company) {
+        return sharedWebhooks.computeIfAbsent(company, c -> created(operator.post(webhooks(c), webhookBody()), "id"));
     }
 
     /** Roles, audit, the CSV files, account-setup invitations and tokens of A's users. */

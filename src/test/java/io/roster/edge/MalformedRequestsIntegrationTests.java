@@ -74,11 +74,15 @@ class MalformedRequestsIntegrationTests {
         String user = fixtures.createUser(company, Fixtures.validUser("DRAFT")).text("id");
         String workspace = api.post("/api/v1/companies/" + company + "/workspaces", Map.of("name", "Fuzz")).text("id");
         String c = "/api/v1/companies/" + company;
+        String webhook = api.post(c + "/webhooks", Map.of("url", "https://93.184.215.14/hook", "events",
+                List.of("user.created"), "enabled", false)).text("id");
         List<String> paths = List.of("/api/v1/me", "/api/v1/me/notifications", "/api/v1/me/password", "/api/v1/tokens",
                 "/api/v1/companies", c, c + "/users", c + "/users/" + user, c + "/users/" + user + "/roles",
                 c + "/users/" + user + "/activate", c + "/users/import", c + "/users/export", c + "/audit", c + "/audit/export",
                 c + "/licenses", c + "/roles", c + "/workspaces", c + "/workspaces/" + workspace, "/api/v1/partners",
                 "/api/v1/partners/" + partner, "/api/v1/partners/" + partner + "/audit", "/api/v1/mail",
+                c + "/webhooks", c + "/webhooks/" + webhook, c + "/webhooks/" + webhook + "/deliveries",
+                "/api/v1/webhooks",
                 "/login", "/", "/companies/" + company + "/users", "/companies/" + company + "/audit", "/forgot-password",
                 "/invitations/abc", "/profile", "/notifications", "/actuator/health", "/v3/api-docs");
 

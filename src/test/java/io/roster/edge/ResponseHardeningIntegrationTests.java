@@ -108,6 +108,14 @@ class ResponseHardeningIntegrationTests {
         assertThat(form.all("Set-Cookie")).isNotEmpty().noneMatch(cookie -> cookie.toLowerCase().contains("secure"));
     }
 
+    @Test
+    void the_openapi_document_names_its_own_origin_as_server_whatever_the_host_header_says() {
+        var document = raw.get("/v3/api-docs", Map.of("Host", EVIL));
+
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.body()).doesNotContain(EVIL).contains("\"servers\":[{\"url\":\"/\"");
+    }
+
     private RawHttp.Answer post(String path, String session, Map<String, String> fields) {
         return post(path, session, fields, EVIL);
     }

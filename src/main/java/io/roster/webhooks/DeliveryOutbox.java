@@ -1,0 +1,69 @@
+package io.roster.webhooks;
+
+import io.roster.shared.Ids;
+import io.roster.shared.TransactionMemo;
+import io.roster.shared.WrittenAtCommit;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Files one delivery per matching enabled endpoint for an event, in the transaction of the change:
+ * the rows are written just before it commits ({@link WrittenAtCommit}), so a rolled-back change
+ * leaves none and a committed one always has them; inserting them last also makes the order of
+ * their {@code seq} follow the order of the commits closely.
+ */
+@Component
+class DeliveryOutbox {
+
+    private final JsonMapper json;
+    private final WrittenAtCommit<Object[]> pending;
+    /** The subscribers of a company, read once per transaction: a bulk import files many events. */
+    private final TransactionMemo<String, List<Subscriber>> subscribers;
+
+    private record Subscriber(String endpointId, List<String> events) {
+    }
+
+    DeliveryOutbox(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
+        this.json = json;
+        this.pending = new WrittenAtCommit<>(rows -> batch.batchUpdate(
+                "INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, payload, status, attempts,"
+                        + " next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)", rows));
+        this.subscribers = new TransactionMemo<>(companyId -> jdbc.sql("SELECT id, events FROM webhook_endpoints"
+                        + " WHERE enabled = TRUE AND (company_id = ? OR company_id IS NULL) ORDER BY created_at, id")
+                .param(companyId).query((rs, n) -> new Subscriber(rs.getString(1), List.of(rs.getString(2).split(","))))
+                .list());
+    }
+
+    /**
+     * @param companyId the company the change belongs to: its endpoints and the platform's receive it
+     * @param data the resource as the REST API shows it, without secrets or link tokens
+     */
+    void file(WebhookEventType type, String companyId, Map<String, Object> data) {
+        List<String> endpoints = subscribers.get(companyId).stream()
+                .filter(subscriber -> subscriber.events().contains(type.code())).map(Subscriber::endpointId).toList();
+        if (endpoints.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = Instant.now().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
+        String eventId = Ids.newId();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("id", eventId);
+        payload.put("type", type.code());
+        payload.put("occurredAt", now.toInstant().toString());
+        payload.put("companyId", companyId);
+        payload.put("data", data);
+        String body = json.writeValueAsString(payload);
+        for (String endpoint : endpoints) {
+            pending.add(new Object[] {Ids.newId(), endpoint, eventId, type.code(), body, now, now});
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package io.roster.webhooks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Posts due deliveries to their endpoints, on every node. A round claims, in a short transaction,
+ * the oldest PENDING delivery of each endpoint that is due ({@code FOR UPDATE SKIP LOCKED}, so
+ * nodes never claim the same row, and a lease, so a node that dies mid-send only delays it); only
+ * that head of an endpoint's queue may be in flight, so each endpoint receives its events in the
+ * order they were filed. It posts outside any transaction, signed, with connect and read timeouts
+ * and no redirects followed, then records DELIVERED (a 2xx), or a retry after a growing delay, or
+ * FAILED once the event is older than {@code roster.webhooks.retry-for}; the next one then goes.
+ * At shutdown it stops between two posts and gives back what it claimed and did not post.
+ */
+@Component
+class WebhookDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private static final int BATCH = 20;
+    private static final int MAX_ROUNDS = 20;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final UrlPolicy urls;
+    private final WebhookProperties properties;
+    private final HttpClient http;
+    private final Duration worstSend;
+    private final Duration lease;
+    private final Counter delivered;
+    private final Counter retried;
+    private final Counter failed;
+    private volatile boolean running;
+
+    WebhookDispatcher(JdbcClient jdbc, TransactionTemplate tx, UrlPolicy urls, WebhookProperties properties,
+            MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.urls = urls;
+        this.properties = properties;
+        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(properties.connectTimeout()).version(HttpClient.Version.HTTP_1_1).build();
+        // a send starts only while its lease still has a whole worst-case send left, so no other
+        // node claims a delivery still being sent (the same rule as the mail dispatcher)
+        this.worstSend = properties.connectTimeout().plus(properties.readTimeout()).plusSeconds(1);
+        this.lease = worstSend.multipliedBy(2).plusSeconds(5);
+        this.delivered = deliveries(meters, "delivered");
+        this.retried = deliveries(meters, "retry");
+        this.failed = deliveries(meters, "failed");
+    }
+
+    private static Counter deliveries(MeterRegistry meters, String outcome) {
+        return Counter.builder("roster.webhooks.deliveries").tag("outcome", outcome)
+                .description("Delivery attempts of webhook events by outcome").register(meters);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Stops before the next post; the post under way ends within its timeouts. */
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Scheduled(fixedDelayString = "${roster.webhooks.poll-interval:PT1S}",
+            initialDelayString = "${roster.webhooks.poll-interval:PT1S}")
+    void deliverDue() {
+        try {
+            for (int round = 0; round < MAX_ROUNDS; round++) {
+                if (!running || deliverOneBatch() == 0) {
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Webhook round stopped: {}", e.toString());
+        }
+    }
+
+    /** @return how many deliveries were attempted */
+    int deliverOneBatch() {
+        List<Claimed> batch = claim();
+        for (int i = 0; i < batch.size(); i++) {
+            Claimed delivery = batch.get(i);
+            // the node is stopping, or the lease could end during this post: the rest goes back
+            if (!running || now().plus(worstSend).isAfter(delivery.leaseUntil())) {
+                release(batch.subList(i, batch.size()));
+                return i;
+            }
+            attempt(delivery);
+        }
+        return batch.size();
+    }
+
+    private void attempt(Claimed delivery) {
+        Optional<String> refused = urls.refusal(delivery.url());
+        if (refused.isPresent()) {
+            failedAttempt(delivery, null, 0, "URL refused: " + refused.get());
+            return;
+        }
+        long timestamp = Instant.now().getEpochSecond();
+        String signature = Signatures.sign(delivery.secret(), delivery.eventId(), timestamp, delivery.payload());
+        if (delivery.previousSecret() != null) {
+            signature += " " + Signatures.sign(delivery.previousSecret(), delivery.eventId(), timestamp, delivery.payload());
+        }
+        long started = System.nanoTime();
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url())).timeout(properties.readTimeout())
+                    .header("content-type", "application/json").header("user-agent", "Roster-Webhooks/1")
+                    .header("webhook-id", delivery.eventId()).header("webhook-timestamp", Long.toString(timestamp))
+                    .header("webhook-signature", signature)
+                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8)).build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            int millis = elapsedMillis(started);
+            if (response.statusCode() / 100 == 2) {
+                jdbc.sql("UPDATE webhook_deliveries SET status = 'DELIVERED', delivered_at = ?, lease_until = NULL,"
+                                + " last_status_code = ?, last_duration_ms = ?, last_error = NULL WHERE id = ?")
+                        .params(now(), response.statusCode(), millis, delivery.id()).update();
+                delivered.increment();
+            } else {
+                failedAttempt(delivery, response.statusCode(), millis, "HTTP " + response.statusCode());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            release(List.of(delivery));
+        } catch (Exception e) {
+            failedAttempt(delivery, null, elapsedMillis(started), e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+    }
+
+    private void failedAttempt(Claimed delivery, Integer statusCode, int millis, String reason) {
+        String error = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+        List<Duration> delays = properties.retryDelays();
+        Duration delay = delays.get(Math.min(delivery.attempt(), delays.size()) - 1);
+        OffsetDateTime next = now().plus(delay);
+        if (next.isAfter(delivery.createdAt().plus(properties.retryFor()))) {
+            log.warn("Webhook delivery {} to endpoint {} failed after {} attempts: {}", delivery.id(),
+                    delivery.endpointId(), delivery.attempt(), error);
+            jdbc.sql("UPDATE webhook_deliveries SET status = 'FAILED', lease_until = NULL, last_status_code = ?,"
+                            + " last_duration_ms = ?, last_error = ? WHERE id = ?")
+                    .params(statusCode, millis, error, delivery.id()).update();
+            failed.increment();
+            return;
+        }
+        log.info("Webhook delivery {} to endpoint {} not delivered (attempt {}), retrying in {}: {}", delivery.id(),
+                delivery.endpointId(), delivery.attempt(), delay, error);
+        jdbc.sql("UPDATE webhook_deliveries SET next_attempt_at = ?, lease_until = NULL, last_status_code = ?,"
+                        + " last_duration_ms = ?, last_error = ? WHERE id = ?")
+                .params(next, statusCode, millis, error, delivery.id()).update();
+        retried.increment();
+    }
+
+    /**
+     * Claims the due heads of the endpoints' queues: first their ids, unlocked, then those rows
+     * locked and checked again (still PENDING, unleased, still the oldest of their endpoint),
+     * skipping any another node holds.
+     */
+    private List<Claimed> claim() {
+        return tx.execute(status -> {
+            OffsetDateTime now = now();
+            OffsetDateTime until = now.plus(lease).truncatedTo(ChronoUnit.MILLIS);
+            String head = " AND NOT EXISTS (SELECT 1 FROM webhook_deliveries o WHERE o.endpoint_id = d.endpoint_id"
+                    + " AND o.status = 'PENDING' AND o.seq < d.seq)";
+            List<String> candidates = jdbc.sql("SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints e"
+                            + " ON e.id = d.endpoint_id WHERE d.status = 'PENDING' AND e.enabled = TRUE"
+                            + " AND d.next_attempt_at <= :now AND (d.lease_until IS NULL OR d.lease_until < :now)" + head
+                            + " ORDER BY d.next_attempt_at FETCH FIRST " + BATCH + " ROWS ONLY")
+                    .param("now", now).query(String.class).list();
+            if (candidates.isEmpty()) {
+                return List.of();
+            }
+            List<Map<String, Object>> locked = jdbc.sql("SELECT d.id, d.endpoint_id, d.event_id, d.payload, d.attempts,"
+                            + " d.created_at FROM webhook_deliveries d WHERE d.id IN (:ids) AND d.status = 'PENDING'"
+                            + " AND (d.lease_until IS NULL OR d.lease_until < :now)" + head
+                            + " ORDER BY d.seq FOR UPDATE SKIP LOCKED")
+                    .param("ids", candidates).param("now", now).query().listOfRows();
+            if (locked.isEmpty()) {
+                return List.of();
+            }
+            List<String> ids = locked.stream().map(row -> (String) row.get("id")).toList();
+            jdbc.sql("UPDATE webhook_deliveries SET attempts = attempts + 1, lease_until = :until WHERE id IN (:ids)")
+                    .param("until", until).param("ids", ids).update();
+            return locked.stream().map(row -> claimed(row, until, now)).toList();
+        });
+    }
+
+    private Claimed claimed(Map<String, Object> row, OffsetDateTime until, OffsetDateTime now) {
+        String endpointId = (String) row.get("endpoint_id");
+        Endpoint endpoint = jdbc.sql("SELECT url, secret, previous_secret, previous_secret_until FROM webhook_endpoints"
+                        + " WHERE id = ?")
+                .param(endpointId).query((rs, n) -> {
+                    OffsetDateTime previousUntil = rs.getObject(4, OffsetDateTime.class);
+                    boolean previousValid = rs.getString(3) != null && previousUntil != null && previousUntil.isAfter(now);
+                    return new Endpoint(rs.getString(1), rs.getString(2), previousValid ? rs.getString(3) : null);
+                }).single();
+        return new Claimed((String) row.get("id"), endpointId, (String) row.get("event_id"), (String) row.get("payload"),
+                ((Number) row.get("attempts")).intValue() + 1, createdAt(row.get("created_at")), endpoint.url(),
+                endpoint.secret(), endpoint.previousSecret(), until);
+    }
+
+    private static OffsetDateTime createdAt(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time;
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+    }
+
+    /** Gives back claimed deliveries not attempted, undoing their claim's attempt; only this claim's lease. */
+    private void release(List<Claimed> unsent) {
+        if (unsent.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE webhook_deliveries SET attempts = attempts - 1, lease_until = NULL"
+                        + " WHERE id IN (:ids) AND status = 'PENDING' AND lease_until = :until")
+                .param("ids", unsent.stream().map(Claimed::id).toList())
+                .param("until", unsent.getFirst().leaseUntil()).update();
+    }
+
+    private static int elapsedMillis(long startedNanos) {
+        return (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - startedNanos) / 1_000_000);
+    }
+
+    private static OffsetDateTime now() {
+        return Instant.now().atOffset(ZoneOffset.UTC);
+    }
+
+    private record Endpoint(String url, String secret, String previousSecret) {
+    }
+
+    /** One claimed delivery; holds signing keys, so it is never logged whole. */
+    private record Claimed(String id, String endpointId, String eventId, String payload, int attempt,
+            OffsetDateTime createdAt, String url, String secret, String previousSecret, OffsetDateTime leaseUntil) {
+        @Override
+        public String toString() {
+            return "Claimed[" + id + "]";
+        }
+    }
+}
