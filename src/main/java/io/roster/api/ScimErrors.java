@@ -1,8 +1,7 @@
 package io.roster.api;
 
+import io.roster.access.ScimError;
 import io.roster.shared.ProblemException;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -22,7 +21,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ScimErrors {
 
-    static final String ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
     static final MediaType SCIM_JSON = MediaType.parseMediaType("application/scim+json");
 
     @ExceptionHandler(ProblemException.class)
@@ -42,14 +40,7 @@ class ScimErrors {
     }
 
     static ResponseEntity<Map<String, Object>> error(int status, String scimType, String detail) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("schemas", List.of(ERROR_SCHEMA));
-        body.put("status", String.valueOf(status));
-        if (scimType != null) {
-            body.put("scimType", scimType);
-        }
-        body.put("detail", detail);
-        return ResponseEntity.status(status).contentType(SCIM_JSON).body(body);
+        return ResponseEntity.status(status).contentType(SCIM_JSON).body(ScimError.body(status, scimType, detail));
     }
 
     /** The scimType RFC 7644 §3.12 names for what the Users table refused. */
