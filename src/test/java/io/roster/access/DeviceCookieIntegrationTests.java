@@ -3,6 +3,7 @@ package io.roster.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roster.support.Api;
+import io.roster.support.FailedSignIns;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
 import io.roster.support.Operator;
@@ -47,14 +48,9 @@ class DeviceCookieIntegrationTests {
         company = fixtures.company(5);
     }
 
-    /** The throttle table is shared by every context of a PostgreSQL pass: leave no failures behind. */
     @AfterEach
     void forgetFailedSignIns() {
-        jdbc.sql("DELETE FROM sign_in_throttle WHERE throttle_key LIKE 'address:%'").update();
-        for (String account : accounts) {
-            jdbc.sql("DELETE FROM sign_in_throttle WHERE throttle_key = ? OR throttle_key LIKE ?")
-                    .params("account:" + account, "device:" + account + ":%").update();
-        }
+        FailedSignIns.forget(jdbc, accounts);
     }
 
     @Test

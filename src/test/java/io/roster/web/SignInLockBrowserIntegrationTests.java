@@ -8,6 +8,7 @@ import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
 import io.roster.support.Api;
 import io.roster.support.Chromium;
+import io.roster.support.FailedSignIns;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
 import io.roster.support.Operator;
@@ -71,9 +72,7 @@ class SignInLockBrowserIntegrationTests {
     void cleanUp() {
         pages.forEach(page -> page.context().close());
         pages.clear();
-        jdbc.sql("DELETE FROM sign_in_throttle WHERE throttle_key LIKE 'address:%'").update();
-        accounts.forEach(account -> jdbc.sql("DELETE FROM sign_in_throttle WHERE throttle_key = ? OR throttle_key LIKE ?")
-                .params("account:" + account, "device:" + account + ":%").update());
+        FailedSignIns.forget(jdbc, accounts);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roster.support.Api;
 import io.roster.support.Browser;
+import io.roster.support.FailedSignIns;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
 import io.roster.support.Operator;
@@ -47,12 +48,9 @@ class SignInLockPageIntegrationTests {
         fixtures = new Fixtures(operator);
     }
 
-    /** The throttle table is shared by every context of a PostgreSQL pass: leave no failures behind. */
     @AfterEach
     void forgetFailedSignIns() {
-        jdbc.sql("DELETE FROM sign_in_throttle WHERE throttle_key LIKE 'address:%'").update();
-        accounts.forEach(account -> jdbc.sql("DELETE FROM sign_in_throttle WHERE throttle_key = ?")
-                .param("account:" + account).update());
+        FailedSignIns.forget(jdbc, accounts);
     }
 
     @Test
