@@ -55,4 +55,13 @@ public final class AccessEvents {
 
     public record ScimTokenRevoked(CompanyId companyId, String tokenId, String byAccountId) {
     }
+
+    /** A custom role was deleted (after its holders lost it, each announced as a RoleRevoked). */
+    public record RoleDeleted(CompanyId companyId, String roleId, String name, String permissions) {
+    }
+
+    /** What the company decides for the people its directory provisions changed: before and after. */
+    public record ScimSettingsChanged(CompanyId companyId, String previousDefaultRoleId, boolean previousInvite,
+            String defaultRoleId, boolean invite, String byAccountId) {
+    }
 }

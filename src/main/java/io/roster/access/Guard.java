@@ -75,8 +75,9 @@ public class Guard {
 
     /**
      * A company's directory, authenticated by its SCIM token: it manages the company's people and
-     * nothing else. It acts as no account, so it outranks nobody and grants only roles without
-     * permissions (MEMBER): its {@link Caller} names the token, not a person.
+     * nothing else. Its Groups are the company's roles, built-in ones included, so it may grant and
+     * revoke any company role: it holds every company permission, which is why only someone holding
+     * them all (an administrator) creates a SCIM token. Its {@link Caller} names the token, not a person.
      */
     public CompanyAccess directory(ScimClient client) {
         if (client == null) {
@@ -84,8 +85,7 @@ public class Guard {
         }
         Caller asDirectory = new Caller(null, client.getName(), false, client.company().value(), null,
                 client.tokenId(), client.company().value());
-        return new CompanyAccess(asDirectory, client.company(), EnumSet.of(Permission.USERS_READ, Permission.USERS_MANAGE),
-                null, true);
+        return new CompanyAccess(asDirectory, client.company(), EnumSet.allOf(Permission.class), null, true);
     }
 
     /** What the caller may do in a company; 404 when it has no standing there at all. */

@@ -90,6 +90,26 @@ public class RoleAssignments {
         return byAccount;
     }
 
+    /** Every holder of a role in the company (account ids, in order). */
+    public List<String> holders(CompanyId company, String roleId) {
+        return jdbc.sql("SELECT account_id FROM role_assignments WHERE company_id = ? AND role_id = ? ORDER BY account_id")
+                .params(company.value(), roleId)
+                .query(String.class).list();
+    }
+
+    /** The holders of a role in the company, {@code limit} at a time from {@code offset}, with their number. */
+    public List<String> holders(CompanyId company, String roleId, long offset, int limit) {
+        return jdbc.sql("SELECT account_id FROM role_assignments WHERE company_id = ? AND role_id = ?"
+                        + " ORDER BY account_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+                .params(company.value(), roleId, offset, limit)
+                .query(String.class).list();
+    }
+
+    public boolean holds(CompanyId company, String accountId, String roleId) {
+        return jdbc.sql("SELECT COUNT(*) FROM role_assignments WHERE company_id = ? AND account_id = ? AND role_id = ?")
+                .params(company.value(), accountId, roleId).query(Integer.class).single() > 0;
+    }
+
     /**
      * Grants a role. Idempotent. {@code granter} may only hand out permissions it holds itself, so
      * a user manager cannot make someone an administrator.

@@ -141,6 +141,20 @@ public class Roles {
         return after;
     }
 
+    /** A custom role of the company, locked until the transaction ends (for its deletion). */
+    Optional<Role> lockCustom(CompanyId company, String roleId) {
+        return jdbc.sql("SELECT id, name, permissions FROM custom_roles WHERE company_id = ? AND id = ? FOR UPDATE")
+                .params(company.value(), roleId)
+                .query((rs, n) -> custom(rs.getString("id"), rs.getString("name"), rs.getString("permissions")))
+                .optional();
+    }
+
+    /** Removes a custom role no one holds any more (see {@link RoleDeletion}), announcing it. */
+    void remove(CompanyId company, Role role) {
+        jdbc.sql("DELETE FROM custom_roles WHERE company_id = ? AND id = ?").params(company.value(), role.id()).update();
+        events.publishEvent(new AccessEvents.RoleDeleted(company, role.id(), role.name(), codes(role.permissions())));
+    }
+
     /** A valid name (not a built-in one) and known permission codes, or every error at once. */
     private static Definition definition(String name, List<String> permissionCodes) {
         FieldErrors errors = new FieldErrors().required("name", name)

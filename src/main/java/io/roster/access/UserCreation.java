@@ -5,6 +5,7 @@ import io.roster.users.NewUser;
 import io.roster.users.UserLifecycle;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,5 +32,21 @@ public class UserCreation {
                 .toList();
         return lifecycle.create(access.company(), user,
                 accountId -> assignments.grantToNewAccount(access.company(), accountId, roles, access));
+    }
+
+    /**
+     * As {@link #create(CompanyAccess, NewUser, Collection)}, for a directory: {@code withDraft}
+     * writes what else belongs to the row (its externalId) in the creation's own transaction, and
+     * {@code invite} says whether the first activation mails the account-setup invitation.
+     */
+    public ActivationOutcome create(CompanyAccess access, NewUser user, Collection<String> roleIds, boolean invite,
+            Consumer<String> withDraft) {
+        List<Role> roles = roleIds.stream().distinct()
+                .map(roleId -> assignments.requireGrantable(access.company(), roleId, access))
+                .toList();
+        return lifecycle.create(access.company(), user, accountId -> {
+            assignments.grantToNewAccount(access.company(), accountId, roles, access);
+            withDraft.accept(accountId);
+        }, invite);
     }
 }

@@ -116,7 +116,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         if (request instanceof ServletWebRequest servlet && servlet.getResponse() != null
-                && !servlet.getRequest().getRequestURI().startsWith("/api/")) {
+                && !servlet.getRequest().getRequestURI().startsWith("/api/")
+                && !servlet.getRequest().getRequestURI().startsWith("/scim/")) {
             try {
                 servlet.getResponse().sendError(404);
                 return null;
@@ -131,6 +132,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
             WebRequest request) {
+        // a SCIM client reads SCIM errors only (RFC 7644 §3.12): an unknown /scim/v2 path, a wrong method…
+        if (request instanceof ServletWebRequest servlet && servlet.getRequest().getRequestURI().startsWith("/scim/")) {
+            String detail = body instanceof ProblemDetail problem && problem.getDetail() != null ? problem.getDetail()
+                    : "The SCIM request cannot be served";
+            HttpHeaders scimHeaders = new HttpHeaders();
+            scimHeaders.addAll(headers);
+            scimHeaders.setContentType(ScimErrors.SCIM_JSON);
+            return new ResponseEntity<>(io.roster.access.ScimError.body(statusCode.value(), null,
+                    statusCode.value() == 404 ? "No such SCIM endpoint" : detail), scimHeaders, statusCode);
+        }
         if (body instanceof ProblemDetail problem && (problem.getType() == null
                 || "about:blank".equals(problem.getType().toString()))) {
             problem.setType(URI.create(ProblemException.TYPE_BASE + "http-" + statusCode.value()));

@@ -3,22 +3,19 @@ package io.roster.api;
 import io.roster.access.BuiltInRole;
 import io.roster.access.CompanyAccess;
 import io.roster.access.Guard;
+import io.roster.access.ProvisioningSettings;
 import io.roster.access.ScimClient;
 import io.roster.access.UserCreation;
 import io.roster.shared.CompanyId;
-import io.roster.shared.Page;
-import io.roster.shared.PageRequest;
 import io.roster.shared.Problems;
 import io.roster.users.ActivationOutcome;
+import io.roster.users.DirectoryReads;
 import io.roster.users.ExternalIds;
 import io.roster.users.NewUser;
 import io.roster.users.UserEdit;
 import io.roster.users.UserLifecycle;
 import io.roster.users.UserRow;
 import io.roster.users.UserStatus;
-import io.roster.users.UsersQuery;
-import io.roster.users.UsersTable;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +40,8 @@ import tools.jackson.databind.JsonNode;
  * token, whose {@link ScimClient} names the company: every read and change here is of that company,
  * which is the whole authorization (a directory never sees another company).
  *
- * <p>This slice serves discovery and Users (GET, filter, POST, PUT, PATCH, DELETE); Groups are not
- * served yet, and the discovery documents say exactly that.
+ * <p>This controller serves discovery and Users (GET, filter, POST, PUT, PATCH, DELETE);
+ * {@link ScimGroupsController} serves Groups, the company's roles.
  */
 @RestController
 @RequestMapping(path = "/scim/v2", produces = {"application/scim+json", "application/json"})
@@ -57,20 +54,22 @@ class ScimController {
     private static final int MAX_COUNT = 200;
 
     private final UserLifecycle users;
-    private final UsersTable table;
+    private final DirectoryReads reads;
     private final UserCreation creation;
     private final Guard guard;
     private final ExternalIds externalIds;
     private final ScimDocuments documents;
+    private final ProvisioningSettings settings;
 
-    ScimController(UserLifecycle users, UsersTable table, UserCreation creation, Guard guard, ExternalIds externalIds,
-            ScimDocuments documents) {
+    ScimController(UserLifecycle users, DirectoryReads reads, UserCreation creation, Guard guard, ExternalIds externalIds,
+            ScimDocuments documents, ProvisioningSettings settings) {
         this.users = users;
+        this.reads = reads;
         this.externalIds = externalIds;
-        this.table = table;
         this.creation = creation;
         this.guard = guard;
         this.documents = documents;
+        this.settings = settings;
     }
 
     @GetMapping("/ServiceProviderConfig")
@@ -80,17 +79,21 @@ class ScimController {
 
     @GetMapping("/ResourceTypes")
     Map<String, Object> resourceTypes() {
-        return documents.listOf(List.of(documents.userResourceType()));
+        return documents.listOf(List.of(documents.userResourceType(), documents.groupResourceType()));
     }
 
-    @GetMapping("/ResourceTypes/User")
-    Map<String, Object> userResourceType() {
-        return documents.userResourceType();
+    @GetMapping("/ResourceTypes/{id}")
+    Map<String, Object> resourceType(@PathVariable String id) {
+        return switch (id) {
+            case "User" -> documents.userResourceType();
+            case "Group" -> documents.groupResourceType();
+            default -> throw new Problems.NotFound("No resource type " + id);
+        };
     }
 
     @GetMapping("/Schemas")
     Map<String, Object> schemas() {
-        return documents.listOf(List.of(documents.userSchema(), documents.rosterUserSchema()));
+        return documents.listOf(List.of(documents.userSchema(), documents.rosterUserSchema(), documents.groupSchema()));
     }
 
     @GetMapping("/Schemas/{id}")
@@ -98,55 +101,82 @@ class ScimController {
         return switch (id) {
             case USER_SCHEMA -> documents.userSchema();
             case ROSTER_USER_SCHEMA -> documents.rosterUserSchema();
-            default -> throw new io.roster.shared.Problems.NotFound("No schema " + id);
+            case ScimGroupsController.GROUP_SCHEMA -> documents.groupSchema();
+            default -> throw new Problems.NotFound("No schema " + id);
         };
     }
 
     @GetMapping("/Users/{id}")
-    ResponseEntity<Map<String, Object>> user(@AuthenticationPrincipal ScimClient client, @PathVariable String id) {
-        return answer(200, users.row(client.company(), id));
+    ResponseEntity<Map<String, Object>> user(@AuthenticationPrincipal ScimClient client, @PathVariable String id,
+            @RequestParam(required = false) String attributes, @RequestParam(required = false) String excludedAttributes) {
+        CompanyAccess access = guard.directory(client);
+        UserRow row = users.row(access.company(), id);
+        return ResponseEntity.ok().eTag(weak(row)).contentType(ScimErrors.SCIM_JSON)
+                .body(ScimAttributes.of(attributes, excludedAttributes).apply(toScim(row)));
     }
 
     /**
-     * The company's users, filtered or not, {@code count} at a time from {@code startIndex} (1-based).
-     * A filter searches the Users table by its values, then keeps the exact matches.
+     * The company's own people, filtered or not, {@code count} at a time from {@code startIndex}
+     * (1-based). A filter looks each term up exactly (one index probe), then keeps the rows the
+     * whole filter matches; without one, the page is read from the database by offset, in a stable
+     * order, and {@code totalResults} is a count.
      */
     @GetMapping("/Users")
     ResponseEntity<Map<String, Object>> users(@AuthenticationPrincipal ScimClient client,
             @RequestParam(required = false) String filter, @RequestParam(required = false) Integer startIndex,
-            @RequestParam(required = false) Integer count) {
+            @RequestParam(required = false) Integer count, @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes) {
+        CompanyId company = guard.directory(client).company();
         int start = startIndex == null || startIndex < 1 ? 1 : startIndex;
         int size = count == null ? MAX_COUNT : Math.max(0, Math.min(count, MAX_COUNT));
-        List<UserRow> matches = filter == null || filter.isBlank() ? allOf(client.company())
-                : search(client.company(), ScimFilter.parse(filter));
-        List<Map<String, Object>> page = matches.stream().skip(start - 1L).limit(size).map(this::toScim).toList();
+        ScimAttributes projection = ScimAttributes.of(attributes, excludedAttributes);
+        long total;
+        List<UserRow> page;
+        if (filter == null || filter.isBlank()) {
+            total = reads.count(company);
+            page = reads.page(company, start - 1L, size);
+        } else {
+            List<UserRow> matches = search(company, ScimFilter.parse(filter));
+            total = matches.size();
+            page = matches.stream().skip(start - 1L).limit(size).toList();
+        }
+        return ResponseEntity.ok().contentType(ScimErrors.SCIM_JSON)
+                .body(listOf(page.stream().map(row -> projection.apply(toScim(row))).toList(), total, start));
+    }
+
+    static Map<String, Object> listOf(List<Map<String, Object>> resources, long total, int start) {
         Map<String, Object> list = new LinkedHashMap<>();
         list.put("schemas", List.of(LIST_SCHEMA));
-        list.put("totalResults", matches.size());
+        list.put("totalResults", total);
         list.put("startIndex", start);
-        list.put("itemsPerPage", page.size());
-        list.put("Resources", page);
-        return ResponseEntity.ok().contentType(ScimErrors.SCIM_JSON).body(list);
+        list.put("itemsPerPage", resources.size());
+        list.put("Resources", resources);
+        return list;
     }
 
     /**
-     * Creates a row through the one creation path, with the MEMBER role so the person can sign in.
-     * {@code active: true} activates it; without a free license it stays DRAFT, is answered
-     * {@code active: false}, and its Roster extension says why. A taken userName or email is a 409
-     * {@code uniqueness}, found before anything is saved, so a directory retrying does not pile up drafts.
+     * Creates a row through the one creation path, with the company's role for provisioned people
+     * (MEMBER unless changed) so the person can sign in, and its externalId, all in one transaction.
+     * {@code active: true} activates it (mailing the invitation unless the company turned that off);
+     * without a free license it stays DRAFT, is answered {@code active: false}, and its Roster
+     * extension says why. A userName or email already held — by an account, or by a row of the
+     * company in any status, DRAFTs included — is a 409 {@code uniqueness}, found before anything is
+     * saved, so a directory retrying does not pile up drafts.
      */
     @PostMapping(path = "/Users", consumes = {"application/scim+json", "application/json"})
     ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal ScimClient client, @RequestBody JsonNode body) {
         CompanyAccess access = guard.directory(client);
         ScimUser user = ScimUser.of(body);
-        users.claimed(user.userName(), user.email()).ifPresent(field -> {
+        ExternalIds.check(user.externalId());
+        reads.taken(access.company(), user.userName(), user.email()).ifPresent(field -> {
             throw new Problems.Conflict("taken", (field.equals("userId") ? "userName" : "email") + " is already taken");
         });
         NewUser row = new NewUser(user.userName(), user.givenName(), user.familyName(), user.email(),
                 user.active() ? UserStatus.ACTIVE : UserStatus.DRAFT, false, null, "en", true, true);
-        ActivationOutcome outcome = creation.create(access, row, List.of(BuiltInRole.MEMBER.name()));
-        externalIds.keep(access.company(), outcome.row().id(), user.externalId());
-        return answer(201, outcome.row());
+        ProvisioningSettings.Settings chosen = settings.of(access.company());
+        ActivationOutcome outcome = creation.create(access, row, List.of(chosen.defaultRoleId()), chosen.inviteProvisioned(),
+                accountId -> externalIds.keep(access.company(), accountId, user.externalId()));
+        return answer(201, users.row(access.company(), outcome.row().id()));
     }
 
     /**
@@ -183,7 +213,7 @@ class ScimController {
                 new UserEdit(user.userName(), user.givenName(), user.familyName(), user.email()), expectedVersion);
         externalIds.keep(access.company(), id, user.externalId());
         if (user.active() && row.status() != UserStatus.ACTIVE) {
-            row = users.activate(access.company(), id).row();
+            row = users.activate(access.company(), id, settings.of(access.company()).inviteProvisioned()).row();
         } else if (!user.active() && row.status() == UserStatus.ACTIVE) {
             row = users.deactivate(access.company(), id);
         }
@@ -207,33 +237,25 @@ class ScimController {
         return ResponseEntity.noContent().build();
     }
 
+    /** Each search term is one exact lookup; the union is then checked against the whole filter. */
     private List<UserRow> search(CompanyId company, ScimFilter filter) {
         Map<String, UserRow> candidates = new LinkedHashMap<>();
         for (ScimFilter.Term term : filter.searchTerms()) {
-            if (term.attribute().equals("externalid")) {
-                externalIds.accountsWith(company, term.value())
-                        .forEach(id -> candidates.put(id, users.row(company, id)));
-            } else if (!term.value().isBlank() && term.value().length() <= UsersQuery.MAX_Q) {
-                UsersQuery query = UsersQuery.of(null, null, term.value(), null, PageRequest.first(PageRequest.MAX_LIMIT));
-                table.list(company, query).items().forEach(row -> candidates.put(row.id(), row));
-            }
+            List<UserRow> found = switch (term.attribute()) {
+                case "externalid" -> reads.byExternalId(company, term.value());
+                case "username" -> reads.byUserId(company, term.value());
+                default -> reads.byEmail(company, term.value());
+            };
+            found.forEach(row -> candidates.put(row.id(), row));
         }
         return candidates.values().stream()
-                .filter(row -> filter.matches(row, row.external() ? null : externalIds.of(company, row.id()).orElse(null)))
+                .filter(row -> filter.matches(ScimFilter.valuesOf(row, externalIdOf(row))))
+                .sorted(java.util.Comparator.comparing(UserRow::id))
                 .toList();
     }
 
-    /** Every row of the company, in userId order, page after page. */
-    private List<UserRow> allOf(CompanyId company) {
-        List<UserRow> rows = new ArrayList<>();
-        String cursor = null;
-        do {
-            UsersQuery query = UsersQuery.of(null, null, null, null, PageRequest.of(PageRequest.MAX_LIMIT, cursor));
-            Page<UserRow> page = table.list(company, query);
-            rows.addAll(page.items());
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return rows;
+    private String externalIdOf(UserRow row) {
+        return row.external() ? null : externalIds.of(row.homeCompanyId(), row.id()).orElse(null);
     }
 
     private ResponseEntity<Map<String, Object>> answer(int status, UserRow row) {
@@ -276,8 +298,9 @@ class ScimController {
         if (row.userId() != null) {
             user.put("userName", row.userId());
         }
-        if (!row.external()) {
-            externalIds.of(row.homeCompanyId(), row.id()).ifPresent(externalId -> user.put("externalId", externalId));
+        String externalId = externalIdOf(row);
+        if (externalId != null) {
+            user.put("externalId", externalId);
         }
         Map<String, Object> name = new LinkedHashMap<>();
         if (row.firstName() != null) {

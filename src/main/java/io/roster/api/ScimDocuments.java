@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The SCIM discovery documents (RFC 7643 §5–7). They describe exactly what {@link ScimController}
@@ -19,7 +20,8 @@ class ScimDocuments {
         config.put("schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"));
         config.put("patch", Map.of("supported", true));
         config.put("bulk", Map.of("supported", false, "maxOperations", 0, "maxPayloadSize", 0));
-        // eq on userName, externalId, emails.value, emails[type eq "work"].value, with and/or (ScimFilter)
+        // eq on userName, externalId, emails.value, emails[type eq "work"].value (Users), displayName (Groups),
+        // with and/or (ScimFilter)
         config.put("filter", Map.of("supported", true, "maxResults", 200));
         config.put("changePassword", Map.of("supported", false));
         config.put("sort", Map.of("supported", false));
@@ -30,7 +32,7 @@ class ScimDocuments {
                 "description", "Authorization: Bearer <token>; a company administrator creates the token with"
                         + " POST /api/v1/companies/{companyId}/scim-tokens",
                 "primary", true)));
-        config.put("meta", Map.of("resourceType", "ServiceProviderConfig", "location", "/scim/v2/ServiceProviderConfig"));
+        config.put("meta", Map.of("resourceType", "ServiceProviderConfig", "location", absolute("/ServiceProviderConfig")));
         return config;
     }
 
@@ -43,8 +45,37 @@ class ScimDocuments {
         type.put("description", "A person of the company's Users table");
         type.put("schema", ScimController.USER_SCHEMA);
         type.put("schemaExtensions", List.of(Map.of("schema", ScimController.ROSTER_USER_SCHEMA, "required", false)));
-        type.put("meta", Map.of("resourceType", "ResourceType", "location", "/scim/v2/ResourceTypes/User"));
+        type.put("meta", Map.of("resourceType", "ResourceType", "location", absolute("/ResourceTypes/User")));
         return type;
+    }
+
+    Map<String, Object> groupResourceType() {
+        Map<String, Object> type = new LinkedHashMap<>();
+        type.put("schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:ResourceType"));
+        type.put("id", "Group");
+        type.put("name", "Group");
+        type.put("endpoint", "/Groups");
+        type.put("description", "A role of the company, built-in or custom: its members hold it");
+        type.put("schema", ScimGroupsController.GROUP_SCHEMA);
+        type.put("meta", Map.of("resourceType", "ResourceType", "location", absolute("/ResourceTypes/Group")));
+        return type;
+    }
+
+    Map<String, Object> groupSchema() {
+        Map<String, Object> members = complex("members", List.of(
+                attribute("value", "string", false, false, "immutable", "none", "The id of a User of the company"),
+                attribute("$ref", "reference", false, false, "immutable", "none", "The URI of that User"),
+                attribute("type", "string", false, false, "immutable", "none", "User (groups do not nest)")));
+        members.put("multiValued", true);
+        return schema(ScimGroupsController.GROUP_SCHEMA, "Group", "A role of the company", List.of(
+                attribute("displayName", "string", true, false, "readWrite", "server",
+                        "The role's name; a built-in role's name cannot change"),
+                members));
+    }
+
+    /** An absolute URI under {@code /scim/v2}, from the request's own address (RFC 7643 §3.1 {@code meta.location}). */
+    static String absolute(String path) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/scim/v2").path(path).build().toUriString();
     }
 
     Map<String, Object> userSchema() {
@@ -90,7 +121,7 @@ class ScimDocuments {
         schema.put("name", name);
         schema.put("description", description);
         schema.put("attributes", attributes);
-        schema.put("meta", Map.of("resourceType", "Schema", "location", "/scim/v2/Schemas/" + id));
+        schema.put("meta", Map.of("resourceType", "Schema", "location", absolute("/Schemas/" + id)));
         return schema;
     }
 

@@ -17,14 +17,36 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * directory's client only understands its own. Runs before {@link ProblemHandler} for the SCIM
  * controllers alone.
  */
-@RestControllerAdvice(assignableTypes = ScimController.class)
+@RestControllerAdvice(assignableTypes = {ScimController.class, ScimGroupsController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ScimErrors {
 
     static final MediaType SCIM_JSON = MediaType.parseMediaType("application/scim+json");
 
+    /** A refusal only SCIM has words for, such as {@code mutability}: answered as it is. */
+    static final class Refusal extends RuntimeException {
+
+        private final int status;
+        private final String scimType;
+
+        Refusal(int status, String scimType, String detail) {
+            super(detail, null, false, false);
+            this.status = status;
+            this.scimType = scimType;
+        }
+    }
+
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<Map<String, Object>> on(Refusal refusal) {
+        return error(refusal.status, refusal.scimType, refusal.getMessage());
+    }
+
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Map<String, Object>> on(ProblemException problem) {
+        if (problem.type().equals("built-in-role")) {
+            // a built-in role's name and existence are fixed: RFC 7644 §3.12 calls that a 400 mutability
+            return error(400, "mutability", problem.detail());
+        }
         return error(problem.status(), scimTypeOf(problem), problem.detail());
     }
 
@@ -46,7 +68,7 @@ class ScimErrors {
     /** The scimType RFC 7644 §3.12 names for what the Users table refused. */
     private static String scimTypeOf(ProblemException problem) {
         return switch (problem.status()) {
-            case 409 -> "uniqueness";
+            case 409 -> problem.type().equals("role-in-use") ? "mutability" : "uniqueness";
             case 400 -> problem.errors().stream().anyMatch(error -> error.field().equals("filter"))
                     ? "invalidFilter" : "invalidValue";
             default -> null;

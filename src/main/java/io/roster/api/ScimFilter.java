@@ -3,48 +3,65 @@ package io.roster.api;
 import io.roster.shared.Problems;
 import io.roster.users.UserRow;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
  * The SCIM filters this service understands (RFC 7644 §3.4.2.2): {@code eq} on {@code userName},
- * {@code externalId}, {@code emails.value} and {@code emails[type eq "work"].value}, joined by
- * {@code and} / {@code or} ({@code and} binds tighter). What directories send to find a person
- * before creating them; anything else is a 400 {@code invalidFilter}, never a silent "match all".
+ * {@code externalId}, {@code emails.value} and {@code emails[type eq "work"].value} for Users, on
+ * {@code displayName} for Groups, joined by {@code and} / {@code or} ({@code and} binds tighter).
+ * What directories send to find a person or a group before creating it; anything else is a 400
+ * {@code invalidFilter}, never a silent "match all".
  *
  * @param anyOf the {@code or} branches, each a list of terms that must all hold
  */
 record ScimFilter(List<List<Term>> anyOf) {
 
+    static final List<String> USER_ATTRIBUTES = List.of("username", "externalid", "emails.value",
+            "emails[type eq \"work\"].value");
+    static final List<String> GROUP_ATTRIBUTES = List.of("displayname");
+
     /** One {@code attribute eq "value"}; attributes are compared case-insensitively, as their schema says. */
     record Term(String attribute, String value) {
 
-        boolean matches(UserRow row, String externalId) {
-            return switch (attribute) {
-                case "username" -> row.userId() != null && row.userId().equalsIgnoreCase(value);
-                case "emails.value", "emails[type eq \"work\"].value" ->
-                        row.email() != null && row.email().equalsIgnoreCase(value);
-                // the directory's own value: compared exactly (caseExact in RFC 7643)
-                case "externalid" -> value.equals(externalId);
-                default -> false;
-            };
+        /** {@code values}: the resource's value of each attribute (lower-case names), null when it has none. */
+        boolean matches(Map<String, String> values) {
+            String actual = values.get(attribute);
+            // externalId is the directory's own value: compared exactly (caseExact in RFC 7643)
+            return actual != null && (attribute.equals("externalid") ? actual.equals(value) : actual.equalsIgnoreCase(value));
         }
     }
 
-    boolean matches(UserRow row, String externalId) {
-        return anyOf.stream().anyMatch(all -> all.stream().allMatch(term -> term.matches(row, externalId)));
+    boolean matches(Map<String, String> values) {
+        return anyOf.stream().anyMatch(all -> all.stream().allMatch(term -> term.matches(values)));
+    }
+
+    /** What a User row says for each attribute a filter may name. */
+    static Map<String, String> valuesOf(UserRow row, String externalId) {
+        Map<String, String> values = new HashMap<>();
+        values.put("username", row.userId());
+        values.put("emails.value", row.email());
+        values.put("emails[type eq \"work\"].value", row.email());
+        values.put("externalid", externalId);
+        return values;
     }
 
     /**
-     * The terms to search the Users table by: the first of each branch (all of a branch must hold,
-     * so its first must too). An externalId is looked up by itself, anything else by prefix search.
+     * The terms to search by: the first of each branch (all of a branch must hold, so its first
+     * must too). Each is one exact, indexed lookup.
      */
     List<Term> searchTerms() {
         return anyOf.stream().map(all -> all.get(0)).distinct().toList();
     }
 
     static ScimFilter parse(String text) {
+        return parse(text, USER_ATTRIBUTES);
+    }
+
+    static ScimFilter parse(String text, List<String> attributes) {
         List<String> tokens = tokens(text);
         List<List<Term>> branches = new ArrayList<>();
         List<Term> current = new ArrayList<>();
@@ -57,7 +74,7 @@ record ScimFilter(List<List<Term>> anyOf) {
             if (!tokens.get(i + 1).equalsIgnoreCase("eq") || !tokens.get(i + 2).startsWith("\"")) {
                 throw invalid(text);
             }
-            if (!List.of("username", "externalid", "emails.value", "emails[type eq \"work\"].value").contains(attribute)) {
+            if (!attributes.contains(attribute)) {
                 throw invalid(text);
             }
             current.add(new Term(attribute, unquote(tokens.get(i + 2))));
@@ -79,7 +96,8 @@ record ScimFilter(List<List<Term>> anyOf) {
 
     /** Lower-cases the attribute path, keeping the quoted value inside a bracket as it is. */
     private static String normalize(String attribute) {
-        String lower = attribute.toLowerCase(Locale.ROOT).replace("urn:ietf:params:scim:schemas:core:2.0:user:", "");
+        String lower = attribute.toLowerCase(Locale.ROOT).replace("urn:ietf:params:scim:schemas:core:2.0:user:", "")
+                .replace("urn:ietf:params:scim:schemas:core:2.0:group:", "");
         return lower.replaceAll("\\[\\s*type\\s+eq\\s+\"work\"\\s*]", "[type eq \"work\"]");
     }
 
@@ -130,6 +148,7 @@ record ScimFilter(List<List<Term>> anyOf) {
 
     static Problems.InvalidInput invalid(String text) {
         return Problems.InvalidInput.of("filter", "unsupported filter '" + Objects.toString(text, "")
-                + "': use userName, externalId, emails.value or emails[type eq \"work\"].value with eq, joined by and/or");
+                + "': use eq on userName, externalId, emails.value or emails[type eq \"work\"].value (Users) or on"
+                + " displayName (Groups), joined by and/or");
     }
 }

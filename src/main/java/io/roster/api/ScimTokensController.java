@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A company's SCIM tokens, for its directory. A SCIM token creates and removes the company's people
- * and (later) grants roles by group, so only someone who may do both — an administrator — manages
- * them: users.manage and roles.manage.
+ * and grants any company role by Group, so only someone holding every company permission — an
+ * administrator — manages them.
  */
 @RestController
 @RequestMapping("/api/v1/companies/{companyId}/scim-tokens")
@@ -56,8 +56,10 @@ class ScimTokensController {
 
     private CompanyId requireAdministrator(Caller caller, String companyId) {
         CompanyId company = new CompanyId(companyId);
-        guard.requireCompany(caller, company, Permission.USERS_MANAGE);
-        guard.requireCompany(caller, company, Permission.ROLES_MANAGE);
+        // a SCIM token grants any company role through Groups: only someone holding every permission
+        for (Permission permission : Permission.values()) {
+            guard.requireCompany(caller, company, permission);
+        }
         return company;
     }
 }

@@ -49,6 +49,19 @@ class AccessChanges {
     }
 
     @EventListener
+    void on(AccessEvents.RoleDeleted e) {
+        trail.inCompany(e.companyId(), "role.deleted", new AuditTrail.Target("role", e.roleId()),
+                fields("name", e.name(), "permissions", permissionList(e.permissions())), null);
+    }
+
+    @EventListener
+    void on(AccessEvents.ScimSettingsChanged e) {
+        trail.inCompany(e.companyId(), "scim_settings.changed", new AuditTrail.Target("company", e.companyId().value()),
+                fields("defaultRoleId", e.previousDefaultRoleId(), "inviteProvisioned", e.previousInvite()),
+                fields("defaultRoleId", e.defaultRoleId(), "inviteProvisioned", e.invite()));
+    }
+
+    @EventListener
     void on(AccessEvents.ScimTokenCreated e) {
         trail.inCompany(e.companyId(), "scim_token.created", new AuditTrail.Target("scim_token", e.tokenId()), null, null);
     }

@@ -44,6 +44,13 @@ class UserChanges {
     }
 
     @EventListener
+    void on(UserEvents.ExternalIdChanged e) {
+        trail.inCompany(e.companyId(), "user.external_id_changed", user(e.accountId()),
+                e.before() == null ? null : fields("externalId", e.before()),
+                e.after() == null ? null : fields("externalId", e.after()));
+    }
+
+    @EventListener
     void on(UserEvents.UserDeactivated e) {
         trail.inCompany(e.companyId(), "user.deactivated", user(e.accountId()),
                 fields("userId", e.userId(), "status", UserStatus.ACTIVE),

@@ -29,6 +29,10 @@ public final class UserEvents {
             UserStatus status) {
     }
 
+    /** The directory's own identifier of the row (SCIM externalId) was set, changed or cleared. */
+    public record ExternalIdChanged(CompanyId companyId, String accountId, String before, String after) {
+    }
+
     public record UserDeactivated(CompanyId companyId, String accountId, String userId) {
     }
 

@@ -72,6 +72,15 @@ public class UserLifecycle {
      * refused password is not stored; the row says why and stays DRAFT.
      */
     public ActivationOutcome create(CompanyId company, NewUser user, Consumer<String> withDraft) {
+        return create(company, user, withDraft, true);
+    }
+
+    /**
+     * {@link #create(CompanyId, NewUser, Consumer)}, saying whether a first activation mails the
+     * account-setup invitation: a company may turn it off for the people its directory provisions
+     * (they sign in through the directory's single sign-on). The activation is audited with it.
+     */
+    public ActivationOutcome create(CompanyId company, NewUser user, Consumer<String> withDraft, boolean invite) {
         Limits.check(user.userId(), user.firstName(), user.lastName(), user.email()).throwIfAny();
         NewUser trimmed = new NewUser(trim(user.userId()), trim(user.firstName()), trim(user.lastName()),
                 trim(user.email()), user.status(), user.emailVerified(), user.password(), user.locale(),
@@ -87,7 +96,7 @@ public class UserLifecycle {
                 return new Attempt(new ActivationOutcome(rows.find(company, id).orElseThrow(), false), null);
             }
             try {
-                return new Attempt(activateInTransaction(company, id), null);
+                return new Attempt(activateInTransaction(company, id, invite), null);
             } catch (RuntimeException failed) {
                 return new Attempt(null, failed);   // the savepoint undid the activation; the draft commits
             }
@@ -103,16 +112,21 @@ public class UserLifecycle {
      * says what to fix; on success it reads {@code OK}.
      */
     public ActivationOutcome activate(CompanyId company, String id) {
-        return tx.execute(status -> activateInTransaction(company, id));
+        return activate(company, id, true);
     }
 
-    private ActivationOutcome activateInTransaction(CompanyId company, String id) {
+    /** {@link #activate(CompanyId, String)}, saying whether a first activation mails the invitation. */
+    public ActivationOutcome activate(CompanyId company, String id, boolean invite) {
+        return tx.execute(status -> activateInTransaction(company, id, invite));
+    }
+
+    private ActivationOutcome activateInTransaction(CompanyId company, String id, boolean invite) {
         // Rows filed before the savepoint (the draft's audit entry, its roles' grants) are written
         // now, outside it: the flush inside the activation writes what is pending, and a refused
         // seat would otherwise roll them back with the activation while the row itself commits.
         TransactionSynchronizationUtils.triggerFlush();
         try {
-            return savepoint.execute(status -> activateLocked(company, id));
+            return savepoint.execute(status -> activateLocked(company, id, invite));
         } catch (NoSeatLeft full) {
             return refuse(company, rows.lock(company, id).orElseThrow(), List.of(full.refusal.message()));
         } catch (DuplicateKeyException raced) {
@@ -121,7 +135,7 @@ public class UserLifecycle {
         }
     }
 
-    private ActivationOutcome activateLocked(CompanyId company, String id) {
+    private ActivationOutcome activateLocked(CompanyId company, String id, boolean invite) {
         UserRow row = lockOwned(company, id);
         if (row.status() == UserStatus.ACTIVE) {
             return new ActivationOutcome(row, true);
@@ -147,7 +161,7 @@ public class UserLifecycle {
         } else {
             rows.setStatus(company, id, UserStatus.ACTIVE, ActivationPolicy.OK);
         }
-        boolean invitationNeeded = ActivationPolicy.invitationNeeded(row.hasPassword(), row.emailVerified());
+        boolean invitationNeeded = invite && ActivationPolicy.invitationNeeded(row.hasPassword(), row.emailVerified());
         events.publishEvent(new UserEvents.UserActivated(company, id, row.userId(), firstTime, invitationNeeded));
         UserRow activated = rows.find(company, id).orElseThrow();
         // The seat is taken last: its UPDATE locks the company row until the commit, and every

@@ -39,6 +39,11 @@ class ConsoleNav {
         public boolean can(String code) {
             return permissions.stream().anyMatch(p -> p.code().equals(code));
         }
+
+        /** Holds every company permission: may manage the company's SCIM tokens. */
+        public boolean administrator() {
+            return permissions.containsAll(java.util.EnumSet.allOf(Permission.class));
+        }
     }
 
     Nav of(Caller caller, HttpServletRequest request) {

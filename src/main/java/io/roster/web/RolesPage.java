@@ -4,6 +4,7 @@ import io.roster.access.Caller;
 import io.roster.access.CompanyAccess;
 import io.roster.access.Guard;
 import io.roster.access.Permission;
+import io.roster.access.ProvisioningSettings;
 import io.roster.access.Role;
 import io.roster.access.Roles;
 import io.roster.shared.CompanyId;
@@ -31,11 +32,13 @@ class RolesPage {
     private final Guard guard;
     private final Roles roles;
     private final Refusals refusals;
+    private final ProvisioningSettings provisioning;
 
-    RolesPage(Guard guard, Roles roles, Refusals refusals) {
+    RolesPage(Guard guard, Roles roles, Refusals refusals, ProvisioningSettings provisioning) {
         this.guard = guard;
         this.roles = roles;
         this.refusals = refusals;
+        this.provisioning = provisioning;
     }
 
     @GetMapping
@@ -45,7 +48,32 @@ class RolesPage {
         model.addAttribute("roles", roles.of(access.company()));
         model.addAttribute("canManage", access.has(Permission.ROLES_MANAGE));
         model.addAttribute("permissions", Permission.values());
+        boolean canProvision = access.has(Permission.ROLES_MANAGE) && access.has(Permission.USERS_MANAGE);
+        model.addAttribute("canProvision", canProvision);
+        if (canProvision) {
+            model.addAttribute("provisioning", provisioning.of(access.company()));
+        }
         return "admin/roles";
+    }
+
+    /**
+     * What the company gives the people its directory provisions through SCIM: their role and
+     * whether their activation mails the invitation (docs/rules.md §19).
+     */
+    @PostMapping("/provisioning")
+    String provisioning(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
+            @RequestParam(required = false) String defaultRoleId,
+            @RequestParam(defaultValue = "false") boolean inviteProvisioned, Locale locale, RedirectAttributes redirect) {
+        CompanyId company = new CompanyId(companyId);
+        guard.requireCompany(caller, company, Permission.USERS_MANAGE);
+        CompanyAccess access = guard.requireCompany(caller, company, Permission.ROLES_MANAGE);
+        try {
+            refusals.attempt(locale, redirect, "admin.provisioning.saved",
+                    () -> provisioning.change(access, defaultRoleId, inviteProvisioned));
+        } catch (Problems.Forbidden tooWide) {
+            redirect.addFlashAttribute("error", refusals.of(tooWide, locale));
+        }
+        return "redirect:/companies/" + companyId + "/roles";
     }
 
     @PostMapping

@@ -406,12 +406,19 @@ class AuthorizationMatrixIntegrationTests {
         ops.add(op("GET /api/v1/companies/{companyId}/roles/{roleId}", "GET /companies/A/roles/MEMBER", inA(200),
                 () -> api -> api.get(a() + "/roles/MEMBER")));
         String scimTokens = "/api/v1/companies/{companyId}/scim-tokens";
-        ops.add(op("POST " + scimTokens, "POST /companies/A/scim-tokens", inA(201, USERS_MANAGE, ROLES_MANAGE),
+        // a SCIM token grants any company role through Groups: every company permission
+        String[] all = ALL.toArray(String[]::new);
+        ops.add(op("POST " + scimTokens, "POST /companies/A/scim-tokens", inA(201, all),
                 () -> api -> api.post(a() + "/scim-tokens", null)));
-        ops.add(op("GET " + scimTokens, "GET /companies/A/scim-tokens", inA(200, USERS_MANAGE, ROLES_MANAGE),
+        ops.add(op("GET " + scimTokens, "GET /companies/A/scim-tokens", inA(200, all),
                 () -> api -> api.get(a() + "/scim-tokens")));
+        String scimSettings = "/api/v1/companies/{companyId}/scim-settings";
+        ops.add(op("GET " + scimSettings, "GET /companies/A/scim-settings", inA(200, ROLES_MANAGE),
+                () -> api -> api.get(a() + "/scim-settings")));
+        ops.add(op("PUT " + scimSettings, "PUT /companies/A/scim-settings", inA(200, USERS_MANAGE, ROLES_MANAGE),
+                () -> api -> api.put(a() + "/scim-settings", Map.of("defaultRoleId", "MEMBER", "inviteProvisioned", true))));
         ops.add(op("DELETE " + scimTokens + "/{id}", "DELETE /companies/A/scim-tokens/{token}",
-                inA(204, USERS_MANAGE, ROLES_MANAGE), () -> {
+                inA(204, all), () -> {
                     String token = created(operator.post(a() + "/scim-tokens", null), "id");
                     return api -> api.delete(a() + "/scim-tokens/" + token, Map.of());
                 }));

@@ -84,7 +84,7 @@ class ScimIntegrationTests {
     }
 
     @Test
-    void discovery_describes_users_with_etags_and_says_what_is_not_supported() {
+    void discovery_describes_users_and_groups_with_etags_and_says_what_is_not_supported() {
         Api scim = scim(companyA);
 
         var config = scim.get("/scim/v2/ServiceProviderConfig");
@@ -96,8 +96,9 @@ class ScimIntegrationTests {
         assertThat(config.json().get("authenticationSchemes").get(0).get("type").asString()).isEqualTo("oauthbearertoken");
 
         var types = scim.get("/scim/v2/ResourceTypes");
-        assertThat(types.json().get("totalResults").asInt()).isEqualTo(1);
+        assertThat(types.json().get("totalResults").asInt()).isEqualTo(2);
         assertThat(types.json().get("Resources").get(0).get("endpoint").asString()).isEqualTo("/Users");
+        assertThat(types.json().get("Resources").get(1).get("endpoint").asString()).isEqualTo("/Groups");
 
         var schemas = scim.get("/scim/v2/Schemas");
         assertThat(schemas.body()).contains("urn:ietf:params:scim:schemas:core:2.0:User",

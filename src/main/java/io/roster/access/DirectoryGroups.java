@@ -1,0 +1,114 @@
+package io.roster.access;
+
+import io.roster.shared.Problems;
+import io.roster.users.UserLifecycle;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A company's roles as its directory's Groups (SCIM, docs/rules.md §19): a new Group is a custom
+ * role with no permission, a member holds the role. Every grant and revocation goes through the
+ * one role-grant path ({@link RoleGrants}, {@link RoleAssignments#revoke}), so the Users table's
+ * links, the audit, notifications and webhooks see them like any other. Each call is one
+ * transaction: a change that fails half-way leaves nothing of itself.
+ */
+@Service
+public class DirectoryGroups {
+
+    /** How one step of a change treats the members it names. */
+    public enum Kind { ADD, REMOVE, REPLACE, REMOVE_ALL }
+
+    /** One step of a change of members: the account ids it names (none for {@link Kind#REMOVE_ALL}). */
+    public record Membership(Kind kind, Collection<String> accountIds) {
+    }
+
+    private final Roles roles;
+    private final RoleAssignments assignments;
+    private final RoleGrants grants;
+    private final RoleDeletion deletion;
+    private final UserLifecycle users;
+
+    DirectoryGroups(Roles roles, RoleAssignments assignments, RoleGrants grants, RoleDeletion deletion,
+            UserLifecycle users) {
+        this.roles = roles;
+        this.assignments = assignments;
+        this.grants = grants;
+        this.deletion = deletion;
+        this.users = users;
+    }
+
+    /** A custom role with no permission, named {@code displayName}, held by {@code members}. */
+    @Transactional
+    public Role create(CompanyAccess access, String displayName, Collection<String> members) {
+        requireMembers(access, members);
+        Role role = roles.create(access, displayName, List.of());
+        for (String accountId : new LinkedHashSet<>(members)) {
+            grants.grant(access, accountId, role.id());
+        }
+        return role;
+    }
+
+    /**
+     * Renames the role when {@code displayName} is given and differs (custom roles only: a built-in
+     * role's name is fixed, 409), then applies the membership steps in order.
+     */
+    @Transactional
+    public Role change(CompanyAccess access, String roleId, String displayName, List<Membership> steps) {
+        Role role = roles.find(access.company(), roleId)
+                .orElseThrow(() -> new Problems.NotFound("No group " + roleId + " in this company"));
+        if (displayName != null && !displayName.trim().equalsIgnoreCase(role.name())) {
+            if (role.builtIn()) {
+                throw new Problems.Conflict("built-in-role", "'" + role.name() + "' is a built-in role: its name cannot"
+                        + " change");
+            }
+            role = roles.update(access.company(), roleId, displayName,
+                    role.permissions().stream().map(Permission::code).toList(), access);
+        }
+        for (Membership step : steps) {
+            requireMembers(access, step.kind() == Kind.REMOVE ? List.of() : step.accountIds());
+            switch (step.kind()) {
+                case ADD -> step.accountIds().forEach(accountId -> grants.grant(access, accountId, roleId));
+                case REMOVE -> step.accountIds().forEach(accountId -> revokeIfHeld(access, accountId, roleId));
+                case REMOVE_ALL -> assignments.holders(access.company(), roleId)
+                        .forEach(accountId -> assignments.revoke(access.company(), accountId, roleId, access));
+                case REPLACE -> {
+                    Set<String> wanted = new LinkedHashSet<>(step.accountIds());
+                    for (String holder : assignments.holders(access.company(), roleId)) {
+                        if (!wanted.remove(holder)) {
+                            assignments.revoke(access.company(), holder, roleId, access);
+                        }
+                    }
+                    wanted.forEach(accountId -> grants.grant(access, accountId, roleId));
+                }
+            }
+        }
+        return role;
+    }
+
+    /** Deletes a custom role (built-in ones: 409), its holders losing it first. */
+    @Transactional
+    public void delete(CompanyAccess access, String roleId) {
+        deletion.delete(access, roleId);
+    }
+
+    private void revokeIfHeld(CompanyAccess access, String accountId, String roleId) {
+        if (assignments.holds(access.company(), accountId, roleId)) {
+            assignments.revoke(access.company(), accountId, roleId, access);
+        }
+    }
+
+    /** A member must be a row of the company's Users table: anything else is a 400 naming it, before any change. */
+    private void requireMembers(CompanyAccess access, Collection<String> accountIds) {
+        for (String accountId : accountIds) {
+            try {
+                users.row(access.company(), accountId);
+            } catch (Problems.NotFound unknown) {
+                throw Problems.InvalidInput.of("members", "no user '" + accountId + "' in this company");
+            }
+        }
+    }
+}

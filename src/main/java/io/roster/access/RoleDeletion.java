@@ -1,0 +1,52 @@
+package io.roster.access;
+
+import io.roster.shared.CompanyId;
+import io.roster.shared.Problems;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Deleting a company's custom role (a SCIM Group the directory removes). Its holders lose it first,
+ * each through the one revocation ({@link RoleAssignments#revoke}), so the Users table's links, the
+ * audit, notifications and webhooks follow; then the role goes, audited as {@code role.deleted}.
+ */
+@Service
+public class RoleDeletion {
+
+    private final Roles roles;
+    private final RoleAssignments assignments;
+    private final ProvisioningSettings settings;
+
+    RoleDeletion(Roles roles, RoleAssignments assignments, ProvisioningSettings settings) {
+        this.roles = roles;
+        this.assignments = assignments;
+        this.settings = settings;
+    }
+
+    /**
+     * Built-in roles cannot be deleted (409), nor the role the company gives the people its
+     * directory provisions (409: the setting would name nothing). The deleter must hold every
+     * permission the role carries, as for granting it (403).
+     */
+    @Transactional
+    public void delete(CompanyAccess deleter, String roleId) {
+        CompanyId company = deleter.company();
+        if (BuiltInRole.byId(roleId).isPresent()) {
+            throw new Problems.Conflict("built-in-role", "'" + roleId + "' is a built-in role: it cannot be deleted");
+        }
+        Role role = roles.lockCustom(company, roleId)
+                .orElseThrow(() -> new Problems.NotFound("No role " + roleId + " in this company"));
+        if (!deleter.permissions().containsAll(role.permissions())) {
+            throw new Problems.Forbidden("permissions-not-held", "You cannot delete the role '" + role.name()
+                    + "': it carries permissions you do not have");
+        }
+        if (settings.of(company).defaultRoleId().equals(roleId)) {
+            throw new Problems.Conflict("role-in-use", "'" + role.name() + "' is the role the company gives the people"
+                    + " its directory provisions: choose another one on the Roles page first");
+        }
+        for (String accountId : assignments.holders(company, roleId)) {
+            assignments.revoke(company, accountId, roleId, deleter);
+        }
+        roles.remove(company, role);
+    }
+}
