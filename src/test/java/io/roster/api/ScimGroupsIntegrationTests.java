@@ -57,7 +57,8 @@ class ScimGroupsIntegrationTests {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.text("id");
         assertThat(created.json().get("members").isEmpty()).isTrue();
-        assertThat(created.header("Location")).startsWith("http://").endsWith("/scim/v2/Groups/" + id);
+        assertThat(created.header("Location")).endsWith("/scim/v2/Groups/" + id);
+        assertThat(created.json().get("meta").get("location").asString()).startsWith("http://").endsWith("/scim/v2/Groups/" + id);
         JsonNode role = operator.get("/api/v1/companies/" + company + "/roles/" + id).json();
         assertThat(role.get("builtIn").asBoolean()).isFalse();
         assertThat(role.get("permissions").isEmpty()).as("a new Group is a role with no permission").isTrue();

@@ -162,8 +162,8 @@ class ScimProvisioningIntegrationTests {
         assertThat(unknown.text("status")).isEqualTo("404");
 
         var config = scim.get("/scim/v2/ServiceProviderConfig").json();
-        assertThat(config.get("meta").get("location").asString()).isEqualTo("http://localhost:" + port
-                + "/scim/v2/ServiceProviderConfig");
+        assertThat(config.get("meta").get("location").asString()).startsWith("http://")
+                .endsWith(":" + port + "/scim/v2/ServiceProviderConfig");
         var types = scim.get("/scim/v2/ResourceTypes").json();
         assertThat(types.get("totalResults").asInt()).isEqualTo(2);
         assertThat(types.toString()).contains("/Groups", "urn:ietf:params:scim:schemas:core:2.0:Group");

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unboundid.scim2.client.ScimService;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.messages.ListResponse;
 import com.unboundid.scim2.common.types.Email;
+import com.unboundid.scim2.common.types.GroupResource;
+import com.unboundid.scim2.common.types.Member;
 import com.unboundid.scim2.common.types.Name;
 import com.unboundid.scim2.common.types.UserResource;
 import io.roster.support.Api;
@@ -92,6 +95,50 @@ class ScimSdkClientIntegrationTests {
                 .isInstanceOf(ResourceNotFoundException.class);
         assertThat(scimA.searchRequest("Users").filter(Filter.eq("userName", userName).toString())
                 .invoke(UserResource.class).getTotalResults()).isZero();
+    }
+
+    @Test
+    void a_directory_creates_a_group_adds_and_removes_members_and_cannot_delete_a_built_in_one() throws ScimException {
+        String company = fixtures.company(3);
+        ScimService scim = scimFor(company);
+        UserResource ada = scim.create("Users", user(Fixtures.unique("ada").toLowerCase() + "@example.com", "Ada", true));
+        UserResource alan = scim.create("Users", user(Fixtures.unique("alan").toLowerCase() + "@example.com", "Alan", true));
+        String name = Fixtures.unique("Engineering");
+
+        GroupResource group = scim.create("Groups", new GroupResource().setDisplayName(name)
+                .setMembers(List.of(new Member().setValue(ada.getId()))));
+
+        assertThat(group.getId()).isNotBlank();
+        assertThat(group.getMembers()).extracting(Member::getValue).containsExactly(ada.getId());
+        GroupResource added = scim.modifyRequest("Groups", group.getId())
+                .addValues("members", new Member().setValue(alan.getId()))
+                .invoke(GroupResource.class);
+        assertThat(added.getMembers()).extracting(Member::getValue).containsExactlyInAnyOrder(ada.getId(), alan.getId());
+        GroupResource removed = scim.modifyRequest("Groups", group.getId())
+                .removeValues("members[value eq \"" + ada.getId() + "\"]")
+                .invoke(GroupResource.class);
+        assertThat(removed.getMembers()).extracting(Member::getValue).containsExactly(alan.getId());
+        assertThat(operator.get("/api/v1/companies/" + company + "/users/" + alan.getId() + "/roles").body())
+                .contains(group.getId(), "MEMBER");
+
+        ListResponse<GroupResource> found = scim.searchRequest("Groups")
+                .filter(Filter.eq("displayName", name).toString()).excludedAttributes("members")
+                .invoke(GroupResource.class);
+        assertThat(found.getTotalResults()).isEqualTo(1);
+        assertThat(found.getResources().get(0).getMembers()).isNull();
+        GroupResource onlyName = scim.retrieveRequest("Groups", group.getId()).attributes("displayName")
+                .invoke(GroupResource.class);
+        assertThat(onlyName.getDisplayName()).isEqualTo(name);
+        assertThat(onlyName.getMembers()).isNull();
+
+        assertThatThrownBy(() -> scim.delete("Groups", "ADMINISTRATOR"))
+                .isInstanceOfSatisfying(BadRequestException.class,
+                        refused -> assertThat(refused.getScimError().getScimType()).isEqualTo("mutability"));
+        scim.delete("Groups", group.getId());
+        assertThatThrownBy(() -> scim.retrieve("Groups", group.getId(), GroupResource.class))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThat(operator.get("/api/v1/companies/" + company + "/users/" + alan.getId() + "/roles").body())
+                .doesNotContain(group.getId());
     }
 
     private ScimService scimFor(String company) {

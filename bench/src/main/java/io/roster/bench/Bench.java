@@ -83,6 +83,9 @@ public final class Bench {
         if (o.scenarios.contains("cursor")) {
             cursor();
         }
+        if (o.scenarios.contains("scim")) {
+            scim();
+        }
         if (o.scenarios.contains("signin")) {
             signIn();
         }
@@ -243,6 +246,72 @@ public final class Bench {
                 }
             }
         }
+    }
+
+    /**
+     * SCIM as a directory drives it: POST /scim/v2/Users (ACTIVE, the company's role for provisioned
+     * people) in a company of its own, as the REST creation scenario, and the lookup a directory
+     * makes before each creation, {@code userName eq "…"} of an existing person, in the loaded
+     * companies.
+     */
+    private void scim() {
+        if (largeCompany == null) {
+            report.line("scim skipped: it needs the load scenario");
+            return;
+        }
+        Duration bound = Duration.ofSeconds(o.seconds);
+        String company = company("scim", 1_000_000);
+        Api directory = directoryOf(company);
+        Dataset people = new Dataset(o.tag + "m");
+        AtomicInteger next = new AtomicInteger();
+        Load.Op create = (client, seq, api) -> {
+            Dataset.Person p = people.person(next.getAndIncrement());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:User"));
+            body.put("userName", p.userId());
+            body.put("externalId", "ext-" + p.userId());
+            body.put("name", Map.of("givenName", p.firstName(), "familyName", p.lastName()));
+            body.put("emails", List.of(Map.of("value", p.email(), "type", "work", "primary", true)));
+            body.put("active", true);
+            Api.Response r = api.postJson("/scim/v2/Users", body);
+            return r.status() == 201 && r.body().contains("\"active\":true");
+        };
+        Load.run("warm-up", Load.clients(directory, o.clients), Math.min(200, o.creates), bound, create);
+        measureAs(directory, "SCIM create user (ACTIVE)", 1, Math.max(1, o.creates / 4), bound, null, create);
+        measureAs(directory, "SCIM create user (ACTIVE)", o.clients, o.creates, bound, "REST create: see above", create);
+
+        record Target(String label, String company, Dataset people, int population) {
+        }
+        for (Target t : List.of(
+                new Target(String.format(Locale.ROOT, "%,d", o.smallUsers), smallCompany, new Dataset(o.tag + "s"), o.smallUsers),
+                new Target(String.format(Locale.ROOT, "%,d", o.users), largeCompany, new Dataset(o.tag + "l"), o.users))) {
+            Api reader = directoryOf(t.company());
+            Load.Op filter = (client, seq, api) -> {
+                Dataset.Person p = t.people().person((int) Long.remainderUnsigned(seq * 7919L + client * 104_729L, t.population()));
+                Api.Response r = api.get("/scim/v2/Users?filter=" + URLEncoder.encode("userName eq \"" + p.userId() + "\"",
+                        StandardCharsets.UTF_8));
+                return r.status() == 200 && r.body().contains("\"totalResults\":1");
+            };
+            Load.run("warm-up", Load.clients(reader, o.clients), Math.min(400, o.searches), bound, filter);
+            measureAs(reader, "SCIM filter userName eq, " + t.label() + " users", 1, Math.max(1, o.searches / 4), bound,
+                    "one exact match", filter);
+            measureAs(reader, "SCIM filter userName eq, " + t.label() + " users", o.clients, o.searches, bound,
+                    "one exact match", filter);
+        }
+    }
+
+    /** A directory of the company: a SCIM token the operator creates. */
+    private Api directoryOf(String company) {
+        String token = operator.post("/api/v1/companies/" + company + "/scim-tokens")
+                .expect(201, "create a SCIM token").json().get("token").asText();
+        return Api.to(o.url).bearer(token);
+    }
+
+    private Stats measureAs(Api as, String name, int clients, long maxOps, Duration bound, String note, Load.Op op) {
+        Cpu.Sample before = cpu.sample();
+        Stats stats = Load.run(name, Load.clients(as, clients), maxOps, bound, op);
+        report.add(stats, Cpu.perOp(before, cpu.sample(), stats.ops()), note);
+        return stats;
     }
 
     private static Load.Op searchOp(String company, Dataset people, int population, int limit, long base, AtomicLong rows,

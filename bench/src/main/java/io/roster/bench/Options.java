@@ -7,7 +7,7 @@ import java.util.Set;
 /** Command-line options of the harness; {@code --help} lists them. */
 final class Options {
 
-    static final List<String> ALL = List.of("load", "create", "search", "cursor", "signin", "race");
+    static final List<String> ALL = List.of("load", "create", "search", "cursor", "scim", "signin", "race");
 
     String url;
     String adminEmail = System.getenv("ROSTER_BOOTSTRAP_ADMIN_EMAIL");
@@ -49,7 +49,7 @@ final class Options {
               --sign-ins N            most sign-ins per measured run (default 400)
               --seconds S             time bound of each measured run (default 30)
               --load-seconds S        time bound of filling the companies (default 1200)
-              --scenarios a,b         among load,create,search,cursor,signin,race (default all)
+              --scenarios a,b         among load,create,search,cursor,scim,signin,race (default all)
               --quick                 a small smoke run: 2000/500 users, 300 creations, 10 s per run
               --server-pid PID        read the server's resident memory from /proc/PID/status
               --startup-ms MS         start-to-healthy time measured by the caller, for the table
