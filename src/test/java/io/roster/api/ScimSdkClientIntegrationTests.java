@@ -21,6 +21,8 @@ import io.roster.support.IntegrationTest;
 import io.roster.support.Operator;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
+import org.glassfish.jersey.client.ClientConfig;
+import io.roster.support.JdkHttpConnector;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +44,8 @@ class ScimSdkClientIntegrationTests {
     void start() {
         operator = Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD);
         fixtures = new Fixtures(operator);
-        http = ClientBuilder.newClient();
+        // the JDK connector, which sends PATCH (the default HttpURLConnection one refuses it)
+        http = ClientBuilder.newClient(new ClientConfig().connectorProvider(JdkHttpConnector.provider()));
     }
 
     @AfterEach
