@@ -2,7 +2,6 @@ package io.roster.users;
 
 import io.roster.shared.CompanyId;
 import io.roster.shared.Problems;
-import java.util.List;
 import java.util.Optional;
 import java.util.Objects;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,14 +56,5 @@ public class ExternalIds {
                 .params(accountId, company.value())
                 .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
                 .optional().flatMap(found -> found);
-    }
-
-    /** The company's own rows carrying this externalId (compared exactly: it is the directory's value). */
-    public List<String> accountsWith(CompanyId company, String externalId) {
-        return jdbc.sql("SELECT id FROM accounts WHERE home_company_id = ? AND external_id = ? ORDER BY id"
-                        + " FETCH FIRST 200 ROWS ONLY")
-                .params(company.value(), externalId)
-                .query(String.class)
-                .list();
     }
 }
