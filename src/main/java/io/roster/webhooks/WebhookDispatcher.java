@@ -43,6 +43,8 @@ class WebhookDispatcher implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final UrlPolicy urls;
+    private final SigningSecretVault vault;
+    private final FailingEndpoints failing;
     private final WebhookProperties properties;
     private final HttpClient http;
     private final Duration worstSend;
@@ -52,8 +54,10 @@ class WebhookDispatcher implements SmartLifecycle {
     private final Counter failed;
     private volatile boolean running;
 
-    WebhookDispatcher(JdbcClient jdbc, TransactionTemplate tx, UrlPolicy urls, WebhookProperties properties,
-            MeterRegistry meters) {
+    WebhookDispatcher(JdbcClient jdbc, TransactionTemplate tx, UrlPolicy urls, SigningSecretVault vault,
+            FailingEndpoints failing, WebhookProperties properties, MeterRegistry meters) {
+        this.vault = vault;
+        this.failing = failing;
         this.jdbc = jdbc;
         this.tx = tx;
         this.urls = urls;
@@ -144,6 +148,7 @@ class WebhookDispatcher implements SmartLifecycle {
                                 + " last_status_code = ?, last_duration_ms = ?, last_error = NULL WHERE id = ?")
                         .params(now(), response.statusCode(), millis, delivery.id()).update();
                 delivered.increment();
+                failing.succeeded(delivery.endpointId());
             } else {
                 failedAttempt(delivery, response.statusCode(), millis, "HTTP " + response.statusCode());
             }
@@ -157,6 +162,11 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     private void failedAttempt(Claimed delivery, Integer statusCode, int millis, String reason) {
+        recordFailure(delivery, statusCode, millis, reason);
+        failing.failed(delivery.endpointId());
+    }
+
+    private void recordFailure(Claimed delivery, Integer statusCode, int millis, String reason) {
         String error = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
         List<Duration> delays = properties.retryDelays();
         Duration delay = delays.get(Math.min(delivery.attempt(), delays.size()) - 1);
@@ -219,7 +229,8 @@ class WebhookDispatcher implements SmartLifecycle {
                 .param(endpointId).query((rs, n) -> {
                     OffsetDateTime previousUntil = rs.getObject(4, OffsetDateTime.class);
                     boolean previousValid = rs.getString(3) != null && previousUntil != null && previousUntil.isAfter(now);
-                    return new Endpoint(rs.getString(1), rs.getString(2), previousValid ? rs.getString(3) : null);
+                    return new Endpoint(rs.getString(1), vault.open(endpointId, rs.getString(2)),
+                            previousValid ? vault.open(endpointId, rs.getString(3)) : null);
                 }).single();
         return new Claimed((String) row.get("id"), endpointId, (String) row.get("event_id"), (String) row.get("payload"),
                 ((Number) row.get("attempts")).intValue() + 1, createdAt(row.get("created_at")), endpoint.url(),
