@@ -1,18 +1,14 @@
 package io.roster.webhooks;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -46,7 +42,7 @@ class WebhookDispatcher implements SmartLifecycle {
     private final SigningSecretVault vault;
     private final FailingEndpoints failing;
     private final WebhookProperties properties;
-    private final HttpClient http;
+    private final PinnedPost http;
     private final Duration worstSend;
     private final Duration lease;
     private final Counter delivered;
@@ -62,8 +58,7 @@ class WebhookDispatcher implements SmartLifecycle {
         this.tx = tx;
         this.urls = urls;
         this.properties = properties;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(properties.connectTimeout()).version(HttpClient.Version.HTTP_1_1).build();
+        this.http = new PinnedPost(properties.connectTimeout(), properties.readTimeout());
         // a send starts only while its lease still has a whole worst-case send left, so no other
         // node claims a delivery still being sent (the same rule as the mail dispatcher)
         this.worstSend = properties.connectTimeout().plus(properties.readTimeout()).plusSeconds(1);
@@ -124,9 +119,9 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     private void attempt(Claimed delivery) {
-        Optional<String> refused = urls.refusal(delivery.url());
-        if (refused.isPresent()) {
-            failedAttempt(delivery, null, 0, "URL refused: " + refused.get());
+        UrlPolicy.Checked target = urls.check(delivery.url());
+        if (target.refusal() != null) {
+            failedAttempt(delivery, null, 0, "URL refused: " + target.refusal());
             return;
         }
         long timestamp = Instant.now().getEpochSecond();
@@ -134,27 +129,27 @@ class WebhookDispatcher implements SmartLifecycle {
         if (delivery.previousSecret() != null) {
             signature += " " + Signatures.sign(delivery.previousSecret(), delivery.eventId(), timestamp, delivery.payload());
         }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", "Roster-Webhooks/1");
+        headers.put("webhook-id", delivery.eventId());
+        headers.put("webhook-timestamp", Long.toString(timestamp));
+        headers.put("webhook-signature", signature);
         long started = System.nanoTime();
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url())).timeout(properties.readTimeout())
-                    .header("content-type", "application/json").header("user-agent", "Roster-Webhooks/1")
-                    .header("webhook-id", delivery.eventId()).header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", signature)
-                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8)).build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            // to an address of this very check, not to a new resolution of the name
+            int status = http.post(target.uri(), target.addresses(), headers,
+                    delivery.payload().getBytes(StandardCharsets.UTF_8));
             int millis = elapsedMillis(started);
-            if (response.statusCode() / 100 == 2) {
+            if (status / 100 == 2) {
                 jdbc.sql("UPDATE webhook_deliveries SET status = 'DELIVERED', delivered_at = ?, lease_until = NULL,"
                                 + " last_status_code = ?, last_duration_ms = ?, last_error = NULL WHERE id = ?")
-                        .params(now(), response.statusCode(), millis, delivery.id()).update();
+                        .params(now(), status, millis, delivery.id()).update();
                 delivered.increment();
                 failing.succeeded(delivery.endpointId());
             } else {
-                failedAttempt(delivery, response.statusCode(), millis, "HTTP " + response.statusCode());
+                failedAttempt(delivery, status, millis, "HTTP " + status);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            release(List.of(delivery));
         } catch (Exception e) {
             failedAttempt(delivery, null, elapsedMillis(started), e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
