@@ -39,6 +39,11 @@ class ConsoleNav {
         public boolean can(String code) {
             return permissions.stream().anyMatch(p -> p.code().equals(code));
         }
+
+        /** Every company permission, the administrator's set (what the company's webhooks ask). */
+        public boolean canAll() {
+            return permissions.containsAll(java.util.EnumSet.allOf(Permission.class));
+        }
     }
 
     Nav of(Caller caller, HttpServletRequest request) {

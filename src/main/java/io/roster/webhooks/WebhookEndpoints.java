@@ -5,6 +5,7 @@ import io.roster.shared.Ids;
 import io.roster.shared.Problems;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -119,6 +120,11 @@ public class WebhookEndpoints {
                 .params(now().plus(properties.secretOverlap()), vault.seal(id, secret), id).update();
         events.publishEvent(new WebhookEvents.SigningKeyRotated(scope.companyIdOrNull(), id));
         return new RegisteredEndpoint(get(scope, id), secret);
+    }
+
+    /** How long the previous secret still signs after a rotation ({@code roster.webhooks.secret-overlap}). */
+    public Duration secretOverlap() {
+        return properties.secretOverlap();
     }
 
     Optional<WebhookEndpoint> find(WebhookScope scope, String id, boolean forUpdate) {
