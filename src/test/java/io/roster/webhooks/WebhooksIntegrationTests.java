@@ -299,6 +299,52 @@ class WebhooksIntegrationTests {
         await().atMost(WAIT).until(() -> delta(scrape(), before, "roster_webhooks_deliveries_total{outcome=\"delivered\"}") >= 3);
     }
 
+    /** {@code data} of the user events is the user as GET …/users/{id} shows it after the change. */
+    @Test
+    void user_events_carry_the_user_as_the_api_shows_it() throws Exception {
+        String company = fixtures.company(10);
+        register(company, List.of("user.created", "user.updated", "user.activated", "user.deactivated", "user.deleted"));
+        String users = "/api/v1/companies/" + company + "/users";
+        Map<String, Object> body = Fixtures.with(Fixtures.validUser("DRAFT"), "roles", List.of("MEMBER"));
+        String id = fixtures.createUser(company, body).text("id");
+        JsonNode created = operator.get(users + "/" + id).json();
+        await().atMost(WAIT).until(() -> receiver.received.size() == 1);
+        assertThat(data(0)).isEqualTo(created);
+        assertThat(data(0).get("roles").get(0).asString()).isEqualTo("MEMBER");
+
+        assertThat(operator.patch(users + "/" + id, Map.of("firstName", "Irène"), Map.of()).status()).isEqualTo(200);
+        JsonNode edited = operator.get(users + "/" + id).json();
+        await().atMost(WAIT).until(() -> receiver.received.size() == 2);
+        assertThat(JSON.readTree(receiver.received.get(1).body()).get("type").asString()).isEqualTo("user.updated");
+        assertThat(data(1)).isEqualTo(edited);
+
+        assertThat(operator.post(users + "/" + id + "/activate", Map.of()).status()).isEqualTo(200);
+        JsonNode active = operator.get(users + "/" + id).json();
+        await().atMost(WAIT).until(() -> receiver.received.size() == 3);
+        assertThat(data(2)).isEqualTo(active);
+        assertThat(data(2).get("status").asString()).isEqualTo("ACTIVE");
+
+        assertThat(operator.post(users + "/" + id + "/deactivate", Map.of()).status()).isEqualTo(200);
+        JsonNode inactive = operator.get(users + "/" + id).json();
+        await().atMost(WAIT).until(() -> receiver.received.size() == 4);
+        assertThat(data(3)).isEqualTo(inactive);
+
+        Api.Response deleted = operator.delete(users + "/" + id, Map.of());
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+        await().atMost(WAIT).until(() -> receiver.received.size() == 5);
+        assertThat(JSON.readTree(receiver.received.get(4).body()).get("type").asString()).isEqualTo("user.deleted");
+        assertThat(data(4).get("id").asString()).isEqualTo(id);
+        assertThat(data(4).get("userId").asString()).isEqualTo(body.get("userId"));
+        for (WebhookReceiver.Received message : receiver.received) {
+            assertThat(message.body().toLowerCase()).doesNotContain("password").doesNotContain("token")
+                    .doesNotContain("hash");
+        }
+    }
+
+    private JsonNode data(int message) {
+        return JSON.readTree(receiver.received.get(message).body()).get("data");
+    }
+
     /** The Prometheus text format, one entry per series: {@code name{labels}} to its value. */
     private Map<String, Double> scrape() {
         Api.Response response = Api.at(port).withHeader("Accept", "text/plain").get("/actuator/prometheus");
