@@ -34,7 +34,14 @@ class WebhookDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 20;
-    private static final int MAX_ROUNDS = 20;
+    /**
+     * How long one call starts new rounds while work is due. One endpoint's backlog moves one
+     * delivery per round (only its head may be in flight), so a fixed number of rounds capped it at
+     * that many per poll interval (20/s); a time bound lets fast receivers drain, and still gives the
+     * scheduler back within about a second plus one batch: fixed-delay tasks (the mail dispatcher's
+     * too) share its single thread.
+     */
+    private static final Duration ROUNDS_FOR = Duration.ofSeconds(1);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -92,9 +99,10 @@ class WebhookDispatcher implements SmartLifecycle {
     @Scheduled(fixedDelayString = "${roster.webhooks.poll-interval:PT1S}",
             initialDelayString = "${roster.webhooks.poll-interval:PT1S}")
     void deliverDue() {
+        long until = System.nanoTime() + ROUNDS_FOR.toNanos();
         try {
-            for (int round = 0; round < MAX_ROUNDS; round++) {
-                if (!running || deliverOneBatch() == 0) {
+            while (running && System.nanoTime() < until) {
+                if (deliverOneBatch() == 0) {
                     return;
                 }
             }
@@ -146,7 +154,9 @@ class WebhookDispatcher implements SmartLifecycle {
                                 + " last_status_code = ?, last_duration_ms = ?, last_error = NULL WHERE id = ?")
                         .params(now(), status, millis, delivery.id()).update();
                 delivered.increment();
-                failing.succeeded(delivery.endpointId());
+                if (delivery.failing()) {
+                    failing.succeeded(delivery.endpointId());
+                }
             } else {
                 failedAttempt(delivery, status, millis, "HTTP " + status);
             }
@@ -219,17 +229,18 @@ class WebhookDispatcher implements SmartLifecycle {
 
     private Claimed claimed(Map<String, Object> row, OffsetDateTime until, OffsetDateTime now) {
         String endpointId = (String) row.get("endpoint_id");
-        Endpoint endpoint = jdbc.sql("SELECT url, secret, previous_secret, previous_secret_until FROM webhook_endpoints"
+        Endpoint endpoint = jdbc.sql("SELECT url, secret, previous_secret, previous_secret_until, failing_since"
+                        + " FROM webhook_endpoints"
                         + " WHERE id = ?")
                 .param(endpointId).query((rs, n) -> {
                     OffsetDateTime previousUntil = rs.getObject(4, OffsetDateTime.class);
                     boolean previousValid = rs.getString(3) != null && previousUntil != null && previousUntil.isAfter(now);
                     return new Endpoint(rs.getString(1), vault.open(endpointId, rs.getString(2)),
-                            previousValid ? vault.open(endpointId, rs.getString(3)) : null);
+                            previousValid ? vault.open(endpointId, rs.getString(3)) : null, rs.getObject(5) != null);
                 }).single();
         return new Claimed((String) row.get("id"), endpointId, (String) row.get("event_id"), (String) row.get("payload"),
                 ((Number) row.get("attempts")).intValue() + 1, createdAt(row.get("created_at")), endpoint.url(),
-                endpoint.secret(), endpoint.previousSecret(), until);
+                endpoint.secret(), endpoint.previousSecret(), endpoint.failing(), until);
     }
 
     private static OffsetDateTime createdAt(Object value) {
@@ -264,12 +275,14 @@ class WebhookDispatcher implements SmartLifecycle {
         return Instant.now().atOffset(ZoneOffset.UTC);
     }
 
-    private record Endpoint(String url, String secret, String previousSecret) {
+    /** @param failing whether its attempts have been failing (a success then clears that) */
+    private record Endpoint(String url, String secret, String previousSecret, boolean failing) {
     }
 
     /** One claimed delivery; holds signing keys, so it is never logged whole. */
     private record Claimed(String id, String endpointId, String eventId, String payload, int attempt,
-            OffsetDateTime createdAt, String url, String secret, String previousSecret, OffsetDateTime leaseUntil) {
+            OffsetDateTime createdAt, String url, String secret, String previousSecret, boolean failing,
+            OffsetDateTime leaseUntil) {
         @Override
         public String toString() {
             return "Claimed[" + id + "]";
