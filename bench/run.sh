@@ -127,6 +127,8 @@ export SERVER_PORT="$port" ROSTER_BIND_ADDRESS=127.0.0.1
 export ROSTER_BOOTSTRAP_ADMIN_EMAIL="bench-operator@bench.example"
 ROSTER_BOOTSTRAP_ADMIN_PASSWORD="bench-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 export ROSTER_BOOTSTRAP_ADMIN_PASSWORD
+# the webhooks scenario posts to a receiver of the harness on loopback
+export ROSTER_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true
 
 # Starts Roster on an empty database (n: the how-manieth) and waits until it is healthy; sets pid,
 # startup_ms, started_s and rss_mb (VmRSS 5 s after healthy).

@@ -54,6 +54,12 @@ public class RoleAssignments {
         this.events = events;
     }
 
+    /** The accounts holding a role in a company (e.g. its administrators, whom a webhook failure is mailed to). */
+    public List<String> holdersOf(CompanyId company, String roleId) {
+        return jdbc.sql("SELECT account_id FROM role_assignments WHERE company_id = ? AND role_id = ? ORDER BY account_id")
+                .params(company.value(), roleId).query(String.class).list();
+    }
+
     public List<String> roleIdsOf(CompanyId company, String accountId) {
         return jdbc.sql("SELECT role_id FROM role_assignments WHERE company_id = ? AND account_id = ? ORDER BY role_id")
                 .params(company.value(), accountId)

@@ -51,10 +51,12 @@ class WebhooksController {
     record EndpointRequest(String url, List<String> events, Boolean enabled) {
     }
 
-    record EndpointView(String id, String url, List<String> events, boolean enabled, Instant createdAt) {
+    /** {@code disabledAt}: when Roster disabled it for failing too long (null otherwise). */
+    record EndpointView(String id, String url, List<String> events, boolean enabled, Instant createdAt,
+            Instant disabledAt) {
         static EndpointView of(WebhookEndpoint endpoint) {
             return new EndpointView(endpoint.id(), endpoint.url(), endpoint.events(), endpoint.enabled(),
-                    endpoint.createdAt());
+                    endpoint.createdAt(), endpoint.disabledAt());
         }
     }
 

@@ -5,6 +5,7 @@ import static io.roster.audit.AuditTrail.fields;
 import io.roster.shared.CompanyId;
 import io.roster.webhooks.WebhookEvents.DeliveryRequeued;
 import io.roster.webhooks.WebhookEvents.EndpointDeleted;
+import io.roster.webhooks.WebhookEvents.EndpointDisabled;
 import io.roster.webhooks.WebhookEvents.EndpointRegistered;
 import io.roster.webhooks.WebhookEvents.EndpointUpdated;
 import io.roster.webhooks.WebhookEvents.SigningKeyRotated;
@@ -48,6 +49,14 @@ class WebhookChanges {
     @EventListener
     void on(SigningKeyRotated e) {
         write(e.companyId(), "webhook.key_rotated", e.endpointId(), null, null);
+    }
+
+    /** Written by the dispatcher, outside any request: the actor is SYSTEM. */
+    @EventListener
+    void on(EndpointDisabled e) {
+        trail.as(new Actors.Actor(null, null, ActorKind.SYSTEM), e.companyId(), null, "webhook.disabled",
+                new AuditTrail.Target("webhook", e.endpointId()), fields("enabled", true),
+                fields("enabled", false, "failingSince", e.failingSince().toString()), null);
     }
 
     @EventListener

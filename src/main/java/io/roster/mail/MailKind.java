@@ -3,7 +3,9 @@ package io.roster.mail;
 /** The mails Roster sends. Each has a subject, an introduction and possibly an action link. */
 public enum MailKind {
     ACCOUNT_SETUP, PASSWORD_RESET, EMAIL_CHANGE_VERIFY, EMAIL_CHANGED_NOTICE, WORKSPACE_INVITATION, PASSWORD_CHANGED,
-    ROLE_GRANTED, ROLE_REMOVED, WORKSPACE_RIGHT_GRANTED, WORKSPACE_RIGHT_REMOVED;
+    ROLE_GRANTED, ROLE_REMOVED, WORKSPACE_RIGHT_GRANTED, WORKSPACE_RIGHT_REMOVED,
+    /** A webhook endpoint failed for too long and Roster disabled it (to its owners). */
+    WEBHOOK_DISABLED;
 
     String key() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

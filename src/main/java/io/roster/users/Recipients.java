@@ -1,6 +1,7 @@
 package io.roster.users;
 
 import io.roster.shared.EmailAddress;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,6 +27,12 @@ public class Recipients {
                         rs.getString(5), rs.getString(6), UserStatus.valueOf(rs.getString(7)), rs.getBoolean(8),
                         rs.getBoolean(9), rs.getBoolean(10)))
                 .optional();
+    }
+
+    /** The platform's ACTIVE operators (e.g. for a failing platform webhook). */
+    public List<Recipient> activeOperators() {
+        return jdbc.sql("SELECT id FROM accounts WHERE operator = TRUE AND status = 'ACTIVE' ORDER BY id")
+                .query(String.class).list().stream().flatMap(id -> recipient(id).stream()).toList();
     }
 
     /** The account that holds this email, if any, whatever its status. */

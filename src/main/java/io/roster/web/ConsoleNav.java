@@ -40,7 +40,7 @@ class ConsoleNav {
             return permissions.stream().anyMatch(p -> p.code().equals(code));
         }
 
-        /** Holds every company permission: may manage the company's SCIM tokens. */
+        /** Holds every company permission, the administrator's set: may manage SCIM tokens and webhooks. */
         public boolean administrator() {
             return permissions.containsAll(java.util.EnumSet.allOf(Permission.class));
         }

@@ -3,6 +3,7 @@ package io.roster.webhooks;
 import io.roster.access.AccessEvents.RoleGranted;
 import io.roster.access.AccessEvents.RoleRevoked;
 import io.roster.licensing.LicensesChanged;
+import io.roster.shared.CompanyId;
 import io.roster.users.UserEvents.EmailConfirmed;
 import io.roster.users.UserEvents.OwnNamesChanged;
 import io.roster.users.UserEvents.UserActivated;
@@ -21,37 +22,41 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns the modules' events into webhook events, synchronously in the publisher's transaction.
- * {@code data} carries the fields of the resource the event knows, named as the REST API names
- * them; never a password, a hash or a link token.
+ * {@code data} is the resource as the REST API shows it: for the user events the whole user
+ * ({@link UserResources}); for the others the fields of the change, named as the REST API names
+ * them. Never a password, a hash or a link token.
  */
 @Component
 class ChangeListeners {
 
     private final DeliveryOutbox outbox;
+    private final UserResources users;
 
-    ChangeListeners(DeliveryOutbox outbox) {
+    ChangeListeners(DeliveryOutbox outbox, UserResources users) {
         this.outbox = outbox;
+        this.users = users;
     }
 
     @EventListener
     void on(UserCreated e) {
-        outbox.file(WebhookEventType.USER_CREATED, e.companyId().value(), fields("id", e.accountId(), "userId", e.userId(),
-                "firstName", e.firstName(), "lastName", e.lastName(), "email", e.email(), "status", "DRAFT",
+        user(WebhookEventType.USER_CREATED, e.companyId(), e.accountId(), fields("id", e.accountId(), "userId",
+                e.userId(), "firstName", e.firstName(), "lastName", e.lastName(), "email", e.email(), "status", "DRAFT",
                 "emailVerified", e.emailVerified(), "locale", e.locale()));
     }
 
     @EventListener
     void on(UserActivated e) {
-        outbox.file(WebhookEventType.USER_ACTIVATED, e.companyId().value(),
+        user(WebhookEventType.USER_ACTIVATED, e.companyId(), e.accountId(),
                 fields("id", e.accountId(), "userId", e.userId(), "status", "ACTIVE"));
     }
 
     @EventListener
     void on(UserDeactivated e) {
-        outbox.file(WebhookEventType.USER_DEACTIVATED, e.companyId().value(),
+        user(WebhookEventType.USER_DEACTIVATED, e.companyId(), e.accountId(),
                 fields("id", e.accountId(), "userId", e.userId(), "status", "INACTIVE"));
     }
 
+    /** The row is gone: the user as it was when deleted, from the event. */
     @EventListener
     void on(UserDeleted e) {
         outbox.file(WebhookEventType.USER_DELETED, e.companyId().value(), fields("id", e.accountId(), "userId", e.userId(),
@@ -60,7 +65,7 @@ class ChangeListeners {
 
     @EventListener
     void on(UserEdited e) {
-        outbox.file(WebhookEventType.USER_UPDATED, e.companyId().value(), fields("id", e.accountId(),
+        user(WebhookEventType.USER_UPDATED, e.companyId(), e.accountId(), fields("id", e.accountId(),
                 "userId", e.after().userId(), "firstName", e.after().firstName(), "lastName", e.after().lastName(),
                 "email", e.after().email()));
     }
@@ -68,7 +73,7 @@ class ChangeListeners {
     @EventListener
     void on(OwnNamesChanged e) {
         if (e.homeCompanyId() != null) {
-            outbox.file(WebhookEventType.USER_UPDATED, e.homeCompanyId(),
+            user(WebhookEventType.USER_UPDATED, new CompanyId(e.homeCompanyId()), e.accountId(),
                     fields("id", e.accountId(), "firstName", e.firstName(), "lastName", e.lastName()));
         }
     }
@@ -76,9 +81,17 @@ class ChangeListeners {
     @EventListener
     void on(EmailConfirmed e) {
         if (e.homeCompanyId() != null) {
-            outbox.file(WebhookEventType.USER_UPDATED, e.homeCompanyId(),
+            user(WebhookEventType.USER_UPDATED, new CompanyId(e.homeCompanyId()), e.accountId(),
                     fields("id", e.accountId(), "userId", e.userId(), "email", e.email(), "emailVerified", true));
         }
+    }
+
+    /**
+     * A user event: {@code data} is the user as the API shows it when the change commits; should
+     * the row be gone by then (deleted in the same change), what the event itself says.
+     */
+    private void user(WebhookEventType type, CompanyId company, String accountId, Map<String, Object> fromEvent) {
+        outbox.file(type, company.value(), () -> users.of(company, accountId).orElse(fromEvent));
     }
 
     @EventListener

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 class DeliveryOutbox {
 
     private final JsonMapper json;
-    private final WrittenAtCommit<Object[]> pending;
+    private final WrittenAtCommit<Filed> pending;
     /** The subscribers of a company, read once per transaction: a bulk import files many events. */
     private final TransactionMemo<String, List<Subscriber>> subscribers;
 
@@ -34,9 +35,12 @@ class DeliveryOutbox {
 
     DeliveryOutbox(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
         this.json = json;
-        this.pending = new WrittenAtCommit<>(rows -> batch.batchUpdate(
+        // the bodies are rendered here, just before the commit: data read then is the resource as
+        // the whole change left it
+        this.pending = new WrittenAtCommit<>(events -> batch.batchUpdate(
                 "INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, payload, status, attempts,"
-                        + " next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)", rows));
+                        + " next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)",
+                events.stream().flatMap(event -> event.rows(this.json).stream()).toList()));
         this.subscribers = new TransactionMemo<>(companyId -> jdbc.sql("SELECT id, events FROM webhook_endpoints"
                         + " WHERE enabled = TRUE AND (company_id = ? OR company_id IS NULL) ORDER BY created_at, id")
                 .param(companyId).query((rs, n) -> new Subscriber(rs.getString(1), List.of(rs.getString(2).split(","))))
@@ -45,25 +49,37 @@ class DeliveryOutbox {
 
     /**
      * @param companyId the company the change belongs to: its endpoints and the platform's receive it
-     * @param data the resource as the REST API shows it, without secrets or link tokens
+     * @param data the resource as the REST API shows it, without secrets or link tokens; read when
+     *        the change commits, and only if an endpoint subscribes to the event
      */
-    void file(WebhookEventType type, String companyId, Map<String, Object> data) {
+    void file(WebhookEventType type, String companyId, Supplier<Map<String, Object>> data) {
         List<String> endpoints = subscribers.get(companyId).stream()
                 .filter(subscriber -> subscriber.events().contains(type.code())).map(Subscriber::endpointId).toList();
         if (endpoints.isEmpty()) {
             return;
         }
         OffsetDateTime now = Instant.now().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
-        String eventId = Ids.newId();
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("id", eventId);
-        payload.put("type", type.code());
-        payload.put("occurredAt", now.toInstant().toString());
-        payload.put("companyId", companyId);
-        payload.put("data", data);
-        String body = json.writeValueAsString(payload);
-        for (String endpoint : endpoints) {
-            pending.add(new Object[] {Ids.newId(), endpoint, eventId, type.code(), body, now, now});
+        pending.add(new Filed(Ids.newId(), type, companyId, now, data, endpoints));
+    }
+
+    void file(WebhookEventType type, String companyId, Map<String, Object> data) {
+        file(type, companyId, () -> data);
+    }
+
+    /** One event, filed for its endpoints; its body is rendered once, at the commit, for all of them. */
+    private record Filed(String eventId, WebhookEventType type, String companyId, OffsetDateTime at,
+            Supplier<Map<String, Object>> data, List<String> endpoints) {
+
+        List<Object[]> rows(JsonMapper json) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("id", eventId);
+            payload.put("type", type.code());
+            payload.put("occurredAt", at.toInstant().toString());
+            payload.put("companyId", companyId);
+            payload.put("data", data.get());
+            String body = json.writeValueAsString(payload);
+            return endpoints.stream().map(endpoint -> new Object[] {Ids.newId(), endpoint, eventId, type.code(), body,
+                    at, at}).toList();
         }
     }
 }

@@ -1,18 +1,14 @@
 package io.roster.webhooks;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -38,13 +34,22 @@ class WebhookDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 20;
-    private static final int MAX_ROUNDS = 20;
+    /**
+     * How long one call starts new rounds while work is due. One endpoint's backlog moves one
+     * delivery per round (only its head may be in flight), so a fixed number of rounds capped it at
+     * that many per poll interval (20/s); a time bound lets fast receivers drain, and still gives the
+     * scheduler back within about a second plus one batch: fixed-delay tasks (the mail dispatcher's
+     * too) share its single thread.
+     */
+    private static final Duration ROUNDS_FOR = Duration.ofSeconds(1);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final UrlPolicy urls;
+    private final SigningSecretVault vault;
+    private final FailingEndpoints failing;
     private final WebhookProperties properties;
-    private final HttpClient http;
+    private final PinnedPost http;
     private final Duration worstSend;
     private final Duration lease;
     private final Counter delivered;
@@ -52,14 +57,15 @@ class WebhookDispatcher implements SmartLifecycle {
     private final Counter failed;
     private volatile boolean running;
 
-    WebhookDispatcher(JdbcClient jdbc, TransactionTemplate tx, UrlPolicy urls, WebhookProperties properties,
-            MeterRegistry meters) {
+    WebhookDispatcher(JdbcClient jdbc, TransactionTemplate tx, UrlPolicy urls, SigningSecretVault vault,
+            FailingEndpoints failing, WebhookProperties properties, MeterRegistry meters) {
+        this.vault = vault;
+        this.failing = failing;
         this.jdbc = jdbc;
         this.tx = tx;
         this.urls = urls;
         this.properties = properties;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(properties.connectTimeout()).version(HttpClient.Version.HTTP_1_1).build();
+        this.http = new PinnedPost(properties.connectTimeout(), properties.readTimeout());
         // a send starts only while its lease still has a whole worst-case send left, so no other
         // node claims a delivery still being sent (the same rule as the mail dispatcher)
         this.worstSend = properties.connectTimeout().plus(properties.readTimeout()).plusSeconds(1);
@@ -93,9 +99,10 @@ class WebhookDispatcher implements SmartLifecycle {
     @Scheduled(fixedDelayString = "${roster.webhooks.poll-interval:PT1S}",
             initialDelayString = "${roster.webhooks.poll-interval:PT1S}")
     void deliverDue() {
+        long until = System.nanoTime() + ROUNDS_FOR.toNanos();
         try {
-            for (int round = 0; round < MAX_ROUNDS; round++) {
-                if (!running || deliverOneBatch() == 0) {
+            while (running && System.nanoTime() < until) {
+                if (deliverOneBatch() == 0) {
                     return;
                 }
             }
@@ -120,9 +127,9 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     private void attempt(Claimed delivery) {
-        Optional<String> refused = urls.refusal(delivery.url());
-        if (refused.isPresent()) {
-            failedAttempt(delivery, null, 0, "URL refused: " + refused.get());
+        UrlPolicy.Checked target = urls.check(delivery.url());
+        if (target.refusal() != null) {
+            failedAttempt(delivery, null, 0, "URL refused: " + target.refusal());
             return;
         }
         long timestamp = Instant.now().getEpochSecond();
@@ -130,26 +137,29 @@ class WebhookDispatcher implements SmartLifecycle {
         if (delivery.previousSecret() != null) {
             signature += " " + Signatures.sign(delivery.previousSecret(), delivery.eventId(), timestamp, delivery.payload());
         }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", "Roster-Webhooks/1");
+        headers.put("webhook-id", delivery.eventId());
+        headers.put("webhook-timestamp", Long.toString(timestamp));
+        headers.put("webhook-signature", signature);
         long started = System.nanoTime();
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url())).timeout(properties.readTimeout())
-                    .header("content-type", "application/json").header("user-agent", "Roster-Webhooks/1")
-                    .header("webhook-id", delivery.eventId()).header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", signature)
-                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8)).build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            // to an address of this very check, not to a new resolution of the name
+            int status = http.post(target.uri(), target.addresses(), headers,
+                    delivery.payload().getBytes(StandardCharsets.UTF_8));
             int millis = elapsedMillis(started);
-            if (response.statusCode() / 100 == 2) {
+            if (status / 100 == 2) {
                 jdbc.sql("UPDATE webhook_deliveries SET status = 'DELIVERED', delivered_at = ?, lease_until = NULL,"
                                 + " last_status_code = ?, last_duration_ms = ?, last_error = NULL WHERE id = ?")
-                        .params(now(), response.statusCode(), millis, delivery.id()).update();
+                        .params(now(), status, millis, delivery.id()).update();
                 delivered.increment();
+                if (delivery.failing()) {
+                    failing.succeeded(delivery.endpointId());
+                }
             } else {
-                failedAttempt(delivery, response.statusCode(), millis, "HTTP " + response.statusCode());
+                failedAttempt(delivery, status, millis, "HTTP " + status);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            release(List.of(delivery));
         } catch (Exception e) {
             failedAttempt(delivery, null, elapsedMillis(started), e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
@@ -157,6 +167,11 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     private void failedAttempt(Claimed delivery, Integer statusCode, int millis, String reason) {
+        recordFailure(delivery, statusCode, millis, reason);
+        failing.failed(delivery.endpointId());
+    }
+
+    private void recordFailure(Claimed delivery, Integer statusCode, int millis, String reason) {
         String error = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
         List<Duration> delays = properties.retryDelays();
         Duration delay = delays.get(Math.min(delivery.attempt(), delays.size()) - 1);
@@ -214,16 +229,18 @@ class WebhookDispatcher implements SmartLifecycle {
 
     private Claimed claimed(Map<String, Object> row, OffsetDateTime until, OffsetDateTime now) {
         String endpointId = (String) row.get("endpoint_id");
-        Endpoint endpoint = jdbc.sql("SELECT url, secret, previous_secret, previous_secret_until FROM webhook_endpoints"
+        Endpoint endpoint = jdbc.sql("SELECT url, secret, previous_secret, previous_secret_until, failing_since"
+                        + " FROM webhook_endpoints"
                         + " WHERE id = ?")
                 .param(endpointId).query((rs, n) -> {
                     OffsetDateTime previousUntil = rs.getObject(4, OffsetDateTime.class);
                     boolean previousValid = rs.getString(3) != null && previousUntil != null && previousUntil.isAfter(now);
-                    return new Endpoint(rs.getString(1), rs.getString(2), previousValid ? rs.getString(3) : null);
+                    return new Endpoint(rs.getString(1), vault.open(endpointId, rs.getString(2)),
+                            previousValid ? vault.open(endpointId, rs.getString(3)) : null, rs.getObject(5) != null);
                 }).single();
         return new Claimed((String) row.get("id"), endpointId, (String) row.get("event_id"), (String) row.get("payload"),
                 ((Number) row.get("attempts")).intValue() + 1, createdAt(row.get("created_at")), endpoint.url(),
-                endpoint.secret(), endpoint.previousSecret(), until);
+                endpoint.secret(), endpoint.previousSecret(), endpoint.failing(), until);
     }
 
     private static OffsetDateTime createdAt(Object value) {
@@ -258,12 +275,14 @@ class WebhookDispatcher implements SmartLifecycle {
         return Instant.now().atOffset(ZoneOffset.UTC);
     }
 
-    private record Endpoint(String url, String secret, String previousSecret) {
+    /** @param failing whether its attempts have been failing (a success then clears that) */
+    private record Endpoint(String url, String secret, String previousSecret, boolean failing) {
     }
 
     /** One claimed delivery; holds signing keys, so it is never logged whole. */
     private record Claimed(String id, String endpointId, String eventId, String payload, int attempt,
-            OffsetDateTime createdAt, String url, String secret, String previousSecret, OffsetDateTime leaseUntil) {
+            OffsetDateTime createdAt, String url, String secret, String previousSecret, boolean failing,
+            OffsetDateTime leaseUntil) {
         @Override
         public String toString() {
             return "Claimed[" + id + "]";

@@ -5,6 +5,7 @@ import io.roster.shared.Ids;
 import io.roster.shared.Problems;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,9 +31,12 @@ public class WebhookEndpoints {
     private final UrlPolicy urls;
     private final ApplicationEventPublisher events;
     private final WebhookProperties properties;
+    private final SigningSecretVault vault;
 
-    WebhookEndpoints(JdbcClient jdbc, UrlPolicy urls, ApplicationEventPublisher events, WebhookProperties properties) {
+    WebhookEndpoints(JdbcClient jdbc, UrlPolicy urls, ApplicationEventPublisher events, WebhookProperties properties,
+            SigningSecretVault vault) {
         this.jdbc = jdbc;
+        this.vault = vault;
         this.urls = urls;
         this.events = events;
         this.properties = properties;
@@ -40,7 +44,7 @@ public class WebhookEndpoints {
 
     @Transactional(readOnly = true)
     public List<WebhookEndpoint> list(WebhookScope scope) {
-        return jdbc.sql("SELECT id, company_id, url, events, enabled, version, created_at FROM webhook_endpoints WHERE "
+        return jdbc.sql("SELECT id, company_id, url, events, enabled, version, created_at, disabled_at FROM webhook_endpoints WHERE "
                         + scopeCondition(scope) + " ORDER BY created_at, id")
                 .params(scopeParams(scope)).query(WebhookEndpoints::endpoint).list();
     }
@@ -62,7 +66,8 @@ public class WebhookEndpoints {
         boolean on = enabled == null || enabled;
         jdbc.sql("INSERT INTO webhook_endpoints (id, company_id, url, events, enabled, secret, version, created_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, 0, ?)")
-                .params(id, scope.companyIdOrNull(), url, String.join(",", types), on, secret, now()).update();
+                .params(id, scope.companyIdOrNull(), url, String.join(",", types), on, vault.seal(id, secret), now())
+                .update();
         this.events.publishEvent(new WebhookEvents.EndpointRegistered(scope.companyIdOrNull(), id, url, types, on));
         return new RegisteredEndpoint(get(scope, id), secret);
     }
@@ -82,7 +87,10 @@ public class WebhookEndpoints {
         if (newUrl.equals(before.url()) && types.equals(before.events()) && on == before.enabled()) {
             return before;
         }
-        jdbc.sql("UPDATE webhook_endpoints SET url = ?, events = ?, enabled = ?, version = version + 1 WHERE id = ?")
+        // enabled again: its failures so far no longer count towards disabling it
+        String reenabled = on && !before.enabled() ? ", failing_since = NULL, disabled_at = NULL" : "";
+        jdbc.sql("UPDATE webhook_endpoints SET url = ?, events = ?, enabled = ?, version = version + 1" + reenabled
+                        + " WHERE id = ?")
                 .params(newUrl, String.join(",", types), on, id).update();
         this.events.publishEvent(new WebhookEvents.EndpointUpdated(scope.companyIdOrNull(), id, before.url(),
                 before.events(), before.enabled(), newUrl, types, on));
@@ -109,13 +117,18 @@ public class WebhookEndpoints {
         String secret = Signatures.newSecret();
         jdbc.sql("UPDATE webhook_endpoints SET previous_secret = secret, previous_secret_until = ?, secret = ?,"
                         + " version = version + 1 WHERE id = ?")
-                .params(now().plus(properties.secretOverlap()), secret, id).update();
+                .params(now().plus(properties.secretOverlap()), vault.seal(id, secret), id).update();
         events.publishEvent(new WebhookEvents.SigningKeyRotated(scope.companyIdOrNull(), id));
         return new RegisteredEndpoint(get(scope, id), secret);
     }
 
+    /** How long the previous secret still signs after a rotation ({@code roster.webhooks.secret-overlap}). */
+    public Duration secretOverlap() {
+        return properties.secretOverlap();
+    }
+
     Optional<WebhookEndpoint> find(WebhookScope scope, String id, boolean forUpdate) {
-        return jdbc.sql("SELECT id, company_id, url, events, enabled, version, created_at FROM webhook_endpoints"
+        return jdbc.sql("SELECT id, company_id, url, events, enabled, version, created_at, disabled_at FROM webhook_endpoints"
                         + " WHERE id = ? AND " + scopeCondition(scope) + (forUpdate ? " FOR UPDATE" : ""))
                 .params(concat(id, scopeParams(scope))).query(WebhookEndpoints::endpoint).optional();
     }
@@ -162,7 +175,11 @@ public class WebhookEndpoints {
     private static WebhookEndpoint endpoint(ResultSet rs, int n) throws SQLException {
         return new WebhookEndpoint(rs.getString(1), rs.getString(2), rs.getString(3),
                 List.of(rs.getString(4).split(",")), rs.getBoolean(5), rs.getLong(6),
-                rs.getObject(7, OffsetDateTime.class).toInstant());
+                rs.getObject(7, OffsetDateTime.class).toInstant(), instant(rs.getObject(8, OffsetDateTime.class)));
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     private static OffsetDateTime now() {

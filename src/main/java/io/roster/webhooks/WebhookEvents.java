@@ -1,5 +1,6 @@
 package io.roster.webhooks;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -24,6 +25,13 @@ public final class WebhookEvents {
 
     /** The signing key was replaced; the previous one still signs until the overlap ends. */
     public record SigningKeyRotated(String companyId, String endpointId) {
+    }
+
+    /**
+     * Roster disabled the endpoint: every attempt failed since {@code failingSince}, longer than
+     * {@code roster.webhooks.disable-after}. Happens outside any request, so the actor is the system.
+     */
+    public record EndpointDisabled(String companyId, String endpointId, String url, Instant failingSince) {
     }
 
     public record DeliveryRequeued(String companyId, String endpointId, String deliveryId, String eventId,

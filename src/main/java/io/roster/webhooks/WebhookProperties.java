@@ -2,6 +2,7 @@ package io.roster.webhooks;
 
 import io.roster.shared.Settings;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,6 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryFor how long a delivery is retried after its event before it is marked FAILED
  * @param secretOverlap how long the previous secret still signs after a rotation
  * @param logRetention how long DELIVERED and FAILED deliveries stay in the delivery log
+ * @param disableAfter how long an endpoint may only fail (no delivery succeeding since its first
+ *        failed attempt) before it is disabled and its owners are mailed
+ *        ({@code ROSTER_WEBHOOKS_DISABLE_AFTER})
+ * @param secretKey the AES key (base64 of 32 bytes) sealing the signing secrets at rest
+ *        ({@code ROSTER_WEBHOOKS_SECRET_KEY}); empty: a development key, with a warning at start
  */
 @ConfigurationProperties("roster.webhooks")
 record WebhookProperties(@DefaultValue("false") boolean allowPrivateNetworks,
@@ -26,7 +32,8 @@ record WebhookProperties(@DefaultValue("false") boolean allowPrivateNetworks,
         @DefaultValue("PT1S") Duration pollInterval,
         @DefaultValue({"PT5S", "PT30S", "PT2M", "PT10M", "PT30M", "PT1H", "PT2H", "PT4H"}) List<Duration> retryDelays,
         @DefaultValue("P1D") Duration retryFor, @DefaultValue("P1D") Duration secretOverlap,
-        @DefaultValue("P30D") Duration logRetention) {
+        @DefaultValue("P30D") Duration logRetention, @DefaultValue("P3D") Duration disableAfter,
+        @DefaultValue("") String secretKey) {
 
     WebhookProperties {
         Settings.positive(connectTimeout, "roster.webhooks.connect-timeout (ROSTER_WEBHOOKS_CONNECT_TIMEOUT)");
@@ -40,5 +47,30 @@ record WebhookProperties(@DefaultValue("false") boolean allowPrivateNetworks,
         Settings.positive(retryFor, "roster.webhooks.retry-for");
         Settings.notNegative(secretOverlap, "roster.webhooks.secret-overlap");
         Settings.positive(logRetention, "roster.webhooks.log-retention");
+        Settings.positive(disableAfter, "roster.webhooks.disable-after (ROSTER_WEBHOOKS_DISABLE_AFTER)");
+        if (secretKey != null && !secretKey.isBlank()) {
+            decodeKey(secretKey);
+        }
+    }
+
+    /** The key's bytes; refuses, naming the setting but never echoing it, anything but 32 base64 bytes. */
+    static byte[] decodeKey(String secretKey) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(secretKey.strip());
+        } catch (IllegalArgumentException e) {
+            key = new byte[0];
+        }
+        if (key.length != 32) {
+            throw new IllegalArgumentException("roster.webhooks.secret-key (ROSTER_WEBHOOKS_SECRET_KEY) must be the base64"
+                    + " of 32 random bytes, such as the output of: openssl rand -base64 32");
+        }
+        return key;
+    }
+
+    /** Never prints the key. */
+    @Override
+    public String toString() {
+        return "WebhookProperties[allowPrivateNetworks=" + allowPrivateNetworks + ", secretKey=(hidden)]";
     }
 }

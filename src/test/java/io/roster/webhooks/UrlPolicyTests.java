@@ -12,7 +12,7 @@ class UrlPolicyTests {
     private static UrlPolicy policy(boolean allowPrivate) {
         return new UrlPolicy(new WebhookProperties(allowPrivate, Duration.ofSeconds(5), Duration.ofSeconds(10),
                 Duration.ofSeconds(1), List.of(Duration.ofSeconds(5)), Duration.ofDays(1), Duration.ofDays(1),
-                Duration.ofDays(30)));
+                Duration.ofDays(30), Duration.ofDays(3), ""));
     }
 
     @Test

@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @IntegrationTest
 @TestPropertySource(properties = {"roster.webhooks.allow-private-networks=true", "roster.webhooks.poll-interval=PT0.1S",
-        "roster.webhooks.retry-delays=PT0.3S"})
+        "roster.webhooks.retry-delays=PT0.3S", "roster.metrics.cache=PT0S"})
 class WebhooksIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -57,6 +57,9 @@ class WebhooksIntegrationTests {
 
     @Autowired
     WebhookDispatcher dispatcher;
+
+    @Autowired
+    SigningSecretSealing sealing;
 
     Api operator;
     Fixtures fixtures;
@@ -254,6 +257,110 @@ class WebhooksIntegrationTests {
                 .map(message -> JSON.readTree(message.body()).get("data").get("licensesPurchased").asInt()).toList();
         assertThat(purchased).as("every event once, in order").isEqualTo(java.util.stream.IntStream.rangeClosed(11, 30)
                 .boxed().toList());
+    }
+
+    @Test
+    void signing_secrets_are_stored_sealed_and_clear_ones_from_before_are_sealed_at_start() {
+        String company = fixtures.company(10);
+        Api.Response registered = register(company, List.of("licenses.changed"));
+        String id = registered.text("id");
+        String secret = registered.text("secret");
+        String stored = jdbc.sql("SELECT secret FROM webhook_endpoints WHERE id = ?").param(id).query(String.class).single();
+        assertThat(stored).startsWith("v1:").doesNotContain(secret).doesNotContain(secret.substring(6));
+
+        // a row from before V29: the secret in the clear, sealed by the start-up pass
+        jdbc.sql("UPDATE webhook_endpoints SET secret = ? WHERE id = ?").params(secret, id).update();
+        assertThat(sealing.sealClearSecrets()).isGreaterThanOrEqualTo(1);
+        String resealed = jdbc.sql("SELECT secret FROM webhook_endpoints WHERE id = ?").param(id).query(String.class)
+                .single();
+        assertThat(resealed).startsWith("v1:").isNotEqualTo(stored);
+        assertThat(operator.put("/api/v1/companies/" + company + "/licenses", Map.of("licensesPurchased", 12)).status())
+                .isEqualTo(200);
+        await().atMost(WAIT).until(() -> receiver.received.size() == 1);
+        assertThat(StandardWebhooksVerifier.verifies(secret, receiver.received.getFirst())).isTrue();
+    }
+
+    @Test
+    void the_queue_and_the_outcomes_show_in_the_metrics() throws Exception {
+        String company = fixtures.company(10);
+        register(company, List.of("licenses.changed"));
+        Map<String, Double> before = scrape();
+        receiver.down();
+        for (int purchased = 11; purchased <= 13; purchased++) {
+            operator.put("/api/v1/companies/" + company + "/licenses", Map.of("licensesPurchased", purchased));
+        }
+        await().atMost(WAIT).until(() -> delta(scrape(), before, "roster_webhooks_deliveries_total{outcome=\"retry\"}") >= 1);
+        Map<String, Double> waiting = scrape();
+        assertThat(waiting.get("roster_webhooks_pending")).isGreaterThanOrEqualTo(3);
+        assertThat(waiting.get("roster_webhooks_lag_seconds")).isGreaterThan(0);
+
+        receiver.up();
+        await().atMost(WAIT).until(() -> receiver.received.size() == 3);
+        await().atMost(WAIT).until(() -> delta(scrape(), before, "roster_webhooks_deliveries_total{outcome=\"delivered\"}") >= 3);
+    }
+
+    /** {@code data} of the user events is the user as GET …/users/{id} shows it after the change. */
+    @Test
+    void user_events_carry_the_user_as_the_api_shows_it() throws Exception {
+        String company = fixtures.company(10);
+        register(company, List.of("user.created", "user.updated", "user.activated", "user.deactivated", "user.deleted"));
+        String users = "/api/v1/companies/" + company + "/users";
+        Map<String, Object> body = Fixtures.with(Fixtures.validUser("DRAFT"), "roles", List.of("MEMBER"));
+        String id = fixtures.createUser(company, body).text("id");
+        JsonNode created = operator.get(users + "/" + id).json();
+        await().atMost(WAIT).until(() -> receiver.received.size() == 1);
+        assertThat(data(0)).isEqualTo(created);
+        assertThat(data(0).get("roles").get(0).asString()).isEqualTo("MEMBER");
+
+        assertThat(operator.patch(users + "/" + id, Map.of("firstName", "Irène"), Map.of()).status()).isEqualTo(200);
+        JsonNode edited = operator.get(users + "/" + id).json();
+        await().atMost(WAIT).until(() -> receiver.received.size() == 2);
+        assertThat(JSON.readTree(receiver.received.get(1).body()).get("type").asString()).isEqualTo("user.updated");
+        assertThat(data(1)).isEqualTo(edited);
+
+        assertThat(operator.post(users + "/" + id + "/activate", Map.of()).status()).isEqualTo(200);
+        JsonNode active = operator.get(users + "/" + id).json();
+        await().atMost(WAIT).until(() -> receiver.received.size() == 3);
+        assertThat(data(2)).isEqualTo(active);
+        assertThat(data(2).get("status").asString()).isEqualTo("ACTIVE");
+
+        assertThat(operator.post(users + "/" + id + "/deactivate", Map.of()).status()).isEqualTo(200);
+        JsonNode inactive = operator.get(users + "/" + id).json();
+        await().atMost(WAIT).until(() -> receiver.received.size() == 4);
+        assertThat(data(3)).isEqualTo(inactive);
+
+        Api.Response deleted = operator.delete(users + "/" + id, Map.of());
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+        await().atMost(WAIT).until(() -> receiver.received.size() == 5);
+        assertThat(JSON.readTree(receiver.received.get(4).body()).get("type").asString()).isEqualTo("user.deleted");
+        assertThat(data(4).get("id").asString()).isEqualTo(id);
+        assertThat(data(4).get("userId").asString()).isEqualTo(body.get("userId"));
+        for (WebhookReceiver.Received message : receiver.received) {
+            assertThat(message.body().toLowerCase()).doesNotContain("password").doesNotContain("token")
+                    .doesNotContain("hash");
+        }
+    }
+
+    private JsonNode data(int message) {
+        return JSON.readTree(receiver.received.get(message).body()).get("data");
+    }
+
+    /** The Prometheus text format, one entry per series: {@code name{labels}} to its value. */
+    private Map<String, Double> scrape() {
+        Api.Response response = Api.at(port).withHeader("Accept", "text/plain").get("/actuator/prometheus");
+        assertThat(response.status()).isEqualTo(200);
+        Map<String, Double> series = new java.util.HashMap<>();
+        response.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank()).forEach(line -> {
+            int space = line.lastIndexOf(' ');
+            String name = line.substring(0, space).replaceAll(",?application=\"[^\"]*\"", "").replace("{,", "{")
+                    .replace("{}", "");
+            series.put(name, Double.parseDouble(line.substring(space + 1)));
+        });
+        return series;
+    }
+
+    private static double delta(Map<String, Double> now, Map<String, Double> before, String series) {
+        return now.getOrDefault(series, 0.0) - before.getOrDefault(series, 0.0);
     }
 
     private Api.Response register(String company, List<String> events) {

@@ -92,6 +92,9 @@ public final class Bench {
         if (o.scenarios.contains("race")) {
             race();
         }
+        if (o.scenarios.contains("webhooks")) {
+            webhooks();
+        }
         memory("resident memory after the load");
         report.print(title);
         if (o.out != null) {
@@ -455,6 +458,71 @@ public final class Bench {
                         pass ? "PASS" : "FAIL", activated.get(), refused.get(), other.get(), used, active, ms));
         if (!pass) {
             System.err.println("LICENSE RACE FAILED");
+        }
+    }
+
+    /**
+     * Webhooks, against a receiver on loopback: the added cost of a user creation when its company
+     * has one enabled endpoint subscribed to every event (each creation files user.created,
+     * role.granted, user.activated and licenses.changed), with the CPU counted until every event of
+     * the run was delivered; then the delivery rate to one endpoint, from a backlog of user.created
+     * events that one CSV import files in one transaction.
+     */
+    private void webhooks() throws Exception {
+        try (Receiver receiver = Receiver.start()) {
+            Duration bound = Duration.ofSeconds(o.seconds);
+            String company = company("hooks", 1_000_000);
+            Dataset people = new Dataset(o.tag + "w");
+            AtomicInteger next = new AtomicInteger();
+            String path = "/api/v1/companies/" + company + "/users";
+            Load.Op op = (client, seq, api) -> {
+                Api.Response r = api.postJson(path, newUser(people.person(next.getAndIncrement()), "ACTIVE", null));
+                return r.status() == 201;
+            };
+            Load.run("warm-up", Load.clients(operator, o.clients), Math.min(200, o.creates), bound, op);
+            measure("create user, no webhook endpoint", o.clients, o.creates, bound, null, op);
+
+            Map<String, Object> endpoint = new LinkedHashMap<>();
+            endpoint.put("url", receiver.url());
+            endpoint.put("events", List.of("user.created", "user.activated", "user.deactivated", "user.deleted",
+                    "user.updated", "role.granted", "role.revoked", "workspace.right_changed", "licenses.changed"));
+            Api.Response registered = operator.postJson("/api/v1/companies/" + company + "/webhooks", endpoint);
+            if (registered.status() != 201) {
+                report.line("webhooks skipped: registering a loopback endpoint answered " + registered.status()
+                        + " (start the server with ROSTER_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true)");
+                return;
+            }
+            receiver.reset();
+            Cpu.Sample before = cpu.sample();
+            Stats stats = Load.run("create user, one webhook endpoint", Load.clients(operator, o.clients), o.creates,
+                    bound, op);
+            // three events per creation: user.created, role.granted, user.activated
+            long expected = 3 * stats.ops();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(o.loadSeconds);
+            while (receiver.count() < expected && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            report.add(stats, Cpu.perOp(before, cpu.sample(), stats.ops()), String.format(Locale.ROOT,
+                    "CPU until delivered: %,d of %,d events, %.1f s after the last creation", receiver.count(), expected,
+                    (receiver.lastNanos() - before.nanos()) / 1e9 - stats.seconds()));
+
+            String drain = company("hooksdrain", 1_000_000);
+            endpoint.put("events", List.of("user.created"));
+            operator.postJson("/api/v1/companies/" + drain + "/webhooks", endpoint).expect(201, "register endpoint");
+            receiver.reset();
+            Api importer = operator.timeout(Duration.ofSeconds(Math.min(o.loadSeconds, 900)));
+            importer.postCsv("/api/v1/companies/" + drain + "/users/import",
+                    new Dataset(o.tag + "v").csv(0, o.webhookEvents, "DRAFT", "MEMBER")).expect(200, "import");
+            long filed = System.nanoTime();
+            long drainDeadline = filed + TimeUnit.SECONDS.toNanos(o.loadSeconds);
+            while (receiver.count() < o.webhookEvents && System.nanoTime() < drainDeadline) {
+                Thread.sleep(50);
+            }
+            double seconds = (receiver.lastNanos() - filed) / 1e9;
+            report.fact("webhook deliveries to one endpoint (" + String.format(Locale.ROOT, "%,d", o.webhookEvents)
+                    + " user.created filed by one import)", String.format(Locale.ROOT,
+                    "%,d delivered in %.1f s after the import answered = %,.0f events/s", receiver.count(), seconds,
+                    receiver.count() / Math.max(seconds, 1e-9)));
         }
     }
 

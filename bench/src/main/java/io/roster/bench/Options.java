@@ -7,7 +7,7 @@ import java.util.Set;
 /** Command-line options of the harness; {@code --help} lists them. */
 final class Options {
 
-    static final List<String> ALL = List.of("load", "create", "search", "cursor", "scim", "signin", "race");
+    static final List<String> ALL = List.of("load", "create", "search", "cursor", "scim", "signin", "race", "webhooks");
 
     String url;
     String adminEmail = System.getenv("ROSTER_BOOTSTRAP_ADMIN_EMAIL");
@@ -17,6 +17,8 @@ final class Options {
     int smallUsers = 10_000;
     int importChunk = 10_000;
     int creates = 4_000;
+    /** user.created events filed at once (one import) for the webhook delivery rate */
+    int webhookEvents = 2_000;
     int searches = 4_000;
     int signIns = 400;
     int seconds = 30;
@@ -49,7 +51,10 @@ final class Options {
               --sign-ins N            most sign-ins per measured run (default 400)
               --seconds S             time bound of each measured run (default 30)
               --load-seconds S        time bound of filling the companies (default 1200)
-              --scenarios a,b         among load,create,search,cursor,scim,signin,race (default all)
+              --webhook-events N      events filed at once to measure webhook deliveries/s (default 2000)
+              --scenarios a,b         among load,create,search,cursor,scim,signin,race,webhooks (default all);
+                                      webhooks needs the server started with
+                                      ROSTER_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true (run.sh sets it)
               --quick                 a small smoke run: 2000/500 users, 300 creations, 10 s per run
               --server-pid PID        read the server's resident memory from /proc/PID/status
               --startup-ms MS         start-to-healthy time measured by the caller, for the table
@@ -77,6 +82,7 @@ final class Options {
                     o.smallUsers = 500;
                     o.importChunk = 1_000;
                     o.creates = 300;
+                    o.webhookEvents = 300;
                     o.searches = 300;
                     o.signIns = 40;
                     o.seconds = 10;
@@ -98,6 +104,7 @@ final class Options {
                         case "--small-users" -> o.smallUsers = positive(arg, v);
                         case "--import-chunk" -> o.importChunk = positive(arg, v);
                         case "--creates" -> o.creates = positive(arg, v);
+                        case "--webhook-events" -> o.webhookEvents = positive(arg, v);
                         case "--searches" -> o.searches = positive(arg, v);
                         case "--sign-ins" -> o.signIns = positive(arg, v);
                         case "--seconds" -> o.seconds = positive(arg, v);
