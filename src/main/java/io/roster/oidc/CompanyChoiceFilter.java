@@ -10,11 +10,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
@@ -118,7 +120,12 @@ final class CompanyChoiceFilter extends OncePerRequestFilter {
             FilterChain chain) throws IOException, ServletException {
         SecurityContext console = SecurityContextHolder.getContext();
         SecurityContext app = SecurityContextHolder.createEmptyContext();
-        app.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller.accountId(), null, List.of()));
+        // auth_time: when the person signed in to the console, which the session began with
+        HttpSession session = request.getSession(false);
+        Instant signedInAt = session == null ? Instant.now() : Instant.ofEpochMilli(session.getCreationTime());
+        app.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller.accountId(), null,
+                List.of(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+                        .issuedAt(signedInAt).build())));
         SecurityContextHolder.setContext(app);
         try {
             chain.doFilter(request, response);

@@ -2,11 +2,14 @@ package io.roster.oidc;
 
 import io.roster.access.SignIn;
 import io.roster.access.SignInThrottle;
+import io.roster.shared.Problems;
 import io.roster.tenancy.Company;
 import io.roster.users.Accounts;
+import io.roster.users.Credentials;
 import io.roster.users.Identities;
 import io.roster.users.Identities.Identity;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -114,11 +117,13 @@ class PersonClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         if (company.isEmpty()) {
             throw refused("This sign-in names no company you can sign in to");
         }
-        Optional<String> refusal = accounts.byId(accountId)
-                .map(account -> signIn.refusalOf(account).map(problem -> problem.detail()).orElse(null))
-                .or(() -> Optional.of("This account no longer exists"));
+        Optional<Credentials> account = accounts.byId(accountId);
+        if (account.isEmpty()) {
+            throw refused("This account no longer exists");
+        }
+        Optional<Problems.Forbidden> refusal = signIn.refusalOf(account.get());
         if (refusal.isPresent()) {
-            throw refused(refusal.get());
+            throw refused(refusal.get().detail());
         }
         if (throttle.lockOf(accountId).filter(SignInThrottle.Lock::locked).isPresent()) {
             throw refused("This account is locked after too many failed sign-ins");
@@ -170,8 +175,10 @@ class PersonClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             put(claims, "locale", identity.locale());
             claims.put("company_id", company.id().value());
             claims.put("company_slug", company.slug());
-            claims.put("roles", held.roleIds());
-            claims.put("permissions", held.permissions());
+            // plain lists: the access token's claims are stored with the authorization, whose JSON
+            // reader accepts only the collection types it knows
+            claims.put("roles", new ArrayList<>(held.roleIds()));
+            claims.put("permissions", new ArrayList<>(held.permissions()));
             claims.put("external", !company.id().value().equals(identity.homeCompanyId()));
             return claims;
         }
