@@ -49,6 +49,7 @@ final class OidcRelyingParty {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     final String issuer;
+    String lastKeyId;
     final ClientRegistration registration;
     final String verifier = random();
     final String state = random();
@@ -110,12 +111,18 @@ final class OidcRelyingParty {
 
     /** The ID token's claims, once its signature is checked against the provider's JWKS. */
     JWTClaimsSet verifiedIdToken(OAuth2AccessTokenResponse tokens) throws Exception {
+        return verifiedIdToken(tokens, issuer);
+    }
+
+    /** As {@link #verifiedIdToken(OAuth2AccessTokenResponse)}, for a token another node issued. */
+    JWTClaimsSet verifiedIdToken(OAuth2AccessTokenResponse tokens, String expectedIssuer) throws Exception {
         SignedJWT idToken = SignedJWT.parse((String) tokens.getAdditionalParameters().get("id_token"));
         JWKSet keys = JWKSet.parse(get(registration.getProviderDetails().getJwkSetUri(), null).body());
-        RSAKey key = keys.getKeyByKeyId(idToken.getHeader().getKeyID()).toRSAKey();
+        lastKeyId = idToken.getHeader().getKeyID();
+        RSAKey key = keys.getKeyByKeyId(lastKeyId).toRSAKey();
         assertThat(idToken.verify(new RSASSAVerifier(key))).as("ID token signature").isTrue();
         JWTClaimsSet claims = idToken.getJWTClaimsSet();
-        assertThat(claims.getIssuer()).isEqualTo(issuer);
+        assertThat(claims.getIssuer()).isEqualTo(expectedIssuer);
         assertThat(claims.getAudience()).containsExactly(registration.getClientId());
         return claims;
     }

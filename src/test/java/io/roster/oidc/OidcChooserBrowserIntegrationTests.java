@@ -1,0 +1,93 @@
+package io.roster.oidc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
+import io.roster.support.Api;
+import io.roster.support.Chromium;
+import io.roster.support.Fixtures;
+import io.roster.support.IntegrationTest;
+import io.roster.support.Operator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+
+/**
+ * Signing in to an app in a real Chromium, in French: the app sends the browser to Roster, the
+ * console's sign-in page asks for the password, the chooser lists the person's two companies, and
+ * the app receives a code for the one picked, which Spring Security's OAuth2 client redeems.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OidcChooserBrowserIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    Chromium chromium;
+
+    @BeforeAll
+    void startBrowser() {
+        chromium = Chromium.start();
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void a_person_of_two_companies_signs_in_to_an_app_in_the_one_they_pick_on_the_french_chooser() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        Api operator = Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD);
+        Fixtures fixtures = new Fixtures(operator);
+        String homeName = Fixtures.unique("Maison");
+        String otherName = Fixtures.unique("Atelier");
+        String home = operator.post("/api/v1/companies", Map.of("name", homeName, "slug", Fixtures.unique("maison"),
+                "licensesPurchased", 5)).text("id");
+        String other = operator.post("/api/v1/companies", Map.of("name", otherName, "slug", Fixtures.unique("atelier"),
+                "licensesPurchased", 5)).text("id");
+        Api.Response user = fixtures.createUser(home, Fixtures.userWithPassword("ACTIVE", OidcFlowIntegrationTests.PASSWORD));
+        assertThat(operator.post("/api/v1/companies/" + other + "/users/" + user.text("id") + "/roles",
+                Map.of("roleId", "MEMBER")).status()).isEqualTo(201);
+        Api.Response client = operator.post("/api/v1/oidc-clients", Map.of("name", Fixtures.unique("App"),
+                "redirectUris", List.of(OidcRelyingParty.REDIRECT_URI), "confidential", true));
+        OidcRelyingParty app = new OidcRelyingParty(base, client.text("clientId"), client.text("clientSecret"));
+
+        Page page = chromium.newPage(base, "fr-FR");
+        AtomicReference<String> callback = new AtomicReference<>();
+        page.route("http://127.0.0.1:9/**", route -> {
+            callback.set(route.request().url());
+            route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("text/plain").setBody("signed in"));
+        });
+        page.navigate(app.authorizePath(true, Map.of()));
+        page.waitForURL(url -> url.contains("/login"));
+        page.getByLabel(Pattern.compile("Email or user ID|E-mail ou identifiant")).fill(user.text("userId"));
+        page.locator("#password").fill(OidcFlowIntegrationTests.PASSWORD);
+        page.locator("form button[type=submit]").click();
+
+        page.waitForURL(url -> url.contains("/oauth2/choose-company"));
+        Chromium.screenshot(page, "oidc-company-chooser-fr");
+        assertThat(page.locator("h1").textContent()).isEqualTo("Choisir une entreprise");
+        assertThat(page.locator("a.company-choice").allTextContents()).containsExactlyInAnyOrder(homeName, otherName);
+        page.locator("a.company-choice", new Page.LocatorOptions().setHasText(otherName)).click();
+        page.waitForURL(url -> url.startsWith(OidcRelyingParty.REDIRECT_URI));
+
+        Map<String, String> answer = OidcRelyingParty.query(callback.get());
+        assertThat(answer).containsEntry("state", app.state);
+        OAuth2AccessTokenResponse tokens = app.redeem(answer.get("code"), true, null);
+        assertThat(app.verifiedIdToken(tokens).getStringClaim("company_id")).isEqualTo(other);
+        assertThat(app.verifiedIdToken(tokens).getBooleanClaim("external")).isTrue();
+        page.context().close();
+    }
+}
