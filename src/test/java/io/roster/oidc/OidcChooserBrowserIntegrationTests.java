@@ -3,12 +3,14 @@ package io.roster.oidc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Route;
+import com.sun.net.httpserver.HttpServer;
 import io.roster.support.Api;
 import io.roster.support.Chromium;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
 import io.roster.support.Operator;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -60,16 +62,24 @@ class OidcChooserBrowserIntegrationTests {
         Api.Response user = fixtures.createUser(home, Fixtures.userWithPassword("ACTIVE", OidcFlowIntegrationTests.PASSWORD));
         assertThat(operator.post("/api/v1/companies/" + other + "/users/" + user.text("id") + "/roles",
                 Map.of("roleId", "MEMBER")).status()).isEqualTo(201);
+        // the app's callback: a real HTTP endpoint that answers the browser and keeps what it got
+        AtomicReference<String> callback = new AtomicReference<>();
+        HttpServer appServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        appServer.createContext("/app/callback", exchange -> {
+            callback.set(exchange.getRequestURI().toString());
+            byte[] body = "signed in".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        appServer.start();
+        String redirectUri = "http://127.0.0.1:" + appServer.getAddress().getPort() + "/app/callback";
         Api.Response client = operator.post("/api/v1/oidc-clients", Map.of("name", Fixtures.unique("App"),
-                "redirectUris", List.of(OidcRelyingParty.REDIRECT_URI), "confidential", true));
-        OidcRelyingParty app = new OidcRelyingParty(base, client.text("clientId"), client.text("clientSecret"));
+                "redirectUris", List.of(redirectUri), "confidential", true));
+        OidcRelyingParty app = new OidcRelyingParty(base, client.text("clientId"), client.text("clientSecret"),
+                redirectUri);
 
         Page page = chromium.newPage(base, "fr-FR");
-        AtomicReference<String> callback = new AtomicReference<>();
-        page.route("http://127.0.0.1:9/**", route -> {
-            callback.set(route.request().url());
-            route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("text/plain").setBody("signed in"));
-        });
         page.navigate(app.authorizePath(true, Map.of()));
         page.waitForURL(url -> url.contains("/login"));
         page.getByLabel(Pattern.compile("Email or user ID|E-mail ou identifiant")).fill(user.text("userId"));
@@ -80,8 +90,14 @@ class OidcChooserBrowserIntegrationTests {
         Chromium.screenshot(page, "oidc-company-chooser-fr");
         assertThat(page.locator("h1").textContent()).isEqualTo("Choisir une entreprise");
         assertThat(page.locator("a.company-choice").allTextContents()).containsExactlyInAnyOrder(homeName, otherName);
+        String href = page.locator("a.company-choice", new Page.LocatorOptions().setHasText(otherName)).getAttribute("href");
         page.locator("a.company-choice", new Page.LocatorOptions().setHasText(otherName)).click();
-        page.waitForURL(url -> url.startsWith(OidcRelyingParty.REDIRECT_URI));
+        try {
+            page.waitForURL(url -> url.startsWith(redirectUri));
+        } catch (RuntimeException e) {
+            Chromium.screenshot(page, "oidc-company-chosen");
+            throw new AssertionError("after " + href + " the browser is at " + page.url() + ": " + page.content(), e);
+        }
 
         Map<String, String> answer = OidcRelyingParty.query(callback.get());
         assertThat(answer).containsEntry("state", app.state);
@@ -89,5 +105,6 @@ class OidcChooserBrowserIntegrationTests {
         assertThat(app.verifiedIdToken(tokens).getStringClaim("company_id")).isEqualTo(other);
         assertThat(app.verifiedIdToken(tokens).getBooleanClaim("external")).isTrue();
         page.context().close();
+        appServer.stop(0);
     }
 }

@@ -44,20 +44,26 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class OidcRelyingParty {
 
-    static final String REDIRECT_URI = "http://127.0.0.1:9/app/callback";
+    static final String REDIRECT_URI = "http://127.0.0.1:47001/app/callback";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     final String issuer;
+    final String redirectUri;
     String lastKeyId;
     final ClientRegistration registration;
     final String verifier = random();
     final String state = random();
 
     OidcRelyingParty(String issuer, String clientId, String clientSecret) {
+        this(issuer, clientId, clientSecret, REDIRECT_URI);
+    }
+
+    OidcRelyingParty(String issuer, String clientId, String clientSecret, String redirectUri) {
         this.issuer = issuer;
+        this.redirectUri = redirectUri;
         ClientRegistration.Builder builder = ClientRegistrations.fromIssuerLocation(issuer)
-                .registrationId("roster").clientId(clientId).redirectUri(REDIRECT_URI)
+                .registrationId("roster").clientId(clientId).redirectUri(redirectUri)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE).scope("openid", "profile", "email");
         this.registration = clientSecret == null
                 ? builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE).build()
@@ -70,7 +76,7 @@ final class OidcRelyingParty {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("response_type", "code");
         parameters.put("client_id", registration.getClientId());
-        parameters.put("redirect_uri", REDIRECT_URI);
+        parameters.put("redirect_uri", redirectUri);
         parameters.put("scope", "openid profile email");
         parameters.put("state", state);
         if (pkce) {
@@ -90,7 +96,7 @@ final class OidcRelyingParty {
                 : ClientRegistration.withClientRegistration(registration).tokenUri(tokenUri).build();
         OAuth2AuthorizationRequest.Builder request = OAuth2AuthorizationRequest.authorizationCode()
                 .authorizationUri(target.getProviderDetails().getAuthorizationUri())
-                .clientId(target.getClientId()).redirectUri(REDIRECT_URI).scopes(target.getScopes()).state(state);
+                .clientId(target.getClientId()).redirectUri(redirectUri).scopes(target.getScopes()).state(state);
         if (pkce) {
             request.attributes(attributes -> attributes.put(PkceParameterNames.CODE_VERIFIER, verifier))
                     .additionalParameters(p -> {
@@ -98,7 +104,7 @@ final class OidcRelyingParty {
                         p.put(PkceParameterNames.CODE_CHALLENGE_METHOD, "S256");
                     });
         }
-        OAuth2AuthorizationResponse response = OAuth2AuthorizationResponse.success(code).redirectUri(REDIRECT_URI)
+        OAuth2AuthorizationResponse response = OAuth2AuthorizationResponse.success(code).redirectUri(redirectUri)
                 .state(state).build();
         return new RestClientAuthorizationCodeTokenResponseClient().getTokenResponse(
                 new OAuth2AuthorizationCodeGrantRequest(target, new OAuth2AuthorizationExchange(request.build(), response)));
