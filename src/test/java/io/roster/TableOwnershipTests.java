@@ -40,6 +40,8 @@ class TableOwnershipTests {
             Map.entry("notifications", Set.of("notifications")),
             Map.entry("audit", Set.of("audit_entries")),
             Map.entry("webhooks", Set.of("webhook_endpoints", "webhook_deliveries")),
+            Map.entry("oidc", Set.of("oauth2_registered_client", "oauth2_authorization", "oauth2_authorization_consent",
+                    "oidc_sign_ins", "oidc_signing_keys")),
             Map.entry("demo", Set.of("demo_marker")));
 
     /** The adapters and the cross-cutting modules: they reach data only through the modules' APIs. */

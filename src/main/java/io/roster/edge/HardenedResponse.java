@@ -3,6 +3,7 @@ package io.roster.edge;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import io.roster.shared.OutsideRedirects;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,8 +13,9 @@ import java.util.regex.Pattern;
  * A response whose redirects are relative: Spring Security and the servlet container make absolute
  * URLs from the Host header, which a client chooses, so {@code Host: evil.example} would come back in
  * {@code Location} — also later, from a request saved for after the sign-in. Roster never sends
- * anyone to another site, so every absolute http(s) redirect loses its origin, unless it is the
- * public URL's. When cookies must be Secure, every cookie set through it gets the flag.
+ * anyone to another site but the apps that sign people in through it, so every absolute http(s)
+ * redirect loses its origin, unless it is the public URL's or a redirect URI registered for an app
+ * ({@link OutsideRedirects}). When cookies must be Secure, every cookie set through it gets the flag.
  */
 final class HardenedResponse extends HttpServletResponseWrapper {
 
@@ -21,9 +23,15 @@ final class HardenedResponse extends HttpServletResponseWrapper {
 
     private final URI publicUrl;
     private final boolean secureCookies;
+    private final OutsideRedirects outside;
 
     HardenedResponse(HttpServletResponse response, URI publicUrl, boolean secureCookies) {
+        this(response, publicUrl, secureCookies, target -> false);
+    }
+
+    HardenedResponse(HttpServletResponse response, URI publicUrl, boolean secureCookies, OutsideRedirects outside) {
         super(response);
+        this.outside = outside;
         this.publicUrl = publicUrl;
         this.secureCookies = secureCookies;
     }
@@ -87,7 +95,8 @@ final class HardenedResponse extends HttpServletResponseWrapper {
         } catch (URISyntaxException e) {
             return location;
         }
-        if (!target.isAbsolute() || target.getRawAuthority() == null || !isHttp(target) || sameOrigin(target, publicUrl)) {
+        if (!target.isAbsolute() || target.getRawAuthority() == null || !isHttp(target) || sameOrigin(target, publicUrl)
+                || outside.allows(target)) {
             return location;
         }
         String path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();

@@ -1,11 +1,13 @@
 package io.roster.edge;
 
+import io.roster.shared.OutsideRedirects;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -28,11 +30,15 @@ class ResponseHardening extends OncePerRequestFilter {
 
     private final URI publicUrl;
     private final boolean secureCookies;
+    private final OutsideRedirects outside;
 
     /** Cookies are Secure when the public URL is https, unless {@code roster.secure-cookies} says otherwise. */
-    ResponseHardening(EdgeProperties properties) {
+    ResponseHardening(EdgeProperties properties, ObjectProvider<OutsideRedirects> outside) {
         this.publicUrl = properties.publicUri();
         this.secureCookies = properties.cookiesSecure();
+        // the registered apps' redirect URIs (io.roster.oidc), when that module is there
+        OutsideRedirects registered = outside.getIfAvailable();
+        this.outside = registered != null ? registered : target -> false;
     }
 
     @Override
@@ -44,6 +50,6 @@ class ResponseHardening extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
-        chain.doFilter(request, new HardenedResponse(response, publicUrl, secureCookies));
+        chain.doFilter(request, new HardenedResponse(response, publicUrl, secureCookies, outside));
     }
 }

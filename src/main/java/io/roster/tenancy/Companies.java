@@ -62,6 +62,12 @@ class Companies {
         return jdbc.sql("SELECT COUNT(*) FROM (SELECT id FROM companies FETCH FIRST 1 ROWS ONLY) c").query(Long.class).single() > 0;
     }
 
+    /** The company of this slug: the OpenID Connect sign-in names a company by slug or id. */
+    Optional<Company> findBySlug(String slug) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM companies WHERE slug = ?").param(slug)
+                .query(Companies::map).optional();
+    }
+
     boolean slugTaken(String slug) {
         return jdbc.sql("SELECT COUNT(*) FROM companies WHERE slug = ?").param(slug).query(Long.class).single() > 0;
     }

@@ -97,6 +97,11 @@ public class Tenancy {
         return companies.find(id);
     }
 
+    /** The company of this slug, if any (an app's sign-in may name its company by slug). */
+    public Optional<Company> findCompanyBySlug(String slug) {
+        return slug == null || slug.isBlank() ? Optional.empty() : companies.findBySlug(slug.strip());
+    }
+
     /** The companies of these ids that exist, by id. */
     public Map<CompanyId, Company> companies(Collection<CompanyId> ids) {
         return companies.findAll(ids).stream().collect(Collectors.toUnmodifiableMap(Company::id, company -> company));

@@ -343,7 +343,44 @@ class AuthorizationMatrixIntegrationTests {
         ops.addAll(ownOperations());
         ops.addAll(webhookOperations(true));
         ops.addAll(webhookOperations(false));
+        ops.addAll(oidcOperations());
         return ops;
+    }
+
+    /** The apps signing people in through Roster (OpenID Connect clients) and its signing keys: the operator's. */
+    List<Op> oidcOperations() {
+        String list = "/api/v1/oidc-clients";
+        String one = list + "/{clientId}";
+        List<Op> ops = new ArrayList<>();
+        ops.add(op("GET " + list, "GET /oidc-clients", operatorOnly(200), () -> api -> api.get(list)));
+        ops.add(op("POST " + list, "POST /oidc-clients", operatorOnly(201), () -> api -> api.post(list, oidcClientBody())));
+        ops.add(op("GET " + one, "GET /oidc-clients/{id}", operatorOnly(200),
+                () -> api -> api.get(list + "/" + sharedOidcClient())));
+        ops.add(op("PATCH " + one, "PATCH /oidc-clients/{id}", operatorOnly(200),
+                () -> api -> api.patch(list + "/" + sharedOidcClient(), Map.of("name", "Matrix app"), Map.of())));
+        ops.add(opOf("DELETE " + one, "DELETE /oidc-clients/{id}", operatorOnly(204), persona -> {
+            String target = operatorOnly(204).expected(persona) == 204 ? created(operator.post(list, oidcClientBody()),
+                    "clientId") : sharedOidcClient();
+            return api -> api.delete(list + "/" + target, Map.of());
+        }));
+        ops.add(op("POST " + one + "/rotate-secret", "POST /oidc-clients/{id}/rotate-secret", operatorOnly(200),
+                () -> api -> api.post(list + "/" + sharedOidcClient() + "/rotate-secret", null)));
+        ops.add(op("POST /api/v1/oidc-keys/rotate", "POST /oidc-keys/rotate", operatorOnly(200),
+                () -> api -> api.post("/api/v1/oidc-keys/rotate", null)));
+        return ops;
+    }
+
+    private String sharedOidcClientId;
+
+    private String sharedOidcClient() {
+        if (sharedOidcClientId == null) {
+            sharedOidcClientId = created(operator.post("/api/v1/oidc-clients", oidcClientBody()), "clientId");
+        }
+        return sharedOidcClientId;
+    }
+
+    private static Map<String, Object> oidcClientBody() {
+        return Map.of("name", "Matrix app", "redirectUris", List.of("https://app.example/callback"), "confidential", true);
     }
 
     /**

@@ -1,0 +1,33 @@
+package io.roster.oidc;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The settings of the OpenID Connect provider, {@code roster.oidc.*}.
+ *
+ * @param issuer the issuer, {@code roster.public-url} ({@code ROSTER_PUBLIC_URL}); when that is the
+ *        default address of a server started on a random port (port 0), the issuer is taken from
+ *        each request instead, which is then the same address
+ * @param accessTokenLifetime how long an access token is valid ({@code ROSTER_OIDC_ACCESS_TOKEN_LIFETIME})
+ * @param refreshTokenLifetime how long a refresh token is valid; each use gives a new one
+ *        ({@code ROSTER_OIDC_REFRESH_TOKEN_LIFETIME})
+ * @param codeLifetime how long an authorization code may wait to be redeemed
+ * @param retiredKeyKept how long a rotated-out signing key stays in the JWKS: at least the longest
+ *        lifetime of a token it signed (ID tokens live 30 minutes)
+ */
+@ConfigurationProperties("roster.oidc")
+record OidcProperties(String issuer, @DefaultValue("PT5M") Duration accessTokenLifetime,
+        @DefaultValue("PT8H") Duration refreshTokenLifetime, @DefaultValue("PT1M") Duration codeLifetime,
+        @DefaultValue("PT1H") Duration retiredKeyKept) {
+
+    /** The issuer, or null to take it from the request (a server on a port chosen at start). */
+    String fixedIssuer() {
+        if (issuer == null || issuer.isBlank()) {
+            return null;
+        }
+        java.net.URI uri = java.net.URI.create(issuer.strip());
+        return uri.getPort() == 0 ? null : issuer.strip().replaceAll("/+$", "");
+    }
+}
