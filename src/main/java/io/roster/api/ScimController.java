@@ -63,8 +63,13 @@ class ScimController {
     private final ExternalIds externalIds;
     private final ScimDocuments documents;
 
+    private final ApiWording words;
+
+
     ScimController(UserLifecycle users, UsersTable table, UserCreation creation, Guard guard, ExternalIds externalIds,
-            ScimDocuments documents) {
+            ScimDocuments documents, ApiWording words) {
+
+        this.words = words;
         this.users = users;
         this.externalIds = externalIds;
         this.table = table;
@@ -295,7 +300,8 @@ class ScimController {
         extension.put("status", row.status().name());
         extension.put("external", row.external());
         if (row.validationResult() != null) {
-            extension.put("validationResult", row.validationResult());
+            extension.put("validationResult", words.text(row.validationResult()));
+            extension.put("validationCode", row.validationResult().code().name());
         }
         user.put(ROSTER_USER_SCHEMA, extension);
         Map<String, Object> meta = new LinkedHashMap<>();

@@ -51,7 +51,7 @@ public class UserLifecycle {
         private final SeatRefusal refusal;
 
         NoSeatLeft(SeatRefusal refusal) {
-            super(refusal.message(), null, false, false);
+            super(ValidationCode.NO_LICENSE.name(), null, false, false);
             this.refusal = refusal;
         }
     }
@@ -76,12 +76,13 @@ public class UserLifecycle {
         NewUser trimmed = new NewUser(trim(user.userId()), trim(user.firstName()), trim(user.lastName()),
                 trim(user.email()), user.status(), user.emailVerified(), user.password(), user.locale(),
                 user.notifyInApp(), user.notifyEmail());
-        Optional<String> passwordProblem = user.password() == null ? Optional.empty()
+        Optional<ValidationProblem> passwordProblem = user.password() == null ? Optional.empty()
                 : PasswordPolicy.problemOf(user.password());
         String hash = user.password() != null && passwordProblem.isEmpty() ? passwords.hash(user.password()) : null;
         String id = Ids.newId();
         Attempt attempt = tx.execute(status -> {
-            creation.save(NewAccount.inCompany(id, company, trimmed, UserStatus.DRAFT, passwordProblem.orElse(null), hash));
+            creation.save(NewAccount.inCompany(id, company, trimmed, UserStatus.DRAFT,
+                    passwordProblem.map(ValidationResult::of).orElse(null), hash));
             withDraft.accept(id);
             if (user.status() != UserStatus.ACTIVE || passwordProblem.isPresent()) {
                 return new Attempt(new ActivationOutcome(rows.find(company, id).orElseThrow(), false), null);
@@ -114,7 +115,7 @@ public class UserLifecycle {
         try {
             return savepoint.execute(status -> activateLocked(company, id));
         } catch (NoSeatLeft full) {
-            return refuse(company, rows.lock(company, id).orElseThrow(), List.of(full.refusal.message()));
+            return refuse(company, rows.lock(company, id).orElseThrow(), List.of(noLicense(full.refusal)));
         } catch (DuplicateKeyException raced) {
             // Another account claimed the same userId or email between our check and our write.
             return refuse(company, rows.lock(company, id).orElseThrow(), List.of(claimProblem(company, id)));
@@ -128,7 +129,7 @@ public class UserLifecycle {
         }
         boolean firstTime = row.status() == UserStatus.DRAFT;
         if (firstTime) {
-            List<String> problems = ActivationPolicy.problemsOf(row);
+            List<ValidationProblem> problems = ActivationPolicy.problemsOf(row);
             if (problems.isEmpty() && rows.userIdClaimed(row.userId())) {
                 problems = List.of(ActivationPolicy.USER_ID_TAKEN);
             } else if (problems.isEmpty() && rows.emailClaimed(row.email(), row.id())) {
@@ -140,12 +141,12 @@ public class UserLifecycle {
         }
         Optional<SeatRefusal> full = licenses.refusalIfFull(company);
         if (full.isPresent()) {
-            return refuse(company, row, List.of(full.get().message()));
+            return refuse(company, row, List.of(noLicense(full.get())));
         }
         if (firstTime) {
             rows.activateFirstTime(company, row);
         } else {
-            rows.setStatus(company, id, UserStatus.ACTIVE, ActivationPolicy.OK);
+            rows.setStatus(company, id, UserStatus.ACTIVE, ValidationResult.OK);
         }
         boolean invitationNeeded = ActivationPolicy.invitationNeeded(row.hasPassword(), row.emailVerified());
         events.publishEvent(new UserEvents.UserActivated(company, id, row.userId(), firstTime, invitationNeeded));
@@ -162,14 +163,18 @@ public class UserLifecycle {
         return new ActivationOutcome(activated, true);
     }
 
-    private ActivationOutcome refuse(CompanyId company, UserRow row, List<String> problems) {
-        String result = ActivationPolicy.describe(problems);
+    private static ValidationProblem noLicense(SeatRefusal refusal) {
+        return ValidationProblem.noLicense(refusal.used(), refusal.purchased());
+    }
+
+    private ActivationOutcome refuse(CompanyId company, UserRow row, List<ValidationProblem> problems) {
+        ValidationResult result = ActivationPolicy.describe(problems);
         rows.recordValidation(company, row.id(), result);
         events.publishEvent(new UserEvents.UserActivationRefused(company, row.id(), result, row.userId(), row.status()));
         return new ActivationOutcome(rows.find(company, row.id()).orElseThrow(), false);
     }
 
-    private String claimProblem(CompanyId company, String id) {
+    private ValidationProblem claimProblem(CompanyId company, String id) {
         UserRow row = rows.find(company, id).orElseThrow(() -> notFound(id));
         return rows.userIdClaimed(row.userId()) ? ActivationPolicy.USER_ID_TAKEN : ActivationPolicy.EMAIL_TAKEN;
     }
