@@ -6,6 +6,7 @@ import io.roster.shared.CompanyId;
 import io.roster.shared.EmailAddress;
 import io.roster.shared.Ids;
 import io.roster.shared.Problems;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -84,7 +85,13 @@ public class UserLifecycle {
             creation.save(NewAccount.inCompany(id, company, trimmed, UserStatus.DRAFT,
                     passwordProblem.map(ValidationResult::of).orElse(null), hash));
             withDraft.accept(id);
-            if (user.status() != UserStatus.ACTIVE || passwordProblem.isPresent()) {
+            if (user.status() == UserStatus.ACTIVE && passwordProblem.isPresent()) {
+                // no activation without the password asked for; but the result names every other problem too
+                List<ValidationProblem> problems = new ArrayList<>(List.of(passwordProblem.get()));
+                problems.addAll(problemsOf(company, rows.lock(company, id).orElseThrow(), true));
+                return new Attempt(refuse(company, rows.lock(company, id).orElseThrow(), problems), null);
+            }
+            if (user.status() != UserStatus.ACTIVE) {
                 return new Attempt(new ActivationOutcome(rows.find(company, id).orElseThrow(), false), null);
             }
             try {
@@ -128,20 +135,9 @@ public class UserLifecycle {
             return new ActivationOutcome(row, true);
         }
         boolean firstTime = row.status() == UserStatus.DRAFT;
-        if (firstTime) {
-            List<ValidationProblem> problems = ActivationPolicy.problemsOf(row);
-            if (problems.isEmpty() && rows.userIdClaimed(row.userId())) {
-                problems = List.of(ActivationPolicy.USER_ID_TAKEN);
-            } else if (problems.isEmpty() && rows.emailClaimed(row.email(), row.id())) {
-                problems = List.of(ActivationPolicy.EMAIL_TAKEN);
-            }
-            if (!problems.isEmpty()) {
-                return refuse(company, row, problems);
-            }
-        }
-        Optional<SeatRefusal> full = licenses.refusalIfFull(company);
-        if (full.isPresent()) {
-            return refuse(company, row, List.of(noLicense(full.get())));
+        List<ValidationProblem> problems = problemsOf(company, row, firstTime);
+        if (!problems.isEmpty()) {
+            return refuse(company, row, problems);
         }
         if (firstTime) {
             rows.activateFirstTime(company, row);
@@ -161,6 +157,25 @@ public class UserLifecycle {
             throw new NoSeatLeft(noSeat.get());
         }
         return new ActivationOutcome(activated, true);
+    }
+
+    /**
+     * Every problem that keeps the row from being activated, all at once (docs/rules.md §2): its
+     * fields (a first activation), then, when they pass, whether its userId or email is taken, and
+     * whatever the fields say, whether a license is free, so one attempt tells everything to fix.
+     */
+    private List<ValidationProblem> problemsOf(CompanyId company, UserRow row, boolean firstTime) {
+        List<ValidationProblem> problems = new ArrayList<>();
+        if (firstTime) {
+            problems.addAll(ActivationPolicy.problemsOf(row));
+            if (problems.isEmpty() && rows.userIdClaimed(row.userId())) {
+                problems.add(ActivationPolicy.USER_ID_TAKEN);
+            } else if (problems.isEmpty() && rows.emailClaimed(row.email(), row.id())) {
+                problems.add(ActivationPolicy.EMAIL_TAKEN);
+            }
+        }
+        licenses.refusalIfFull(company).ifPresent(full -> problems.add(noLicense(full)));
+        return problems;
     }
 
     private static ValidationProblem noLicense(SeatRefusal refusal) {

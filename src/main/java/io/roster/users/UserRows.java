@@ -91,6 +91,30 @@ class UserRows {
                 .update();
     }
 
+    /**
+     * The company's rows not ACTIVE whose validation result speaks of licenses, by id: the drafts
+     * and inactive rows whose figures {@link LicenseResults} refreshes.
+     */
+    java.util.Map<String, ValidationResult> licenseResults(CompanyId company) {
+        java.util.Map<String, ValidationResult> results = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT id, validation_result FROM accounts WHERE home_company_id = ? AND status <> 'ACTIVE'"
+                        + " AND validation_result LIKE '%LICENSE%'")
+                .param(company.value())
+                .query((rs, n) -> results.put(rs.getString("id"), ValidationResult.decode(rs.getString("validation_result"))))
+                .list();
+        return results;
+    }
+
+    /**
+     * Rewrites a result the system derived, not a change of the row by anyone: the version stays,
+     * so a client holding the row's ETag can still edit it.
+     */
+    void refreshValidation(CompanyId company, String id, ValidationResult validationResult) {
+        jdbc.sql("UPDATE accounts SET validation_result = ? WHERE id = ? AND home_company_id = ?")
+                .params(validationResult.encode(), id, company.value())
+                .update();
+    }
+
     Optional<String> pendingEmail(CompanyId company, String id) {
         return jdbc.sql("SELECT pending_email FROM accounts WHERE id = ? AND home_company_id = ?")
                 .params(id, company.value()).query(String.class).optional().filter(java.util.Objects::nonNull);

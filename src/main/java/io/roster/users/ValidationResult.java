@@ -64,7 +64,7 @@ public record ValidationResult(List<ValidationProblem> problems) {
             StringBuilder part = new StringBuilder(problem.code().name());
             String separator = ":";
             for (Map.Entry<String, String> param : problem.params().entrySet()) {
-                part.append(separator).append(param.getKey()).append('=').append(param.getValue());
+                part.append(separator).append(param.getKey()).append('=').append(escape(param.getValue()));
                 separator = ",";
             }
             parts.add(part.toString());
@@ -102,13 +102,22 @@ public record ValidationResult(List<ValidationProblem> problems) {
                 if (equals <= 0) {
                     return ValidationProblem.text(part);
                 }
-                params.put(pair.substring(0, equals), pair.substring(equals + 1));
+                params.put(pair.substring(0, equals), unescape(pair.substring(equals + 1)));
             }
         }
         if (!code.get().parameters().containsAll(params.keySet())) {
             return ValidationProblem.text(part);
         }
         return new ValidationProblem(code.get(), params);
+    }
+
+    /** A parameter's value (a role's name, a typed status) may hold the characters of the format itself. */
+    private static String escape(String value) {
+        return value.replace("%", "%25").replace(";", "%3B").replace(",", "%2C").replace("=", "%3D");
+    }
+
+    private static String unescape(String value) {
+        return value.replace("%3B", ";").replace("%2C", ",").replace("%3D", "=").replace("%25", "%");
     }
 
     private static Optional<ValidationCode> known(String name) {
