@@ -33,13 +33,13 @@ public class ValidationTexts {
         List<String> lines = new ArrayList<>();
         if (result != null) {
             for (ValidationProblem problem : result.problems()) {
-                lines.add(text(problem, locale));
+                lines.add(problem(problem, locale));
             }
         }
         return lines;
     }
 
-    public String text(ValidationProblem problem, Locale locale) {
+    public String problem(ValidationProblem problem, Locale locale) {
         if (problem.code() == ValidationCode.TEXT) {
             return problem.params().get("text");
         }

@@ -19,7 +19,7 @@ class EditPolicyTests {
 
     private static UserRow row(UserStatus status, String userId, String firstName, String lastName, String email) {
         return new UserRow("row-1", new CompanyId("company-1"), userId, firstName, lastName, email, status, false,
-                "OK", true, "fr", true, false, true, 7, CREATED, UPDATED);
+                ValidationResult.OK, true, "fr", true, false, true, 7, CREATED, UPDATED);
     }
 
     private static UserRow active() {
