@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class UsersCsvIntegrationTests {
 
-    static final String LICENSE_REFUSAL = "No license available: 2501 of 2501 in use. Add licenses in Plan & billing.";
+    static final String LICENSE_REFUSAL = "No license available: 2501 of 2501 in use";
 
     @LocalServerPort
     int port;

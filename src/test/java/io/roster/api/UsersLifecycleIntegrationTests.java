@@ -43,7 +43,7 @@ class UsersLifecycleIntegrationTests {
         assertThat(third.status()).isEqualTo(201);
         assertThat(third.text("status")).isEqualTo("DRAFT");
         assertThat(third.text("validationResult"))
-                .isEqualTo("No license available: 2 of 2 in use. Add licenses in Plan & billing.");
+                .isEqualTo("No license available: 2 of 2 in use");
         assertThat(api.get("/api/v1/companies/" + company).json().get("licensesUsed").asInt()).isEqualTo(2);
     }
 

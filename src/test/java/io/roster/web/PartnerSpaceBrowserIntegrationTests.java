@@ -126,7 +126,7 @@ class PartnerSpaceBrowserIntegrationTests {
         String userId = fillNewUser(page);
         page.locator("#new-user-submit").click();
 
-        String shortage = "No license available: 1 of 1 in use. Add licenses in Plan & billing.";
+        String shortage = "No license available: 1 of 1 in use";
         assertThat(page.locator("#profile-status")).hasText("Draft");
         assertThat(page.locator("#profile-validation")).hasText(shortage);
         assertThat(page.locator("#flash")).containsText(shortage);

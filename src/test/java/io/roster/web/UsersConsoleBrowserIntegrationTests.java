@@ -99,7 +99,7 @@ class UsersConsoleBrowserIntegrationTests {
         page.locator("#save-user").click();
 
         assertThat(page.locator("#profile-validation"))
-                .hasText("No license available: 3 of 3 in use. Add licenses in Plan & billing.");
+                .hasText("No license available: 3 of 3 in use");
         assertThat(page.locator("#profile-status")).hasText("Draft");
     }
 
