@@ -338,6 +338,9 @@ class PartnerSpaceBrowserIntegrationTests {
     private Page signedIn(String login, String language) {
         Page fresh = chromium.newPage("http://127.0.0.1:" + port, language);
         Chromium.signIn(fresh, login, PASSWORD);
+        // the saved language of the account drives the console: switch in the session to the one asked for
+        String landed = fresh.url();
+        fresh.navigate(landed + (landed.contains("?") ? "&" : "?") + "lang=" + language);
         return fresh;
     }
 

@@ -205,7 +205,8 @@ class UsersConsoleBrowserIntegrationTests {
     private Page signedIn(String language) {
         Page page = chromium.newPage("http://127.0.0.1:" + port, language);
         Chromium.signIn(page, adminEmail, PASSWORD);
-        page.navigate("/companies/" + company + "/users");
+        // the administrator's saved language is English: switching in the session is what reads French
+        page.navigate("/companies/" + company + "/users?lang=" + language);
         return page;
     }
 
