@@ -278,8 +278,9 @@ public class UserLifecycle {
     /** Locks an internal row; an external one is refused with the reason (docs/rules.md §5). */
     private UserRow lockOwned(CompanyId company, String id) {
         return rows.lock(company, id).orElseThrow(() -> rows.findInTable(company, id).isPresent()
-                ? new Problems.Forbidden("This is an external user: your company does not own the account, so it"
-                        + " cannot edit, deactivate or delete it; you can change or remove their roles and rights")
+                ? new Problems.Forbidden("forbidden", "This is an external user: your company does not own the account,"
+                        + " so it cannot edit, deactivate or delete it; you can change or remove their roles and rights",
+                        java.util.Map.of("reason", "external-user"))
                 : notFound(id));
     }
 

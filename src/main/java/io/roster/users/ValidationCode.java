@@ -14,6 +14,8 @@ public enum ValidationCode {
     USER_ID_MISSING,
     USER_ID_INVALID,
     USER_ID_TAKEN,
+    /** An edit: the userId cannot change once the account exists. */
+    USER_ID_IMMUTABLE,
     /** A race lost at the database where it cannot tell which of the two was claimed (partner staff). */
     USER_ID_OR_EMAIL_TAKEN,
     FIRST_NAME_MISSING,
