@@ -51,12 +51,9 @@ public record ValidationProblem(ValidationCode code, Map<String, String> params)
         List<Object> arguments = new ArrayList<>();
         for (String name : code.parameters()) {
             String value = params.get(name);
-            arguments.add(isNumber(value) ? (Object) Long.valueOf(value) : value);
+            // figures as written (2501, not "2,501"): a count of licenses reads the same in every language
+            arguments.add(value);
         }
         return arguments.toArray();
-    }
-
-    private static boolean isNumber(String value) {
-        return value != null && !value.isEmpty() && value.length() < 18 && value.chars().allMatch(Character::isDigit);
     }
 }

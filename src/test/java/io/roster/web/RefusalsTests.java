@@ -48,7 +48,7 @@ class RefusalsTests {
         var refused = new Problems.Forbidden("forbidden", "You cannot grant the role 'Administrator': …",
                 Map.of("reason", "role-too-strong"));
 
-        assertThat(refusals.partner(refused, "jdoe", FR)).startsWith("Vous ne pouvez pas donner ce rôle");
+        assertThat(refusals.partner(refused, "jdoe", FR)).startsWith("Vous ne pouvez pas attribuer ce rôle");
         assertThat(refusals.ofTypeOr(refused, FR, "?")).startsWith("Vous ne pouvez pas donner ce rôle");
     }
 
