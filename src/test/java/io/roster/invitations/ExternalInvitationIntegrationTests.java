@@ -62,7 +62,7 @@ class ExternalInvitationIntegrationTests {
 
         Browser browser = new Browser(port);
         Browser.Page page = browser.get(linkMailedTo(email));
-        assertThat(page.html()).contains(email).contains("with the right READ");
+        assertThat(page.html()).contains(email).contains("with the right Read");
         String handle = Fixtures.unique("guest").toLowerCase();
         Browser.Page done = browser.post(linkMailedTo(email), Map.of("firstName", "Gaston", "lastName", "Lagaffe",
                 "userId", handle, "password", "a guest password", "confirmation", "a guest password"));
