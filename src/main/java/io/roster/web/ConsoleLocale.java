@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContext;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.LocaleResolver;
@@ -57,6 +58,15 @@ class ConsoleLocale implements WebMvcConfigurer {
                 }
             }
             return super.resolveLocale(request);
+        }
+
+        /**
+         * What the dispatcher puts in LocaleContextHolder: the same choice as {@link #resolveLocale},
+         * asked when read, so a switch made by this very request counts.
+         */
+        @Override
+        public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+            return () -> resolveLocale(request);
         }
 
         @Override
