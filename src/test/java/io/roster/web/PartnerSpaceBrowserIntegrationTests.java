@@ -311,9 +311,15 @@ class PartnerSpaceBrowserIntegrationTests {
         Chromium.screenshot(page, "partner-new-user-fr");
         page.locator("#new-user-submit").click();
 
-        String shortage = "Aucune licence disponible : 1 sur 1 utilisées. Ajoutez des licences dans Plan et facturation.";
+        String shortage = "Aucune licence disponible : 1 sur 1 utilisées";
         assertThat(page.locator("#profile-status")).hasText("Brouillon");
         assertThat(page.locator("#profile-validation")).hasText(shortage);
+        // the amber notice: the reason, and, for a user manager who cannot open Plan & billing, whom to ask
+        assertThat(page.locator("#draft-notice")).containsText(userId + " est enregistré comme brouillon");
+        assertThat(page.locator("#draft-notice li")).hasText(new String[] {shortage});
+        assertThat(page.locator("#draft-notice-ask"))
+                .hasText("Demandez à un administrateur de l'entreprise d'ajouter des licences.");
+        assertThat(page.locator("#draft-notice-billing")).hasCount(0);
         Chromium.screenshot(page, "partner-user-profile-fr");
 
         page.navigate("/partners/" + partnerId + "/users?companyId=" + company);

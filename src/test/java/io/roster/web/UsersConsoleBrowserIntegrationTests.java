@@ -141,7 +141,7 @@ class UsersConsoleBrowserIntegrationTests {
         page.navigate("/companies/" + company + "/users?q=" + handle);
 
         row(page, handle).locator("button.delete").click();
-        assertThat(row(page, handle).locator(".row-error")).containsText("deactivate it first");
+        assertThat(row(page, handle).locator(".row-error")).containsText("deactivate them first");
 
         row(page, handle).locator("button.deactivate").click();
         assertThat(row(page, handle).locator(".status")).containsText("Inactive");
