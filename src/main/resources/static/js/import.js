@@ -43,6 +43,8 @@
     request.open('POST', data.endpoint + (dryRun ? '?dryRun=true' : ''));
     request.setRequestHeader(data.csrfHeader, data.csrf);
     request.setRequestHeader('Accept', 'application/json');
+    // the report's validation results in the page's language, not the browser's
+    request.setRequestHeader('Accept-Language', document.documentElement.lang || 'en');
     request.upload.onprogress = e => {
       if (e.lengthComputable) {
         bar.value = Math.round(100 * e.loaded / e.total);

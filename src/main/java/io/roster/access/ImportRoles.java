@@ -1,5 +1,7 @@
 package io.roster.access;
 
+import io.roster.users.ValidationCode;
+import io.roster.users.ValidationProblem;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -42,7 +44,7 @@ final class ImportRoles {
         return Optional.ofNullable(idsByName.get(name));
     }
 
-    static String unknown(String name) {
-        return "Role '" + name + "' does not exist in this company";
+    static ValidationProblem unknown(String name) {
+        return new ValidationProblem(ValidationCode.ROLE_UNKNOWN, java.util.Map.of("role", name));
     }
 }

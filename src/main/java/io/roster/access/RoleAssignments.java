@@ -185,8 +185,8 @@ public class RoleAssignments {
         Role role = roles.find(company, roleId)
                 .orElseThrow(() -> Problems.InvalidInput.of("roleId", "no role '" + roleId + "' in this company"));
         if (!granter.permissions().containsAll(role.permissions())) {
-            throw new Problems.Forbidden("You cannot grant the role '" + role.name()
-                    + "': it carries permissions you do not have");
+            throw new Problems.Forbidden("forbidden", "You cannot grant the role '" + role.name()
+                    + "': it carries permissions you do not have", Map.of("reason", "role-too-strong"));
         }
         return role;
     }
@@ -195,8 +195,8 @@ public class RoleAssignments {
     public void revoke(CompanyId company, String accountId, String roleId, CompanyAccess revoker) {
         Role role = roles.find(company, roleId).orElse(null);
         if (role != null && !revoker.permissions().containsAll(role.permissions())) {
-            throw new Problems.Forbidden("You cannot remove the role '" + role.name()
-                    + "': it carries permissions you do not have");
+            throw new Problems.Forbidden("forbidden", "You cannot remove the role '" + role.name()
+                    + "': it carries permissions you do not have", Map.of("reason", "role-too-strong-to-remove"));
         }
         int removed = jdbc.sql("DELETE FROM role_assignments WHERE company_id = ? AND account_id = ? AND role_id = ?")
                 .params(company.value(), accountId, roleId).update();

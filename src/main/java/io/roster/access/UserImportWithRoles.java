@@ -1,5 +1,6 @@
 package io.roster.access;
 
+import io.roster.users.ValidationProblem;
 import io.roster.users.ImportResult;
 import io.roster.users.ImportRow;
 import io.roster.users.UserImport;
@@ -69,13 +70,13 @@ public class UserImportWithRoles {
 
     /** A role the company does not have keeps the row a DRAFT, its validation result saying which. */
     private static ImportRow withUnknownRoles(Line line, ImportRoles named) {
-        List<String> unknown = line.roleNames().stream().filter(name -> named.idOf(name).isEmpty())
+        List<ValidationProblem> unknown = line.roleNames().stream().filter(name -> named.idOf(name).isEmpty())
                 .map(ImportRoles::unknown).toList();
         if (unknown.isEmpty()) {
             return line.row();
         }
         ImportRow row = line.row();
-        List<String> refusals = new ArrayList<>(row.refusals());
+        List<ValidationProblem> refusals = new ArrayList<>(row.refusals());
         refusals.addAll(unknown);
         return new ImportRow(row.line(), row.userId(), row.firstName(), row.lastName(), row.email(), row.status(),
                 refusals);

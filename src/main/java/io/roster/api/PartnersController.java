@@ -46,8 +46,13 @@ class PartnersController {
     private final RoleAssignments assignments;
     private final LicensePool licenses;
 
+    private final ApiWording words;
+
+
     PartnersController(Tenancy tenancy, Guard guard, PartnerStaff staff, UsersTable users, RoleAssignments assignments,
-            LicensePool licenses) {
+            LicensePool licenses, ApiWording words) {
+
+        this.words = words;
         this.tenancy = tenancy;
         this.licenses = licenses;
         this.guard = guard;
@@ -154,7 +159,7 @@ class PartnersController {
                 .forEach((company, rows) -> roles.put(company,
                         assignments.roleIdsOf(company, rows.stream().map(UserRow::id).toList())));
         return page.map(row -> new PartnerUserView(row.homeCompanyId().value(),
-                UserView.of(row, roles.get(row.homeCompanyId()).getOrDefault(row.id(), List.of()))));
+                UserView.of(row, roles.get(row.homeCompanyId()).getOrDefault(row.id(), List.of()), words)));
     }
 
     private Partner partner(Caller caller, String partnerId, boolean adminOnly) {

@@ -39,14 +39,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     private final CsvImportLimits importLimits;
+    private final ApiWording words;
 
-    ProblemHandler(CsvImportLimits importLimits) {
+    ProblemHandler(CsvImportLimits importLimits, ApiWording words) {
         this.importLimits = importLimits;
+        this.words = words;
     }
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e) {
         ProblemDetail body = detail(e.status(), e.type(), e.title(), e.detail(), e.errors());
+        if (e.errors().stream().anyMatch(FieldError::coded)) {
+            // a coded refusal keeps its code for clients; its words, when the module gave none, in the caller's language
+            body.setProperty("errors", e.errors().stream().map(this::coded).toList());
+        }
         e.properties().forEach(body::setProperty);
         var response = ResponseEntity.status(e.status());
         if (e.properties().get("retryAfterSeconds") instanceof Long seconds) {
@@ -166,6 +172,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return path.toString();
+    }
+
+    private Map<String, Object> coded(FieldError error) {
+        Map<String, Object> entry = new java.util.LinkedHashMap<>();
+        entry.put("field", error.field());
+        entry.put("message", error.coded() && error.code().equals(error.message()) ? words.message(error) : error.message());
+        if (error.coded()) {
+            entry.put("code", error.code());
+        }
+        return entry;
     }
 
     static ProblemDetail detail(int status, String type, String title, String detail, List<FieldError> errors) {

@@ -61,8 +61,11 @@ class ScimController {
     private final ScimDocuments documents;
     private final ProvisioningSettings settings;
 
+    private final ApiWording words;
+
     ScimController(UserLifecycle users, DirectoryReads reads, UserCreation creation, Guard guard, ExternalIds externalIds,
-            ScimDocuments documents, ProvisioningSettings settings) {
+            ScimDocuments documents, ProvisioningSettings settings, ApiWording words) {
+        this.words = words;
         this.users = users;
         this.reads = reads;
         this.externalIds = externalIds;
@@ -318,7 +321,8 @@ class ScimController {
         extension.put("status", row.status().name());
         extension.put("external", row.external());
         if (row.validationResult() != null) {
-            extension.put("validationResult", row.validationResult());
+            extension.put("validationResult", words.text(row.validationResult()));
+            extension.put("validationCode", row.validationResult().code().name());
         }
         user.put(ROSTER_USER_SCHEMA, extension);
         Map<String, Object> meta = new LinkedHashMap<>();

@@ -46,8 +46,13 @@ class UsersController {
     private final RoleAssignments assignments;
     private final UserCreation creation;
 
+    private final ApiWording words;
+
+
     UsersController(UserLifecycle lifecycle, UsersTable table, Guard guard, RoleAssignments assignments,
-            UserCreation creation) {
+            UserCreation creation, ApiWording words) {
+
+        this.words = words;
         this.lifecycle = lifecycle;
         this.table = table;
         this.guard = guard;
@@ -71,7 +76,7 @@ class UsersController {
         UsersQuery query = UsersQuery.of(status, external, q, roleFilter, sort, PageRequest.of(limit, cursor));
         Page<UserRow> page = table.list(company, query);
         Map<String, List<String>> roleIds = assignments.roleIdsOf(company, page.items().stream().map(UserRow::id).toList());
-        return page.map(row -> UserView.of(row, roleIds.getOrDefault(row.id(), List.of())));
+        return page.map(row -> UserView.of(row, roleIds.getOrDefault(row.id(), List.of()), words));
     }
 
     @PostMapping
@@ -82,7 +87,7 @@ class UsersController {
         UserRow row = creation.create(access, newUser(request), roleIds).row();
         // the roles are those just granted: no need to read them back
         return Responses.created("/api/v1/companies/" + companyId + "/users/" + row.id(), row.version(),
-                UserView.of(row, roleIds));
+                UserView.of(row, roleIds, words));
     }
 
     @GetMapping("/{id}")
@@ -118,9 +123,11 @@ class UsersController {
         CompanyId company = manage(caller, companyId, id);
         ActivationOutcome outcome = lifecycle.activate(company, id);
         if (!outcome.activated()) {
-            throw new Problems.Conflict("activation-refused",
-                    "The user cannot be activated: " + outcome.row().validationResult(),
-                    Map.of("validationResult", outcome.row().validationResult()));
+            // the words in the caller's language, the codes for clients to branch on (additive to the old body)
+            String words = this.words.text(outcome.row().validationResult());
+            throw new Problems.Conflict("activation-refused", "The user cannot be activated: " + words,
+                    Map.of("validationResult", words, "code", outcome.row().validationResult().code().name(),
+                            "validationProblems", ApiWording.problems(outcome.row().validationResult())));
         }
         return Responses.ok(outcome.row().version(), view(company, outcome.row()));
     }
@@ -141,7 +148,7 @@ class UsersController {
     }
 
     private UserView view(CompanyId company, UserRow row) {
-        UserView view = UserView.of(row, assignments.roleIdsOf(company, row.id()));
+        UserView view = UserView.of(row, assignments.roleIdsOf(company, row.id()), words);
         return row.external() ? view : view.withPendingEmail(lifecycle.pendingEmail(company, row.id()).orElse(null));
     }
 

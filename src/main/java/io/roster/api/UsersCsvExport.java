@@ -35,7 +35,12 @@ class UsersCsvExport {
     private final UsersTable table;
     private final RoleAssignments assignments;
 
-    UsersCsvExport(UsersTable table, RoleAssignments assignments) {
+    private final ApiWording words;
+
+
+    UsersCsvExport(UsersTable table, RoleAssignments assignments, ApiWording words) {
+
+        this.words = words;
         this.table = table;
         this.assignments = assignments;
     }
@@ -56,10 +61,10 @@ class UsersCsvExport {
         }
     }
 
-    private static Object[] cells(UserRow row, List<String> roles) {
+    private Object[] cells(UserRow row, List<String> roles) {
         return new Object[] {CsvCells.neutralise(row.userId()), CsvCells.neutralise(row.firstName()),
                 CsvCells.neutralise(row.lastName()), CsvCells.neutralise(row.email()), row.status().name(),
-                String.valueOf(row.external()), CsvCells.neutralise(row.validationResult()),
+                String.valueOf(row.external()), CsvCells.neutralise(words.text(row.validationResult())),
                 CsvCells.neutralise(String.join("|", roles))};
     }
 }

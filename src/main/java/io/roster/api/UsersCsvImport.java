@@ -1,5 +1,7 @@
 package io.roster.api;
 
+import io.roster.users.ValidationCode;
+import io.roster.users.ValidationProblem;
 import io.roster.access.CompanyAccess;
 import io.roster.access.UserImportWithRoles;
 import io.roster.api.UsersCsvReader.CsvUserRow;
@@ -21,19 +23,24 @@ class UsersCsvImport {
     private final UserImportWithRoles importer;
     private final CsvImportLimits limits;
 
-    UsersCsvImport(UserImportWithRoles importer, CsvImportLimits limits) {
+    private final ApiWording words;
+
+
+    UsersCsvImport(UserImportWithRoles importer, CsvImportLimits limits, ApiWording words) {
+
+        this.words = words;
         this.importer = importer;
         this.limits = limits;
     }
 
     ImportReport run(CompanyAccess access, String text, boolean dryRun) {
         List<CsvUserRow> rows = UsersCsvReader.read(text, limits.maxRows(), limits::tooManyRows);
-        return ImportReport.of(importer.run(access, rows.stream().map(UsersCsvImport::line).toList(), dryRun));
+        return ImportReport.of(importer.run(access, rows.stream().map(UsersCsvImport::line).toList(), dryRun), words);
     }
 
     /** A row's cells as the import takes them: a status it cannot import keeps the row a DRAFT, saying so. */
     private static UserImportWithRoles.Line line(CsvUserRow row) {
-        List<String> refusals = new ArrayList<>();
+        List<ValidationProblem> refusals = new ArrayList<>();
         if (row.problem() != null) {
             refusals.add(row.problem());
         }
@@ -42,7 +49,7 @@ class UsersCsvImport {
         if (typed.equals("ACTIVE")) {
             status = UserStatus.ACTIVE;
         } else if (!typed.equals("DRAFT")) {
-            refusals.add("Status '" + row.status() + "' cannot be imported: use ACTIVE or DRAFT (empty means DRAFT)");
+            refusals.add(new ValidationProblem(ValidationCode.STATUS_NOT_IMPORTABLE, java.util.Map.of("status", row.status())));
         }
         return new UserImportWithRoles.Line(new ImportRow(row.line(), row.userId(), row.firstName(), row.lastName(),
                 row.email(), status, refusals), row.roles());

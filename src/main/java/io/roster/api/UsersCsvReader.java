@@ -1,5 +1,7 @@
 package io.roster.api;
 
+import io.roster.users.ValidationCode;
+import io.roster.users.ValidationProblem;
 import io.roster.shared.FieldError;
 import io.roster.shared.PlainText;
 import io.roster.shared.Problems;
@@ -28,7 +30,7 @@ final class UsersCsvReader {
      * {@code problem} tells of cells beyond the header's columns.
      */
     record CsvUserRow(int line, String userId, String firstName, String lastName, String email, String status,
-            List<String> roles, String problem) {
+            List<String> roles, ValidationProblem problem) {
     }
 
     private UsersCsvReader() {
@@ -78,10 +80,10 @@ final class UsersCsvReader {
                         List.of(new FieldError("line " + line + ": " + header.column(i).header, PlainText.MESSAGE)));
             }
         }
-        String problem = null;
+        ValidationProblem problem = null;
         if (record.stream().skip(header.size()).anyMatch(cell -> !cell.isBlank())) {
-            problem = "The row has " + record.size() + " cells but the header names " + header.size()
-                    + " columns: put a cell that contains '" + separator + "' between double quotes";
+            problem = new ValidationProblem(ValidationCode.TOO_MANY_CELLS, java.util.Map.of("cells",
+                    String.valueOf(record.size()), "columns", String.valueOf(header.size()), "separator", String.valueOf(separator)));
         }
         String roles = cells[CsvColumn.ROLES.ordinal()];
         return new CsvUserRow(line, cells[CsvColumn.USER_ID.ordinal()], cells[CsvColumn.FIRST_NAME.ordinal()],

@@ -40,7 +40,7 @@ class UserChanges {
     void on(UserEvents.UserActivationRefused e) {
         trail.inCompany(e.companyId(), "user.activation_refused", user(e.accountId()),
                 fields("userId", e.userId(), "status", e.status()),
-                fields("userId", e.userId(), "status", e.status(), "validationResult", e.validationResult()));
+                fields("userId", e.userId(), "status", e.status(), "validationResult", e.validationResult().encode()));
     }
 
     @EventListener

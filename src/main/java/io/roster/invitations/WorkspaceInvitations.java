@@ -131,7 +131,10 @@ public class WorkspaceInvitations {
         Recipient from = recipients.recipient(inviter).orElseThrow();
         String locale = recipients.byEmail(email).map(Recipient::locale).orElse(from.locale());
         outbox.enqueue(new MailRequest(email, locale, MailKind.WORKSPACE_INVITATION,
-                List.of(email, from.displayName(), workspace.name(), tenancy.company(company).name(), right.name()),
+                List.of(email, from.displayName(), workspace.name(), tenancy.company(company).name(),
+                        // the right in the recipient's language, not its code
+                        new org.springframework.context.support.DefaultMessageSourceResolvable(
+                                new String[] {"right." + right.name()}, right.name())),
                 links.invitation(issued.token()), issued.expiresAt()));
         events.publishEvent(new InvitationEvents.WorkspaceInvitationSent(company, workspace.id(), issued.id(), email,
                 right.name(), issued.expiresAt(), resent));

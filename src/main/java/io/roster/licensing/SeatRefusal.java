@@ -1,12 +1,9 @@
 package io.roster.licensing;
 
 /**
- * Why a seat could not be taken: every license is in use. The message is the one people read in
- * the Users table's validation result.
+ * Why a seat could not be taken: every license is in use, {@code used} of {@code purchased}. A
+ * fact, not words: whoever shows it words it in the reader's language (the users module as its
+ * {@code NO_LICENSE} validation code).
  */
 public record SeatRefusal(int used, int purchased) {
-
-    public String message() {
-        return "No license available: " + used + " of " + purchased + " in use. Add licenses in Plan & billing.";
-    }
 }

@@ -53,7 +53,8 @@ public class Inbox {
         }
         List<Notification> rows = spec.query((rs, n) -> {
             NotificationKind kind = NotificationKind.valueOf(rs.getString(2));
-            Object[] arguments = rs.getString(3).isEmpty() ? new Object[0] : rs.getString(3).split(SEPARATOR, -1);
+            Object[] arguments = rs.getString(3).isEmpty() ? new Object[0]
+                    : Worded.resolve(List.of(rs.getString(3).split(SEPARATOR, -1)));
             return new Notification(rs.getString(1), kind, messages.getMessage(kind.messageKey(), arguments, locale),
                     rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getObject(5, OffsetDateTime.class) != null);
         }).list();

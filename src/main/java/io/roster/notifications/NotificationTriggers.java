@@ -52,13 +52,13 @@ class NotificationTriggers {
 
     @EventListener
     void on(WorkspaceEvents.WorkspaceRightGranted event) {
-        notifier.tell(event.accountId(), NotificationKind.WORKSPACE_RIGHT_GRANTED, List.of(event.right().name(),
+        notifier.tell(event.accountId(), NotificationKind.WORKSPACE_RIGHT_GRANTED, List.of(right(event.right()),
                 workspace(event.companyId(), event.workspaceId()), company(event.companyId())));
     }
 
     @EventListener
     void on(WorkspaceEvents.WorkspaceRightChanged event) {
-        notifier.tell(event.accountId(), NotificationKind.WORKSPACE_RIGHT_GRANTED, List.of(event.right().name(),
+        notifier.tell(event.accountId(), NotificationKind.WORKSPACE_RIGHT_GRANTED, List.of(right(event.right()),
                 workspace(event.companyId(), event.workspaceId()), company(event.companyId())));
     }
 
@@ -82,8 +82,15 @@ class NotificationTriggers {
         return tenancy.company(company).name();
     }
 
+    /** A built-in role reads in the reader's language; a custom role as its company named it. */
     private String role(CompanyId company, String roleId) {
-        return roles.find(company, roleId).map(Role::name).orElse(roleId);
+        return roles.find(company, roleId)
+                .map(role -> role.builtIn() ? Worded.key("partner.role." + role.id(), role.name()) : role.name())
+                .orElse(roleId);
+    }
+
+    private static String right(io.roster.workspaces.WorkspaceRight right) {
+        return Worded.key("right." + right.name(), right.name());
     }
 
     private String workspace(CompanyId company, String workspaceId) {

@@ -29,7 +29,7 @@ class Notifier {
             if (person.notifyEmail() && kind.mail() != null) {
                 List<Object> mailArguments = new java.util.ArrayList<>();
                 mailArguments.add(person.displayName());
-                mailArguments.addAll(arguments);
+                mailArguments.addAll(List.of(Worded.resolve(arguments)));
                 outbox.enqueue(new MailRequest(person.email(), person.locale(), kind.mail(), mailArguments, null, null));
             }
         });

@@ -13,6 +13,11 @@ public final class FieldErrors {
         return this;
     }
 
+    public FieldErrors add(FieldError error) {
+        errors.add(error);
+        return this;
+    }
+
     /** Adds an error when a text is longer than the column that keeps it. */
     public FieldErrors maxLength(String field, String value, int max) {
         if (value != null && value.length() > max) {

@@ -23,6 +23,11 @@ public final class Problems {
         public Forbidden(String type, String detail) {
             super(403, type, "Forbidden", detail, List.of(), Map.of());
         }
+
+        /** {@code properties} may name a finer {@code reason}, for the console's words and clients. */
+        public Forbidden(String type, String detail, Map<String, Object> properties) {
+            super(403, type, "Forbidden", detail, List.of(), properties);
+        }
     }
 
     public static final class Conflict extends ProblemException {
@@ -42,6 +47,10 @@ public final class Problems {
 
         public static InvalidInput of(String field, String message) {
             return new InvalidInput(field + ": " + message, List.of(new FieldError(field, message)));
+        }
+
+        public static InvalidInput of(FieldError error) {
+            return new InvalidInput(error.field() + ": " + error.message(), List.of(error));
         }
     }
 

@@ -68,7 +68,7 @@ class AccountRows {
                 claims ? account.userId() : null, claims ? EmailAddress.keyOf(account.email()) : null,
                 UserRows.sortKey(account.userId()), UserRows.sortKey(account.firstName()),
                 UserRows.sortKey(account.lastName()), UserRows.sortKey(account.email()), account.status().name(),
-                account.validationResult(), account.emailVerified(), account.passwordHash(), account.locale(),
+                account.validationResult() == null ? null : account.validationResult().encode(), account.emailVerified(), account.passwordHash(), account.locale(),
                 account.notifyInApp(), account.notifyEmail(), now, now};
     }
 

@@ -19,16 +19,23 @@ final class EditPolicy {
     static UserRow apply(UserRow row, UserEdit edit) {
         if (row.accountExists() && edit.userId() != null && !edit.userId().trim().equals(row.userId())) {
             throw new Problems.Unprocessable("userId cannot change once the account exists",
-                    List.of(new FieldError("userId", "is immutable once the account exists")));
+                    List.of(new FieldError("userId", "is immutable once the account exists", "USER_ID_IMMUTABLE", List.of())));
         }
         String userId = pick(edit.userId(), row.userId());
         String firstName = pick(edit.firstName(), row.firstName());
         String lastName = pick(edit.lastName(), row.lastName());
         String email = pick(edit.email(), row.email());
         if (row.accountExists()) {
-            FieldErrors errors = new FieldErrors().required("firstName", firstName).required("lastName", lastName);
+            // coded, so the console words each in the reader's language; the API keeps these words beside the code
+            FieldErrors errors = new FieldErrors();
+            if (firstName == null || firstName.isBlank()) {
+                errors.add(new FieldError("firstName", "is required", ValidationCode.FIRST_NAME_MISSING.name(), List.of()));
+            }
+            if (lastName == null || lastName.isBlank()) {
+                errors.add(new FieldError("lastName", "is required", ValidationCode.LAST_NAME_MISSING.name(), List.of()));
+            }
             if (!EmailAddress.isValid(email)) {
-                errors.add("email", "is not a valid email address");
+                errors.add(new FieldError("email", "is not a valid email address", ValidationCode.EMAIL_INVALID.name(), List.of()));
             }
             errors.throwIfAny();
         }

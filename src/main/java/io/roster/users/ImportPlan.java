@@ -20,7 +20,7 @@ final class ImportPlan {
      * A row after the checks: a {@code candidate} for activation, or a DRAFT with the
      * {@code problems} that keep it one (null for a row that only asked to be a DRAFT).
      */
-    record Planned(ImportRow row, boolean candidate, String problems) {
+    record Planned(ImportRow row, boolean candidate, ValidationResult problems) {
     }
 
     /** Which of these keys some account has already claimed (asked of the database in bulk). */
@@ -33,7 +33,7 @@ final class ImportPlan {
 
     /** Plans trimmed rows, in the order of the source. */
     static List<Planned> of(List<ImportRow> rows, Claims userIds, Claims emails) {
-        List<List<String>> problems = rows.stream().map(ImportPlan::fieldProblems).toList();
+        List<List<ValidationProblem>> problems = rows.stream().map(ImportPlan::fieldProblems).toList();
         List<ImportRow> checkable = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).wantsActive() && problems.get(i).isEmpty()) {
@@ -46,7 +46,7 @@ final class ImportPlan {
         List<Planned> planned = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             ImportRow row = rows.get(i);
-            List<String> found = problems.get(i);
+            List<ValidationProblem> found = problems.get(i);
             if (row.wantsActive() && found.isEmpty()) {
                 String emailKey = EmailAddress.keyOf(row.email());
                 if (takenIds.contains(row.userId())) {
@@ -66,8 +66,8 @@ final class ImportPlan {
     }
 
     /** The caller's refusals first, then what the activation policy finds in a row that asks to be ACTIVE. */
-    private static List<String> fieldProblems(ImportRow row) {
-        List<String> problems = new ArrayList<>(row.refusals());
+    private static List<ValidationProblem> fieldProblems(ImportRow row) {
+        List<ValidationProblem> problems = new ArrayList<>(row.refusals());
         if (row.wantsActive()) {
             problems.addAll(ActivationPolicy.problemsOf(row.userId(), row.firstName(), row.lastName(), row.email()));
         }

@@ -16,11 +16,12 @@ public record ImportResult(boolean dryRun, List<RowOutcome> rows) {
      * One row: its status now and its validation result — {@code OK} when activated, what to fix
      * when an activation was refused or the caller refused the row, null for a plain DRAFT.
      */
-    public record RowOutcome(int line, String accountId, String userId, UserStatus status, String validationResult) {
+    public record RowOutcome(int line, String accountId, String userId, UserStatus status,
+            ValidationResult validationResult) {
 
         /** True when the row says something to fix. */
         public boolean hasProblem() {
-            return validationResult != null && !ActivationPolicy.OK.equals(validationResult);
+            return validationResult != null && !validationResult.isOk();
         }
     }
 

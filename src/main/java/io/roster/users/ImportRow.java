@@ -9,7 +9,7 @@ import java.util.List;
  * a status Roster cannot import): they lead its validation result, so nothing is dropped silently.
  */
 public record ImportRow(int line, String userId, String firstName, String lastName, String email,
-        UserStatus status, List<String> refusals) {
+        UserStatus status, List<ValidationProblem> refusals) {
 
     public ImportRow {
         refusals = refusals == null ? List.of() : List.copyOf(refusals);

@@ -38,7 +38,7 @@ public class MailedLinks {
     @Transactional
     public void setPasswordFromLink(String accountId, String password) {
         PasswordPolicy.problemOf(password).ifPresent(problem -> {
-            throw Problems.InvalidInput.of("password", problem);
+            throw Problems.InvalidInput.of(problem.asFieldError("password"));
         });
         jdbc.sql("UPDATE accounts SET password_hash = ?, email_verified = TRUE, version = version + 1, updated_at = ?"
                         + " WHERE id = ?")

@@ -10,14 +10,14 @@ import io.roster.shared.EmailAddress;
  * what was saved.
  */
 record NewAccount(String id, String homeCompanyId, String homePartnerId, boolean operator, String userId,
-        String firstName, String lastName, String email, UserStatus status, String validationResult,
+        String firstName, String lastName, String email, UserStatus status, ValidationResult validationResult,
         boolean emailVerified, String passwordHash, String locale, boolean notifyInApp, boolean notifyEmail) {
 
     /**
      * A row of the company's Users table, as typed (a DRAFT, activated afterwards) or imported
      * (written straight in the status it settled on).
      */
-    static NewAccount inCompany(String id, CompanyId company, NewUser user, UserStatus status, String validationResult,
+    static NewAccount inCompany(String id, CompanyId company, NewUser user, UserStatus status, ValidationResult validationResult,
             String passwordHash) {
         return new NewAccount(id, company.value(), null, false, user.userId(), user.firstName(), user.lastName(),
                 user.email(), status, validationResult, user.emailVerified(), passwordHash, user.locale(),
@@ -28,14 +28,14 @@ record NewAccount(String id, String homeCompanyId, String homePartnerId, boolean
     static NewAccount operator(String id, String userId, String firstName, String lastName, EmailAddress email,
             String passwordHash, String locale) {
         return new NewAccount(id, null, null, true, userId, firstName, lastName, email.value(), UserStatus.ACTIVE,
-                ActivationPolicy.OK, true, passwordHash, locale, true, true);
+                ValidationResult.OK, true, passwordHash, locale, true, true);
     }
 
     /** A partner staff account ({@code partnerId}) or a self-managed one (null): ACTIVE at once. */
     static NewAccount staff(String id, String partnerId, String userId, String firstName, String lastName, String email,
             boolean emailVerified, String passwordHash, String locale) {
         return new NewAccount(id, null, partnerId, false, userId, firstName, lastName, email, UserStatus.ACTIVE,
-                ActivationPolicy.OK, emailVerified, passwordHash, locale == null ? "en" : locale, true, true);
+                ValidationResult.OK, emailVerified, passwordHash, locale == null ? "en" : locale, true, true);
     }
 
     /** Once past DRAFT the account exists and claims its userId and email (the unique keys). */

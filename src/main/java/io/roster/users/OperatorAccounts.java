@@ -46,7 +46,8 @@ public class OperatorAccounts {
     @Transactional
     public String createOperator(EmailAddress email, String password) {
         PasswordPolicy.problemOf(password).ifPresent(problem -> {
-            throw new IllegalArgumentException("ROSTER_BOOTSTRAP_ADMIN_PASSWORD is refused: " + problem);
+            throw new IllegalArgumentException("ROSTER_BOOTSTRAP_ADMIN_PASSWORD is refused: " + problem.code()
+                    + " " + problem.params());
         });
         return createOperator(new NewOperator(email.value(), "Platform", "Operator", password, "en"),
                 UserEvents.OperatorCreated.Source.ENVIRONMENT);
@@ -71,7 +72,7 @@ public class OperatorAccounts {
         if (email != null && !email.isBlank() && email.length() <= Limits.EMAIL && !EmailAddress.isValid(email)) {
             errors.add("email", "is not a valid email address");
         }
-        PasswordPolicy.problemOf(operator.password()).ifPresent(problem -> errors.add("password", problem));
+        PasswordPolicy.problemOf(operator.password()).ifPresent(problem -> errors.add(problem.asFieldError("password")));
         errors.throwIfAny();
         String id = Ids.newId();
         var now = Instant.now().atOffset(ZoneOffset.UTC);
@@ -80,7 +81,7 @@ public class OperatorAccounts {
         EmailAddress address = new EmailAddress(email);
         if (jdbc.sql("SELECT COUNT(*) FROM accounts WHERE email_key = ?").param(address.key()).query(Long.class)
                 .single() > 0) {
-            throw new Problems.Conflict("email-taken", ActivationPolicy.EMAIL_TAKEN);
+            throw new Problems.Conflict("email-taken", "Email already in use by another account");
         }
         String userId = freeUserId(address.value().substring(0, address.value().indexOf('@')));
         String locale = "fr".equals(operator.locale()) ? "fr" : "en";

@@ -78,7 +78,7 @@ public class OwnProfile {
             throw new WrongPassword();
         }
         PasswordPolicy.problemOf(newPassword).ifPresent(problem -> {
-            throw Problems.InvalidInput.of("newPassword", problem);
+            throw Problems.InvalidInput.of(problem.asFieldError("newPassword"));
         });
         jdbc.sql("UPDATE accounts SET password_hash = ?, version = version + 1, updated_at = ? WHERE id = ?")
                 .params(passwords.hash(newPassword), Instant.now().atOffset(ZoneOffset.UTC), accountId)

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,16 +26,16 @@ public final class PasswordPolicy {
     private PasswordPolicy() {
     }
 
-    /** Why a password is refused, or empty when it is acceptable. */
-    public static Optional<String> problemOf(String password) {
+    /** Why a password is refused, as a code the reader's language words, or empty when it is acceptable. */
+    public static Optional<ValidationProblem> problemOf(String password) {
         if (password == null || password.length() < MIN) {
-            return Optional.of("Password is too short: use at least " + MIN + " characters");
+            return Optional.of(new ValidationProblem(ValidationCode.PASSWORD_TOO_SHORT, Map.of("min", String.valueOf(MIN))));
         }
         if (password.length() > MAX) {
-            return Optional.of("Password is too long: use at most " + MAX + " characters");
+            return Optional.of(new ValidationProblem(ValidationCode.PASSWORD_TOO_LONG, Map.of("max", String.valueOf(MAX))));
         }
         if (COMMON.contains(password.toLowerCase(Locale.ROOT))) {
-            return Optional.of("Password is too common: choose one that is harder to guess");
+            return Optional.of(ValidationProblem.of(ValidationCode.PASSWORD_TOO_COMMON));
         }
         return Optional.empty();
     }

@@ -52,19 +52,21 @@ public class StaffAccounts {
                 trim(staff.email()), UserStatus.DRAFT, false, null, staff.emailVerified(), staff.locale(), true, true,
                 false, 0, null, null);
         Limits.check(asRow.userId(), asRow.firstName(), asRow.lastName(), asRow.email()).throwIfAny();
-        List<String> problems = new ArrayList<>(ActivationPolicy.problemsOf(asRow));
+        List<ValidationProblem> problems = new ArrayList<>(ActivationPolicy.problemsOf(asRow));
         if (staff.password() != null) {
             PasswordPolicy.problemOf(staff.password()).ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
-            throw new Problems.InvalidInput(ActivationPolicy.describe(problems), List.of());
+            // each problem by its field, with its code: the reader's language words it
+            throw new Problems.InvalidInput(ActivationPolicy.describe(problems).encode(), problems.stream()
+                    .map(problem -> problem.asFieldError(problem.code().field())).toList());
         }
         if (jdbc.sql("SELECT COUNT(*) FROM accounts WHERE user_id_key = ?").param(asRow.userId()).query(Long.class).single() > 0) {
-            throw new Problems.Conflict("user-id-taken", ActivationPolicy.USER_ID_TAKEN);
+            throw new Problems.Conflict("user-id-taken", "User ID already taken");
         }
         if (jdbc.sql("SELECT COUNT(*) FROM accounts WHERE email_key = ?").param(EmailAddress.keyOf(asRow.email()))
                 .query(Long.class).single() > 0) {
-            throw new Problems.Conflict("email-taken", ActivationPolicy.EMAIL_TAKEN);
+            throw new Problems.Conflict("email-taken", "Email already in use by another account");
         }
         String id = Ids.newId();
         try {

@@ -25,7 +25,7 @@ public final class UserEvents {
     }
 
     /** The row keeps {@code status} (DRAFT or INACTIVE) and now reads {@code validationResult}. */
-    public record UserActivationRefused(CompanyId companyId, String accountId, String validationResult, String userId,
+    public record UserActivationRefused(CompanyId companyId, String accountId, ValidationResult validationResult, String userId,
             UserStatus status) {
     }
 

@@ -152,16 +152,17 @@ public class UserImport {
             if (!planned.candidate()) {
                 rows.add(new Settled(planned.row(), account(company, planned, UserStatus.DRAFT, planned.problems())));
             } else if (seated++ < seats.taken()) {
-                rows.add(new Settled(planned.row(), account(company, planned, UserStatus.ACTIVE, ActivationPolicy.OK)));
+                rows.add(new Settled(planned.row(), account(company, planned, UserStatus.ACTIVE, ValidationResult.OK)));
             } else {
                 rows.add(new Settled(planned.row(),
-                        account(company, planned, UserStatus.DRAFT, seats.refusal().message())));
+                        account(company, planned, UserStatus.DRAFT,
+                                ValidationResult.of(ValidationProblem.noLicense(seats.refusal().used(), seats.refusal().purchased())))));
             }
         }
         return rows;
     }
 
-    private static NewAccount account(CompanyId company, Planned planned, UserStatus status, String validationResult) {
+    private static NewAccount account(CompanyId company, Planned planned, UserStatus status, ValidationResult validationResult) {
         return NewAccount.inCompany(Ids.newId(), company, planned.row().asNewUser(), status, validationResult, null);
     }
 

@@ -6,6 +6,7 @@ import io.roster.shared.CompanyId;
 import io.roster.shared.EmailAddress;
 import io.roster.shared.Ids;
 import io.roster.shared.Problems;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,7 +52,7 @@ public class UserLifecycle {
         private final SeatRefusal refusal;
 
         NoSeatLeft(SeatRefusal refusal) {
-            super(refusal.message(), null, false, false);
+            super(ValidationCode.NO_LICENSE.name(), null, false, false);
             this.refusal = refusal;
         }
     }
@@ -85,14 +86,21 @@ public class UserLifecycle {
         NewUser trimmed = new NewUser(trim(user.userId()), trim(user.firstName()), trim(user.lastName()),
                 trim(user.email()), user.status(), user.emailVerified(), user.password(), user.locale(),
                 user.notifyInApp(), user.notifyEmail());
-        Optional<String> passwordProblem = user.password() == null ? Optional.empty()
+        Optional<ValidationProblem> passwordProblem = user.password() == null ? Optional.empty()
                 : PasswordPolicy.problemOf(user.password());
         String hash = user.password() != null && passwordProblem.isEmpty() ? passwords.hash(user.password()) : null;
         String id = Ids.newId();
         Attempt attempt = tx.execute(status -> {
-            creation.save(NewAccount.inCompany(id, company, trimmed, UserStatus.DRAFT, passwordProblem.orElse(null), hash));
+            creation.save(NewAccount.inCompany(id, company, trimmed, UserStatus.DRAFT,
+                    passwordProblem.map(ValidationResult::of).orElse(null), hash));
             withDraft.accept(id);
-            if (user.status() != UserStatus.ACTIVE || passwordProblem.isPresent()) {
+            if (user.status() == UserStatus.ACTIVE && passwordProblem.isPresent()) {
+                // no activation without the password asked for; but the result names every other problem too
+                List<ValidationProblem> problems = new ArrayList<>(List.of(passwordProblem.get()));
+                problems.addAll(problemsOf(company, rows.lock(company, id).orElseThrow(), true));
+                return new Attempt(refuse(company, rows.lock(company, id).orElseThrow(), problems), null);
+            }
+            if (user.status() != UserStatus.ACTIVE) {
                 return new Attempt(new ActivationOutcome(rows.find(company, id).orElseThrow(), false), null);
             }
             try {
@@ -128,7 +136,7 @@ public class UserLifecycle {
         try {
             return savepoint.execute(status -> activateLocked(company, id, invite));
         } catch (NoSeatLeft full) {
-            return refuse(company, rows.lock(company, id).orElseThrow(), List.of(full.refusal.message()));
+            return refuse(company, rows.lock(company, id).orElseThrow(), List.of(noLicense(full.refusal)));
         } catch (DuplicateKeyException raced) {
             // Another account claimed the same userId or email between our check and our write.
             return refuse(company, rows.lock(company, id).orElseThrow(), List.of(claimProblem(company, id)));
@@ -141,25 +149,14 @@ public class UserLifecycle {
             return new ActivationOutcome(row, true);
         }
         boolean firstTime = row.status() == UserStatus.DRAFT;
-        if (firstTime) {
-            List<String> problems = ActivationPolicy.problemsOf(row);
-            if (problems.isEmpty() && rows.userIdClaimed(row.userId())) {
-                problems = List.of(ActivationPolicy.USER_ID_TAKEN);
-            } else if (problems.isEmpty() && rows.emailClaimed(row.email(), row.id())) {
-                problems = List.of(ActivationPolicy.EMAIL_TAKEN);
-            }
-            if (!problems.isEmpty()) {
-                return refuse(company, row, problems);
-            }
-        }
-        Optional<SeatRefusal> full = licenses.refusalIfFull(company);
-        if (full.isPresent()) {
-            return refuse(company, row, List.of(full.get().message()));
+        List<ValidationProblem> problems = problemsOf(company, row, firstTime);
+        if (!problems.isEmpty()) {
+            return refuse(company, row, problems);
         }
         if (firstTime) {
             rows.activateFirstTime(company, row);
         } else {
-            rows.setStatus(company, id, UserStatus.ACTIVE, ActivationPolicy.OK);
+            rows.setStatus(company, id, UserStatus.ACTIVE, ValidationResult.OK);
         }
         boolean invitationNeeded = invite && ActivationPolicy.invitationNeeded(row.hasPassword(), row.emailVerified());
         events.publishEvent(new UserEvents.UserActivated(company, id, row.userId(), firstTime, invitationNeeded));
@@ -176,14 +173,37 @@ public class UserLifecycle {
         return new ActivationOutcome(activated, true);
     }
 
-    private ActivationOutcome refuse(CompanyId company, UserRow row, List<String> problems) {
-        String result = ActivationPolicy.describe(problems);
+    /**
+     * Every problem that keeps the row from being activated, all at once (docs/rules.md §2): its
+     * fields (a first activation), then, when they pass, whether its userId or email is taken, and
+     * whatever the fields say, whether a license is free, so one attempt tells everything to fix.
+     */
+    private List<ValidationProblem> problemsOf(CompanyId company, UserRow row, boolean firstTime) {
+        List<ValidationProblem> problems = new ArrayList<>();
+        if (firstTime) {
+            problems.addAll(ActivationPolicy.problemsOf(row));
+            if (problems.isEmpty() && rows.userIdClaimed(row.userId())) {
+                problems.add(ActivationPolicy.USER_ID_TAKEN);
+            } else if (problems.isEmpty() && rows.emailClaimed(row.email(), row.id())) {
+                problems.add(ActivationPolicy.EMAIL_TAKEN);
+            }
+        }
+        licenses.refusalIfFull(company).ifPresent(full -> problems.add(noLicense(full)));
+        return problems;
+    }
+
+    private static ValidationProblem noLicense(SeatRefusal refusal) {
+        return ValidationProblem.noLicense(refusal.used(), refusal.purchased());
+    }
+
+    private ActivationOutcome refuse(CompanyId company, UserRow row, List<ValidationProblem> problems) {
+        ValidationResult result = ActivationPolicy.describe(problems);
         rows.recordValidation(company, row.id(), result);
         events.publishEvent(new UserEvents.UserActivationRefused(company, row.id(), result, row.userId(), row.status()));
         return new ActivationOutcome(rows.find(company, row.id()).orElseThrow(), false);
     }
 
-    private String claimProblem(CompanyId company, String id) {
+    private ValidationProblem claimProblem(CompanyId company, String id) {
         UserRow row = rows.find(company, id).orElseThrow(() -> notFound(id));
         return rows.userIdClaimed(row.userId()) ? ActivationPolicy.USER_ID_TAKEN : ActivationPolicy.EMAIL_TAKEN;
     }
@@ -272,8 +292,9 @@ public class UserLifecycle {
     /** Locks an internal row; an external one is refused with the reason (docs/rules.md §5). */
     private UserRow lockOwned(CompanyId company, String id) {
         return rows.lock(company, id).orElseThrow(() -> rows.findInTable(company, id).isPresent()
-                ? new Problems.Forbidden("This is an external user: your company does not own the account, so it"
-                        + " cannot edit, deactivate or delete it; you can change or remove their roles and rights")
+                ? new Problems.Forbidden("forbidden", "This is an external user: your company does not own the account,"
+                        + " so it cannot edit, deactivate or delete it; you can change or remove their roles and rights",
+                        java.util.Map.of("reason", "external-user"))
                 : notFound(id));
     }
 

@@ -5,10 +5,10 @@ import java.time.Instant;
 
 /**
  * A company's view of one person. {@code external} is true when the account's home is not the
- * company looking at it.
+ * company looking at it. {@code validationResult} is null until an activation was tried.
  */
 public record UserRow(String id, CompanyId homeCompanyId, String userId, String firstName, String lastName,
-        String email, UserStatus status, boolean external, String validationResult, boolean emailVerified,
+        String email, UserStatus status, boolean external, ValidationResult validationResult, boolean emailVerified,
         String locale, boolean notifyInApp, boolean notifyEmail, boolean hasPassword, long version,
         Instant createdAt, Instant updatedAt) {
 

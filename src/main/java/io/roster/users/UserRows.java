@@ -72,22 +72,46 @@ class UserRows {
     void activateFirstTime(CompanyId company, UserRow row) {
         jdbc.sql("UPDATE accounts SET status = 'ACTIVE', validation_result = ?, user_id_key = ?, email_key = ?,"
                         + " version = version + 1, updated_at = ? WHERE id = ? AND home_company_id = ?")
-                .params(ActivationPolicy.OK, row.userId(), EmailAddress.keyOf(row.email()), utc(Instant.now()),
+                .params(ValidationResult.OK.encode(), row.userId(), EmailAddress.keyOf(row.email()), utc(Instant.now()),
                         row.id(), company.value())
                 .update();
     }
 
-    void setStatus(CompanyId company, String id, UserStatus status, String validationResult) {
+    void setStatus(CompanyId company, String id, UserStatus status, ValidationResult validationResult) {
         jdbc.sql("UPDATE accounts SET status = ?, validation_result = ?, version = version + 1, updated_at = ?"
                         + " WHERE id = ? AND home_company_id = ?")
-                .params(status.name(), validationResult, utc(Instant.now()), id, company.value())
+                .params(status.name(), validationResult == null ? null : validationResult.encode(), utc(Instant.now()), id, company.value())
                 .update();
     }
 
-    void recordValidation(CompanyId company, String id, String validationResult) {
+    void recordValidation(CompanyId company, String id, ValidationResult validationResult) {
         jdbc.sql("UPDATE accounts SET validation_result = ?, version = version + 1, updated_at = ?"
                         + " WHERE id = ? AND home_company_id = ?")
-                .params(validationResult, utc(Instant.now()), id, company.value())
+                .params(validationResult.encode(), utc(Instant.now()), id, company.value())
+                .update();
+    }
+
+    /**
+     * The company's rows not ACTIVE whose validation result speaks of licenses, by id: the drafts
+     * and inactive rows whose figures {@link LicenseResults} refreshes.
+     */
+    java.util.Map<String, ValidationResult> licenseResults(CompanyId company) {
+        java.util.Map<String, ValidationResult> results = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT id, validation_result FROM accounts WHERE home_company_id = ? AND status <> 'ACTIVE'"
+                        + " AND validation_result LIKE '%LICENSE%'")
+                .param(company.value())
+                .query((rs, n) -> results.put(rs.getString("id"), ValidationResult.decode(rs.getString("validation_result"))))
+                .list();
+        return results;
+    }
+
+    /**
+     * Rewrites a result the system derived, not a change of the row by anyone: the version stays,
+     * so a client holding the row's ETag can still edit it.
+     */
+    void refreshValidation(CompanyId company, String id, ValidationResult validationResult) {
+        jdbc.sql("UPDATE accounts SET validation_result = ? WHERE id = ? AND home_company_id = ?")
+                .params(validationResult.encode(), id, company.value())
                 .update();
     }
 
@@ -154,7 +178,7 @@ class UserRows {
         String home = rs.getString("home_company_id");
         return new UserRow(rs.getString("id"), home == null ? null : new CompanyId(home), rs.getString("user_id"),
                 rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"),
-                UserStatus.valueOf(rs.getString("status")), false, rs.getString("validation_result"),
+                UserStatus.valueOf(rs.getString("status")), false, ValidationResult.decode(rs.getString("validation_result")),
                 rs.getBoolean("email_verified"), rs.getString("locale"), rs.getBoolean("notify_in_app"),
                 rs.getBoolean("notify_email"), rs.getBoolean("has_password"), rs.getLong("version"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),

@@ -24,7 +24,10 @@ class InvitationPages {
     private final Invitations invitations;
     private final WorkspaceLinkPages workspaceLinks;
 
-    InvitationPages(Invitations invitations, WorkspaceLinkPages workspaceLinks) {
+    private final Refusals refusals;
+
+    InvitationPages(Invitations invitations, WorkspaceLinkPages workspaceLinks, Refusals refusals) {
+        this.refusals = refusals;
         this.invitations = invitations;
         this.workspaceLinks = workspaceLinks;
     }
@@ -79,9 +82,9 @@ class InvitationPages {
             model.addAttribute("state", refused.state() == null ? "UNKNOWN" : refused.state().name());
             return "link-unusable";
         } catch (ProblemException invalid) {
-            // the password policy's own words say what to fix
+            // the password policy's refusal, worded in the page's language
             return again(model, link.get(), token, null,
-                    invalid.errors().isEmpty() ? invalid.detail() : invalid.errors().getFirst().message());
+                    refusals.of(invalid, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         }
     }
 

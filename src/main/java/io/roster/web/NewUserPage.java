@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The new-user form (docs/rules.md §17). The row is always saved, whatever is missing; the profile page it leads
@@ -31,8 +32,12 @@ class NewUserPage {
     private final Guard guard;
     private final UserCreation creation;
     private final Roles roles;
+    private final DraftNotices drafts;
+    private final Refusals refusals;
 
-    NewUserPage(Guard guard, UserCreation creation, Roles roles) {
+    NewUserPage(Guard guard, UserCreation creation, Roles roles, DraftNotices drafts, Refusals refusals) {
+        this.drafts = drafts;
+        this.refusals = refusals;
         this.guard = guard;
         this.creation = creation;
         this.roles = roles;
@@ -46,16 +51,20 @@ class NewUserPage {
 
     @PostMapping
     String create(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
-            @ModelAttribute NewUserForm form, Locale locale, Model model) {
+            @ModelAttribute NewUserForm form, Locale locale, Model model, RedirectAttributes redirect) {
         CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE);
         try {
             boolean withRole = form.roleId() != null && !form.roleId().isBlank();
             ActivationOutcome outcome = creation.create(access,
                     form.toNewUser(locale.getLanguage().equals("fr") ? "fr" : "en"),
                     withRole ? List.of(form.roleId()) : List.of());
+            if (!outcome.activated() && outcome.row().validationResult() != null) {
+                // asked for an active user, got a draft: say every reason at once, and the way forward
+                drafts.flash(redirect, drafts.of(outcome.row(), PartnerUserLines.label(outcome.row()), access, locale));
+            }
             return "redirect:/companies/" + companyId + "/users/" + outcome.row().id() + "?created";
         } catch (ProblemException refused) {
-            String message = refused.firstMessage();
+            String message = refusals.ofTypeOr(refused, locale, refused.firstMessage());
             return show(access, form, message, model);
         }
     }

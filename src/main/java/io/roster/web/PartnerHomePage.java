@@ -36,10 +36,10 @@ class PartnerHomePage {
     private final Tenancy tenancy;
     private final LicensePool licenses;
     private final Guard guard;
-    private final PartnerWording wording;
+    private final Refusals wording;
     private final MessageSource messages;
 
-    PartnerHomePage(PartnerSpace space, Tenancy tenancy, LicensePool licenses, Guard guard, PartnerWording wording,
+    PartnerHomePage(PartnerSpace space, Tenancy tenancy, LicensePool licenses, Guard guard, Refusals wording,
             MessageSource messages) {
         this.space = space;
         this.tenancy = tenancy;
@@ -95,7 +95,7 @@ class PartnerHomePage {
                         new Object[] {company.name(), String.valueOf(purchased)}, locale));
             }
         } catch (ProblemException refused) {
-            Flash.refused(redirect, company.name() + " — " + wording.refusal(refused, company.name(), locale));
+            Flash.refused(redirect, company.name() + " — " + wording.partner(refused, company.name(), locale));
         }
         if (cursor != null && !cursor.isBlank()) {
             redirect.addAttribute("cursor", cursor);

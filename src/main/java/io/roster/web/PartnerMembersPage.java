@@ -32,10 +32,10 @@ class PartnerMembersPage {
 
     private final PartnerSpace space;
     private final PartnerStaff staff;
-    private final PartnerWording wording;
+    private final Refusals wording;
     private final MessageSource messages;
 
-    PartnerMembersPage(PartnerSpace space, PartnerStaff staff, PartnerWording wording, MessageSource messages) {
+    PartnerMembersPage(PartnerSpace space, PartnerStaff staff, Refusals wording, MessageSource messages) {
         this.space = space;
         this.staff = staff;
         this.wording = wording;
@@ -106,7 +106,7 @@ class PartnerMembersPage {
             staff.remove(partner.id(), accountId, caller);
             Flash.done(redirect, messages.getMessage("partner.members.removed", new Object[] {member.userId()}, locale));
         } catch (ProblemException refused) {
-            Flash.refused(redirect, wording.refusal(refused, member.userId(), locale));
+            Flash.refused(redirect, wording.partner(refused, member.userId(), locale));
         }
         return "redirect:/partners/" + partner.id() + "/members";
     }

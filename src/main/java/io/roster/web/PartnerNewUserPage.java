@@ -11,6 +11,7 @@ import io.roster.tenancy.Partner;
 import io.roster.users.ActivationOutcome;
 import io.roster.users.NewUser;
 import io.roster.users.UserStatus;
+import io.roster.users.ValidationTexts;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,11 +37,16 @@ class PartnerNewUserPage {
     private final Guard guard;
     private final UserCreation creation;
     private final PartnerRoleChoices roleChoices;
-    private final PartnerWording wording;
+    private final Refusals wording;
     private final MessageSource messages;
+    private final ValidationTexts validation;
+    private final DraftNotices drafts;
 
     PartnerNewUserPage(PartnerSpace space, Guard guard, UserCreation creation,
-            PartnerRoleChoices roleChoices, PartnerWording wording, MessageSource messages) {
+            PartnerRoleChoices roleChoices, Refusals wording, MessageSource messages, ValidationTexts validation,
+            DraftNotices drafts) {
+        this.validation = validation;
+        this.drafts = drafts;
         this.space = space;
         this.guard = guard;
         this.creation = creation;
@@ -94,12 +100,15 @@ class PartnerNewUserPage {
         }
         String label = PartnerUserLines.label(outcome.row());
         String status = messages.getMessage("partner.status." + outcome.row().status().name(), null, locale);
-        String result = wording.validation(outcome.row().validationResult(), locale);
+        String result = validation.text(outcome.row().validationResult(), locale);
         if (outcome.activated()) {
             Flash.done(redirect, messages.getMessage("partner.newUser.created",
                     new Object[] {label, company.name(), status, result}, locale));
+        } else if (outcome.row().validationResult() != null) {
+            // asked for an active user, got a draft: every reason at once, and the way forward
+            drafts.flash(redirect, drafts.of(outcome.row(), label, access, locale));
         } else {
-            Flash.warn(redirect, messages.getMessage("partner.newUser.savedAsDraft",
+            Flash.done(redirect, messages.getMessage("partner.newUser.savedAsDraft",
                     new Object[] {label, company.name(), status, result}, locale));
         }
         return "redirect:/partners/" + partner.id() + "/companies/" + company.id() + "/users/" + outcome.row().id();

@@ -27,10 +27,10 @@ class PartnerRoleChoices {
     private final RoleAssignments assignments;
     private final UserLifecycle lifecycle;
     private final RoleGrants grants;
-    private final PartnerWording wording;
+    private final RoleLabels wording;
 
     PartnerRoleChoices(Guard guard, Roles roles, RoleAssignments assignments, UserLifecycle lifecycle,
-            RoleGrants grants, PartnerWording wording) {
+            RoleGrants grants, RoleLabels wording) {
         this.guard = guard;
         this.roles = roles;
         this.assignments = assignments;
@@ -48,7 +48,7 @@ class PartnerRoleChoices {
         CompanyAccess access = guard.requireCompany(caller, company.id(), Permission.USERS_MANAGE);
         return roles.of(company.id()).stream()
                 .filter(role -> access.permissions().containsAll(role.permissions()))
-                .map(role -> new Option(role.id(), wording.role(role, locale)))
+                .map(role -> new Option(role.id(), wording.name(role, locale)))
                 .toList();
     }
 

@@ -5,6 +5,7 @@ import io.roster.invitations.Invitations;
 import io.roster.shared.ProblemException;
 import io.roster.users.ActivationOutcome;
 import io.roster.users.UserLifecycle;
+import io.roster.users.ValidationTexts;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,11 +28,15 @@ class PartnerUserActions {
     private final PartnerUserTarget targets;
     private final UserLifecycle lifecycle;
     private final Invitations invitations;
-    private final PartnerWording wording;
+    private final Refusals wording;
     private final MessageSource messages;
+    private final ValidationTexts validation;
+    private final DraftNotices drafts;
 
     PartnerUserActions(PartnerUserTarget targets, UserLifecycle lifecycle, Invitations invitations,
-            PartnerWording wording, MessageSource messages) {
+            Refusals wording, MessageSource messages, ValidationTexts validation, DraftNotices drafts) {
+        this.validation = validation;
+        this.drafts = drafts;
         this.targets = targets;
         this.lifecycle = lifecycle;
         this.invitations = invitations;
@@ -46,14 +51,14 @@ class PartnerUserActions {
         var target = targets.resolveToChange(caller, partnerId, companyId, id);
         try {
             ActivationOutcome outcome = lifecycle.activate(target.company().id(), id);
-            String result = wording.validation(outcome.row().validationResult(), locale);
             if (outcome.activated()) {
-                Flash.done(redirect, text("partner.users.activated", locale, target.label(), result));
+                Flash.done(redirect, text("partner.users.activated", locale, target.label(),
+                        validation.text(outcome.row().validationResult(), locale)));
             } else {
-                Flash.warn(redirect, text("partner.users.activationRefused", locale, target.label(), result));
+                drafts.flash(redirect, drafts.of(outcome.row(), target.label(), target.access(), locale));
             }
         } catch (ProblemException refused) {
-            Flash.refused(redirect, wording.refusal(refused, target.label(), locale));
+            Flash.refused(redirect, wording.partner(refused, target.label(), locale));
         }
         return "redirect:" + PartnerUserTarget.back(target, back);
     }
@@ -67,7 +72,7 @@ class PartnerUserActions {
             lifecycle.deactivate(target.company().id(), id);
             Flash.done(redirect, text("partner.users.deactivated", locale, target.label()));
         } catch (ProblemException refused) {
-            Flash.refused(redirect, wording.refusal(refused, target.label(), locale));
+            Flash.refused(redirect, wording.partner(refused, target.label(), locale));
         }
         return "redirect:" + PartnerUserTarget.back(target, back);
     }
@@ -86,7 +91,7 @@ class PartnerUserActions {
             invitations.sendAccountSetup(target.company().id(), id, caller.accountId());
             Flash.done(redirect, text("partner.users.invited", locale, target.label(), target.row().email()));
         } catch (ProblemException refused) {
-            Flash.refused(redirect, wording.refusal(refused, target.label(), locale));
+            Flash.refused(redirect, wording.partner(refused, target.label(), locale));
         }
         return "redirect:" + PartnerUserTarget.back(target, back);
     }

@@ -27,10 +27,10 @@ class PartnerUserDeletion {
 
     private final PartnerUserTarget targets;
     private final UserLifecycle lifecycle;
-    private final PartnerWording wording;
+    private final Refusals wording;
     private final MessageSource messages;
 
-    PartnerUserDeletion(PartnerUserTarget targets, UserLifecycle lifecycle, PartnerWording wording,
+    PartnerUserDeletion(PartnerUserTarget targets, UserLifecycle lifecycle, Refusals wording,
             MessageSource messages) {
         this.targets = targets;
         this.lifecycle = lifecycle;
@@ -56,7 +56,7 @@ class PartnerUserDeletion {
             lifecycle.delete(target.company().id(), id, version);
         } catch (ProblemException refused) {
             var fresh = targets.resolve(caller, partnerId, companyId, id, Permission.USERS_MANAGE);
-            return show(fresh, back, Map.of("form", wording.refusal(refused, target.label(), locale)), model);
+            return show(fresh, back, Map.of("form", wording.partner(refused, target.label(), locale)), model);
         }
         Flash.done(redirect, messages.getMessage("partner.users.deleted", new Object[] {target.label()}, locale));
         String to = PartnerUserTarget.back(target, back);

@@ -4,6 +4,7 @@ import io.roster.access.PartnerAssignments;
 import io.roster.tenancy.Partner;
 import io.roster.users.UserRow;
 import io.roster.users.UserStatus;
+import io.roster.users.ValidationTexts;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,11 +15,13 @@ import org.springframework.stereotype.Component;
 class PartnerUserLines {
 
     private final PartnerAssignments assignments;
-    private final PartnerWording wording;
+    private final RoleLabels roleLabels;
+    private final ValidationTexts validation;
 
-    PartnerUserLines(PartnerAssignments assignments, PartnerWording wording) {
+    PartnerUserLines(PartnerAssignments assignments, RoleLabels roleLabels, ValidationTexts validation) {
         this.assignments = assignments;
-        this.wording = wording;
+        this.roleLabels = roleLabels;
+        this.validation = validation;
     }
 
     /** One person: the row of its home company, and every role it holds in the partner's companies. */
@@ -30,7 +33,7 @@ class PartnerUserLines {
         }
 
         public boolean validationOk() {
-            return row.validationResult() == null || "OK".equals(row.validationResult());
+            return row.validationResult() == null || row.validationResult().isOk();
         }
     }
 
@@ -51,9 +54,9 @@ class PartnerUserLines {
     private Line line(UserRow row, Map<String, String> companyNames, List<PartnerAssignments.Held> held, Locale locale) {
         String companyId = row.homeCompanyId().value();
         List<Role> roles = held.stream().map(h -> new Role(h.companyId().value(), h.companyName(), h.roleId(),
-                wording.role(h, locale))).toList();
+                roleLabels.name(h, locale))).toList();
         return new Line(row, companyId, companyNames.getOrDefault(companyId, companyId), label(row),
-                wording.validation(row.validationResult(), locale), roles);
+                validation.text(row.validationResult(), locale), roles);
     }
 
     /** How a person is named in messages: the user ID, else the email, else the names. */

@@ -38,12 +38,12 @@ class PartnerUserPage {
     private final PartnerRoleChoices roleChoices;
     private final Invitations invitations;
     private final UserLifecycle lifecycle;
-    private final PartnerWording wording;
+    private final Refusals wording;
     private final MessageSource messages;
     private final SignInLockPanel signInLocks;
 
     PartnerUserPage(PartnerUserTarget targets, PartnerSpace space, PartnerUserLines lines,
-            PartnerRoleChoices roleChoices, Invitations invitations, UserLifecycle lifecycle, PartnerWording wording,
+            PartnerRoleChoices roleChoices, Invitations invitations, UserLifecycle lifecycle, Refusals wording,
             MessageSource messages, SignInLockPanel signInLocks) {
         this.targets = targets;
         this.space = space;

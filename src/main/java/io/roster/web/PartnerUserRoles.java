@@ -29,11 +29,13 @@ class PartnerUserRoles {
     private final PartnerUserTarget targets;
     private final PartnerSpace space;
     private final PartnerRoleChoices choices;
-    private final PartnerWording wording;
+    private final Refusals wording;
+    private final RoleLabels roleLabels;
     private final MessageSource messages;
 
-    PartnerUserRoles(PartnerUserTarget targets, PartnerSpace space, PartnerRoleChoices choices, PartnerWording wording,
-            MessageSource messages) {
+    PartnerUserRoles(PartnerUserTarget targets, PartnerSpace space, PartnerRoleChoices choices, Refusals wording,
+            RoleLabels roleLabels, MessageSource messages) {
+        this.roleLabels = roleLabels;
         this.targets = targets;
         this.space = space;
         this.choices = choices;
@@ -49,9 +51,9 @@ class PartnerUserRoles {
         Company in = space.attached(target.partner(), roleCompanyId);
         try {
             Role role = choices.grant(caller, in, id, roleId);
-            Flash.done(redirect, text("partner.roles.granted", locale, wording.role(role, locale), target.label(), in.name()));
+            Flash.done(redirect, text("partner.roles.granted", locale, roleLabels.name(role, locale), target.label(), in.name()));
         } catch (ProblemException refused) {
-            Flash.refused(redirect, wording.refusal(refused, target.label(), locale));
+            Flash.refused(redirect, wording.partner(refused, target.label(), locale));
         }
         return "redirect:" + target.profileUrl();
     }
@@ -66,7 +68,7 @@ class PartnerUserRoles {
             choices.revoke(caller, in, id, roleId);
             Flash.done(redirect, text("partner.roles.removed", locale, target.label(), in.name()));
         } catch (ProblemException refused) {
-            Flash.refused(redirect, wording.refusal(refused, target.label(), locale));
+            Flash.refused(redirect, wording.partner(refused, target.label(), locale));
         }
         return "redirect:" + target.profileUrl();
     }

@@ -38,9 +38,9 @@ class PartnerUsersPage {
     private final PartnerSpace space;
     private final UsersTable users;
     private final PartnerUserLines lines;
-    private final PartnerWording wording;
+    private final Refusals wording;
 
-    PartnerUsersPage(PartnerSpace space, UsersTable users, PartnerUserLines lines, PartnerWording wording) {
+    PartnerUsersPage(PartnerSpace space, UsersTable users, PartnerUserLines lines, Refusals wording) {
         this.space = space;
         this.users = users;
         this.lines = lines;
@@ -63,7 +63,7 @@ class PartnerUsersPage {
                     PageRequest.of(PAGE_SIZE, cursor));
             page = users.acrossPartner(companies.stream().map(Company::id).toList(), only, query);
         } catch (ProblemException refused) {
-            model.addAttribute("listError", wording.refusal(refused, null, locale));
+            model.addAttribute("listError", wording.partner(refused, null, locale));
         }
         model.addAttribute("partner", partner);
         model.addAttribute("companies", companies);

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,9 +49,14 @@ class UserProfilePage {
     private final Tenancy tenancy;
     private final SignInLockPanel signInLocks;
 
+    private final RoleLabels roleLabels;
+
+
     UserProfilePage(Guard guard, UserLifecycle lifecycle, Roles roles, RoleAssignments assignments, RoleGrants grants,
             Invitations invitations, WorkspaceMembers workspaces, CallerOverview overview, Tenancy tenancy,
-            SignInLockPanel signInLocks) {
+            SignInLockPanel signInLocks, RoleLabels roleLabels) {
+
+        this.roleLabels = roleLabels;
         this.guard = guard;
         this.lifecycle = lifecycle;
         this.roles = roles;
@@ -148,7 +154,8 @@ class UserProfilePage {
         companies.forEach((companyId, name) -> {
             CompanyId company = new CompanyId(companyId);
             for (String roleId : assignments.roleIdsOf(company, accountId)) {
-                held.add(new HeldRole(companyId, name, roleId, roles.find(company, roleId).map(Role::name).orElse(roleId)));
+                held.add(new HeldRole(companyId, name, roleId, roles.find(company, roleId)
+                        .map(role -> roleLabels.name(role, LocaleContextHolder.getLocale())).orElse(roleId)));
             }
         });
         return held;

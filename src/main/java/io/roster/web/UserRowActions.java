@@ -43,9 +43,11 @@ class UserRowActions {
     private final Invitations invitations;
     private final Refusals refusals;
     private final RoleLabels roleLabels;
+    private final DraftNotices drafts;
 
     UserRowActions(Guard guard, UserLifecycle lifecycle, RoleAssignments assignments, Invitations invitations,
-            Refusals refusals, RoleLabels roleLabels) {
+            Refusals refusals, RoleLabels roleLabels, DraftNotices drafts) {
+        this.drafts = drafts;
         this.refusals = refusals;
         this.roleLabels = roleLabels;
         this.guard = guard;
@@ -57,9 +59,15 @@ class UserRowActions {
     @PostMapping("/activate")
     String activate(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String id,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE);
         return act(caller, companyId, id, htmx, model, company -> {
             ActivationOutcome outcome = lifecycle.activate(company, id);
-            return outcome.activated() ? null : outcome.row().validationResult();
+            if (!outcome.activated()) {
+                // every reason at once, and the way forward (Plan & billing, or ask an administrator)
+                drafts.show(model, drafts.of(outcome.row(), PartnerUserLines.label(outcome.row()), access,
+                        LocaleContextHolder.getLocale()));
+            }
+            return null;
         });
     }
 

@@ -6,6 +6,7 @@ import io.roster.invitations.WorkspaceInvitations;
 import io.roster.shared.ProblemException;
 import io.roster.users.NewStaff;
 import java.util.Objects;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,7 +24,12 @@ class WorkspaceLinkPages {
 
     private final WorkspaceInvitations invitations;
 
-    WorkspaceLinkPages(WorkspaceInvitations invitations) {
+    private final Refusals refusals;
+
+
+    WorkspaceLinkPages(WorkspaceInvitations invitations, Refusals refusals) {
+
+        this.refusals = refusals;
         this.invitations = invitations;
     }
 
@@ -56,7 +62,7 @@ class WorkspaceLinkPages {
             model.addAttribute("state", refused.state() == null ? "UNKNOWN" : refused.state().name());
             return "link-unusable";
         } catch (ProblemException refused) {
-            model.addAttribute("errorText", refused.detail());
+            model.addAttribute("errorText", refusals.ofTypeOr(refused, LocaleContextHolder.getLocale(), refused.detail()));
             return show(token, caller, model);
         }
     }
@@ -79,7 +85,7 @@ class WorkspaceLinkPages {
             model.addAttribute("state", refused.state() == null ? "UNKNOWN" : refused.state().name());
             return "link-unusable";
         } catch (ProblemException refused) {
-            model.addAttribute("errorText", refused.firstMessage());
+            model.addAttribute("errorText", refusals.of(refused, LocaleContextHolder.getLocale()));
             return show(token, null, model);
         }
     }

@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class UsersCsvIntegrationTests {
 
-    static final String LICENSE_REFUSAL = "No license available: 2501 of 2501 in use. Add licenses in Plan & billing.";
+    static final String LICENSE_REFUSAL = "No license available: 2501 of 2501 in use";
 
     @LocalServerPort
     int port;
@@ -96,9 +96,11 @@ class UsersCsvIntegrationTests {
         assertThat(stored).containsAll(file.userIds());
 
         assertThat(statusAndResult(company, file.userId(file.firstCandidate()))).isEqualTo("ACTIVE OK");
-        assertThat(statusAndResult(company, file.userId(file.lastCandidate()))).isEqualTo("DRAFT " + LICENSE_REFUSAL);
+        // stored as codes (docs/rules.md §2), worded only when shown
+        assertThat(statusAndResult(company, file.userId(file.lastCandidate())))
+                .isEqualTo("DRAFT NO_LICENSE:used=2501,purchased=2501");
         assertThat(statusAndResult(company, file.userId(0))).isEqualTo("DRAFT null");
-        assertThat(statusAndResult(company, file.userId(2000))).isEqualTo("DRAFT Email is invalid");
+        assertThat(statusAndResult(company, file.userId(2000))).isEqualTo("DRAFT EMAIL_INVALID");
         assertThat(jdbc.sql("SELECT last_name FROM accounts WHERE home_company_id = ? AND user_id = ?")
                 .params(company, file.userId(2006)).query(String.class).single()).isEqualTo("Doe; \"Jr\"");
         assertThat(count("SELECT COUNT(*) FROM role_assignments WHERE company_id = ? AND role_id = 'MEMBER'", company))

@@ -86,8 +86,8 @@ class UsersCsvReaderTests {
     void a_row_with_more_cells_than_the_header_is_kept_and_says_how_to_quote() {
         var rows = read("userId;email;lastName\nu1;u1@example.com;Smith;Jr\nu2;u2@example.com\n");
 
-        assertThat(rows.get(0).problem()).isEqualTo(
-                "The row has 4 cells but the header names 3 columns: put a cell that contains ';' between double quotes");
+        assertThat(rows.get(0).problem()).isEqualTo(new io.roster.users.ValidationProblem(
+                io.roster.users.ValidationCode.TOO_MANY_CELLS, java.util.Map.of("cells", "4", "columns", "3", "separator", ";")));
         assertThat(rows.get(1).problem()).isNull();
         assertThat(rows.get(1).lastName()).isNull();
     }

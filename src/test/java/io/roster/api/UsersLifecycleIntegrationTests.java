@@ -43,7 +43,7 @@ class UsersLifecycleIntegrationTests {
         assertThat(third.status()).isEqualTo(201);
         assertThat(third.text("status")).isEqualTo("DRAFT");
         assertThat(third.text("validationResult"))
-                .isEqualTo("No license available: 2 of 2 in use. Add licenses in Plan & billing.");
+                .isEqualTo("No license available: 2 of 2 in use");
         assertThat(api.get("/api/v1/companies/" + company).json().get("licensesUsed").asInt()).isEqualTo(2);
     }
 
@@ -87,7 +87,8 @@ class UsersLifecycleIntegrationTests {
 
         var reactivation = api.post(users + first + "/activate", null);
         assertThat(reactivation.status()).isEqualTo(409);
-        assertThat(reactivation.text("validationResult")).startsWith("No license available: 2 of 2 in use.");
+        assertThat(reactivation.text("validationResult")).isEqualTo("No license available: 2 of 2 in use");
+        assertThat(reactivation.text("code")).isEqualTo("NO_LICENSE");
         assertThat(api.get(users + first).text("status")).isEqualTo("INACTIVE");
 
         assertThat(api.delete(users + first, Map.of()).status()).isEqualTo(204);

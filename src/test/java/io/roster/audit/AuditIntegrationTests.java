@@ -212,7 +212,7 @@ class AuditIntegrationTests {
         assertThat(refused.text("status")).isEqualTo("DRAFT");
         JsonNode entry = only(all(only.api, audit(full)), "user.activation_refused", refused.text("id"));
         assertThat(entry.get("actorUserId").asString()).isEqualTo(only.userId);
-        assertThat(entry.get("after").get("validationResult").asString()).startsWith("No license available: 1 of 1 in use");
+        assertThat(entry.get("after").get("validationResult").asString()).isEqualTo("NO_LICENSE:used=1,purchased=1");
         assertThat(entry.get("after").get("status").asString()).isEqualTo("DRAFT");
     }
 

@@ -307,7 +307,7 @@ class InvitationMailIntegrationTests {
 
         String link = java.net.URI.create(linkIn(awaitMailTo(guest, "invites you to the workspace"))).getRawPath();
         Browser browser = new Browser(port);
-        assertThat(browser.get(link).html()).contains("with the right WRITE");
+        assertThat(browser.get(link).html()).contains("with the right Write");
         String handle = Fixtures.unique("guest").toLowerCase();
         assertThat(browser.post(link, Map.of("firstName", "Guest", "lastName", "Person", "userId", handle,
                 "password", "a guest password here", "confirmation", "a guest password here")).html())

@@ -105,7 +105,18 @@ class NotificationsIntegrationTests {
 
         Browser.Page page = browser.get("/notifications");
         assertThat(page.html()).contains("1 unread notification").contains("You were given the role Auditor");
-        assertThat(browser.get("/notifications?lang=fr").html()).contains("Vous avez reçu le rôle Auditor");
+        // a built-in role is named in the reader's language, not as the company's English default
+        assertThat(browser.get("/notifications?lang=fr").html()).contains("Vous avez reçu le rôle Auditeur");
+    }
+
+    @Test
+    void a_mail_names_the_role_in_the_recipients_language() {
+        person.put("/api/v1/me/preferences", Map.of("locale", "fr", "notifications", Map.of("inApp", true, "email", true)));
+        grant("USER_MANAGER");
+
+        String body = jdbc.sql("SELECT body_text FROM mail_outbox WHERE kind = 'ROLE_GRANTED' AND recipient = ?")
+                .param(email).query(String.class).single();
+        assertThat(body).contains("Gestionnaire des utilisateurs").doesNotContain("User manager");
     }
 
     @Test

@@ -23,10 +23,10 @@ class ActivationPolicyTests {
     }
 
     @Test
-    void the_messages_read_as_the_specification_words_them() {
-        assertThat(ActivationPolicy.OK).isEqualTo("OK");
-        assertThat(ActivationPolicy.USER_ID_TAKEN).isEqualTo("User ID already taken");
-        assertThat(ActivationPolicy.EMAIL_INVALID).isEqualTo("Email is invalid");
+    void the_problems_are_codes_not_words() {
+        assertThat(ActivationPolicy.USER_ID_TAKEN.code()).isEqualTo(ValidationCode.USER_ID_TAKEN);
+        assertThat(ActivationPolicy.EMAIL_TAKEN.code()).isEqualTo(ValidationCode.EMAIL_TAKEN);
+        assertThat(ValidationResult.OK.encode()).isEqualTo("OK");
     }
 
     @Test
@@ -45,14 +45,14 @@ class ActivationPolicyTests {
     @ValueSource(strings = {"   "})
     void a_draft_without_user_id_cannot_be_activated(String userId) {
         assertThat(ActivationPolicy.problemsOf(draft(userId, "Alice", "Smith", "alice@example.com")))
-                .containsExactly("User ID is missing");
+                .containsExactly(ValidationProblem.of(ValidationCode.USER_ID_MISSING));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ab", "Alice", "alice smith", "Alice@Example.com", " alice", "alice#1", "al:ice"})
     void a_draft_with_a_malformed_user_id_cannot_be_activated(String userId) {
         assertThat(ActivationPolicy.problemsOf(draft(userId, "Alice", "Smith", "alice@example.com")))
-                .containsExactly("User ID is invalid: use 3 to 64 characters among a-z, 0-9, '.', '_', '-', '@' and '+'");
+                .containsExactly(ValidationProblem.of(ValidationCode.USER_ID_INVALID));
     }
 
     /** A directory's userName is often an email: the userId rule takes it, in lower case. */
@@ -65,7 +65,7 @@ class ActivationPolicyTests {
     @Test
     void a_draft_with_a_65_character_user_id_cannot_be_activated() {
         assertThat(ActivationPolicy.problemsOf(draft("a".repeat(65), "Alice", "Smith", "alice@example.com")))
-                .containsExactly(ActivationPolicy.USER_ID_INVALID);
+                .containsExactly(ValidationProblem.of(ValidationCode.USER_ID_INVALID));
     }
 
     @ParameterizedTest
@@ -73,7 +73,7 @@ class ActivationPolicyTests {
     @ValueSource(strings = {"  "})
     void a_draft_without_first_name_cannot_be_activated(String firstName) {
         assertThat(ActivationPolicy.problemsOf(draft("alice", firstName, "Smith", "alice@example.com")))
-                .containsExactly("First name is missing");
+                .containsExactly(ValidationProblem.of(ValidationCode.FIRST_NAME_MISSING));
     }
 
     @ParameterizedTest
@@ -81,7 +81,7 @@ class ActivationPolicyTests {
     @ValueSource(strings = {"  "})
     void a_draft_without_last_name_cannot_be_activated(String lastName) {
         assertThat(ActivationPolicy.problemsOf(draft("alice", "Alice", lastName, "alice@example.com")))
-                .containsExactly("Last name is missing");
+                .containsExactly(ValidationProblem.of(ValidationCode.LAST_NAME_MISSING));
     }
 
     @ParameterizedTest
@@ -89,43 +89,44 @@ class ActivationPolicyTests {
     @ValueSource(strings = {"  "})
     void a_draft_without_email_cannot_be_activated(String email) {
         assertThat(ActivationPolicy.problemsOf(draft("alice", "Alice", "Smith", email)))
-                .containsExactly("Email is missing");
+                .containsExactly(ValidationProblem.of(ValidationCode.EMAIL_MISSING));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"alice", "alice@", "alice@@example.com", "alice@localhost", "alice @example.com"})
     void a_draft_with_a_malformed_email_cannot_be_activated(String email) {
         assertThat(ActivationPolicy.problemsOf(draft("alice", "Alice", "Smith", email)))
-                .containsExactly("Email is invalid");
+                .containsExactly(ValidationProblem.of(ValidationCode.EMAIL_INVALID));
     }
 
     @Test
     void an_empty_draft_lists_every_missing_field_in_form_order() {
         assertThat(ActivationPolicy.problemsOf(draft(null, null, null, null))).containsExactly(
-                ActivationPolicy.USER_ID_MISSING,
-                ActivationPolicy.FIRST_NAME_MISSING,
-                ActivationPolicy.LAST_NAME_MISSING,
-                ActivationPolicy.EMAIL_MISSING);
+                ValidationProblem.of(ValidationCode.USER_ID_MISSING),
+                ValidationProblem.of(ValidationCode.FIRST_NAME_MISSING),
+                ValidationProblem.of(ValidationCode.LAST_NAME_MISSING),
+                ValidationProblem.of(ValidationCode.EMAIL_MISSING));
     }
 
     @Test
     void invalid_and_missing_fields_are_listed_together_in_form_order() {
         assertThat(ActivationPolicy.problemsOf(draft("Al", "Alice", " ", "not-an-email"))).containsExactly(
-                ActivationPolicy.USER_ID_INVALID,
-                ActivationPolicy.LAST_NAME_MISSING,
-                ActivationPolicy.EMAIL_INVALID);
+                ValidationProblem.of(ValidationCode.USER_ID_INVALID),
+                ValidationProblem.of(ValidationCode.LAST_NAME_MISSING),
+                ValidationProblem.of(ValidationCode.EMAIL_INVALID));
     }
 
     @Test
-    void describe_joins_the_problems_with_semicolons() {
-        List<String> problems = ActivationPolicy.problemsOf(draft(null, "", "Smith", "alice@"));
+    void describe_keeps_every_problem_as_a_code_in_form_order() {
+        List<ValidationProblem> problems = ActivationPolicy.problemsOf(draft(null, "", "Smith", "alice@"));
 
-        assertThat(ActivationPolicy.describe(problems))
-                .isEqualTo("User ID is missing; First name is missing; Email is invalid");
+        assertThat(ActivationPolicy.describe(problems).encode())
+                .isEqualTo("USER_ID_MISSING;FIRST_NAME_MISSING;EMAIL_INVALID");
     }
 
     @Test
     void describe_of_one_problem_is_that_problem() {
-        assertThat(ActivationPolicy.describe(List.of(ActivationPolicy.USER_ID_TAKEN))).isEqualTo("User ID already taken");
+        assertThat(ActivationPolicy.describe(List.of(ActivationPolicy.USER_ID_TAKEN)).codes())
+                .containsExactly(ValidationCode.USER_ID_TAKEN);
     }
 }

@@ -19,7 +19,7 @@ class EditPolicyTests {
 
     private static UserRow row(UserStatus status, String userId, String firstName, String lastName, String email) {
         return new UserRow("row-1", new CompanyId("company-1"), userId, firstName, lastName, email, status, false,
-                "OK", true, "fr", true, false, true, 7, CREATED, UPDATED);
+                ValidationResult.OK, true, "fr", true, false, true, 7, CREATED, UPDATED);
     }
 
     private static UserRow active() {
@@ -54,7 +54,7 @@ class EditPolicyTests {
                 .isInstanceOfSatisfying(Problems.Unprocessable.class, problem -> {
                     assertThat(problem.status()).isEqualTo(422);
                     assertThat(problem.errors()).containsExactly(
-                            new FieldError("userId", "is immutable once the account exists"));
+                            new FieldError("userId", "is immutable once the account exists", "USER_ID_IMMUTABLE", java.util.List.of()));
                 });
     }
 
@@ -79,7 +79,7 @@ class EditPolicyTests {
         assertThatThrownBy(() -> EditPolicy.apply(active(), new UserEdit(null, blank, null, null)))
                 .isInstanceOfSatisfying(Problems.InvalidInput.class, problem -> {
                     assertThat(problem.status()).isEqualTo(400);
-                    assertThat(problem.errors()).containsExactly(new FieldError("firstName", "is required"));
+                    assertThat(problem.errors()).containsExactly(new FieldError("firstName", "is required", "FIRST_NAME_MISSING", java.util.List.of()));
                 });
     }
 
@@ -87,7 +87,7 @@ class EditPolicyTests {
     void a_blank_last_name_on_an_existing_account_is_invalid_input() {
         assertThatThrownBy(() -> EditPolicy.apply(active(), new UserEdit(null, null, " ", null)))
                 .isInstanceOfSatisfying(Problems.InvalidInput.class, problem ->
-                        assertThat(problem.errors()).containsExactly(new FieldError("lastName", "is required")));
+                        assertThat(problem.errors()).containsExactly(new FieldError("lastName", "is required", "LAST_NAME_MISSING", java.util.List.of())));
     }
 
     @ParameterizedTest
@@ -96,7 +96,7 @@ class EditPolicyTests {
         assertThatThrownBy(() -> EditPolicy.apply(active(), new UserEdit(null, null, null, email)))
                 .isInstanceOfSatisfying(Problems.InvalidInput.class, problem ->
                         assertThat(problem.errors())
-                                .containsExactly(new FieldError("email", "is not a valid email address")));
+                                .containsExactly(new FieldError("email", "is not a valid email address", "EMAIL_INVALID", java.util.List.of())));
     }
 
     @Test
@@ -112,9 +112,9 @@ class EditPolicyTests {
         assertThatThrownBy(() -> EditPolicy.apply(active(), new UserEdit(null, "", "", "nope")))
                 .isInstanceOfSatisfying(Problems.InvalidInput.class, problem ->
                         assertThat(problem.errors()).containsExactly(
-                                new FieldError("firstName", "is required"),
-                                new FieldError("lastName", "is required"),
-                                new FieldError("email", "is not a valid email address")));
+                                new FieldError("firstName", "is required", "FIRST_NAME_MISSING", java.util.List.of()),
+                                new FieldError("lastName", "is required", "LAST_NAME_MISSING", java.util.List.of()),
+                                new FieldError("email", "is not a valid email address", "EMAIL_INVALID", java.util.List.of())));
     }
 
     @Test

@@ -34,8 +34,8 @@ class ImportPlanTests {
                 active(4, "ada2", "ADA@example.com"), active(5, "ada3", "ada3@example.com")), NONE, NONE);
 
         assertThat(plan).extracting(Planned::candidate).containsExactly(true, false, false, true);
-        assertThat(plan.get(1).problems()).isEqualTo("User ID already taken");
-        assertThat(plan.get(2).problems()).isEqualTo("Email already in use by another account");
+        assertThat(plan.get(1).problems().codes()).containsExactly(ValidationCode.USER_ID_TAKEN);
+        assertThat(plan.get(2).problems().codes()).containsExactly(ValidationCode.EMAIL_TAKEN);
     }
 
     @Test
@@ -51,8 +51,8 @@ class ImportPlanTests {
         List<Planned> plan = ImportPlan.of(List.of(active(2, "bob", "bob@example.com"), active(3, "eve", "eve@example.com")),
                 claimed("bob"), claimed("eve@example.com"));
 
-        assertThat(plan).extracting(Planned::problems)
-                .containsExactly("User ID already taken", "Email already in use by another account");
+        assertThat(plan).extracting(planned -> planned.problems().encode())
+                .containsExactly("USER_ID_TAKEN", "EMAIL_TAKEN");
     }
 
     @Test
@@ -66,15 +66,15 @@ class ImportPlanTests {
     @Test
     void the_callers_refusals_keep_a_row_draft_and_lead_its_validation_result() {
         ImportRow unknownRole = new ImportRow(2, "ada", "Ada", null, "ada@example.com", UserStatus.ACTIVE,
-                List.of("Role 'BOSS' does not exist in this company"));
+                List.of(new ValidationProblem(ValidationCode.ROLE_UNKNOWN, java.util.Map.of("role", "BOSS"))));
         ImportRow badStatus = new ImportRow(3, "bob", "Bob", "B", "bob@example.com", UserStatus.DRAFT,
-                List.of("Status 'INACTIVE' cannot be imported"));
+                List.of(new ValidationProblem(ValidationCode.STATUS_NOT_IMPORTABLE, java.util.Map.of("status", "INACTIVE"))));
 
         List<Planned> plan = ImportPlan.of(List.of(unknownRole, badStatus), NONE, NONE);
 
         assertThat(plan.get(0).candidate()).isFalse();
-        assertThat(plan.get(0).problems()).isEqualTo("Role 'BOSS' does not exist in this company; Last name is missing");
-        assertThat(plan.get(1).problems()).isEqualTo("Status 'INACTIVE' cannot be imported");
+        assertThat(plan.get(0).problems().encode()).isEqualTo("ROLE_UNKNOWN:role=BOSS;LAST_NAME_MISSING");
+        assertThat(plan.get(1).problems().encode()).isEqualTo("STATUS_NOT_IMPORTABLE:status=INACTIVE");
     }
 
     @Test
@@ -82,7 +82,7 @@ class ImportPlanTests {
         ImportRow row = new ImportRow(2, "Not Valid!", null, "", "nope", UserStatus.ACTIVE, List.of());
 
         assertThat(ImportPlan.of(List.of(row), NONE, NONE).get(0).problems()).isEqualTo(ActivationPolicy.describe(
-                List.of(ActivationPolicy.USER_ID_INVALID, ActivationPolicy.FIRST_NAME_MISSING,
-                        ActivationPolicy.LAST_NAME_MISSING, ActivationPolicy.EMAIL_INVALID)));
+                List.of(ValidationProblem.of(ValidationCode.USER_ID_INVALID), ValidationProblem.of(ValidationCode.FIRST_NAME_MISSING),
+                        ValidationProblem.of(ValidationCode.LAST_NAME_MISSING), ValidationProblem.of(ValidationCode.EMAIL_INVALID))));
     }
 }

@@ -16,7 +16,7 @@ class LifecyclePolicyTests {
     private static UserRow row(UserStatus status, String userId) {
         Instant now = Instant.parse("2025-01-01T00:00:00Z");
         return new UserRow("row-42", new CompanyId("company-1"), userId, "Alice", "Smith", "alice@example.com",
-                status, false, "OK", false, "en", true, true, false, 1, now, now);
+                status, false, ValidationResult.OK, false, "en", true, true, false, 1, now, now);
     }
 
     @Test

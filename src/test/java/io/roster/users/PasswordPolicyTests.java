@@ -8,9 +8,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PasswordPolicyTests {
 
-    private static final String TOO_SHORT = "Password is too short: use at least 12 characters";
-    private static final String TOO_LONG = "Password is too long: use at most 128 characters";
-    private static final String TOO_COMMON = "Password is too common: choose one that is harder to guess";
+    private static final ValidationProblem TOO_SHORT =
+            new ValidationProblem(ValidationCode.PASSWORD_TOO_SHORT, java.util.Map.of("min", "12"));
+    private static final ValidationProblem TOO_LONG =
+            new ValidationProblem(ValidationCode.PASSWORD_TOO_LONG, java.util.Map.of("max", "128"));
+    private static final ValidationProblem TOO_COMMON = ValidationProblem.of(ValidationCode.PASSWORD_TOO_COMMON);
 
     @Test
     void eleven_characters_are_refused() {

@@ -73,8 +73,8 @@ class UserImportRaceIntegrationTests {
 
         assertThat(result.rows()).extracting(ImportResult.RowOutcome::line, ImportResult.RowOutcome::status,
                         ImportResult.RowOutcome::validationResult)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, UserStatus.DRAFT, "User ID already taken"),
-                        org.assertj.core.groups.Tuple.tuple(3, UserStatus.ACTIVE, "OK"),
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, UserStatus.DRAFT, ValidationResult.decode("USER_ID_TAKEN")),
+                        org.assertj.core.groups.Tuple.tuple(3, UserStatus.ACTIVE, ValidationResult.OK),
                         org.assertj.core.groups.Tuple.tuple(4, UserStatus.DRAFT, null));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM accounts WHERE home_company_id = ?").param(company.value())
                 .query(Long.class).single()).isEqualTo(3);

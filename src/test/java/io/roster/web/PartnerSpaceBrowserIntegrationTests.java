@@ -126,7 +126,7 @@ class PartnerSpaceBrowserIntegrationTests {
         String userId = fillNewUser(page);
         page.locator("#new-user-submit").click();
 
-        String shortage = "No license available: 1 of 1 in use. Add licenses in Plan & billing.";
+        String shortage = "No license available: 1 of 1 in use";
         assertThat(page.locator("#profile-status")).hasText("Draft");
         assertThat(page.locator("#profile-validation")).hasText(shortage);
         assertThat(page.locator("#flash")).containsText(shortage);
@@ -311,9 +311,15 @@ class PartnerSpaceBrowserIntegrationTests {
         Chromium.screenshot(page, "partner-new-user-fr");
         page.locator("#new-user-submit").click();
 
-        String shortage = "Aucune licence disponible : 1 sur 1 utilisées. Ajoutez des licences dans Plan et facturation.";
+        String shortage = "Aucune licence disponible : 1 sur 1 utilisées";
         assertThat(page.locator("#profile-status")).hasText("Brouillon");
         assertThat(page.locator("#profile-validation")).hasText(shortage);
+        // the amber notice: the reason, and, for a user manager who cannot open Plan & billing, whom to ask
+        assertThat(page.locator("#draft-notice")).containsText(userId + " est enregistré comme brouillon");
+        assertThat(page.locator("#draft-notice li")).hasText(new String[] {shortage});
+        assertThat(page.locator("#draft-notice-ask"))
+                .hasText("Demandez à un administrateur de l'entreprise d'ajouter des licences.");
+        assertThat(page.locator("#draft-notice-billing")).hasCount(0);
         Chromium.screenshot(page, "partner-user-profile-fr");
 
         page.navigate("/partners/" + partnerId + "/users?companyId=" + company);
@@ -338,6 +344,9 @@ class PartnerSpaceBrowserIntegrationTests {
     private Page signedIn(String login, String language) {
         Page fresh = chromium.newPage("http://127.0.0.1:" + port, language);
         Chromium.signIn(fresh, login, PASSWORD);
+        // the saved language of the account drives the console: switch in the session to the one asked for
+        String landed = fresh.url();
+        fresh.navigate(landed + (landed.contains("?") ? "&" : "?") + "lang=" + language);
         return fresh;
     }
 

@@ -99,7 +99,7 @@ class UsersConsoleBrowserIntegrationTests {
         page.locator("#save-user").click();
 
         assertThat(page.locator("#profile-validation"))
-                .hasText("No license available: 3 of 3 in use. Add licenses in Plan & billing.");
+                .hasText("No license available: 3 of 3 in use");
         assertThat(page.locator("#profile-status")).hasText("Draft");
     }
 
@@ -141,7 +141,7 @@ class UsersConsoleBrowserIntegrationTests {
         page.navigate("/companies/" + company + "/users?q=" + handle);
 
         row(page, handle).locator("button.delete").click();
-        assertThat(row(page, handle).locator(".row-error")).containsText("deactivate it first");
+        assertThat(row(page, handle).locator(".row-error")).containsText("deactivate them first");
 
         row(page, handle).locator("button.deactivate").click();
         assertThat(row(page, handle).locator(".status")).containsText("Inactive");
@@ -205,7 +205,8 @@ class UsersConsoleBrowserIntegrationTests {
     private Page signedIn(String language) {
         Page page = chromium.newPage("http://127.0.0.1:" + port, language);
         Chromium.signIn(page, adminEmail, PASSWORD);
-        page.navigate("/companies/" + company + "/users");
+        // the administrator's saved language is English: switching in the session is what reads French
+        page.navigate("/companies/" + company + "/users?lang=" + language);
         return page;
     }
 

@@ -1,0 +1,83 @@
+package io.roster.api;
+
+import io.roster.shared.FieldError;
+import io.roster.users.ValidationProblem;
+import io.roster.users.ValidationResult;
+import io.roster.users.ValidationTexts;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The words of the API's validation results and coded refusals, in the caller's
+ * {@code Accept-Language} (English or French; English when it names neither): an API client has
+ * no saved console language, so the header alone decides. The codes go beside the words,
+ * unchanged whatever the language, for clients to branch on.
+ */
+@Component
+class ApiWording {
+
+    private static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH);
+
+    private final ValidationTexts texts;
+    private final MessageSource messages;
+
+    ApiWording(ValidationTexts texts, MessageSource messages) {
+        this.texts = texts;
+        this.messages = messages;
+    }
+
+    /** The language of the current request's {@code Accept-Language}. */
+    Locale locale() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return of(attributes.getRequest().getHeader("Accept-Language"));
+        }
+        return Locale.ENGLISH;
+    }
+
+    static Locale of(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return Locale.ENGLISH;
+        }
+        try {
+            Locale best = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), SUPPORTED);
+            return best == null ? Locale.ENGLISH : best;
+        } catch (IllegalArgumentException malformed) {
+            return Locale.ENGLISH;
+        }
+    }
+
+    /** The result in words, or null when there is none. */
+    String text(ValidationResult result) {
+        return result == null ? null : texts.text(result, locale());
+    }
+
+    /** Each problem as {@code {code, params}}, or null when there is no result. */
+    static List<Map<String, Object>> problems(ValidationResult result) {
+        if (result == null) {
+            return null;
+        }
+        List<Map<String, Object>> problems = new ArrayList<>();
+        for (ValidationProblem problem : result.problems()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("code", problem.code().name());
+            entry.put("params", problem.params());
+            problems.add(entry);
+        }
+        return problems;
+    }
+
+    /** A field error's message: a coded one in the caller's words, any other as the module wrote it. */
+    String message(FieldError error) {
+        if (!error.coded()) {
+            return error.message();
+        }
+        return messages.getMessage("validation." + error.code(), error.args().toArray(), error.message(), locale());
+    }
+}
