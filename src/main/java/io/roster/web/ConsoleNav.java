@@ -31,11 +31,25 @@ class ConsoleNav {
         this.tenancy = tenancy;
     }
 
-    /** The menu of one page. {@code company} is the company of the page's URL, if the caller may see it. */
-    record Nav(CallerOverview.Overview me, CurrentCompany company) {
+    /**
+     * The menu of one page. {@code company} is the company of the page's URL, if the caller may see
+     * it; {@code path} is the page's own address, to mark its entry in the menu.
+     */
+    record Nav(CallerOverview.Overview me, CurrentCompany company, String path) {
+
+        /** {@code "page"} for the menu entry of the page being shown (its aria-current), else null. */
+        public String currentIf(String href) {
+            return href != null && (path.equals(href) || path.startsWith(href + "/")) ? "page" : null;
+        }
+
+        /** Where a company's entry in the menu leads: a page the caller may open there. */
+        public String landing(CallerOverview.CompanyStanding company) {
+            return CompanyLanding.of(company.companyId(), company.permissions());
+        }
     }
 
-    record CurrentCompany(String id, String name, Set<Permission> permissions, boolean viaPartner) {
+    /** {@code member}: holds a role there (or a partner role); without one only workspaces are open. */
+    record CurrentCompany(String id, String name, Set<Permission> permissions, boolean viaPartner, boolean member) {
         public boolean can(String code) {
             return permissions.stream().anyMatch(p -> p.code().equals(code));
         }
@@ -43,7 +57,8 @@ class ConsoleNav {
 
     Nav of(Caller caller, HttpServletRequest request) {
         CallerOverview.Overview me = overview.of(caller);
-        return new Nav(me, current(caller, request));
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return new Nav(me, current(caller, request), path);
     }
 
     @SuppressWarnings("unchecked")
@@ -56,7 +71,7 @@ class ConsoleNav {
         try {
             CompanyAccess access = guard.accessTo(caller, new CompanyId(companyId));
             return new CurrentCompany(companyId, tenancy.company(access.company()).name(), access.permissions(),
-                    access.actsAsPartner());
+                    access.actsAsPartner(), access.member());
         } catch (ProblemException noStanding) {
             return null;
         }
