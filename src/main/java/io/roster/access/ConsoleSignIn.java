@@ -25,7 +25,7 @@ import org.springframework.web.util.WebUtils;
  * The form's device cookie is read with the request's details; a success gives the browser a new one.
  */
 @Component
-class ConsoleSignIn implements AuthenticationProvider {
+public class ConsoleSignIn implements AuthenticationProvider {
 
     /** What the form's filter passes on of the request: the address, as before, and the device cookie. */
     static final AuthenticationDetailsSource<HttpServletRequest, Details> DETAILS = Details::new;
@@ -78,10 +78,26 @@ class ConsoleSignIn implements AuthenticationProvider {
 
     void onFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        keepTypedLogin(request);
         String reason = e instanceof Refused refused ? refused.reason : "unauthorized";
         String retry = e instanceof Refused refused && refused.retryAfterSeconds > 0
                 ? "&retry=" + refused.retryAfterSeconds : "";
         response.sendRedirect(request.getContextPath() + "/login?error=" + reason + retry);
+    }
+
+    /**
+     * The session attribute holding what the person typed as login when the sign-in was refused,
+     * for the sign-in page to fill it in again (read once). Kept in the session the form's CSRF
+     * token already opened, rather than in the redirect's URL, where addresses would reach logs.
+     */
+    public static final String TYPED_LOGIN = "roster.signIn.typedLogin";
+
+    private static void keepTypedLogin(HttpServletRequest request) {
+        String typed = request.getParameter("login");
+        var session = request.getSession(false);
+        if (session != null && typed != null && !typed.isBlank() && typed.length() <= 320) {
+            session.setAttribute(TYPED_LOGIN, typed.strip());
+        }
     }
 
     /** The request's address and session, and the device cookie it carried (never kept in the session). */
