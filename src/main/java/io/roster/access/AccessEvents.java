@@ -28,6 +28,10 @@ public final class AccessEvents {
             String name, String permissions, String byAccountId) {
     }
 
+    /** An unused custom role was deleted by {@code byAccountId}: what it was. */
+    public record RoleDeleted(CompanyId companyId, String roleId, String name, String permissions, String byAccountId) {
+    }
+
     public record RoleGranted(CompanyId companyId, String accountId, String roleId, String byAccountId) {
     }
 

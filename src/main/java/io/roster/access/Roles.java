@@ -141,6 +141,61 @@ public class Roles {
         return after;
     }
 
+    /**
+     * Deletes a custom role that nobody holds. Built-in roles stay (409), a role still held is
+     * refused (409, with how many hold it: take it from them first), and, as for editing, the
+     * deleter must hold every permission the role carries (403). The role's row is locked first,
+     * and a grant locks it too ({@code lockForGrant}), so no grant slips in between the count
+     * and the delete.
+     */
+    @Transactional
+    public void delete(CompanyAccess deleter, String roleId) {
+        CompanyId company = deleter.company();
+        if (BuiltInRole.byId(roleId).isPresent()) {
+            throw new Problems.Conflict("built-in-role", "'" + roleId + "' is a built-in role: it cannot be deleted");
+        }
+        Role role = jdbc.sql("SELECT id, name, permissions FROM custom_roles WHERE company_id = ? AND id = ? FOR UPDATE")
+                .params(company.value(), roleId)
+                .query((rs, n) -> custom(rs.getString("id"), rs.getString("name"), rs.getString("permissions")))
+                .optional()
+                .orElseThrow(() -> new Problems.NotFound("No role " + roleId + " in this company"));
+        if (!deleter.permissions().containsAll(role.permissions())) {
+            throw new Problems.Forbidden("permissions-not-held", "You cannot delete the role '" + role.name()
+                    + "': it carries permissions you do not have");
+        }
+        long holders = holders(company).getOrDefault(roleId, 0L);
+        if (holders > 0) {
+            throw new Problems.Conflict("role-in-use", "The role '" + role.name() + "' is held by " + holders
+                    + " people: remove it from them first", java.util.Map.of("holders", holders));
+        }
+        jdbc.sql("DELETE FROM custom_roles WHERE company_id = ? AND id = ?").params(company.value(), roleId).update();
+        events.publishEvent(new AccessEvents.RoleDeleted(company, roleId, role.name(), codes(role.permissions()),
+                deleter.caller().accountId()));
+    }
+
+    /** How many people hold each role of the company that anyone holds, by role id. */
+    public java.util.Map<String, Long> holders(CompanyId company) {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("SELECT role_id, COUNT(*) FROM role_assignments WHERE company_id = ? GROUP BY role_id")
+                .param(company.value())
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return counts;
+    }
+
+    /**
+     * Locks a custom role's row for the length of a grant's transaction, so that a deletion (which
+     * locks it too) sees the grant, or the grant sees the role gone. Built-in roles have no row.
+     */
+    boolean lockForGrant(CompanyId company, String roleId) {
+        if (BuiltInRole.byId(roleId).isPresent()) {
+            return true;
+        }
+        // FOR UPDATE rather than FOR SHARE, which H2 lacks: grants of one custom role queue briefly
+        return jdbc.sql("SELECT id FROM custom_roles WHERE company_id = ? AND id = ? FOR UPDATE")
+                .params(company.value(), roleId).query(String.class).optional().isPresent();
+    }
+
     /** A valid name (not a built-in one) and known permission codes, or every error at once. */
     private static Definition definition(String name, List<String> permissionCodes) {
         FieldErrors errors = new FieldErrors().required("name", name)

@@ -12,6 +12,7 @@ import io.roster.shared.Problems;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,6 +63,15 @@ class RolesController {
         CompanyId company = guard.requireMember(caller, new CompanyId(companyId)).company();
         return RoleView.of(roles.find(company, roleId)
                 .orElseThrow(() -> new Problems.NotFound("No role " + roleId + " in this company")));
+    }
+
+    /** Deletes a custom role nobody holds: 409 for a built-in role or one still held (with {@code holders}). */
+    @DeleteMapping("/{roleId}")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
+            @PathVariable String roleId) {
+        CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.ROLES_MANAGE);
+        roles.delete(access, roleId);
+        return ResponseEntity.noContent().build();
     }
 
     /** Renames a custom role and replaces its permissions (both required); built-in roles answer 409. */

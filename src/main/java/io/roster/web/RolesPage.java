@@ -45,6 +45,7 @@ class RolesPage {
         model.addAttribute("roles", roles.of(access.company()));
         model.addAttribute("canManage", access.has(Permission.ROLES_MANAGE));
         model.addAttribute("permissions", Permission.values());
+        model.addAttribute("holders", roles.holders(access.company()));
         return "admin/roles";
     }
 
@@ -62,6 +63,18 @@ class RolesPage {
         } else {
             redirect.addFlashAttribute("name", name);
             redirect.addFlashAttribute("chosen", chosen);
+        }
+        return "redirect:/companies/" + companyId + "/roles";
+    }
+
+    /** Deletes a custom role nobody holds; the page offers it only for those. */
+    @PostMapping("/{roleId}/delete")
+    String delete(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String roleId,
+            Locale locale, RedirectAttributes redirect) {
+        CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.ROLES_MANAGE);
+        String name = roles.find(access.company(), roleId).map(Role::name).orElse(roleId);
+        if (refusals.attempt(locale, redirect, "admin.roles.deleted", () -> roles.delete(access, roleId))) {
+            redirect.addFlashAttribute("noticeArg", name);
         }
         return "redirect:/companies/" + companyId + "/roles";
     }
