@@ -8,9 +8,12 @@ import io.roster.access.Permission;
 import io.roster.shared.CompanyId;
 import io.roster.shared.ProblemException;
 import io.roster.tenancy.Tenancy;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerMapping;
 
@@ -20,6 +23,8 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 @Component
 class ConsoleNav {
+
+    private static final Pattern COMPANY_PATH = Pattern.compile("/companies/([^/?#;]+)");
 
     private final CallerOverview overview;
     private final Guard guard;
@@ -57,14 +62,28 @@ class ConsoleNav {
 
     Nav of(Caller caller, HttpServletRequest request) {
         CallerOverview.Overview me = overview.of(caller);
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return new Nav(me, current(caller, request), path);
+        String path = originalPath(request);
+        return new Nav(me, current(caller, request, path), path);
+    }
+
+    /** The address asked for: an error page is shown by a forward, whose own path is /403 or /404. */
+    private static String originalPath(HttpServletRequest request) {
+        Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String uri = failed instanceof String error ? error
+                : forwarded instanceof String original ? original : request.getRequestURI();
+        return uri.startsWith(request.getContextPath()) ? uri.substring(request.getContextPath().length()) : uri;
     }
 
     @SuppressWarnings("unchecked")
-    private CurrentCompany current(Caller caller, HttpServletRequest request) {
+    private CurrentCompany current(Caller caller, HttpServletRequest request, String path) {
         Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         String companyId = variables instanceof Map<?, ?> map ? ((Map<String, String>) map).get("companyId") : null;
+        if (companyId == null) {
+            // a refusal inside a company keeps that company's menu: the way on is there
+            Matcher inCompany = COMPANY_PATH.matcher(path);
+            companyId = inCompany.lookingAt() ? inCompany.group(1) : null;
+        }
         if (companyId == null) {
             return null;
         }
