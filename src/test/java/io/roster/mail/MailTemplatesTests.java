@@ -41,4 +41,18 @@ class MailTemplatesTests {
                 .doesNotContain("<a href", "{{");
         assertThat(mail.text()).doesNotContain("http", "{{").contains("administration des utilisateurs");
     }
+
+    /** A setup mail names who invites only when someone does: never "Acme invites you to join Acme". */
+    @Test
+    void aSetupMailWithoutInviterDoesNotSayTheCompanyInvitesToItself() {
+        for (String language : List.of("en", "fr")) {
+            MailTemplates.Rendered alone = templates.render(new MailRequest("ada@example.com", language,
+                    MailKind.ACCOUNT_SETUP, List.of("Ada Lovelace", "Acme", "", 0), null, null));
+            assertThat(alone.text()).contains("Acme").doesNotContain("Acme invites", "Acme vous invite", "{", " ,");
+            MailTemplates.Rendered invited = templates.render(new MailRequest("ada@example.com", language,
+                    MailKind.ACCOUNT_SETUP, List.of("Ada Lovelace", "Acme", "Grace Hopper", 1), null, null));
+            assertThat(invited.text()).contains(language.equals("fr") ? "Grace Hopper vous invite à rejoindre Acme"
+                    : "Grace Hopper invites you to join Acme");
+        }
+    }
 }
