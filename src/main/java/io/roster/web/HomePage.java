@@ -2,6 +2,7 @@ package io.roster.web;
 
 import io.roster.access.Caller;
 import io.roster.access.CallerOverview;
+import io.roster.access.ConsoleSignIn;
 import io.roster.access.Guard;
 import io.roster.shared.PartnerId;
 import io.roster.shared.ProblemException;
@@ -26,8 +27,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Where a person lands after sign-in. Someone with one place only (one company, or one partner
  * space) goes straight there, to a page their permissions open, with the side menu; someone with
- * several gets the list of them; the platform operator gets the platform's partners and
- * companies, with the forms that create them.
+ * several gets the home page, the list of them; the platform operator gets the platform's partners
+ * and companies, with the forms that create them. The home page stays at {@code /} for everyone
+ * (the brand's link), so that it never decides for the person where to go next.
  */
 @Controller
 class HomePage {
@@ -47,15 +49,19 @@ class HomePage {
         this.messages = messages;
     }
 
+    /** Where a sign-in leads ({@link ConsoleSignIn#LANDING}): the one place of who has one, else home. */
+    @GetMapping(ConsoleSignIn.LANDING)
+    String landing(@AuthenticationPrincipal Caller caller) {
+        CallerOverview.Overview me = overview.of(caller);
+        String only = me.operator() ? null : onlyPlace(me);
+        return "redirect:" + (only == null ? "/" : only);
+    }
+
+    /** The list of one's places (and, for the operator, the platform's), each linking to a page one may open. */
     @GetMapping("/")
     String home(@AuthenticationPrincipal Caller caller, Model model) {
         CallerOverview.Overview me = overview.of(caller);
-        if (!me.operator()) {
-            String only = onlyPlace(me);
-            if (only != null) {
-                return "redirect:" + only;
-            }
-        } else {
+        if (me.operator()) {
             Tenancy.Overview platform = tenancy.overview(OPERATOR_LIST);
             model.addAttribute("platform", platform);
             model.addAttribute("partnerNames", platform.partners().stream()

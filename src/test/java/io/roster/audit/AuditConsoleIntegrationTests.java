@@ -104,13 +104,13 @@ class AuditConsoleIntegrationTests {
 
     @Test
     void the_menu_links_to_the_audit_only_with_audit_read() {
-        // one company: home leads into it (its Users table), whose side menu has the audit or not
+        // one company: the landing leads into it (its Users table), whose side menu has the audit or not
         Browser auditor = signedIn(userWith("AUDITOR"));
-        Browser.Page home = auditor.get("/");
-        assertThat(home.location()).endsWith("/companies/" + company + "/users");
-        assertThat(auditor.get(home.location()).html()).contains("href=\"/companies/" + company + "/audit\"");
+        Browser.Page landing = auditor.get("/start");
+        assertThat(landing.location()).endsWith("/companies/" + company + "/users");
+        assertThat(auditor.get(landing.location()).html()).contains("href=\"/companies/" + company + "/audit\"");
         Browser manager = signedIn(userWith("USER_MANAGER"));
-        assertThat(manager.get(manager.get("/").location()).html()).doesNotContain("/audit\"");
+        assertThat(manager.get(manager.get("/start").location()).html()).doesNotContain("/audit\"");
     }
 
     @Test
