@@ -23,7 +23,7 @@ class MailTemplatesTests {
     @Test
     void aMailWithALinkShowsItInBothPartsWithItsExpiry() {
         MailTemplates.Rendered mail = templates.render(new MailRequest("ada@example.com", "en", MailKind.ACCOUNT_SETUP,
-                List.of("Ada Lovelace", "Acme <Ltd>"), "https://roster.example/invitations/abc?x=1&y=2",
+                List.of("Ada Lovelace", "Acme <Ltd>", "", 0), "https://roster.example/invitations/abc?x=1&y=2",
                 Instant.parse("2026-12-01T10:15:00Z")));
         assertThat(mail.subject()).isNotBlank();
         assertThat(mail.text()).contains("https://roster.example/invitations/abc?x=1&y=2", "2026-12-01 10:15 UTC",
