@@ -28,6 +28,10 @@ public final class AccessEvents {
             String name, String permissions, String byAccountId) {
     }
 
+    /** A custom role nobody holds any more was deleted by {@code byAccountId}: what it was. */
+    public record RoleDeleted(CompanyId companyId, String roleId, String name, String permissions, String byAccountId) {
+    }
+
     public record RoleGranted(CompanyId companyId, String accountId, String roleId, String byAccountId) {
     }
 
@@ -54,10 +58,6 @@ public final class AccessEvents {
     }
 
     public record ScimTokenRevoked(CompanyId companyId, String tokenId, String byAccountId) {
-    }
-
-    /** A custom role was deleted (after its holders lost it, each announced as a RoleRevoked). */
-    public record RoleDeleted(CompanyId companyId, String roleId, String name, String permissions) {
     }
 
     /** What the company decides for the people its directory provisions changed: before and after. */

@@ -13,9 +13,12 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.savedrequest.DefaultSavedRequest;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.WebUtils;
 
@@ -25,18 +28,28 @@ import org.springframework.web.util.WebUtils;
  * The form's device cookie is read with the request's details; a success gives the browser a new one.
  */
 @Component
-class ConsoleSignIn implements AuthenticationProvider {
+public class ConsoleSignIn implements AuthenticationProvider {
 
     /** What the form's filter passes on of the request: the address, as before, and the device cookie. */
     static final AuthenticationDetailsSource<HttpServletRequest, Details> DETAILS = Details::new;
 
+    /**
+     * Where a sign-in goes when the person was not on their way to a page: the console's landing,
+     * which leads a person with one place straight into it (see web.HomePage).
+     */
+    public static final String LANDING = "/start";
+
     private final SignIn signIn;
     private final DeviceCookies devices;
-    private final AuthenticationSuccessHandler savedRequestOrHome = new SavedRequestAwareAuthenticationSuccessHandler();
+    private final RequestCache requests = new HttpSessionRequestCache();
+    private final SavedRequestAwareAuthenticationSuccessHandler savedRequestOrLanding =
+            new SavedRequestAwareAuthenticationSuccessHandler();
 
     ConsoleSignIn(SignIn signIn, DeviceCookies devices) {
         this.signIn = signIn;
         this.devices = devices;
+        savedRequestOrLanding.setDefaultTargetUrl(LANDING);
+        savedRequestOrLanding.setRequestCache(requests);
     }
 
     @Override
@@ -67,21 +80,43 @@ class ConsoleSignIn implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
-    /** Gives the browser its device cookie, then goes where the person was going (or home). */
+    /** Gives the browser its device cookie, then goes where the person was going (or to the landing). */
     void onSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException, ServletException {
         if (authentication.getPrincipal() instanceof Caller caller) {
             response.addHeader(HttpHeaders.SET_COOKIE, devices.issue(caller.accountId(), request.isSecure()).toString());
         }
-        savedRequestOrHome.onAuthenticationSuccess(request, response, authentication);
+        // the bare home page, asked before signing in, is no destination: land instead
+        SavedRequest saved = requests.getRequest(request, response);
+        if (saved instanceof DefaultSavedRequest wanted && "/".equals(wanted.getServletPath())
+                && wanted.getQueryString() == null) {
+            requests.removeRequest(request, response);
+        }
+        savedRequestOrLanding.onAuthenticationSuccess(request, response, authentication);
     }
 
     void onFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        keepTypedLogin(request);
         String reason = e instanceof Refused refused ? refused.reason : "unauthorized";
         String retry = e instanceof Refused refused && refused.retryAfterSeconds > 0
                 ? "&retry=" + refused.retryAfterSeconds : "";
         response.sendRedirect(request.getContextPath() + "/login?error=" + reason + retry);
+    }
+
+    /**
+     * The session attribute holding what the person typed as login when the sign-in was refused,
+     * for the sign-in page to fill it in again (read once). Kept in the session the form's CSRF
+     * token already opened, rather than in the redirect's URL, where addresses would reach logs.
+     */
+    public static final String TYPED_LOGIN = "roster.signIn.typedLogin";
+
+    private static void keepTypedLogin(HttpServletRequest request) {
+        String typed = request.getParameter("login");
+        var session = request.getSession(false);
+        if (session != null && typed != null && !typed.isBlank() && typed.length() <= 320) {
+            session.setAttribute(TYPED_LOGIN, typed.strip());
+        }
     }
 
     /** The request's address and session, and the device cookie it carried (never kept in the session). */

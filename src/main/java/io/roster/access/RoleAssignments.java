@@ -123,6 +123,7 @@ public class RoleAssignments {
     @Transactional
     public void grant(CompanyId company, String accountId, String roleId, CompanyAccess granter) {
         requireGrantable(company, roleId, granter);
+        lockRole(company, roleId);
         int exists = jdbc.sql("SELECT COUNT(*) FROM role_assignments WHERE company_id = ? AND account_id = ? AND role_id = ?")
                 .params(company.value(), accountId, roleId).query(Integer.class).single();
         if (exists == 0) {
@@ -140,6 +141,7 @@ public class RoleAssignments {
     public void grantToNewAccount(CompanyId company, String accountId, List<Role> checked, CompanyAccess granter) {
         var now = Instant.now().atOffset(ZoneOffset.UTC);
         for (Role role : checked) {
+            lockRole(company, role.id());
             jdbc.sql(INSERT).params(company.value(), accountId, role.id(), now).update();
             links.linkRole(company, accountId, role.id());
             events.publishEvent(new AccessEvents.RoleGranted(company, accountId, role.id(), granter.caller().accountId()));
@@ -157,7 +159,10 @@ public class RoleAssignments {
             return;
         }
         rolesByAccount.values().stream().flatMap(Set::stream).distinct()
-                .forEach(roleId -> requireGrantable(company, roleId, granter));
+                .forEach(roleId -> {
+                    requireGrantable(company, roleId, granter);
+                    lockRole(company, roleId);
+                });
         List<String> accounts = List.copyOf(rolesByAccount.keySet());
         List<Object[]> rows = new ArrayList<>();
         var now = Instant.now().atOffset(ZoneOffset.UTC);
@@ -178,6 +183,13 @@ public class RoleAssignments {
                 .toList());
         String by = granter.caller().accountId();
         rows.forEach(row -> events.publishEvent(new AccessEvents.RoleGranted(company, (String) row[1], (String) row[2], by)));
+    }
+
+    /** Holds a custom role for the grant's transaction: a deletion cannot pass between check and insert. */
+    private void lockRole(CompanyId company, String roleId) {
+        if (!roles.lockForGrant(company, roleId)) {
+            throw Problems.InvalidInput.of("roleId", "no role '" + roleId + "' in this company");
+        }
     }
 
     /** Refuses an unknown role (400) or one carrying permissions the granter lacks (403). */

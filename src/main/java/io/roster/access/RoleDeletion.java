@@ -6,9 +6,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Deleting a company's custom role (a SCIM Group the directory removes). Its holders lose it first,
- * each through the one revocation ({@link RoleAssignments#revoke}), so the Users table's links, the
- * audit, notifications and webhooks follow; then the role goes, audited as {@code role.deleted}.
+ * Deleting a company's custom role: from the console or the REST API only when nobody holds it;
+ * as a SCIM Group the directory removes, after its holders lose it, each through the one revocation
+ * ({@link RoleAssignments#revoke}), so the Users table's links, the audit, notifications and
+ * webhooks follow. Either way the role goes audited as {@code role.deleted}.
  */
 @Service
 public class RoleDeletion {
@@ -24,12 +25,41 @@ public class RoleDeletion {
     }
 
     /**
-     * Built-in roles cannot be deleted (409), nor the role the company gives the people its
-     * directory provisions (409: the setting would name nothing). The deleter must hold every
-     * permission the role carries, as for granting it (403).
+     * The console's and the REST API's deletion: only a role nobody holds (409 with how many hold
+     * it otherwise: take it from them first).
+     */
+    @Transactional
+    public void deleteUnused(CompanyAccess deleter, String roleId) {
+        Role role = lockDeletable(deleter, roleId);
+        long holders = roles.holders(deleter.company()).getOrDefault(roleId, 0L);
+        if (holders > 0) {
+            throw new Problems.Conflict("role-in-use", "The role '" + role.name() + "' is held by " + holders
+                    + " people: remove it from them first", java.util.Map.of("holders", holders));
+        }
+        roles.remove(deleter.company(), role, deleter.caller().accountId());
+    }
+
+    /**
+     * The directory's deletion of a Group: its holders lose the role first, each revocation
+     * announced as for any other, then the role goes.
      */
     @Transactional
     public void delete(CompanyAccess deleter, String roleId) {
+        CompanyId company = deleter.company();
+        Role role = lockDeletable(deleter, roleId);
+        for (String accountId : assignments.holders(company, roleId)) {
+            assignments.revoke(company, accountId, roleId, deleter);
+        }
+        roles.remove(company, role, deleter.caller().accountId());
+    }
+
+    /**
+     * The custom role, locked (grants lock it too, so none slips in before the delete). Built-in
+     * roles cannot be deleted (409), nor the role the company gives the people its directory
+     * provisions (409: the setting would name nothing). The deleter must hold every permission the
+     * role carries, as for granting it (403).
+     */
+    private Role lockDeletable(CompanyAccess deleter, String roleId) {
         CompanyId company = deleter.company();
         if (BuiltInRole.byId(roleId).isPresent()) {
             throw new Problems.Conflict("built-in-role", "'" + roleId + "' is a built-in role: it cannot be deleted");
@@ -44,9 +74,6 @@ public class RoleDeletion {
             throw new Problems.Conflict("role-in-use", "'" + role.name() + "' is the role the company gives the people"
                     + " its directory provisions: choose another one on the Roles page first");
         }
-        for (String accountId : assignments.holders(company, roleId)) {
-            assignments.revoke(company, accountId, roleId, deleter);
-        }
-        roles.remove(company, role);
+        return role;
     }
 }

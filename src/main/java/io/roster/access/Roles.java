@@ -149,10 +149,34 @@ public class Roles {
                 .optional();
     }
 
-    /** Removes a custom role no one holds any more (see {@link RoleDeletion}), announcing it. */
-    void remove(CompanyId company, Role role) {
+    /** Removes a custom role no one holds any more (see {@link RoleDeletion}), announcing who deleted it. */
+    void remove(CompanyId company, Role role, String byAccountId) {
         jdbc.sql("DELETE FROM custom_roles WHERE company_id = ? AND id = ?").params(company.value(), role.id()).update();
-        events.publishEvent(new AccessEvents.RoleDeleted(company, role.id(), role.name(), codes(role.permissions())));
+        events.publishEvent(new AccessEvents.RoleDeleted(company, role.id(), role.name(), codes(role.permissions()),
+                byAccountId));
+    }
+
+    /** How many people hold each role of the company that anyone holds, by role id. */
+    public java.util.Map<String, Long> holders(CompanyId company) {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("SELECT role_id, COUNT(*) FROM role_assignments WHERE company_id = ? GROUP BY role_id")
+                .param(company.value())
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return counts;
+    }
+
+    /**
+     * Locks a custom role's row for the length of a grant's transaction, so that a deletion (which
+     * locks it too) sees the grant, or the grant sees the role gone. Built-in roles have no row.
+     */
+    boolean lockForGrant(CompanyId company, String roleId) {
+        if (BuiltInRole.byId(roleId).isPresent()) {
+            return true;
+        }
+        // FOR UPDATE rather than FOR SHARE, which H2 lacks: grants of one custom role queue briefly
+        return jdbc.sql("SELECT id FROM custom_roles WHERE company_id = ? AND id = ? FOR UPDATE")
+                .params(company.value(), roleId).query(String.class).optional().isPresent();
     }
 
     /** A valid name (not a built-in one) and known permission codes, or every error at once. */

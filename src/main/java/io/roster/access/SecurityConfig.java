@@ -105,7 +105,7 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         // accepting a workspace invitation as an existing account needs its session
                         .requestMatchers("/invitations/*/accept").authenticated()
-                        .requestMatchers("/login", "/setup", "/forgot-password", "/invitations/**", "/403", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/setup", "/forgot-password", "/invitations/**", "/403", "/404", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
                                 "/problems/**").permitAll()
                         .anyRequest().authenticated())
                 // its own manager: as the global one Spring would retry a refused sign-in (and count it twice)

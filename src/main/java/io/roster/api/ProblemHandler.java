@@ -117,12 +117,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "The query string or the form cannot be read: send percent-encoded UTF-8", List.of()));
     }
 
-    /** An unknown console address gets the console's 404 page (by the error dispatch), not a problem. */
+    /**
+     * An unknown console address gets the console's 404 page (by the error dispatch), not a
+     * problem; so does an unknown API address typed into a browser (it asks for text/html).
+     */
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         if (request instanceof ServletWebRequest servlet && servlet.getResponse() != null
-                && !servlet.getRequest().getRequestURI().startsWith("/api/")
+                && (!servlet.getRequest().getRequestURI().startsWith("/api/")
+                        || String.valueOf(servlet.getRequest().getHeader("Accept")).contains("text/html"))
                 && !servlet.getRequest().getRequestURI().startsWith("/scim/")) {
             try {
                 servlet.getResponse().sendError(404);

@@ -5,6 +5,7 @@ import io.roster.access.CompanyAccess;
 import io.roster.access.Guard;
 import io.roster.access.Permission;
 import io.roster.access.Role;
+import io.roster.access.RoleDeletion;
 import io.roster.access.Roles;
 import io.roster.shared.CompanyId;
 import io.roster.shared.Page;
@@ -12,6 +13,7 @@ import io.roster.shared.Problems;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,8 +29,10 @@ class RolesController {
 
     private final Guard guard;
     private final Roles roles;
+    private final RoleDeletion deletion;
 
-    RolesController(Guard guard, Roles roles) {
+    RolesController(Guard guard, Roles roles, RoleDeletion deletion) {
+        this.deletion = deletion;
         this.guard = guard;
         this.roles = roles;
     }
@@ -62,6 +66,15 @@ class RolesController {
         CompanyId company = guard.requireMember(caller, new CompanyId(companyId)).company();
         return RoleView.of(roles.find(company, roleId)
                 .orElseThrow(() -> new Problems.NotFound("No role " + roleId + " in this company")));
+    }
+
+    /** Deletes a custom role nobody holds: 409 for a built-in role or one still held (with {@code holders}). */
+    @DeleteMapping("/{roleId}")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
+            @PathVariable String roleId) {
+        CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.ROLES_MANAGE);
+        deletion.deleteUnused(access, roleId);
+        return ResponseEntity.noContent().build();
     }
 
     /** Renames a custom role and replaces its permissions (both required); built-in roles answer 409. */

@@ -33,6 +33,13 @@ class AccessChanges {
                 fields("name", e.name(), "permissions", permissionList(e.permissions())));
     }
 
+    /** A custom role deleted: what it was, and nothing after. */
+    @EventListener
+    void on(AccessEvents.RoleDeleted e) {
+        trail.inCompany(e.companyId(), "role.deleted", new AuditTrail.Target("role", e.roleId()),
+                fields("name", e.name(), "permissions", permissionList(e.permissions())), null);
+    }
+
     private static java.util.List<String> permissionList(String spaceSeparated) {
         return spaceSeparated == null || spaceSeparated.isBlank() ? java.util.List.of()
                 : Arrays.asList(spaceSeparated.split(" "));
@@ -46,12 +53,6 @@ class AccessChanges {
     @EventListener
     void on(AccessEvents.RoleRevoked e) {
         trail.inCompany(e.companyId(), "role.revoked", user(e.accountId()), fields("roleId", e.roleId()), null);
-    }
-
-    @EventListener
-    void on(AccessEvents.RoleDeleted e) {
-        trail.inCompany(e.companyId(), "role.deleted", new AuditTrail.Target("role", e.roleId()),
-                fields("name", e.name(), "permissions", permissionList(e.permissions())), null);
     }
 
     @EventListener

@@ -79,6 +79,10 @@ class AuditEntries {
             // a range, not LIKE: '_' is a wildcard there, and a range uses the index on every database
             sql.append(" AND action >= :prefix AND action < :prefixEnd");
         }
+        if (filter.signInsLeftOut()) {
+            // the range of 'sign_in.' left out ('/' follows '.'), as for a prefix: no LIKE wildcard
+            sql.append(" AND (action < 'sign_in.' OR action >= 'sign_in/')");
+        }
         if (filter.from() != null) {
             sql.append(" AND occurred_at >= :from");
         }

@@ -13,9 +13,11 @@ import java.util.regex.Pattern;
  * What to keep of a list: an {@code actor} (userId or account id), an {@code action} — exact
  * ({@code user.created}) or a prefix ending with {@code .} or {@code *} ({@code user.},
  * {@code user.*}) — and a time window {@code from} (inclusive) … {@code to} (exclusive). Every field
- * is optional; {@link #of} validates them all at once.
+ * is optional; {@link #of} validates them all at once. {@code signInsLeftOut} leaves the
+ * {@code sign_in.*} entries out.
  */
-public record AuditFilter(String actor, String action, String actionPrefix, Instant from, Instant to) {
+public record AuditFilter(String actor, String action, String actionPrefix, Instant from, Instant to,
+        boolean signInsLeftOut) {
 
     private static final int MAX_ACTOR = 64;
     private static final Pattern ACTOR = Pattern.compile("[A-Za-z0-9._@+:-]+");
@@ -25,7 +27,7 @@ public record AuditFilter(String actor, String action, String actionPrefix, Inst
     private static final Instant AFTER_LATEST = LocalDate.of(10000, 1, 1)
             .atStartOfDay(ZoneOffset.UTC).toInstant();
 
-    public static final AuditFilter NONE = new AuditFilter(null, null, null, null, null);
+    public static final AuditFilter NONE = new AuditFilter(null, null, null, null, null, false);
 
     /** Parses request parameters; blank ones are absent. 400 naming each bad field. */
     public static AuditFilter of(String actor, String action, String from, String to) {
@@ -55,8 +57,21 @@ public record AuditFilter(String actor, String action, String actionPrefix, Inst
             errors.add("to", "must be after 'from'");
         }
         errors.throwIfAny();
-        return new AuditFilter(who == null ? null : who.toLowerCase(Locale.ROOT), exact, prefix, since, until);
+        return new AuditFilter(who == null ? null : who.toLowerCase(Locale.ROOT), exact, prefix, since, until, false);
     }
+
+    /**
+     * The same filter without the sign-ins ({@code sign_in.*}), which outnumber every change: the
+     * console hides them unless asked. A filter naming a sign-in action keeps them.
+     */
+    public AuditFilter withoutSignIns() {
+        boolean asksForSignIns = (action != null && action.startsWith(SIGN_IN))
+                || (actionPrefix != null && (actionPrefix.startsWith(SIGN_IN) || SIGN_IN.startsWith(actionPrefix)));
+        return asksForSignIns ? this : new AuditFilter(actor, action, actionPrefix, from, to, true);
+    }
+
+    /** The prefix of the sign-in actions. */
+    static final String SIGN_IN = "sign_in.";
 
     /** The upper bound of the prefix range: the prefix with its last character moved up by one. */
     String actionPrefixEnd() {

@@ -36,6 +36,15 @@ class EdgeProblems {
         return path != null && (path.startsWith("/api/") || path.startsWith("/v3/") || path.startsWith("/actuator/"));
     }
 
+    /**
+     * A browser's request: it asks for HTML. Browsers send {@code text/html} first in Accept; API
+     * clients send JSON types or nothing, and keep their problem documents.
+     */
+    static boolean browser(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("text/html");
+    }
+
     void refuse(HttpServletRequest request, HttpServletResponse response, Refusal refusal) throws IOException {
         if (!speaksJson(request.getRequestURI())) {
             page(request, response, refusal.status());

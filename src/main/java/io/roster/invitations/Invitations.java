@@ -67,7 +67,8 @@ public class Invitations {
         String inviter = invitedBy == null ? null : recipients.recipient(invitedBy).map(Recipient::displayName).orElse(null);
         String companyName = tenancy.company(company).name();
         outbox.enqueue(new MailRequest(person.email(), person.locale(), MailKind.ACCOUNT_SETUP,
-                List.of(person.displayName(), companyName, inviter == null ? companyName : inviter),
+                // {3} says whether someone is named as inviting: else the mail would read "Acme invites you to join Acme"
+                List.<Object>of(person.displayName(), companyName, inviter == null ? "" : inviter, inviter == null ? 0 : 1),
                 links.invitation(issued.token()), issued.expiresAt()));
         Invitation sent = records.latestFor(accountId, InvitationKind.ACCOUNT_SETUP).orElseThrow();
         events.publishEvent(new InvitationEvents.AccountSetupSent(company, accountId, sent.id(), sent.email(),

@@ -26,9 +26,11 @@ public class Outbox {
     private final MailTemplates templates;
     private final WrittenAtCommit<Object[]> pending;
     private final LinkMasking masking;
+    private final boolean onlyLogged;
 
-    Outbox(JdbcClient jdbc, JdbcTemplate batch, MailTemplates templates, LinkMasking masking) {
+    Outbox(JdbcClient jdbc, JdbcTemplate batch, MailTemplates templates, LinkMasking masking, MailTransport transport) {
         this.jdbc = jdbc;
+        this.onlyLogged = transport.linksStayReadable();
         this.templates = templates;
         this.masking = masking;
         this.pending = new WrittenAtCommit<>(rows -> batch.batchUpdate("INSERT INTO mail_outbox (id, recipient, kind,"
@@ -63,8 +65,35 @@ public class Outbox {
      * one state. Link tokens are masked unless mails never leave Roster (see {@link LinkMasking}).
      */
     public Page<OutboxMail> recent(String recipient, Status status, PageRequest page) {
+        return recent(recipient, false, status, page);
+    }
+
+    /**
+     * As {@link #recent(String, Status, PageRequest)}, for the mails whose recipient contains
+     * {@code part}, in any case ("dupont" finds Julien.Dupont@atelier.example): the operator
+     * looking for someone's mail rarely has the whole address.
+     */
+    public Page<OutboxMail> recentMatching(String part, PageRequest page) {
+        return recent(part == null ? null : "%" + likeEscaped(part.trim().toLowerCase(java.util.Locale.ROOT)) + "%",
+                true, null, page);
+    }
+
+    /**
+     * True when no SMTP server is configured: a mail marked SENT was written to the log, not
+     * delivered, and the preview says so.
+     */
+    public boolean onlyLogged() {
+        return onlyLogged;
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private Page<OutboxMail> recent(String recipient, boolean pattern, Status status, PageRequest page) {
         Cursor after = page.cursor() == null ? null : page.cursor().requireSort("-createdAt");
-        String where = (recipient == null ? "1 = 1" : "recipient = :recipient")
+        String where = (recipient == null ? "1 = 1" : pattern ? "LOWER(recipient) LIKE :recipient ESCAPE '\\'"
+                : "recipient = :recipient")
                 + (status == null ? "" : " AND status = :status")
                 + (after == null ? "" : " AND (created_at, id) < (:afterTime, :afterId)");
         var spec = jdbc.sql("SELECT id, recipient, kind, subject, body_text, status, attempts, last_error, created_at, sent_at"

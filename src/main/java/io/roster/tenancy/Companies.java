@@ -85,6 +85,12 @@ class Companies {
         return spec.query(Companies::map).list();
     }
 
+    /** The first {@code limit} companies of the platform by name, for the operator's home. */
+    List<Company> first(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM companies ORDER BY name, id FETCH FIRST " + limit + " ROWS ONLY")
+                .query(Companies::map).list();
+    }
+
     static Company map(ResultSet rs, int row) throws SQLException {
         String partner = rs.getString("partner_id");
         return new Company(new CompanyId(rs.getString("id")), rs.getString("name"), rs.getString("slug"),

@@ -36,6 +36,12 @@ class Partners {
                 .optional();
     }
 
+    /** The first {@code limit} partners by name, for the operator's home. */
+    java.util.List<Partner> first(int limit) {
+        return jdbc.sql("SELECT id, name, version, created_at FROM partners ORDER BY name, id FETCH FIRST "
+                + limit + " ROWS ONLY").query(Partners::map).list();
+    }
+
     private static Partner map(ResultSet rs, int row) throws SQLException {
         return new Partner(new PartnerId(rs.getString("id")), rs.getString("name"), rs.getLong("version"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());

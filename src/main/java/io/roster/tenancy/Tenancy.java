@@ -117,6 +117,18 @@ public class Tenancy {
                 last -> new Cursor("name", last.name(), last.id().value()));
     }
 
+    /**
+     * The platform's first partners and companies by name, for the operator's home: a short list to
+     * start from, not a directory (the operator reaches the rest through the API).
+     */
+    public Overview overview(int limit) {
+        return new Overview(partners.first(limit), companies.first(limit));
+    }
+
+    /** Partners and companies of the whole platform, each by name. */
+    public record Overview(List<Partner> partners, List<Company> companies) {
+    }
+
     private static FieldErrors nameErrors(String name) {
         return new FieldErrors().required("name", name).maxLength("name", name == null ? null : name.trim(), MAX_NAME);
     }

@@ -3,6 +3,7 @@ package io.roster.web;
 import io.roster.access.Caller;
 import io.roster.access.Guard;
 import io.roster.access.Permission;
+import io.roster.audit.AuditActions;
 import io.roster.audit.AuditEntry;
 import io.roster.audit.AuditFilter;
 import io.roster.audit.AuditLog;
@@ -14,6 +15,7 @@ import io.roster.shared.Problems;
 import io.roster.tenancy.Tenancy;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,9 +25,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * A company's audit log in the console: the API's filters as a GET form, newest first, a page at a
- * time, and a link to the CSV export. Without {@code audit.read} the 403 page, never the data; a
- * company the caller has no standing in is not found.
+ * A company's audit log in the console: the API's filters as a GET form (days picked from a
+ * calendar, actions from a list), newest first, a page at a time, and a link to the CSV export.
+ * People appear by name and changes as readable fields ({@link AuditLines}); sign-ins, which
+ * outnumber every change, only when asked. Without {@code audit.read} the 403 page, never the
+ * data; a company the caller has no standing in is not found.
  */
 @Controller
 class AuditPage {
@@ -35,9 +39,11 @@ class AuditPage {
     private final Guard guard;
     private final Tenancy tenancy;
     private final AuditLog audit;
+    private final AuditLines lines;
 
-    AuditPage(Guard guard, Tenancy tenancy, AuditLog audit) {
+    AuditPage(Guard guard, Tenancy tenancy, AuditLog audit, AuditLines lines) {
         this.guard = guard;
+        this.lines = lines;
         this.tenancy = tenancy;
         this.audit = audit;
     }
@@ -46,31 +52,31 @@ class AuditPage {
     String audit(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String cursor, Model model, HttpServletResponse response) {
-        CompanyId company;
-        try {
-            company = guard.requireCompany(caller, new CompanyId(companyId), Permission.AUDIT_READ).company();
-        } catch (Problems.Forbidden refused) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            return "403";
-        } catch (Problems.NotFound unknown) {
-            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            return "404";
-        }
+            @RequestParam(required = false) String signIns, @RequestParam(required = false) String cursor,
+            Locale locale, Model model, HttpServletResponse response) {
+        CompanyId company = guard.requireCompany(caller, new CompanyId(companyId), Permission.AUDIT_READ).company();
+        boolean withSignIns = signIns != null && !signIns.isBlank();
         model.addAttribute("companyId", company.value());
         model.addAttribute("companyName", tenancy.company(company).name());
         model.addAttribute("actor", actor);
         model.addAttribute("action", action);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
-        String filters = query(actor, action, from, to, null);
+        model.addAttribute("signIns", withSignIns);
+        model.addAttribute("actionGroups", AuditActions.GROUPS);
+        // a day picked in the form is the whole day (UTC): from its start, up to the next day's start
+        String since = DayOrInstant.start(from);
+        String until = DayOrInstant.endExclusive(to);
+        String filters = query(actor, action, since, until, null, false);
         model.addAttribute("exportUrl", "/api/v1/companies/" + company.value() + "/audit/export" + filters);
         try {
-            Page<AuditEntry> page = audit.ofCompany(company, AuditFilter.of(actor, action, from, to),
+            AuditFilter filter = AuditFilter.of(actor, action, since, until);
+            Page<AuditEntry> page = audit.ofCompany(company, withSignIns ? filter : filter.withoutSignIns(),
                     PageRequest.of(PAGE_SIZE, cursor));
-            model.addAttribute("entries", page.items());
+            model.addAttribute("entries", lines.of(company, page.items(), locale));
             model.addAttribute("nextUrl", page.nextCursor() == null ? null
-                    : "/companies/" + company.value() + "/audit" + query(actor, action, from, to, page.nextCursor()));
+                    : "/companies/" + company.value() + "/audit"
+                            + query(actor, action, from, to, page.nextCursor(), withSignIns));
         } catch (Problems.InvalidInput invalid) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("entries", List.of());
@@ -79,8 +85,10 @@ class AuditPage {
         return "audit";
     }
 
-    private static String query(String actor, String action, String from, String to, String cursor) {
+    private static String query(String actor, String action, String from, String to, String cursor,
+            boolean signIns) {
         UriComponentsBuilder uri = UriComponentsBuilder.newInstance();
+        add(uri, "signIns", signIns ? "on" : null);
         add(uri, "actor", actor);
         add(uri, "action", action);
         add(uri, "from", from);

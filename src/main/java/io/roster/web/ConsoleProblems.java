@@ -8,7 +8,11 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** Console pages answer a refusal with the 403 page and an unknown id with the 404 page, never data. */
+/**
+ * Console pages answer a refusal with the 403 page and an unknown id with the 404 page, never data.
+ * Both by a forward to the page's own handler: an exception handler's model lacks what
+ * {@link ConsoleModel} adds, and the error pages keep the menu and the sign-out of every page.
+ */
 @ControllerAdvice(basePackages = "io.roster.web")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleProblems {
@@ -16,12 +20,12 @@ class ConsoleProblems {
     @ExceptionHandler(Problems.Forbidden.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String forbidden() {
-        return "403";
+        return "forward:/403";
     }
 
     @ExceptionHandler(Problems.NotFound.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound() {
-        return "404";
+        return "forward:/404";
     }
 }

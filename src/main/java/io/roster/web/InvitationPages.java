@@ -4,6 +4,9 @@ import io.roster.invitations.InvitationKind;
 import io.roster.invitations.Invitations;
 import io.roster.shared.ProblemException;
 import io.roster.access.Caller;
+import io.roster.access.ConsoleSessions;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Objects;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,12 +26,15 @@ class InvitationPages {
 
     private final Invitations invitations;
     private final WorkspaceLinkPages workspaceLinks;
+    private final ConsoleSessions sessions;
 
     private final Refusals refusals;
 
-    InvitationPages(Invitations invitations, WorkspaceLinkPages workspaceLinks, Refusals refusals) {
+    InvitationPages(Invitations invitations, WorkspaceLinkPages workspaceLinks, ConsoleSessions sessions,
+            Refusals refusals) {
         this.refusals = refusals;
         this.invitations = invitations;
+        this.sessions = sessions;
         this.workspaceLinks = workspaceLinks;
     }
 
@@ -51,7 +57,7 @@ class InvitationPages {
     String use(@PathVariable String token, @RequestParam(required = false) String password,
             @RequestParam(required = false) String confirmation, @RequestParam(required = false) String userId,
             @RequestParam(required = false) String firstName, @RequestParam(required = false) String lastName,
-            Model model, Locale locale) {
+            Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
         var link = invitations.open(token);
         if (link.isEmpty() || !link.get().invitation().usable()) {
             model.addAttribute("state", link.map(view -> view.invitation().state().name()).orElse("UNKNOWN"));
@@ -76,7 +82,10 @@ class InvitationPages {
                 return again(model, link.get(), token, "mismatch", null);
             }
             invitations.setPassword(token, password);
-            model.addAttribute("done", "link.done.password");
+            // the person just proved who they are: no need to type it all again on the sign-in page
+            boolean signedIn = sessions.signIn(link.get().invitation().email(), password, request, response);
+            model.addAttribute("done", signedIn ? "link.done.passwordSignedIn" : "link.done.password");
+            model.addAttribute("signedInNow", signedIn);
             return "link-done";
         } catch (Invitations.LinkRefused refused) {
             model.addAttribute("state", refused.state() == null ? "UNKNOWN" : refused.state().name());

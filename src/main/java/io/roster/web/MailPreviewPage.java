@@ -4,6 +4,7 @@ import io.roster.access.Caller;
 import io.roster.access.Guard;
 import io.roster.mail.Outbox;
 import io.roster.shared.PageRequest;
+import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,7 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The operator's mail preview: every mail of the outbox with its delivery state, so the default
- * run (no SMTP server) still delivers its links, and dead mails are seen.
+ * run (no SMTP server) still delivers its links, and dead mails are seen. The filter takes any part
+ * of an address; links are clickable; without SMTP server a "sent" mail reads "logged (no SMTP)".
  */
 @Controller
 class MailPreviewPage {
@@ -30,7 +32,11 @@ class MailPreviewPage {
             @RequestParam(required = false) String cursor, Model model) {
         guard.requireOperator(caller);
         String filter = recipient == null || recipient.isBlank() ? null : recipient.trim();
-        model.addAttribute("page", outbox.recent(filter, null, PageRequest.of(20, cursor)));
+        var page = outbox.recentMatching(filter, PageRequest.of(20, cursor));
+        model.addAttribute("page", page);
+        model.addAttribute("bodies", page.items().stream()
+                .collect(Collectors.toMap(Outbox.OutboxMail::id, mail -> MailBody.pieces(mail.bodyText()))));
+        model.addAttribute("onlyLogged", outbox.onlyLogged());
         model.addAttribute("recipient", filter);
         return "mail-preview";
     }

@@ -27,9 +27,15 @@ class PartnerUserLines {
     /** One person: the row of its home company, and every role it holds in the partner's companies. */
     record Line(UserRow row, String companyId, String companyName, String label, String validation, List<Role> roles) {
 
-        /** The lifecycle buttons of the row: invite and deactivate an active user, else activate. */
+        /**
+         * The lifecycle buttons of the row: invite (only who has no password yet: a setup link would
+         * make them choose one again) and deactivate an active user, else activate.
+         */
         public List<String> actions() {
-            return row.status() == UserStatus.ACTIVE ? List.of("invite", "deactivate") : List.of("activate");
+            if (row.status() != UserStatus.ACTIVE) {
+                return List.of("activate");
+            }
+            return row.hasPassword() ? List.of("deactivate") : List.of("invite", "deactivate");
         }
 
         public boolean validationOk() {

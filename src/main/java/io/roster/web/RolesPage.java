@@ -6,6 +6,7 @@ import io.roster.access.Guard;
 import io.roster.access.Permission;
 import io.roster.access.ProvisioningSettings;
 import io.roster.access.Role;
+import io.roster.access.RoleDeletion;
 import io.roster.access.Roles;
 import io.roster.shared.CompanyId;
 import io.roster.shared.Problems;
@@ -31,10 +32,12 @@ class RolesPage {
 
     private final Guard guard;
     private final Roles roles;
+    private final RoleDeletion deletion;
     private final Refusals refusals;
     private final ProvisioningSettings provisioning;
 
-    RolesPage(Guard guard, Roles roles, Refusals refusals, ProvisioningSettings provisioning) {
+    RolesPage(Guard guard, Roles roles, RoleDeletion deletion, Refusals refusals, ProvisioningSettings provisioning) {
+        this.deletion = deletion;
         this.guard = guard;
         this.roles = roles;
         this.refusals = refusals;
@@ -53,6 +56,7 @@ class RolesPage {
         if (canProvision) {
             model.addAttribute("provisioning", provisioning.of(access.company()));
         }
+        model.addAttribute("holders", roles.holders(access.company()));
         return "admin/roles";
     }
 
@@ -90,6 +94,18 @@ class RolesPage {
         } else {
             redirect.addFlashAttribute("name", name);
             redirect.addFlashAttribute("chosen", chosen);
+        }
+        return "redirect:/companies/" + companyId + "/roles";
+    }
+
+    /** Deletes a custom role nobody holds; the page offers it only for those. */
+    @PostMapping("/{roleId}/delete")
+    String delete(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String roleId,
+            Locale locale, RedirectAttributes redirect) {
+        CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.ROLES_MANAGE);
+        String name = roles.find(access.company(), roleId).map(Role::name).orElse(roleId);
+        if (refusals.attempt(locale, redirect, "admin.roles.deleted", () -> deletion.deleteUnused(access, roleId))) {
+            redirect.addFlashAttribute("noticeArg", name);
         }
         return "redirect:/companies/" + companyId + "/roles";
     }

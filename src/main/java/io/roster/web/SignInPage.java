@@ -1,5 +1,7 @@
 package io.roster.web;
 
+import io.roster.access.ConsoleSignIn;
+import jakarta.servlet.http.HttpSession;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
@@ -22,7 +24,13 @@ class SignInPage {
 
     @GetMapping("/login")
     String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) Long retry,
-            @RequestParam(required = false) String signedOut, Model model) {
+            @RequestParam(required = false) String signedOut, HttpSession session, Model model) {
+        // what was typed before a refusal, once: a wrong password should not cost the email too
+        Object typed = session.getAttribute(ConsoleSignIn.TYPED_LOGIN);
+        session.removeAttribute(ConsoleSignIn.TYPED_LOGIN);
+        if (error != null && typed instanceof String login) {
+            model.addAttribute("typedLogin", login);
+        }
         if (error != null) {
             model.addAttribute("reason", REASONS.contains(error) ? error : "unauthorized");
             model.addAttribute("retry", retry == null ? 0 : Math.max(1, retry));

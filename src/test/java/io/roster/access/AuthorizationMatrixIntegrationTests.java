@@ -466,6 +466,12 @@ class AuthorizationMatrixIntegrationTests {
                     return api -> api.put(a() + "/roles/" + role, Map.of("name", Fixtures.unique("Renamed"),
                             "permissions", List.of(USERS_READ)));
                 }));
+        ops.add(op("DELETE /api/v1/companies/{companyId}/roles/{roleId}", "DELETE /companies/A/roles/{unused custom}",
+                inA(204, ROLES_MANAGE), () -> {
+                    String role = created(operator.post(a() + "/roles", Map.of("name", Fixtures.unique("Unused"),
+                            "permissions", List.of())), "id");
+                    return api -> api.delete(a() + "/roles/" + role, Map.of());
+                }));
 
         ops.add(op("GET /api/v1/companies/{companyId}/audit", "GET /companies/A/audit", inA(200, AUDIT_READ),
                 () -> api -> api.get(a() + "/audit")));
@@ -678,6 +684,7 @@ class AuthorizationMatrixIntegrationTests {
         endpoints.put("DELETE /companies/A/users/{id}/roles/MEMBER", c -> api -> api.delete(c + u + "/roles/MEMBER", Map.of()));
         endpoints.put("GET /companies/A/roles", c -> api -> api.get(c + "/roles"));
         endpoints.put("POST /companies/A/roles", c -> api -> api.post(c + "/roles", Map.of("name", Fixtures.unique("R"), "permissions", List.of())));
+        endpoints.put("DELETE /companies/A/roles/{custom}", c -> api -> api.delete(c + "/roles/" + Fixtures.unique("role"), Map.of()));
         endpoints.put("GET /companies/A/users/{id}/sign-in-lock", c -> api -> api.get(c + u + "/sign-in-lock"));
         endpoints.put("DELETE /companies/A/users/{id}/sign-in-lock", c -> api -> api.delete(c + u + "/sign-in-lock", Map.of()));
         endpoints.put("GET /companies/A/users/{id}/tokens", c -> api -> api.get(c + u + "/tokens"));

@@ -109,7 +109,7 @@ class ConsoleSignInIntegrationTests {
         var home = browser.get("/");
 
         assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(302);
-        assertThat(signedIn.redirect()).isEqualTo("/");
+        assertThat(signedIn.redirect()).isEqualTo("/start");
         assertThat(home.status()).isEqualTo(200);
         assertThat(home.body()).contains("<h1>Signed in as " + user.userId() + "</h1>");
     }
@@ -121,7 +121,7 @@ class ConsoleSignInIntegrationTests {
 
         var signedIn = browser.signIn(user.email().toUpperCase(java.util.Locale.ROOT), PASSWORD);
 
-        assertThat(signedIn.redirect()).isEqualTo("/");
+        assertThat(signedIn.redirect()).isEqualTo("/start");
         assertThat(browser.get("/").body()).contains("<h1>Signed in as " + user.userId() + "</h1>");
     }
 
@@ -136,7 +136,7 @@ class ConsoleSignInIntegrationTests {
         String after = browser.sessionCookie();
 
         assertThat(before).as("the sign-in form's session (it holds the CSRF token)").isNotNull();
-        assertThat(signedIn.redirect()).isEqualTo("/");
+        assertThat(signedIn.redirect()).isEqualTo("/start");
         assertThat(after).isNotNull().isNotEqualTo(before);
         assertThat(sessionId(after)).isNotEqualTo(sessionId(before));
         var replayed = Browser.withSessionCookie(port, "/", before);

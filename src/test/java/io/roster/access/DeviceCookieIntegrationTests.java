@@ -65,7 +65,7 @@ class DeviceCookieIntegrationTests {
         var elsewhere = new Browser(port).signIn(person.userId(), PASSWORD);
         var again = own.signIn(person.userId(), PASSWORD);
 
-        assertThat(first.redirect()).isEqualTo("/");
+        assertThat(first.redirect()).isEqualTo("/start");
         assertThat(setCookie).contains("HttpOnly").contains("SameSite=Strict").contains("Path=/").contains("Max-Age=")
                 .doesNotContain("Secure");
         assertThat(elsewhere.redirect()).as("a browser without the cookie is locked out")

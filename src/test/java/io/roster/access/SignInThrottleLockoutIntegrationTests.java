@@ -144,7 +144,7 @@ class SignInThrottleLockoutIntegrationTests {
         assertThat(after.json().get("failures").asInt()).isZero();
         assertThat(issue(user.userId(), PASSWORD).status()).isEqualTo(201);
         Browser browser = new Browser(port);
-        assertThat(browser.signIn(user.userId(), PASSWORD).redirect()).isEqualTo("/");
+        assertThat(browser.signIn(user.userId(), PASSWORD).redirect()).isEqualTo("/start");
         assertThat(browser.get("/").status()).isEqualTo(200);
     }
 

@@ -103,9 +103,14 @@ class AuditConsoleIntegrationTests {
     }
 
     @Test
-    void the_home_page_links_to_the_audit_only_with_audit_read() {
-        assertThat(signedIn(userWith("AUDITOR")).get("/").html()).contains("href=\"/companies/" + company + "/audit\"");
-        assertThat(signedIn(userWith("USER_MANAGER")).get("/").html()).doesNotContain("/audit\"");
+    void the_menu_links_to_the_audit_only_with_audit_read() {
+        // one company: the landing leads into it (its Users table), whose side menu has the audit or not
+        Browser auditor = signedIn(userWith("AUDITOR"));
+        Browser.Page landing = auditor.get("/start");
+        assertThat(landing.location()).endsWith("/companies/" + company + "/users");
+        assertThat(auditor.get(landing.location()).html()).contains("href=\"/companies/" + company + "/audit\"");
+        Browser manager = signedIn(userWith("USER_MANAGER"));
+        assertThat(manager.get(manager.get("/start").location()).html()).doesNotContain("/audit\"");
     }
 
     @Test

@@ -60,7 +60,7 @@ class SignInLockPageIntegrationTests {
         String[] locked = person(company, "MEMBER");
         String profile = "/companies/" + company + "/users/" + locked[0];
         Browser browser = new Browser(port);
-        assertThat(browser.signIn(admin[1], PASSWORD).location()).endsWith("/");
+        assertThat(browser.signIn(admin[1], PASSWORD).location()).endsWith("/start");
         String unlocked = browser.get(profile).html();
         lockOut(locked[1]);
         String until = operator.get("/api/v1/companies/" + company + "/users/" + locked[0] + "/sign-in-lock").text("lockedUntil");
