@@ -40,15 +40,18 @@ class AccountRows {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final NameWords words;
 
-    AccountRows(JdbcClient jdbc, JdbcTemplate template) {
+    AccountRows(JdbcClient jdbc, JdbcTemplate template, NameWords words) {
         this.jdbc = jdbc;
         this.template = template;
+        this.words = words;
     }
 
     /** Writes one account. */
     void insert(NewAccount account) {
         template.update(INSERT, values(account, UserRows.utc(Instant.now())), TYPES);
+        words.insert(List.of(account));
     }
 
     /** Writes many accounts in one JDBC batch (a bulk import writes a thousand at a time). */
@@ -59,6 +62,7 @@ class AccountRows {
             values.add(values(account, now));
         }
         template.batchUpdate(INSERT, values, TYPES);
+        words.insert(accounts);
     }
 
     private static Object[] values(NewAccount account, OffsetDateTime now) {

@@ -7,7 +7,6 @@ import io.roster.shared.Page;
 import io.roster.shared.Problems;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.RowMapper;
@@ -61,9 +60,10 @@ public class UsersTable {
         if (Boolean.TRUE.equals(query.external())) {
             sql = externalLeg(external + filters, query);
         } else if (Boolean.FALSE.equals(query.external())) {
-            sql = leg(internal + filters, query, true);
+            sql = leg(internal + filters, query, true, COMPANY_WORDS);
         } else {
-            sql = "SELECT * FROM ((" + leg(internal + filters, query, true) + ") UNION ALL (" + externalLeg(external + filters, query)
+            sql = "SELECT * FROM ((" + leg(internal + filters, query, true, COMPANY_WORDS) + ") UNION ALL ("
+                    + externalLeg(external + filters, query)
                     + ")) merged ORDER BY " + order("sort_key", query) + fetchFirst(query);
         }
         var spec = jdbc.sql(sql).param("company", company.value());
@@ -84,7 +84,7 @@ public class UsersTable {
         }
         String where = "home_company_id IN (:partnerCompanies)"
                 + (onlyCompany == null ? "" : " AND home_company_id = :company") + filters(query);
-        var spec = jdbc.sql(leg(where, query, onlyCompany != null))
+        var spec = jdbc.sql(leg(where, query, onlyCompany != null, "w.company_id IN (:partnerCompanies)"))
                 .param("partnerCompanies", partnerCompanies.stream().map(CompanyId::value).toList());
         if (onlyCompany != null) {
             spec = spec.param("company", onlyCompany.value());
@@ -124,6 +124,9 @@ public class UsersTable {
         return template;
     }
 
+    /** The words of a company's own rows ({@link NameWords}), for {@link #leg}. */
+    private static final String COMPANY_WORDS = "w.company_id = :company";
+
     /** The columns {@code q} is a prefix of. */
     private static final List<String> SEARCHED = List.of("user_id_sort", "first_name_sort", "last_name_sort", "email_sort");
 
@@ -148,7 +151,7 @@ public class UsersTable {
      * the order and the limit, PostgreSQL walked the sorted column's index instead, testing each
      * row, which is slow when the matches sit late in that order (most of the company read).
      */
-    private String leg(String where, UsersQuery query, boolean oneCompany) {
+    private String leg(String where, UsersQuery query, boolean oneCompany, String wordsScope) {
         String column = query.sort().column;
         String keyset = query.page().cursor() == null ? ""
                 : " AND (" + column + ", id) " + (query.descending() ? "<" : ">") + " (:afterKey, :afterId)";
@@ -166,6 +169,11 @@ public class UsersTable {
                     : "(SELECT id, hit_key FROM (" + range + " OFFSET 0 ROWS) matched ORDER BY " + order("hit_key", query)
                             + fetchFirst(query) + ")";
         }).collect(java.util.stream.Collectors.joining(" UNION "));
+        // The later words of the names: a range of the words' index, joined to its accounts.
+        String words = "SELECT id, " + column + " AS hit_key FROM account_name_words w JOIN accounts ON accounts.id = w.account_id"
+                + " WHERE " + wordsScope + " AND " + prefix.condition("w.word") + " AND " + where + keyset;
+        hits += " UNION (SELECT id, hit_key FROM (" + words + " OFFSET 0 ROWS) matched ORDER BY " + order("hit_key", query)
+                + fetchFirst(query) + ")";
         return "SELECT " + UserRows.COLUMNS + ", " + column + " AS sort_key FROM accounts WHERE id IN (SELECT id FROM ("
                 + hits + ") hits ORDER BY " + order("hit_key", query) + fetchFirst(query) + ") ORDER BY "
                 + order(column, query);
@@ -197,16 +205,18 @@ public class UsersTable {
      */
     private String externalLeg(String where, UsersQuery query) {
         if (query.q() == null) {
-            return leg(where, query, false);
+            return leg(where, query, false, null);
         }
         Prefix prefix = Prefix.of(query.q());
         String anyColumn = SEARCHED.stream().map(searched -> "(" + prefix.condition(searched) + ")")
-                .collect(java.util.stream.Collectors.joining(" OR "));
-        return leg(where + " AND (" + anyColumn + ")", query.withoutSearch(), false);
+                .collect(java.util.stream.Collectors.joining(" OR "))
+                + " OR EXISTS (SELECT 1 FROM account_name_words w WHERE w.account_id = accounts.id AND "
+                + prefix.condition("w.word") + ")";
+        return leg(where + " AND (" + anyColumn + ")", query.withoutSearch(), false, null);
     }
 
     /**
-     * A prefix as a range of the lower-cased sort columns: {@code [prefix, next)} where {@code next}
+     * A prefix, folded as the sort columns are ({@link SearchKey}), as a range of those columns: {@code [prefix, next)} where {@code next}
      * is the prefix with its last character incremented, which holds exactly the strings that start
      * with it in code point order (PostgreSQL's "C" collation) and in Java's order (H2). Past
      * U+D7FF the two orders differ, so a prefix ending there keeps only the range's lower bound of
@@ -215,7 +225,7 @@ public class UsersTable {
     record Prefix(String from, String to, String like) {
 
         static Prefix of(String q) {
-            String prefix = q.toLowerCase(Locale.ROOT);
+            String prefix = SearchKey.of(q);
             char last = prefix.charAt(prefix.length() - 1);
             if (last < Character.MIN_SURROGATE - 1) {
                 return new Prefix(prefix, prefix.substring(0, prefix.length() - 1) + (char) (last + 1), null);
