@@ -3,15 +3,29 @@ package io.roster.api;
 import io.roster.users.ImportResult;
 import java.util.List;
 
-/** The answer to an import (docs/rules.md §15): counts, and each row that has something to fix. */
-record ImportReport(int rows, int activated, int drafts, boolean dryRun, List<RowError> errors) {
+/**
+ * The answer to an import (docs/rules.md §15): counts, each row that has something to fix, and each
+ * row that named an account the company already has (left as it is, {@code existing}), with the
+ * key it matched by ({@code userId} or {@code email}).
+ */
+record ImportReport(int rows, int activated, int drafts, int existing, boolean dryRun, List<RowError> errors,
+        List<ExistingRow> existingRows) {
 
     record RowError(int line, String userId, String validationResult) {
     }
 
+    record ExistingRow(int line, String userId, String status, String matchedBy) {
+    }
+
     static ImportReport of(ImportResult result) {
-        return new ImportReport(result.rows().size(), result.activated(), result.drafts(), result.dryRun(),
+        return new ImportReport(result.rows().size(), result.activated(), result.drafts(), result.existing(),
+                result.dryRun(),
                 result.problems().stream()
-                        .map(row -> new RowError(row.line(), row.userId(), row.validationResult())).toList());
+                        .map(row -> new RowError(row.line(), row.userId(), row.validationResult())).toList(),
+                result.rows().stream().filter(ImportResult.RowOutcome::alreadyExisted)
+                        .map(row -> new ExistingRow(row.line(), row.userId(), row.status().name(),
+                                row.existing().matchedBy() == io.roster.users.ExistingAccount.MatchedBy.USER_ID ? "userId"
+                                        : "email"))
+                        .toList());
     }
 }

@@ -26,7 +26,8 @@ class Notifier {
             if (person.notifyInApp()) {
                 inbox.add(accountId, kind, arguments);
             }
-            if (person.notifyEmail() && kind.mail() != null) {
+            // A DRAFT is no account yet (docs/rules.md §1): no mail until it is activated.
+            if (person.notifyEmail() && kind.mail() != null && person.status() != io.roster.users.UserStatus.DRAFT) {
                 List<Object> mailArguments = new java.util.ArrayList<>();
                 mailArguments.add(person.displayName());
                 mailArguments.addAll(arguments);
