@@ -90,7 +90,10 @@ class UserRowActions {
         CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE);
         try {
             guard.requireOutranks(access, id);
+            UserRow gone = lifecycle.row(access.company(), id);
             lifecycle.delete(access.company(), id, null);
+            // the row gives way to a line saying the deletion happened, in its place
+            model.addAttribute("deletedLabel", PartnerUserLines.label(gone));
             return htmx != null ? "users/list :: deleted" : "redirect:/companies/" + companyId + "/users";
         } catch (ProblemException refused) {
             return row(access, id, refusals.ofTypeOr(refused, LocaleContextHolder.getLocale(), refused.detail()), htmx, model);

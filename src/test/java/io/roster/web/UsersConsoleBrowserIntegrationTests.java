@@ -110,7 +110,7 @@ class UsersConsoleBrowserIntegrationTests {
         Page page = signedIn("en");
         page.navigate("/companies/" + company + "/users?q=" + handle);
 
-        row(page, handle).locator("button.activate").click();
+        act(page, handle, "activate");
         assertThat(row(page, handle).locator(".validation")).containsText("Email is invalid");
         assertThat(row(page, handle).locator(".status")).containsText("Draft");
     }
@@ -125,29 +125,98 @@ class UsersConsoleBrowserIntegrationTests {
 
         Locator row = row(page, handle);
         assertThat(row.locator(".cell-userId button")).hasCount(0);
-        row.locator(".cell-firstName button").click();
-        row.locator(".cell-firstName input[name=value]").fill("Juliette");
-        row.locator(".cell-firstName button[type=submit]").click();
-        assertThat(row(page, handle).locator(".cell-firstName")).containsText("Juliette");
+        row.locator(".value-firstName button").click();
+        row.locator(".value-firstName input[name=value]").fill("Juliette");
+        row.locator(".value-firstName button[type=submit]").click();
+        assertThat(row(page, handle).locator(".value-firstName")).containsText("Juliette");
+        assertThat(row(page, handle).locator(".value-firstName button")).isFocused();
     }
 
     @Test
-    void an_inactive_row_is_deleted_and_an_active_one_is_refused_with_the_reason() {
+    void an_active_row_offers_no_delete_deactivate_asks_first_and_a_deletion_says_so() {
         Map<String, Object> active = Fixtures.validUser("ACTIVE");
         String handle = active.get("userId").toString();
         fixtures.createUser(company, active);
         Page page = signedIn("en");
-        page.onDialog(dialog -> dialog.accept());
         page.navigate("/companies/" + company + "/users?q=" + handle);
 
-        row(page, handle).locator("button.delete").click();
-        assertThat(row(page, handle).locator(".row-error")).containsText("deactivate it first");
+        row(page, handle).locator("summary").click();
+        assertThat(row(page, handle).locator("button.delete")).hasCount(0);
+        assertThat(row(page, handle).locator(".delete-blocked")).hasText("Deactivate first to delete");
+        Chromium.screenshot(page, "users-row-menu-en");
 
+        List<String> asked = new java.util.ArrayList<>();
+        page.onceDialog(dialog -> {
+            asked.add(dialog.message());
+            dialog.dismiss();
+        });
         row(page, handle).locator("button.deactivate").click();
+        assertThat(asked).singleElement().asString().startsWith("Deactivate " + handle + "?");
+        assertThat(row(page, handle).locator(".status")).containsText("Active");
+
+        page.onceDialog(dialog -> dialog.accept());
+        act(page, handle, "deactivate");
         assertThat(row(page, handle).locator(".status")).containsText("Inactive");
         Chromium.screenshot(page, "users-row-inactive-en");
-        row(page, handle).locator("button.delete").click();
-        assertThat(page.locator("#users-table")).not().containsText(handle);
+        page.onceDialog(dialog -> dialog.accept());
+        act(page, handle, "delete");
+        assertThat(page.locator("#users-table .deleted-row")).hasText(handle + " was deleted.");
+        assertThat(page.locator("#users-table .deleted-row")).isFocused();
+        assertThat(operator.get("/api/v1/companies/" + company + "/users?q=" + handle).json().get("items").size()).isZero();
+    }
+
+    @Test
+    void en_francais_la_suppression_attend_la_desactivation_et_le_dit() {
+        Map<String, Object> active = Fixtures.validUser("ACTIVE");
+        String handle = active.get("userId").toString();
+        fixtures.createUser(company, active);
+        Page page = signedIn("fr");
+        page.navigate("/companies/" + company + "/users?q=" + handle);
+
+        row(page, handle).locator("summary").click();
+        assertThat(row(page, handle).locator(".delete-blocked")).hasText("Désactiver d'abord pour supprimer");
+        List<String> asked = new java.util.ArrayList<>();
+        page.onceDialog(dialog -> {
+            asked.add(dialog.message());
+            dialog.accept();
+        });
+        row(page, handle).locator("button.deactivate").click();
+        assertThat(row(page, handle).locator(".status")).containsText("Inactif");
+        assertThat(asked).singleElement().asString().startsWith("Désactiver " + handle + " ?");
+        page.onceDialog(dialog -> dialog.accept());
+        act(page, handle, "delete");
+        assertThat(page.locator("#users-table .deleted-row")).hasText(handle + " a été supprimé.");
+        Chromium.screenshot(page, "users-row-deleted-fr");
+    }
+
+    @Test
+    void escape_cancels_an_inline_edit_and_an_email_change_says_a_confirmation_was_sent() {
+        Map<String, Object> active = Fixtures.validUser("ACTIVE");
+        String handle = active.get("userId").toString();
+        fixtures.createUser(company, active);
+        for (String language : List.of("en", "fr")) {
+            Page page = signedIn(language);
+            page.navigate("/companies/" + company + "/users?q=" + handle);
+            String before = row(page, handle).locator(".value-lastName").innerText();
+
+            row(page, handle).locator(".value-lastName button").click();
+            row(page, handle).locator(".value-lastName input[name=value]").fill("Changed but cancelled");
+            row(page, handle).locator(".value-lastName input[name=value]").press("Escape");
+
+            assertThat(row(page, handle).locator(".value-lastName input")).hasCount(0);
+            assertThat(row(page, handle).locator(".value-lastName button")).hasText(before);
+            assertThat(row(page, handle).locator(".value-lastName button")).isFocused();
+
+            String address = Fixtures.unique("moved").toLowerCase() + "@example.com";
+            row(page, handle).locator(".value-email button").click();
+            row(page, handle).locator(".value-email input[name=value]").fill(address);
+            row(page, handle).locator(".value-email input[name=value]").press("Enter");
+            assertThat(row(page, handle).locator(".row-notice")).hasText(language.equals("en")
+                    ? "Confirmation link sent to the new address: the email changes once it is confirmed."
+                    : "Lien de confirmation envoyé à la nouvelle adresse : l'e-mail change une fois celle-ci confirmée.");
+            assertThat(row(page, handle).locator(".value-email button")).isFocused();
+            page.context().close();
+        }
     }
 
     @Test
@@ -215,6 +284,14 @@ class UsersConsoleBrowserIntegrationTests {
         page.locator("#lastName").fill(last);
         page.locator("#userId").fill(handle);
         page.locator("#status").selectOption(status);
+    }
+
+    /** Opens the row's menu and clicks one of its actions. */
+    private static void act(Page page, String handle, String action) {
+        if (row(page, handle).locator("details.row-menu").getAttribute("open") == null) {
+            row(page, handle).locator("summary").click();
+        }
+        row(page, handle).locator("button." + action).click();
     }
 
     private static Locator row(Page page, String handle) {
