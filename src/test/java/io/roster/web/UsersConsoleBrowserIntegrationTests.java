@@ -262,13 +262,119 @@ class UsersConsoleBrowserIntegrationTests {
         Page page = signedIn("en");
         page.locator("#import-users").click();
         page.locator("#file").setInputFiles(file);
-        page.locator("#import-submit").click();
+        page.waitForResponse(answer -> answer.url().contains("/users/import"), () -> page.locator("#import-submit").click());
 
         assertThat(page.locator("#import-summary")).hasText("3 rows: 1 activated, 2 drafts.");
         assertThat(page.locator("#import-errors")).containsText("Email is invalid");
         Chromium.screenshot(page, "users-import-en");
         page.navigate("/companies/" + company + "/users?q=" + tag);
         assertThat(page.locator("#users-table tbody tr")).hasCount(3);
+    }
+
+    @Test
+    void the_table_fits_a_laptop_without_scrolling_and_becomes_one_card_per_person_on_a_phone() {
+        String tag = Fixtures.unique("fit").toLowerCase();
+        fixtures.createUser(company, Map.of("userId", tag + "-a-rather-long-user-id", "firstName", "Marie-Clémentine",
+                "lastName", "de la Fontaine-Beaumarchais", "email", tag + ".marie-clementine.delafontaine@a-long-domain.example.com",
+                "status", "ACTIVE"));
+        fixtures.createUser(company, Map.of("userId", tag + "-draft", "firstName", "Bad", "lastName", "Mail",
+                "email", "not-an-email", "status", "ACTIVE"));
+        fixtures.createUser(company, Map.of("userId", tag + "-plain", "firstName", "Zoé", "lastName", "Zola",
+                "email", tag + "z@example.com"));
+        for (String language : List.of("en", "fr")) {
+            Page page = signedIn(language);
+            page.setViewportSize(1366, 800);
+            page.navigate("/companies/" + company + "/users?q=" + tag);
+
+            assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(1366);
+            assertThat((Boolean) page.evaluate("document.getElementById('users-table').getBoundingClientRect().right"
+                    + " <= document.getElementById('main').getBoundingClientRect().right")).isTrue();
+            for (String control : List.of("#new-user", "#import-users")) {
+                var box = page.locator(control).boundingBox();
+                assertThat(box.x + box.width).as(control).isLessThanOrEqualTo(1366);
+            }
+            Locator last = page.locator("#users-table tbody tr.user-row").last();
+            last.locator("summary").click();
+            var menu = last.locator(".row-menu ul").boundingBox();
+            assertThat(menu.x).isGreaterThanOrEqualTo(0);
+            assertThat(menu.x + menu.width).isLessThanOrEqualTo(1366);
+            assertThat(menu.y + menu.height).isLessThanOrEqualTo(800);
+            assertThat(last.locator(".row-menu ul li").first()).isVisible();
+            Chromium.screenshot(page, "users-table-1366-" + language);
+
+            page.setViewportSize(390, 844);
+            page.reload();
+            System.out.println("[wide] " + page.evaluate("Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > 391).slice(0, 12).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join(' | ')"));
+            assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
+            assertThat(page.locator("#users-table tbody tr.user-row").first().evaluate("row => getComputedStyle(row).display"))
+                    .isEqualTo("block");
+            assertThat(page.locator("#new-user")).isInViewport();
+            Chromium.screenshot(page, "users-table-390-" + language);
+            page.context().close();
+        }
+    }
+
+    @Test
+    void the_search_ignores_accents_and_finds_the_start_of_any_word_of_the_names() {
+        String tag = Fixtures.unique("acc").toLowerCase();
+        fixtures.createUser(company, Map.of("userId", tag + "1", "firstName", "Hélène", "lastName", "Lefèvre",
+                "email", tag + "1@example.com"));
+        fixtures.createUser(company, Map.of("userId", tag + "2", "firstName", "Jean-Édouard", "lastName", "Dupré",
+                "email", tag + "2@example.com"));
+        for (String language : List.of("en", "fr")) {
+            Page page = signedIn(language);
+            page.locator("#q").fill("lefevre");
+            page.locator("#q").press("Enter");
+            assertThat(page.locator("#users-table tbody tr.user-row")).hasCount(1);
+            assertThat(page.locator("#users-table tbody")).containsText("Lefèvre");
+
+            page.locator("#q").fill("EDOUARD");
+            page.locator("#q").press("Enter");
+            assertThat(page.locator("#users-table tbody tr.user-row")).hasCount(1);
+            assertThat(page.locator("#users-table tbody")).containsText("Dupré");
+            Chromium.screenshot(page, "users-search-" + language);
+            page.context().close();
+        }
+    }
+
+    @Test
+    void importing_the_same_file_again_lists_the_rows_that_exist_and_a_dry_run_offers_import_now() throws Exception {
+        String tag = Fixtures.unique("again").toLowerCase();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("users", ".csv");
+        java.nio.file.Files.writeString(file, "userId,firstName,lastName,email,status\n"
+                + tag + "a,Ann,One," + tag + "a@example.com,ACTIVE\n"
+                + tag + "b,Bob,Two,,DRAFT\n");
+        Page page = signedIn("en");
+        page.navigate("/companies/" + company + "/users/import");
+        var download = page.waitForDownload(() -> page.locator("#template-link").click());
+        assertThat(download.suggestedFilename()).isEqualTo("users-template.csv");
+
+        page.locator("#file").setInputFiles(file);
+        page.locator("#dryRun").check();
+        page.waitForResponse(answer -> answer.url().contains("/users/import"), () -> page.locator("#import-submit").click());
+        assertThat(page.locator("#import-dry")).isVisible();
+        assertThat(page.locator("#import-dry")).containsText("Dry run: nothing was written.");
+        assertThat(operator.get("/api/v1/companies/" + company + "/users?q=" + tag).json().get("items").size()).isZero();
+        page.waitForResponse(answer -> answer.url().contains("/users/import"), () -> page.locator("#import-now").click());
+        assertThat(page.locator("#import-summary")).hasText("2 rows: 1 activated, 1 drafts.");
+        assertThat(page.locator("#import-dry")).isHidden();
+
+        page.waitForResponse(answer -> answer.url().contains("/users/import"), () -> page.locator("#import-submit").click());
+        assertThat(page.locator("#import-summary")).hasText("2 rows: 0 activated, 0 drafts. 2 already existed: left as they were.");
+        assertThat(page.locator("#import-errors tbody tr")).hasCount(2);
+        assertThat(page.locator("#import-errors")).containsText("Already exists (same user ID): left as it was");
+        Chromium.screenshot(page, "users-reimport-en");
+        assertThat(operator.get("/api/v1/companies/" + company + "/users?q=" + tag).json().get("items").size()).isEqualTo(2);
+
+        Page french = signedIn("fr");
+        french.navigate("/companies/" + company + "/users/import");
+        french.locator("#file").setInputFiles(file);
+        french.locator("#dryRun").check();
+        french.waitForResponse(answer -> answer.url().contains("/users/import"), () -> french.locator("#import-submit").click());
+        assertThat(french.locator("#import-dry")).containsText("Essai à blanc : rien n'a été écrit.");
+        assertThat(french.locator("#import-now")).hasText("Importer maintenant");
+        assertThat(french.locator("#import-errors")).containsText("Existe déjà (même identifiant) : laissé tel quel");
+        Chromium.screenshot(french, "users-reimport-fr");
     }
 
     private Page signedIn(String language) {
