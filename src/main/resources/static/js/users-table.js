@@ -2,6 +2,14 @@
 // focus back on the cell, focus kept on the row after a row action, and the row menus opened
 // over the page (position: fixed) so no scrolling container ever clips them.
 (function () {
+  // A form that changes a person for good asks first (the user page's Deactivate and Delete).
+  document.addEventListener('submit', event => {
+    const form = event.target;
+    if (form.dataset && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+      event.preventDefault();
+    }
+  });
+
   const table = document.getElementById('users-table');
   if (!table) { return; }
 

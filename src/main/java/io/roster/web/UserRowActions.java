@@ -17,7 +17,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,9 +45,11 @@ class UserRowActions {
     private final Invitations invitations;
     private final Refusals refusals;
     private final RoleLabels roleLabels;
+    private final MessageSource messages;
 
     UserRowActions(Guard guard, UserLifecycle lifecycle, RoleAssignments assignments, Invitations invitations,
-            Refusals refusals, RoleLabels roleLabels) {
+            Refusals refusals, RoleLabels roleLabels, MessageSource messages) {
+        this.messages = messages;
         this.refusals = refusals;
         this.roleLabels = roleLabels;
         this.guard = guard;
@@ -56,20 +60,39 @@ class UserRowActions {
 
     @PostMapping("/activate")
     String activate(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String id,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        return act(caller, companyId, id, htmx, model, company -> {
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            @RequestParam(required = false) String back, RedirectAttributes redirect, Model model) {
+        String answer = act(caller, companyId, id, htmx, model, company -> {
             ActivationOutcome outcome = lifecycle.activate(company, id);
             return outcome.activated() ? null : outcome.row().validationResult();
         });
+        return toProfile(back, companyId, id, model, redirect, "users.row.activated", answer);
     }
 
     @PostMapping("/deactivate")
     String deactivate(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String id,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        return act(caller, companyId, id, htmx, model, company -> {
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            @RequestParam(required = false) String back, RedirectAttributes redirect, Model model) {
+        String answer = act(caller, companyId, id, htmx, model, company -> {
             lifecycle.deactivate(company, id);
             return null;
         });
+        return toProfile(back, companyId, id, model, redirect, "users.row.deactivated", answer);
+    }
+
+    /** From the user page, the action goes back there, saying what happened or why it was refused. */
+    private String toProfile(String back, String companyId, String id, Model model, RedirectAttributes redirect,
+            String doneKey, String answer) {
+        if (!"profile".equals(back)) {
+            return answer;
+        }
+        Object refused = model.getAttribute("rowError");
+        if (refused != null) {
+            Flash.warn(redirect, refused.toString());
+        } else {
+            Flash.done(redirect, messages.getMessage(doneKey, null, LocaleContextHolder.getLocale()));
+        }
+        return "redirect:/companies/" + companyId + "/users/" + id;
     }
 
     @PostMapping("/invite")
@@ -86,7 +109,7 @@ class UserRowActions {
 
     @PostMapping("/delete")
     String delete(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String id,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+            @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes redirect, Model model) {
         CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE);
         try {
             guard.requireOutranks(access, id);
@@ -94,7 +117,12 @@ class UserRowActions {
             lifecycle.delete(access.company(), id, null);
             // the row gives way to a line saying the deletion happened, in its place
             model.addAttribute("deletedLabel", PartnerUserLines.label(gone));
-            return htmx != null ? "users/list :: deleted" : "redirect:/companies/" + companyId + "/users";
+            if (htmx == null) {
+                Flash.done(redirect, messages.getMessage("users.row.deleted", new Object[] {PartnerUserLines.label(gone)},
+                        LocaleContextHolder.getLocale()));
+                return "redirect:/companies/" + companyId + "/users";
+            }
+            return "users/list :: deleted";
         } catch (ProblemException refused) {
             return row(access, id, refusals.ofTypeOr(refused, LocaleContextHolder.getLocale(), refused.detail()), htmx, model);
         }
@@ -146,6 +174,7 @@ class UserRowActions {
     }
 
     private String row(CompanyAccess access, String id, String message, String htmx, Model model) {
+        model.addAttribute("rowError", message);
         if (htmx == null) {
             return "redirect:/companies/" + access.company() + "/users";
         }
