@@ -79,7 +79,8 @@
     const anchor = menu.querySelector('summary').getBoundingClientRect();
     list.style.position = 'fixed';
     list.style.top = Math.round(anchor.bottom + 4) + 'px';
-    list.style.left = Math.round(Math.max(8, anchor.right - list.offsetWidth)) + 'px';
+    const widest = window.innerWidth - list.offsetWidth - 8;
+    list.style.left = Math.round(Math.max(8, Math.min(anchor.right - list.offsetWidth, widest))) + 'px';
     const below = window.innerHeight - anchor.bottom - 8;
     if (list.offsetHeight > below && anchor.top > list.offsetHeight) {
       list.style.top = Math.round(anchor.top - list.offsetHeight - 4) + 'px';

@@ -377,6 +377,47 @@ class UsersConsoleBrowserIntegrationTests {
         Chromium.screenshot(french, "users-reimport-fr");
     }
 
+    @Test
+    void the_user_page_edits_for_real_and_activates_deactivates_and_deletes_in_english_and_french() {
+        Map<String, List<String>> texts = Map.of(
+                "en", List.of("The changes are saved.", "The user is active.",
+                        "The user is deactivated: they can no longer sign in.", " was deleted."),
+                "fr", List.of("Les modifications sont enregistrées.", "L'utilisateur est actif.",
+                        "L'utilisateur est désactivé : il ne peut plus se connecter.", " a été supprimé."));
+        for (String language : List.of("en", "fr")) {
+            Map<String, Object> draft = Fixtures.validUser("DRAFT");
+            String handle = draft.get("userId").toString();
+            String id = fixtures.createUser(company, draft).text("id");
+            Page page = signedIn(language);
+            page.navigate("/companies/" + company + "/users?q=" + handle);
+            row(page, handle).locator("summary").click();
+            row(page, handle).locator("a.action-open").click();
+
+            page.locator("#edit-details summary").click();
+            page.locator("#edit-lastName").fill("Renamed-" + language);
+            page.locator("#edit-save").click();
+            assertThat(page.locator("#flash")).hasText(texts.get(language).get(0));
+            assertThat(page.locator(".details")).containsText("Renamed-" + language);
+            assertThat(operator.get("/api/v1/companies/" + company + "/users/" + id).text("lastName"))
+                    .isEqualTo("Renamed-" + language);
+
+            page.locator("#profile-activate").click();
+            assertThat(page.locator("#flash")).hasText(texts.get(language).get(1));
+            assertThat(page.locator("#profile-delete")).hasCount(0);
+            assertThat(page.locator("#profile-delete-blocked")).isVisible();
+            Chromium.screenshot(page, "user-page-" + language);
+
+            page.onceDialog(dialog -> dialog.accept());
+            page.locator("#profile-deactivate").click();
+            assertThat(page.locator("#flash")).hasText(texts.get(language).get(2));
+            page.onceDialog(dialog -> dialog.accept());
+            page.locator("#profile-delete").click();
+            page.waitForURL(url -> url.endsWith("/companies/" + company + "/users"));
+            assertThat(page.locator("#flash")).hasText(handle + texts.get(language).get(3));
+            page.context().close();
+        }
+    }
+
     private Page signedIn(String language) {
         Page page = chromium.newPage("http://127.0.0.1:" + port, language);
         Chromium.signIn(page, adminEmail, PASSWORD);
