@@ -13,7 +13,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class NameWords {
 
-    private static final String INSERT = "INSERT INTO account_name_words (account_id, company_id, word) VALUES (?, ?, ?)";
+    private static final String INSERT = "INSERT INTO account_name_words (account_id, company_id, word, user_id_sort,"
+            + " last_name_sort) VALUES (?, ?, ?, ?, ?)";
+
+    /** The words of one account, with the sort keys copied from its row as just written. */
+    private static final String COPY = "INSERT INTO account_name_words (account_id, company_id, word, user_id_sort,"
+            + " last_name_sort) SELECT id, home_company_id, ?, user_id_sort, last_name_sort FROM accounts WHERE id = ?";
 
     private final JdbcTemplate jdbc;
 
@@ -26,7 +31,8 @@ class NameWords {
         List<Object[]> rows = new ArrayList<>();
         for (NewAccount account : accounts) {
             for (String word : SearchKey.laterWords(account.firstName(), account.lastName())) {
-                rows.add(new Object[] {account.id(), account.homeCompanyId(), word});
+                rows.add(new Object[] {account.id(), account.homeCompanyId(), word, SearchKey.of(account.userId()),
+                        SearchKey.of(account.lastName())});
             }
         }
         if (!rows.isEmpty()) {
@@ -34,13 +40,13 @@ class NameWords {
         }
     }
 
-    /** Replaces the words of one account after its names changed. */
-    void replace(String accountId, String homeCompanyId, String firstName, String lastName) {
+    /** Replaces the words of one account after its userId or names changed (its row already written). */
+    void replace(String accountId, String firstName, String lastName) {
         jdbc.update("DELETE FROM account_name_words WHERE account_id = ?", accountId);
         List<Object[]> rows = SearchKey.laterWords(firstName, lastName).stream()
-                .map(word -> new Object[] {accountId, homeCompanyId, word}).toList();
+                .map(word -> new Object[] {word, accountId}).toList();
         if (!rows.isEmpty()) {
-            jdbc.batchUpdate(INSERT, rows);
+            jdbc.batchUpdate(COPY, rows);
         }
     }
 }

@@ -63,7 +63,7 @@ public class OwnProfile {
                 .params(first, last, UserRows.sortKey(first), UserRows.sortKey(last),
                         Instant.now().atOffset(ZoneOffset.UTC), accountId)
                 .update();
-        words.replace(accountId, before.homeCompanyId(), first, last);
+        words.replace(accountId, first, last);
         events.publishEvent(new UserEvents.OwnNamesChanged(accountId, before.homeCompanyId(), before.firstName(),
                 before.lastName(), first, last));
     }

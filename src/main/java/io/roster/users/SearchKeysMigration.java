@@ -48,7 +48,8 @@ class SearchKeysMigration implements JavaMigration {
                 PreparedStatement update = connection.prepareStatement("UPDATE accounts SET user_id_sort = ?,"
                         + " first_name_sort = ?, last_name_sort = ?, email_sort = ? WHERE id = ?");
                 PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO account_name_words (account_id, company_id, word) VALUES (?, ?, ?)")) {
+                        "INSERT INTO account_name_words (account_id, company_id, word, user_id_sort, last_name_sort)"
+                                + " VALUES (?, ?, ?, ?, ?)")) {
             read.setFetchSize(BATCH);
             int pending = 0;
             try (ResultSet rows = read.executeQuery(
@@ -65,6 +66,8 @@ class SearchKeysMigration implements JavaMigration {
                         insert.setString(1, id);
                         insert.setString(2, rows.getString("home_company_id"));
                         insert.setString(3, word);
+                        insert.setString(4, SearchKey.of(rows.getString("user_id")));
+                        insert.setString(5, SearchKey.of(rows.getString("last_name")));
                         insert.addBatch();
                     }
                     if (++pending == BATCH) {

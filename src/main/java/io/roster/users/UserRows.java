@@ -118,7 +118,7 @@ class UserRows {
                         sortKey(after.firstName()), sortKey(after.lastName()), sortKey(after.email()), emailKey,
                         after.emailVerified(), utc(Instant.now()), after.id(), company.value())
                 .update();
-        words.replace(after.id(), company.value(), after.firstName(), after.lastName());
+        words.replace(after.id(), after.firstName(), after.lastName());
     }
 
     int delete(CompanyId company, String id) {

@@ -84,7 +84,8 @@ public class UsersTable {
         }
         String where = "home_company_id IN (:partnerCompanies)"
                 + (onlyCompany == null ? "" : " AND home_company_id = :company") + filters(query);
-        var spec = jdbc.sql(leg(where, query, onlyCompany != null, "w.company_id IN (:partnerCompanies)"))
+        var spec = jdbc.sql(leg(where, query, onlyCompany != null,
+                        "w.company_id IN (:partnerCompanies)" + (onlyCompany == null ? "" : " AND w.company_id = :company")))
                 .param("partnerCompanies", partnerCompanies.stream().map(CompanyId::value).toList());
         if (onlyCompany != null) {
             spec = spec.param("company", onlyCompany.value());
@@ -126,6 +127,9 @@ public class UsersTable {
 
     /** The words of a company's own rows ({@link NameWords}), for {@link #leg}. */
     private static final String COMPANY_WORDS = "w.company_id = :company";
+
+    /** The sort columns copied beside each word ({@link NameWords}). */
+    private static final java.util.Set<String> WORD_SORT_KEYS = java.util.Set.of("user_id_sort", "last_name_sort");
 
     /** The columns {@code q} is a prefix of. */
     private static final List<String> SEARCHED = List.of("user_id_sort", "first_name_sort", "last_name_sort", "email_sort");
@@ -169,9 +173,19 @@ public class UsersTable {
                     : "(SELECT id, hit_key FROM (" + range + " OFFSET 0 ROWS) matched ORDER BY " + order("hit_key", query)
                             + fetchFirst(query) + ")";
         }).collect(java.util.stream.Collectors.joining(" UNION "));
-        // The later words of the names: a range of the words' index, joined to its accounts.
-        String words = "SELECT id, " + column + " AS hit_key FROM account_name_words w JOIN accounts ON accounts.id = w.account_id"
-                + " WHERE " + wordsScope + " AND " + prefix.condition("w.word") + " AND " + where + keyset;
+        // The later words of the names: a range of the words' index. Sorted by userId or last name
+        // and with no other filter, the index holds all it needs (the sort keys are copied there);
+        // otherwise the range is joined to its accounts.
+        String words;
+        if (query.status() == null && query.role() == null && WORD_SORT_KEYS.contains(column)) {
+            String wordKeyset = query.page().cursor() == null ? "" : " AND (w." + column + ", w.account_id) "
+                    + (query.descending() ? "<" : ">") + " (:afterKey, :afterId)";
+            words = "SELECT w.account_id AS id, w." + column + " AS hit_key FROM account_name_words w WHERE " + wordsScope
+                    + " AND " + prefix.condition("w.word") + wordKeyset;
+        } else {
+            words = "SELECT id, " + column + " AS hit_key FROM account_name_words w JOIN accounts ON accounts.id = w.account_id"
+                    + " WHERE " + wordsScope + " AND " + prefix.condition("w.word") + " AND " + where + keyset;
+        }
         hits += " UNION (SELECT id, hit_key FROM (" + words + " OFFSET 0 ROWS) matched ORDER BY " + order("hit_key", query)
                 + fetchFirst(query) + ")";
         return "SELECT " + UserRows.COLUMNS + ", " + column + " AS sort_key FROM accounts WHERE id IN (SELECT id FROM ("

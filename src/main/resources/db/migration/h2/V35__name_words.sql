@@ -8,7 +8,13 @@ CREATE TABLE account_name_words (
     -- the account's home company (a home never changes), so a company's words are one range
     company_id       VARCHAR(36),
     word             VARCHAR(255) NOT NULL,
+    -- copies of the account's sort columns (V1), so a search by word sorted by userId or last name
+    -- reads this table's index alone: joined to the accounts, a common word (a first name's second
+    -- half) cost a read of the whole company
+    user_id_sort     VARCHAR(255) NOT NULL DEFAULT '',
+    last_name_sort   VARCHAR(255) NOT NULL DEFAULT '',
     CONSTRAINT pk_account_name_words PRIMARY KEY (account_id, word)
 );
--- A company's rows by word: the search range of the Users table.
-CREATE INDEX ix_account_name_words_company ON account_name_words (company_id, word, account_id);
+-- A company's rows by word: the search range of the Users table, with what each sort needs.
+CREATE INDEX ix_account_name_words_company ON account_name_words (company_id, word, account_id, user_id_sort,
+    last_name_sort);
