@@ -183,8 +183,12 @@ public class UsersTable {
             words = "SELECT w.account_id AS id, w." + column + " AS hit_key FROM account_name_words w WHERE " + wordsScope
                     + " AND " + prefix.condition("w.word") + wordKeyset;
         } else {
-            words = "SELECT id, " + column + " AS hit_key FROM account_name_words w JOIN accounts ON accounts.id = w.account_id"
-                    + " WHERE " + wordsScope + " AND " + prefix.condition("w.word") + " AND " + where + keyset;
+            // the words' copies share the accounts' column names: the accounts' are named in full
+            String joinedKeyset = query.page().cursor() == null ? "" : " AND (accounts." + column + ", accounts.id) "
+                    + (query.descending() ? "<" : ">") + " (:afterKey, :afterId)";
+            words = "SELECT accounts.id, accounts." + column + " AS hit_key FROM account_name_words w JOIN accounts"
+                    + " ON accounts.id = w.account_id WHERE " + wordsScope + " AND " + prefix.condition("w.word") + " AND "
+                    + where + joinedKeyset;
         }
         hits += " UNION (SELECT id, hit_key FROM (" + words + " OFFSET 0 ROWS) matched ORDER BY " + order("hit_key", query)
                 + fetchFirst(query) + ")";

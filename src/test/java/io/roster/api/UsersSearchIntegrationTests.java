@@ -104,6 +104,41 @@ class UsersSearchIntegrationTests {
         assertThat(paged).containsExactly("Bélanger", "Bernard", "Besançon");
     }
 
+    @Test
+    void a_word_search_holds_with_a_filter_and_with_every_sort() {
+        assertThat(lastNamesOf(users() + "?limit=50&status=ACTIVE&q=claire")).containsExactly("Besançon");
+        assertThat(lastNamesOf(users() + "?limit=50&status=DRAFT&q=claire")).isEmpty();
+        for (String sort : List.of("userId", "-userId", "lastName", "-lastName", "email", "-email", "status", "-status")) {
+            assertThat(lastNamesOf(users() + "?limit=50&sort=" + sort + "&q=tour")).as(sort).containsExactly("de la Tour");
+        }
+    }
+
+    @Test
+    void the_partner_space_searches_its_companies_by_word_and_without_accents() {
+        Fixtures fixtures = new Fixtures(api);
+        String partner = fixtures.partner();
+        String first = fixtures.companyOf(partner, 5);
+        String second = fixtures.companyOf(partner, 5);
+        fixtures.createUser(first, Map.of("userId", tag + "p1", "firstName", "Jean-Édouard", "lastName", "Lefèvre",
+                "email", tag + "p1@example.com"));
+        fixtures.createUser(second, Map.of("userId", tag + "p2", "firstName", "Anne", "lastName", "Dupré-Édouard",
+                "email", tag + "p2@example.com"));
+
+        String base = "/api/v1/partners/" + partner + "/users?limit=50";
+        assertThat(lastNamesOf(base + "&q=edouard")).containsExactlyInAnyOrder("Lefèvre", "Dupré-Édouard");
+        assertThat(lastNamesOf(base + "&q=edouard&companyId=" + second)).containsExactly("Dupré-Édouard");
+        assertThat(lastNamesOf(base + "&q=lefevre&sort=lastName")).containsExactly("Lefèvre");
+    }
+
+    private List<String> lastNamesOf(String path) {
+        var response = api.get(path);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        List<String> names = new ArrayList<>();
+        response.json().get("items").valueStream().forEach(item -> names.add(
+                (item.has("user") ? item.get("user") : item).get("lastName").asString()));
+        return names;
+    }
+
     private List<String> lastNames(String q) {
         var response = api.get(users() + "?limit=50&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
