@@ -16,21 +16,37 @@
   }
 
   function show(result) {
-    document.getElementById('import-summary').textContent = data.msgDone
+    let summary = data.msgDone
       .replace('%rows%', result.rows).replace('%activated%', result.activated).replace('%drafts%', result.drafts);
+    if (result.existing > 0) {
+      summary += ' ' + data.msgExisting.replace('%existing%', result.existing);
+    }
+    document.getElementById('import-summary').textContent = summary;
+    document.getElementById('import-dry').hidden = !result.dryRun;
     const table = document.getElementById('import-errors');
     table.tHead.textContent = '';
     table.tBodies[0].textContent = '';
-    if (result.errors.length > 0) {
+    // Each row to fix and each row that named an existing user, in the order of the file.
+    const lines = result.errors.map(error => [error.line, error.userId || '', error.validationResult])
+      .concat((result.existingRows || []).map(row => [row.line, row.userId || '',
+        row.matchedBy === 'email' ? data.msgMatchEmail : data.msgMatchUserId]))
+      .sort((a, b) => a[0] - b[0]);
+    if (lines.length > 0) {
       const head = table.tHead.insertRow();
       [data.colLine, data.colUser, data.colResult].forEach(text => cell(head, text, true));
-      result.errors.forEach(error => {
+      lines.forEach(line => {
         const row = table.tBodies[0].insertRow();
-        [error.line, error.userId || '', error.validationResult].forEach(text => cell(row, String(text)));
+        line.forEach(text => cell(row, String(text)));
       });
     }
     report.hidden = false;
   }
+
+  // After a dry run, "Import now" sends the same file for real.
+  document.getElementById('import-now').addEventListener('click', () => {
+    document.getElementById('dryRun').checked = false;
+    form.requestSubmit();
+  });
 
   form.addEventListener('submit', event => {
     event.preventDefault();

@@ -10,6 +10,10 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.Locale;
+import io.roster.shared.CompanyId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,15 +44,18 @@ class AccountRows {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final NameWords words;
 
-    AccountRows(JdbcClient jdbc, JdbcTemplate template) {
+    AccountRows(JdbcClient jdbc, JdbcTemplate template, NameWords words) {
         this.jdbc = jdbc;
         this.template = template;
+        this.words = words;
     }
 
     /** Writes one account. */
     void insert(NewAccount account) {
         template.update(INSERT, values(account, UserRows.utc(Instant.now())), TYPES);
+        words.insert(List.of(account));
     }
 
     /** Writes many accounts in one JDBC batch (a bulk import writes a thousand at a time). */
@@ -59,6 +66,7 @@ class AccountRows {
             values.add(values(account, now));
         }
         template.batchUpdate(INSERT, values, TYPES);
+        words.insert(accounts);
     }
 
     private static Object[] values(NewAccount account, OffsetDateTime now) {
@@ -70,6 +78,52 @@ class AccountRows {
                 UserRows.sortKey(account.lastName()), UserRows.sortKey(account.email()), account.status().name(),
                 account.validationResult() == null ? null : account.validationResult().encode(), account.emailVerified(), account.passwordHash(), account.locale(),
                 account.notifyInApp(), account.notifyEmail(), now, now};
+    }
+
+    /**
+     * The company's own accounts that these rows name, by userId (without case) or else by email,
+     * read in bulk through the company's sort-column indexes.
+     */
+    ImportPlan.Existing existingIn(CompanyId company, List<ImportRow> rows) {
+        Map<String, ExistingAccount> byUserId = new HashMap<>();
+        Map<String, ExistingAccount> byEmail = new HashMap<>();
+        List<String> userIdKeys = rows.stream().map(ImportRow::userId).filter(v -> v != null && !v.isBlank())
+                .map(SearchKey::of).distinct().toList();
+        List<String> emailKeys = rows.stream().map(ImportRow::email).filter(v -> v != null && !v.isBlank())
+                .map(SearchKey::of).distinct().toList();
+        for (String column : List.of("user_id_sort", "email_sort")) {
+            List<String> keys = column.equals("user_id_sort") ? userIdKeys : emailKeys;
+            for (int from = 0; from < keys.size(); from += IN_LIST) {
+                jdbc.sql("SELECT id, user_id, email, status FROM accounts WHERE home_company_id = :company AND "
+                                + column + " IN (:keys)")
+                        .param("company", company.value())
+                        .param("keys", keys.subList(from, Math.min(keys.size(), from + IN_LIST)))
+                        .query((rs, n) -> {
+                            String id = rs.getString("id");
+                            UserStatus status = UserStatus.valueOf(rs.getString("status"));
+                            String userId = rs.getString("user_id");
+                            String email = rs.getString("email");
+                            if (userId != null) {
+                                byUserId.putIfAbsent(userId.trim().toLowerCase(Locale.ROOT),
+                                        new ExistingAccount(id, userId, status, ExistingAccount.MatchedBy.USER_ID));
+                            }
+                            if (email != null) {
+                                byEmail.putIfAbsent(EmailAddress.keyOf(email),
+                                        new ExistingAccount(id, userId, status, ExistingAccount.MatchedBy.EMAIL));
+                            }
+                            return id;
+                        }).list();
+            }
+        }
+        return row -> {
+            if (row.userId() != null && !row.userId().isBlank()) {
+                ExistingAccount found = byUserId.get(row.userId().trim().toLowerCase(Locale.ROOT));
+                if (found != null) {
+                    return java.util.Optional.of(found);
+                }
+            }
+            return java.util.Optional.ofNullable(row.email() == null ? null : byEmail.get(EmailAddress.keyOf(row.email())));
+        };
     }
 
     Set<String> claimedUserIds(Collection<String> keys) {

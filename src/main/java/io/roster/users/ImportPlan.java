@@ -18,9 +18,18 @@ final class ImportPlan {
 
     /**
      * A row after the checks: a {@code candidate} for activation, or a DRAFT with the
-     * {@code problems} that keep it one (null for a row that only asked to be a DRAFT).
+     * {@code problems} that keep it one (null for a row that only asked to be a DRAFT), or a row
+     * that names an account the company has already ({@code existing}), which is left as it is.
      */
-    record Planned(ImportRow row, boolean candidate, ValidationResult problems) {
+    record Planned(ImportRow row, boolean candidate, ValidationResult problems, ExistingAccount existing) {
+
+        Planned(ImportRow row, boolean candidate, ValidationResult problems) {
+            this(row, candidate, problems, null);
+        }
+
+        boolean written() {
+            return existing == null;
+        }
     }
 
     /** Which of these keys some account has already claimed (asked of the database in bulk). */
@@ -28,11 +37,50 @@ final class ImportPlan {
         Set<String> claimedAmong(Collection<String> keys);
     }
 
+    /** The company's own accounts that rows of the source name, by userId or else by email. */
+    interface Existing {
+        java.util.Optional<ExistingAccount> of(ImportRow row);
+    }
+
     private ImportPlan() {
     }
 
-    /** Plans trimmed rows, in the order of the source. */
+    /** Plans trimmed rows, in the order of the source; none names an account the company has. */
     static List<Planned> of(List<ImportRow> rows, Claims userIds, Claims emails) {
+        return of(rows, userIds, emails, row -> java.util.Optional.empty());
+    }
+
+    /**
+     * Plans trimmed rows, in the order of the source. A row naming an account the company already
+     * has (the same file imported again) is not written again: it is reported as existing, so a
+     * re-import creates no duplicates, drafts included (a draft claims nothing the checks would see).
+     */
+    static List<Planned> of(List<ImportRow> allRows, Claims userIds, Claims emails, Existing existing) {
+        List<Planned> settledFirst = new ArrayList<>();
+        List<ImportRow> rows = new ArrayList<>();
+        for (ImportRow row : allRows) {
+            var found = existing.of(row);
+            if (found.isPresent()) {
+                settledFirst.add(new Planned(row, false, null, found.get()));
+            } else {
+                rows.add(row);
+            }
+        }
+        List<Planned> fresh = planFresh(rows, userIds, emails);
+        if (settledFirst.isEmpty()) {
+            return fresh;
+        }
+        java.util.Map<ImportRow, Integer> position = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < allRows.size(); i++) {
+            position.put(allRows.get(i), i);
+        }
+        List<Planned> all = new ArrayList<>(settledFirst);
+        all.addAll(fresh);
+        all.sort(java.util.Comparator.comparingInt(planned -> position.get(planned.row())));
+        return all;
+    }
+
+    private static List<Planned> planFresh(List<ImportRow> rows, Claims userIds, Claims emails) {
         List<List<ValidationProblem>> problems = rows.stream().map(ImportPlan::fieldProblems).toList();
         List<ImportRow> checkable = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -65,12 +113,22 @@ final class ImportPlan {
         return planned;
     }
 
-    /** The caller's refusals first, then what the activation policy finds in a row that asks to be ACTIVE. */
+    /**
+     * The caller's refusals first, then what the activation policy finds in a row that asks to be
+     * ACTIVE. A row that asks to stay a DRAFT may leave fields empty, but a field it fills wrongly
+     * (an invalid userId or email) is reported all the same, so the file can be fixed at once.
+     */
     private static List<ValidationProblem> fieldProblems(ImportRow row) {
         List<ValidationProblem> problems = new ArrayList<>(row.refusals());
+        List<ValidationProblem> policy = ActivationPolicy.problemsOf(row.userId(), row.firstName(), row.lastName(), row.email());
         if (row.wantsActive()) {
-            problems.addAll(ActivationPolicy.problemsOf(row.userId(), row.firstName(), row.lastName(), row.email()));
+            problems.addAll(policy);
+        } else {
+            policy.stream().filter(problem -> INVALID_WHEN_FILLED.contains(problem.code())).forEach(problems::add);
         }
         return problems;
     }
+
+    private static final Set<ValidationCode> INVALID_WHEN_FILLED = Set.of(ValidationCode.USER_ID_INVALID,
+            ValidationCode.EMAIL_INVALID);
 }

@@ -21,10 +21,12 @@ public class OwnProfile {
     private final Recipients recipients;
     private final Passwords passwords;
     private final ApplicationEventPublisher events;
+    private final NameWords words;
 
     OwnProfile(JdbcClient jdbc, Accounts accounts, Recipients recipients, Passwords passwords,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, NameWords words) {
         this.jdbc = jdbc;
+        this.words = words;
         this.accounts = accounts;
         this.recipients = recipients;
         this.passwords = passwords;
@@ -61,6 +63,7 @@ public class OwnProfile {
                 .params(first, last, UserRows.sortKey(first), UserRows.sortKey(last),
                         Instant.now().atOffset(ZoneOffset.UTC), accountId)
                 .update();
+        words.replace(accountId, first, last);
         events.publishEvent(new UserEvents.OwnNamesChanged(accountId, before.homeCompanyId(), before.firstName(),
                 before.lastName(), first, last));
     }

@@ -79,8 +79,27 @@ public class UserImport {
     public ImportResult run(CompanyId company, List<ImportRow> rows, boolean dryRun, BatchHook hook) {
         List<ImportRow> trimmed = rows.stream().map(ImportRow::trimmed).toList();
         requireWithinColumns(trimmed);
-        List<Planned> plan = ImportPlan.of(trimmed, accounts::claimedUserIds, accounts::claimedEmails);
-        return new ImportResult(dryRun, dryRun ? simulate(company, plan) : write(company, plan, hook));
+        List<Planned> plan = ImportPlan.of(trimmed, accounts::claimedUserIds, accounts::claimedEmails,
+                accounts.existingIn(company, trimmed));
+        List<Planned> fresh = plan.stream().filter(Planned::written).toList();
+        List<RowOutcome> written = dryRun ? simulate(company, fresh) : write(company, fresh, hook);
+        return new ImportResult(dryRun, inSourceOrder(plan, written));
+    }
+
+    /** The outcomes of the written rows, with the rows naming an existing account back in their place. */
+    private static List<RowOutcome> inSourceOrder(List<Planned> plan, List<RowOutcome> written) {
+        if (written.size() == plan.size()) {
+            return written;
+        }
+        List<RowOutcome> all = new ArrayList<>(plan.size());
+        var next = written.iterator();
+        for (Planned planned : plan) {
+            ExistingAccount existing = planned.existing();
+            all.add(existing == null ? next.next()
+                    : new RowOutcome(planned.row().line(), existing.accountId(), existing.userId(), existing.status(), null,
+                            existing));
+        }
+        return all;
     }
 
     /** The seats free now go to the candidates in order, as the real import would hand them out. */

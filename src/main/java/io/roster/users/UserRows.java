@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,9 +23,11 @@ class UserRows {
             + " password_hash IS NOT NULL AS has_password, version, created_at, updated_at";
 
     private final JdbcClient jdbc;
+    private final NameWords words;
 
-    UserRows(JdbcClient jdbc) {
+    UserRows(JdbcClient jdbc, NameWords words) {
         this.jdbc = jdbc;
+        this.words = words;
     }
 
     /** An internal row of the company. */
@@ -141,6 +142,7 @@ class UserRows {
                         sortKey(after.firstName()), sortKey(after.lastName()), sortKey(after.email()), emailKey,
                         after.emailVerified(), utc(Instant.now()), after.id(), company.value())
                 .update();
+        words.replace(after.id(), after.firstName(), after.lastName());
     }
 
     int delete(CompanyId company, String id) {
@@ -149,17 +151,10 @@ class UserRows {
                 .update();
     }
 
-    /** The lower-cased copy the Users table sorts and searches on. */
+    /** The folded copy the Users table sorts and searches on ({@link SearchKey}). */
     static String sortKey(String value) {
-        if (value == null) {
-            return "";
-        }
-        // Lower-casing can lengthen text (e.g. U+0130), so cut to the narrowest sort column.
-        String key = value.trim().toLowerCase(Locale.ROOT);
-        return key.length() > SORT_KEY_MAX ? key.substring(0, SORT_KEY_MAX) : key;
+        return SearchKey.of(value);
     }
-
-    static final int SORT_KEY_MAX = 255;
 
     static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);

@@ -4,8 +4,8 @@ import io.roster.shared.FieldErrors;
 import io.roster.shared.PageRequest;
 
 /**
- * Filters and order of the Users table. {@code q} is a case-insensitive prefix of the userId, first
- * name, last name or email. {@code sort} is one of {@link Sort}, descending when {@code descending}.
+ * Filters and order of the Users table. {@code q} is a prefix of the userId, the email, or of any
+ * word of the first or last name, ignoring case and accents ({@link SearchKey}). {@code sort} is one of {@link Sort}, descending when {@code descending}.
  */
 public record UsersQuery(UserStatus status, Boolean external, String q, RoleFilter role, Sort sort, boolean descending,
         PageRequest page) {
@@ -53,7 +53,8 @@ public record UsersQuery(UserStatus status, Boolean external, String q, RoleFilt
             errors.add("sort", "must be userId, lastName, email or status, with '-' in front for descending order");
         }
         errors.throwIfAny();
-        return new UsersQuery(parsedStatus, external, q == null || q.isBlank() ? null : q.trim(), role, parsedSort,
+        // A search folding to nothing (only accents or spaces) searches nothing: the whole table.
+        return new UsersQuery(parsedStatus, external, q == null || SearchKey.of(q).isEmpty() ? null : q.trim(), role, parsedSort,
                 descending, page);
     }
 

@@ -7,7 +7,6 @@ import io.roster.shared.Page;
 import io.roster.shared.Problems;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.RowMapper;
@@ -61,9 +60,10 @@ public class UsersTable {
         if (Boolean.TRUE.equals(query.external())) {
             sql = externalLeg(external + filters, query);
         } else if (Boolean.FALSE.equals(query.external())) {
-            sql = leg(internal + filters, query, true);
+            sql = leg(internal + filters, query, true, COMPANY_WORDS);
         } else {
-            sql = "SELECT * FROM ((" + leg(internal + filters, query, true) + ") UNION ALL (" + externalLeg(external + filters, query)
+            sql = "SELECT * FROM ((" + leg(internal + filters, query, true, COMPANY_WORDS) + ") UNION ALL ("
+                    + externalLeg(external + filters, query)
                     + ")) merged ORDER BY " + order("sort_key", query) + fetchFirst(query);
         }
         var spec = jdbc.sql(sql).param("company", company.value());
@@ -84,7 +84,8 @@ public class UsersTable {
         }
         String where = "home_company_id IN (:partnerCompanies)"
                 + (onlyCompany == null ? "" : " AND home_company_id = :company") + filters(query);
-        var spec = jdbc.sql(leg(where, query, onlyCompany != null))
+        var spec = jdbc.sql(leg(where, query, onlyCompany != null,
+                        "w.company_id IN (:partnerCompanies)" + (onlyCompany == null ? "" : " AND w.company_id = :company")))
                 .param("partnerCompanies", partnerCompanies.stream().map(CompanyId::value).toList());
         if (onlyCompany != null) {
             spec = spec.param("company", onlyCompany.value());
@@ -124,6 +125,12 @@ public class UsersTable {
         return template;
     }
 
+    /** The words of a company's own rows ({@link NameWords}), for {@link #leg}. */
+    private static final String COMPANY_WORDS = "w.company_id = :company";
+
+    /** The sort columns copied beside each word ({@link NameWords}). */
+    private static final java.util.Set<String> WORD_SORT_KEYS = java.util.Set.of("user_id_sort", "last_name_sort");
+
     /** The columns {@code q} is a prefix of. */
     private static final List<String> SEARCHED = List.of("user_id_sort", "first_name_sort", "last_name_sort", "email_sort");
 
@@ -148,7 +155,7 @@ public class UsersTable {
      * the order and the limit, PostgreSQL walked the sorted column's index instead, testing each
      * row, which is slow when the matches sit late in that order (most of the company read).
      */
-    private String leg(String where, UsersQuery query, boolean oneCompany) {
+    private String leg(String where, UsersQuery query, boolean oneCompany, String wordsScope) {
         String column = query.sort().column;
         String keyset = query.page().cursor() == null ? ""
                 : " AND (" + column + ", id) " + (query.descending() ? "<" : ">") + " (:afterKey, :afterId)";
@@ -166,6 +173,25 @@ public class UsersTable {
                     : "(SELECT id, hit_key FROM (" + range + " OFFSET 0 ROWS) matched ORDER BY " + order("hit_key", query)
                             + fetchFirst(query) + ")";
         }).collect(java.util.stream.Collectors.joining(" UNION "));
+        // The later words of the names: a range of the words' index. Sorted by userId or last name
+        // and with no other filter, the index holds all it needs (the sort keys are copied there);
+        // otherwise the range is joined to its accounts.
+        String words;
+        if (query.status() == null && query.role() == null && WORD_SORT_KEYS.contains(column)) {
+            String wordKeyset = query.page().cursor() == null ? "" : " AND (w." + column + ", w.account_id) "
+                    + (query.descending() ? "<" : ">") + " (:afterKey, :afterId)";
+            words = "SELECT w.account_id AS id, w." + column + " AS hit_key FROM account_name_words w WHERE " + wordsScope
+                    + " AND " + prefix.condition("w.word") + wordKeyset;
+        } else {
+            // the words' copies share the accounts' column names: the accounts' are named in full
+            String joinedKeyset = query.page().cursor() == null ? "" : " AND (accounts." + column + ", accounts.id) "
+                    + (query.descending() ? "<" : ">") + " (:afterKey, :afterId)";
+            words = "SELECT accounts.id, accounts." + column + " AS hit_key FROM account_name_words w JOIN accounts"
+                    + " ON accounts.id = w.account_id WHERE " + wordsScope + " AND " + prefix.condition("w.word") + " AND "
+                    + where + joinedKeyset;
+        }
+        hits += " UNION (SELECT id, hit_key FROM (" + words + " OFFSET 0 ROWS) matched ORDER BY " + order("hit_key", query)
+                + fetchFirst(query) + ")";
         return "SELECT " + UserRows.COLUMNS + ", " + column + " AS sort_key FROM accounts WHERE id IN (SELECT id FROM ("
                 + hits + ") hits ORDER BY " + order("hit_key", query) + fetchFirst(query) + ") ORDER BY "
                 + order(column, query);
@@ -197,16 +223,18 @@ public class UsersTable {
      */
     private String externalLeg(String where, UsersQuery query) {
         if (query.q() == null) {
-            return leg(where, query, false);
+            return leg(where, query, false, null);
         }
         Prefix prefix = Prefix.of(query.q());
         String anyColumn = SEARCHED.stream().map(searched -> "(" + prefix.condition(searched) + ")")
-                .collect(java.util.stream.Collectors.joining(" OR "));
-        return leg(where + " AND (" + anyColumn + ")", query.withoutSearch(), false);
+                .collect(java.util.stream.Collectors.joining(" OR "))
+                + " OR EXISTS (SELECT 1 FROM account_name_words w WHERE w.account_id = accounts.id AND "
+                + prefix.condition("w.word") + ")";
+        return leg(where + " AND (" + anyColumn + ")", query.withoutSearch(), false, null);
     }
 
     /**
-     * A prefix as a range of the lower-cased sort columns: {@code [prefix, next)} where {@code next}
+     * A prefix, folded as the sort columns are ({@link SearchKey}), as a range of those columns: {@code [prefix, next)} where {@code next}
      * is the prefix with its last character incremented, which holds exactly the strings that start
      * with it in code point order (PostgreSQL's "C" collation) and in Java's order (H2). Past
      * U+D7FF the two orders differ, so a prefix ending there keeps only the range's lower bound of
@@ -215,7 +243,7 @@ public class UsersTable {
     record Prefix(String from, String to, String like) {
 
         static Prefix of(String q) {
-            String prefix = q.toLowerCase(Locale.ROOT);
+            String prefix = SearchKey.of(q);
             char last = prefix.charAt(prefix.length() - 1);
             if (last < Character.MIN_SURROGATE - 1) {
                 return new Prefix(prefix, prefix.substring(0, prefix.length() - 1) + (char) (last + 1), null);

@@ -48,15 +48,16 @@ class UserProfilePage {
     private final CallerOverview overview;
     private final Tenancy tenancy;
     private final SignInLockPanel signInLocks;
+    private final org.springframework.context.MessageSource messages;
 
     private final RoleLabels roleLabels;
 
 
     UserProfilePage(Guard guard, UserLifecycle lifecycle, Roles roles, RoleAssignments assignments, RoleGrants grants,
             Invitations invitations, WorkspaceMembers workspaces, CallerOverview overview, Tenancy tenancy,
-            SignInLockPanel signInLocks, RoleLabels roleLabels) {
-
+            SignInLockPanel signInLocks, RoleLabels roleLabels, org.springframework.context.MessageSource messages) {
         this.roleLabels = roleLabels;
+        this.messages = messages;
         this.guard = guard;
         this.lifecycle = lifecycle;
         this.roles = roles;
@@ -82,6 +83,32 @@ class UserProfilePage {
             @RequestParam(required = false) String created, Model model) {
         CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_READ);
         return show(access, lifecycle.row(access.company(), id), created != null, null, model);
+    }
+
+    /**
+     * The real Edit of the user page: names and email (and the userId while a DRAFT), with the
+     * rules of an edit (docs/rules.md §3). An email change of an existing account waits for the
+     * new address to confirm, and the page says a confirmation was sent.
+     */
+    @PostMapping("/details")
+    String editDetails(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String id,
+            @RequestParam(required = false) String userId, @RequestParam(required = false) String firstName,
+            @RequestParam(required = false) String lastName, @RequestParam(required = false) String email,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect, java.util.Locale locale,
+            Model model) {
+        CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE);
+        UserRow before = lifecycle.row(access.company(), id);
+        try {
+            guard.requireOutranks(access, id);
+            UserRow after = lifecycle.edit(access.company(), id, new io.roster.users.UserEdit(
+                    before.accountExists() ? null : userId, firstName, lastName, email), null);
+            boolean waits = before.accountExists() && email != null && !email.trim().equalsIgnoreCase(after.email());
+            Flash.done(redirect, messages.getMessage(waits ? "users.row.emailPending" : "users.details.saved", null, locale));
+            return "redirect:/companies/" + companyId + "/users/" + id;
+        } catch (ProblemException refused) {
+            model.addAttribute("editing", true);
+            return show(access, before, false, refused.firstMessage(), model);
+        }
     }
 
     @PostMapping("/roles")
@@ -126,6 +153,7 @@ class UserProfilePage {
         model.addAttribute("created", created);
         model.addAttribute("error", error);
         model.addAttribute("canManage", access.has(Permission.USERS_MANAGE));
+        model.addAttribute("editable", access.has(Permission.USERS_MANAGE) && !user.external());
         model.addAttribute("roles", roles.of(access.company()));
         model.addAttribute("invitation", user.external() ? null : invitations.accountSetupOf(user.id()).orElse(null));
         model.addAttribute("signInLock", signInLocks.of(user).orElse(null));

@@ -17,7 +17,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,10 +46,12 @@ class UserRowActions {
     private final Refusals refusals;
     private final RoleLabels roleLabels;
     private final DraftNotices drafts;
+    private final MessageSource messages;
 
     UserRowActions(Guard guard, UserLifecycle lifecycle, RoleAssignments assignments, Invitations invitations,
-            Refusals refusals, RoleLabels roleLabels, DraftNotices drafts) {
+            Refusals refusals, RoleLabels roleLabels, DraftNotices drafts, MessageSource messages) {
         this.drafts = drafts;
+        this.messages = messages;
         this.refusals = refusals;
         this.roleLabels = roleLabels;
         this.guard = guard;
@@ -58,9 +62,10 @@ class UserRowActions {
 
     @PostMapping("/activate")
     String activate(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String id,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            @RequestParam(required = false) String back, RedirectAttributes redirect, Model model) {
         CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE);
-        return act(caller, companyId, id, htmx, model, company -> {
+        String answer = act(caller, companyId, id, htmx, model, company -> {
             ActivationOutcome outcome = lifecycle.activate(company, id);
             if (!outcome.activated()) {
                 // every reason at once, and the way forward (Plan & billing, or ask an administrator)
@@ -69,15 +74,37 @@ class UserRowActions {
             }
             return null;
         });
+        return toProfile(back, companyId, id, model, redirect, "users.row.activated", answer);
     }
 
     @PostMapping("/deactivate")
     String deactivate(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String id,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        return act(caller, companyId, id, htmx, model, company -> {
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            @RequestParam(required = false) String back, RedirectAttributes redirect, Model model) {
+        String answer = act(caller, companyId, id, htmx, model, company -> {
             lifecycle.deactivate(company, id);
             return null;
         });
+        return toProfile(back, companyId, id, model, redirect, "users.row.deactivated", answer);
+    }
+
+    /** From the user page, the action goes back there, saying what happened or why it was refused. */
+    private String toProfile(String back, String companyId, String id, Model model, RedirectAttributes redirect,
+            String doneKey, String answer) {
+        if (!"profile".equals(back)) {
+            return answer;
+        }
+        Object refused = model.getAttribute("rowError");
+        Object draft = model.getAttribute(DraftNotices.ATTRIBUTE);
+        if (refused != null) {
+            Flash.warn(redirect, refused.toString());
+        } else if (draft instanceof DraftNotices.DraftNotice notice) {
+            // an activation that left the row a DRAFT: the page says why, as the table does
+            drafts.flash(redirect, notice);
+        } else {
+            Flash.done(redirect, messages.getMessage(doneKey, null, LocaleContextHolder.getLocale()));
+        }
+        return "redirect:/companies/" + companyId + "/users/" + id;
     }
 
     @PostMapping("/invite")
@@ -94,12 +121,20 @@ class UserRowActions {
 
     @PostMapping("/delete")
     String delete(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String id,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+            @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes redirect, Model model) {
         CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE);
         try {
             guard.requireOutranks(access, id);
+            UserRow gone = lifecycle.row(access.company(), id);
             lifecycle.delete(access.company(), id, null);
-            return htmx != null ? "users/list :: deleted" : "redirect:/companies/" + companyId + "/users";
+            // the row gives way to a line saying the deletion happened, in its place
+            model.addAttribute("deletedLabel", PartnerUserLines.label(gone));
+            if (htmx == null) {
+                Flash.done(redirect, messages.getMessage("users.row.deleted", new Object[] {PartnerUserLines.label(gone)},
+                        LocaleContextHolder.getLocale()));
+                return "redirect:/companies/" + companyId + "/users";
+            }
+            return "users/list :: deleted";
         } catch (ProblemException refused) {
             return row(access, id, refusals.ofTypeOr(refused, LocaleContextHolder.getLocale(), refused.detail()), htmx, model);
         }
@@ -151,6 +186,7 @@ class UserRowActions {
     }
 
     private String row(CompanyAccess access, String id, String message, String htmx, Model model) {
+        model.addAttribute("rowError", message);
         if (htmx == null) {
             return "redirect:/companies/" + access.company() + "/users";
         }

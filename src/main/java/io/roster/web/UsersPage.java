@@ -72,6 +72,21 @@ class UsersPage {
             return url.toString();
         }
 
+        /** The {@code aria-sort} of a column header: how the table is sorted by it, if it is. */
+        public String sortState(String column) {
+            String current = sort == null || sort.isBlank() ? "userId" : sort;
+            return current.equals(column) ? "ascending" : current.equals("-" + column) ? "descending" : "none";
+        }
+
+        /** The arrow shown beside the sorted column's header. */
+        public String arrow(String column) {
+            return switch (sortState(column)) {
+                case "ascending" -> "▲";
+                case "descending" -> "▼";
+                default -> "";
+            };
+        }
+
         /** The sort a column header switches to: ascending, or descending when already ascending. */
         public String toggle(String column) {
             return column.equals(sort == null ? "userId" : sort) ? "-" + column : column;

@@ -56,11 +56,25 @@ class ImportPlanTests {
     }
 
     @Test
-    void drafts_claim_nothing_and_have_no_validation_result() {
+    void drafts_claim_nothing_and_report_only_the_fields_they_fill_wrongly() {
         ImportRow draft = new ImportRow(2, "ada", null, null, "not an email", UserStatus.DRAFT, List.of());
-        List<Planned> plan = ImportPlan.of(List.of(draft, active(3, "ada", "ada@example.com")), NONE, NONE);
+        ImportRow incomplete = new ImportRow(3, "bea", null, null, null, UserStatus.DRAFT, List.of());
+        List<Planned> plan = ImportPlan.of(List.of(draft, incomplete, active(4, "ada", "ada@example.com")), NONE, NONE);
 
-        assertThat(plan).containsExactly(new Planned(draft, false, null), new Planned(active(3, "ada", "ada@example.com"), true, null));
+        assertThat(plan).containsExactly(new Planned(draft, false, ValidationResult.decode("EMAIL_INVALID")), new Planned(incomplete, false, null),
+                new Planned(active(4, "ada", "ada@example.com"), true, null));
+    }
+
+    @Test
+    void a_row_naming_an_account_of_the_company_is_left_as_it_is_in_its_place() {
+        ImportRow again = active(3, "ada", "ada@example.com");
+        ExistingAccount ada = new ExistingAccount("id-ada", "ada", UserStatus.ACTIVE, ExistingAccount.MatchedBy.USER_ID);
+        List<Planned> plan = ImportPlan.of(List.of(active(2, "bob", "bob@example.com"), again, active(4, "eve", "eve@example.com")),
+                NONE, NONE, row -> row == again ? java.util.Optional.of(ada) : java.util.Optional.empty());
+
+        assertThat(plan).extracting(planned -> planned.row().line()).containsExactly(2, 3, 4);
+        assertThat(plan).extracting(Planned::existing).containsExactly(null, ada, null);
+        assertThat(plan).extracting(Planned::candidate).containsExactly(true, false, true);
     }
 
     @Test

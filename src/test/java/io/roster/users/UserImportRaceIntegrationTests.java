@@ -58,7 +58,7 @@ class UserImportRaceIntegrationTests {
         String raced = fixtures.createUser(fixtures.company(1), Fixtures.validUser("ACTIVE")).text("userId");
         String fresh = Fixtures.unique("fresh").toLowerCase();
         // Blind to existing claims, as if the other account had been activated just after the plan.
-        AccountRows blind = new AccountRows(jdbc, template) {
+        AccountRows blind = new AccountRows(jdbc, template, new NameWords(template)) {
             @Override
             Set<String> claimedUserIds(Collection<String> keys) {
                 return Set.of();

@@ -147,7 +147,7 @@ class PartnerSpaceBrowserIntegrationTests {
     }
 
     @Test
-    void deleting_an_active_user_is_refused_with_the_reason_and_works_once_the_user_is_deactivated() {
+    void an_active_user_offers_no_delete_deactivate_asks_first_and_delete_for_good_is_readable() {
         String company = fixtures.companyOf(partnerId, 3);
         String userId = fixtures.createUser(company, Fixtures.validUser("ACTIVE")).text("userId");
         page = signedIn(manager, "en");
@@ -158,16 +158,27 @@ class PartnerSpaceBrowserIntegrationTests {
         assertThat(page.locator("#users tbody tr")).hasCount(1);
         var row = page.locator("#users tbody tr", new Page.LocatorOptions().setHasText(userId));
         row.locator("summary").click();
-        row.locator("a.action-delete").click();
-        assertThat(page.locator("h1")).hasText("Delete " + userId + "?");
-        page.locator("#confirm-delete").click();
-        assertThat(page.locator("[role=alert]")).hasText(userId + " is active: deactivate it first, then delete it.");
-        assertThat(operator.get("/api/v1/companies/" + company + "/users?q=" + userId).json().get("items").size())
-                .isEqualTo(1);
+        assertThat(row.locator("a.action-delete")).hasCount(0);
+        assertThat(row.locator(".delete-blocked")).hasText("Deactivate first to delete");
 
-        page.locator("#delete-deactivate").click();
-        assertThat(page.locator("#profile-status")).hasText("Inactive");
-        page.locator("#profile-delete").click();
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        page.onceDialog(dialog -> {
+            asked.add(dialog.message());
+            dialog.accept();
+        });
+        row.locator("button.action-deactivate").click();
+        var inactive = page.locator("#users tbody tr", new Page.LocatorOptions().setHasText(userId));
+        assertThat(inactive.locator(".status")).hasText("Inactive");
+        org.assertj.core.api.Assertions.assertThat(asked).singleElement().asString().startsWith("Deactivate " + userId + "?");
+
+        inactive.locator("summary").click();
+        inactive.locator("a.action-delete").click();
+        assertThat(page.locator("h1")).hasText("Delete " + userId + "?");
+        String colors = (String) page.locator("#confirm-delete").evaluate(
+                "b => getComputedStyle(b).color + '|' + getComputedStyle(b).backgroundColor");
+        org.assertj.core.api.Assertions.assertThat(colors.split("\\|")[0]).as("label against its background: " + colors)
+                .isNotEqualTo(colors.split("\\|")[1]);
+        Chromium.screenshot(page, "partner-delete-en");
         page.locator("#confirm-delete").click();
         assertThat(page.locator("#flash")).containsText(userId + " is deleted.");
         assertThat(page.locator("#users-results")).not().containsText(userId);

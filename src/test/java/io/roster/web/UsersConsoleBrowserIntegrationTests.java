@@ -110,7 +110,7 @@ class UsersConsoleBrowserIntegrationTests {
         Page page = signedIn("en");
         page.navigate("/companies/" + company + "/users?q=" + handle);
 
-        row(page, handle).locator("button.activate").click();
+        act(page, handle, "activate");
         assertThat(row(page, handle).locator(".validation")).containsText("Email is invalid");
         assertThat(row(page, handle).locator(".status")).containsText("Draft");
     }
@@ -125,29 +125,98 @@ class UsersConsoleBrowserIntegrationTests {
 
         Locator row = row(page, handle);
         assertThat(row.locator(".cell-userId button")).hasCount(0);
-        row.locator(".cell-firstName button").click();
-        row.locator(".cell-firstName input[name=value]").fill("Juliette");
-        row.locator(".cell-firstName button[type=submit]").click();
-        assertThat(row(page, handle).locator(".cell-firstName")).containsText("Juliette");
+        row.locator(".value-firstName button").click();
+        row.locator(".value-firstName input[name=value]").fill("Juliette");
+        row.locator(".value-firstName button[type=submit]").click();
+        assertThat(row(page, handle).locator(".value-firstName")).containsText("Juliette");
+        assertThat(row(page, handle).locator(".value-firstName button")).isFocused();
     }
 
     @Test
-    void an_inactive_row_is_deleted_and_an_active_one_is_refused_with_the_reason() {
+    void an_active_row_offers_no_delete_deactivate_asks_first_and_a_deletion_says_so() {
         Map<String, Object> active = Fixtures.validUser("ACTIVE");
         String handle = active.get("userId").toString();
         fixtures.createUser(company, active);
         Page page = signedIn("en");
-        page.onDialog(dialog -> dialog.accept());
         page.navigate("/companies/" + company + "/users?q=" + handle);
 
-        row(page, handle).locator("button.delete").click();
-        assertThat(row(page, handle).locator(".row-error")).containsText("deactivate them first");
+        row(page, handle).locator("summary").click();
+        assertThat(row(page, handle).locator("button.delete")).hasCount(0);
+        assertThat(row(page, handle).locator(".delete-blocked")).hasText("Deactivate first to delete");
+        Chromium.screenshot(page, "users-row-menu-en");
 
+        List<String> asked = new java.util.ArrayList<>();
+        page.onceDialog(dialog -> {
+            asked.add(dialog.message());
+            dialog.dismiss();
+        });
         row(page, handle).locator("button.deactivate").click();
+        assertThat(asked).singleElement().asString().startsWith("Deactivate " + handle + "?");
+        assertThat(row(page, handle).locator(".status")).containsText("Active");
+
+        page.onceDialog(dialog -> dialog.accept());
+        act(page, handle, "deactivate");
         assertThat(row(page, handle).locator(".status")).containsText("Inactive");
         Chromium.screenshot(page, "users-row-inactive-en");
-        row(page, handle).locator("button.delete").click();
-        assertThat(page.locator("#users-table")).not().containsText(handle);
+        page.onceDialog(dialog -> dialog.accept());
+        act(page, handle, "delete");
+        assertThat(page.locator("#users-table .deleted-row")).hasText(handle + " was deleted.");
+        assertThat(page.locator("#users-table .deleted-row")).isFocused();
+        assertThat(operator.get("/api/v1/companies/" + company + "/users?q=" + handle).json().get("items").size()).isZero();
+    }
+
+    @Test
+    void en_francais_la_suppression_attend_la_desactivation_et_le_dit() {
+        Map<String, Object> active = Fixtures.validUser("ACTIVE");
+        String handle = active.get("userId").toString();
+        fixtures.createUser(company, active);
+        Page page = signedIn("fr");
+        page.navigate("/companies/" + company + "/users?q=" + handle);
+
+        row(page, handle).locator("summary").click();
+        assertThat(row(page, handle).locator(".delete-blocked")).hasText("Désactiver d'abord pour supprimer");
+        List<String> asked = new java.util.ArrayList<>();
+        page.onceDialog(dialog -> {
+            asked.add(dialog.message());
+            dialog.accept();
+        });
+        row(page, handle).locator("button.deactivate").click();
+        assertThat(row(page, handle).locator(".status")).containsText("Inactif");
+        assertThat(asked).singleElement().asString().startsWith("Désactiver " + handle + " ?");
+        page.onceDialog(dialog -> dialog.accept());
+        act(page, handle, "delete");
+        assertThat(page.locator("#users-table .deleted-row")).hasText(handle + " a été supprimé.");
+        Chromium.screenshot(page, "users-row-deleted-fr");
+    }
+
+    @Test
+    void escape_cancels_an_inline_edit_and_an_email_change_says_a_confirmation_was_sent() {
+        Map<String, Object> active = Fixtures.validUser("ACTIVE");
+        String handle = active.get("userId").toString();
+        fixtures.createUser(company, active);
+        for (String language : List.of("en", "fr")) {
+            Page page = signedIn(language);
+            page.navigate("/companies/" + company + "/users?q=" + handle);
+            String before = row(page, handle).locator(".value-lastName").innerText();
+
+            row(page, handle).locator(".value-lastName button").click();
+            row(page, handle).locator(".value-lastName input[name=value]").fill("Changed but cancelled");
+            row(page, handle).locator(".value-lastName input[name=value]").press("Escape");
+
+            assertThat(row(page, handle).locator(".value-lastName input")).hasCount(0);
+            assertThat(row(page, handle).locator(".value-lastName button")).hasText(before);
+            assertThat(row(page, handle).locator(".value-lastName button")).isFocused();
+
+            String address = Fixtures.unique("moved").toLowerCase() + "@example.com";
+            row(page, handle).locator(".value-email button").click();
+            row(page, handle).locator(".value-email input[name=value]").fill(address);
+            row(page, handle).locator(".value-email input[name=value]").press("Enter");
+            assertThat(row(page, handle).locator(".row-notice")).hasText(language.equals("en")
+                    ? "Confirmation link sent to the new address: the email changes once it is confirmed."
+                    : "Lien de confirmation envoyé à la nouvelle adresse : l'e-mail change une fois celle-ci confirmée.");
+            assertThat(row(page, handle).locator(".value-email button")).isFocused();
+            page.context().close();
+        }
     }
 
     @Test
@@ -193,13 +262,160 @@ class UsersConsoleBrowserIntegrationTests {
         Page page = signedIn("en");
         page.locator("#import-users").click();
         page.locator("#file").setInputFiles(file);
-        page.locator("#import-submit").click();
+        page.waitForResponse(answer -> answer.url().contains("/users/import"), () -> page.locator("#import-submit").click());
 
         assertThat(page.locator("#import-summary")).hasText("3 rows: 1 activated, 2 drafts.");
         assertThat(page.locator("#import-errors")).containsText("Email is invalid");
         Chromium.screenshot(page, "users-import-en");
         page.navigate("/companies/" + company + "/users?q=" + tag);
         assertThat(page.locator("#users-table tbody tr")).hasCount(3);
+    }
+
+    @Test
+    void the_table_fits_a_laptop_without_scrolling_and_becomes_one_card_per_person_on_a_phone() {
+        String tag = Fixtures.unique("fit").toLowerCase();
+        fixtures.createUser(company, Map.of("userId", tag + "-a-rather-long-user-id", "firstName", "Marie-Clémentine",
+                "lastName", "de la Fontaine-Beaumarchais", "email", tag + ".marie-clementine.delafontaine@a-long-domain.example.com",
+                "status", "ACTIVE"));
+        fixtures.createUser(company, Map.of("userId", tag + "-draft", "firstName", "Bad", "lastName", "Mail",
+                "email", "not-an-email", "status", "ACTIVE"));
+        fixtures.createUser(company, Map.of("userId", tag + "-plain", "firstName", "Zoé", "lastName", "Zola",
+                "email", tag + "z@example.com"));
+        for (String language : List.of("en", "fr")) {
+            Page page = signedIn(language);
+            page.setViewportSize(1366, 800);
+            page.navigate("/companies/" + company + "/users?q=" + tag);
+
+            assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(1366);
+            assertThat((Boolean) page.evaluate("document.getElementById('users-table').getBoundingClientRect().right"
+                    + " <= document.getElementById('main').getBoundingClientRect().right")).isTrue();
+            for (String control : List.of("#new-user", "#import-users")) {
+                var box = page.locator(control).boundingBox();
+                assertThat(box.x + box.width).as(control).isLessThanOrEqualTo(1366);
+            }
+            Locator last = page.locator("#users-table tbody tr.user-row").last();
+            last.locator("summary").click();
+            var menu = last.locator(".row-menu ul").boundingBox();
+            assertThat(menu.x).isGreaterThanOrEqualTo(0);
+            assertThat(menu.x + menu.width).isLessThanOrEqualTo(1366);
+            assertThat(menu.y + menu.height).isLessThanOrEqualTo(800);
+            assertThat(last.locator(".row-menu ul li").first()).isVisible();
+            Chromium.screenshot(page, "users-table-1366-" + language);
+
+            page.setViewportSize(390, 844);
+            page.reload();
+            System.out.println("[wide] " + page.evaluate("Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > 391).slice(0, 12).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join(' | ')"));
+            assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
+            assertThat(page.locator("#users-table tbody tr.user-row").first().evaluate("row => getComputedStyle(row).display"))
+                    .isEqualTo("block");
+            assertThat(page.locator("#new-user")).isInViewport();
+            Chromium.screenshot(page, "users-table-390-" + language);
+            page.context().close();
+        }
+    }
+
+    @Test
+    void the_search_ignores_accents_and_finds_the_start_of_any_word_of_the_names() {
+        String tag = Fixtures.unique("acc").toLowerCase();
+        fixtures.createUser(company, Map.of("userId", tag + "1", "firstName", "Hélène", "lastName", "Lefèvre",
+                "email", tag + "1@example.com"));
+        fixtures.createUser(company, Map.of("userId", tag + "2", "firstName", "Jean-Édouard", "lastName", "Dupré",
+                "email", tag + "2@example.com"));
+        for (String language : List.of("en", "fr")) {
+            Page page = signedIn(language);
+            page.locator("#q").fill("lefevre");
+            page.locator("#q").press("Enter");
+            assertThat(page.locator("#users-table tbody tr.user-row")).hasCount(1);
+            assertThat(page.locator("#users-table tbody")).containsText("Lefèvre");
+
+            page.locator("#q").fill("EDOUARD");
+            page.locator("#q").press("Enter");
+            assertThat(page.locator("#users-table tbody tr.user-row")).hasCount(1);
+            assertThat(page.locator("#users-table tbody")).containsText("Dupré");
+            Chromium.screenshot(page, "users-search-" + language);
+            page.context().close();
+        }
+    }
+
+    @Test
+    void importing_the_same_file_again_lists_the_rows_that_exist_and_a_dry_run_offers_import_now() throws Exception {
+        String tag = Fixtures.unique("again").toLowerCase();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("users", ".csv");
+        java.nio.file.Files.writeString(file, "userId,firstName,lastName,email,status\n"
+                + tag + "a,Ann,One," + tag + "a@example.com,ACTIVE\n"
+                + tag + "b,Bob,Two,,DRAFT\n");
+        Page page = signedIn("en");
+        page.navigate("/companies/" + company + "/users/import");
+        var download = page.waitForDownload(() -> page.locator("#template-link").click());
+        assertThat(download.suggestedFilename()).isEqualTo("users-template.csv");
+
+        page.locator("#file").setInputFiles(file);
+        page.locator("#dryRun").check();
+        page.waitForResponse(answer -> answer.url().contains("/users/import"), () -> page.locator("#import-submit").click());
+        assertThat(page.locator("#import-dry")).isVisible();
+        assertThat(page.locator("#import-dry")).containsText("Dry run: nothing was written.");
+        assertThat(operator.get("/api/v1/companies/" + company + "/users?q=" + tag).json().get("items").size()).isZero();
+        page.waitForResponse(answer -> answer.url().contains("/users/import"), () -> page.locator("#import-now").click());
+        assertThat(page.locator("#import-summary")).hasText("2 rows: 1 activated, 1 drafts.");
+        assertThat(page.locator("#import-dry")).isHidden();
+
+        page.waitForResponse(answer -> answer.url().contains("/users/import"), () -> page.locator("#import-submit").click());
+        assertThat(page.locator("#import-summary")).hasText("2 rows: 0 activated, 0 drafts. 2 already existed: left as they were.");
+        assertThat(page.locator("#import-errors tbody tr")).hasCount(2);
+        assertThat(page.locator("#import-errors")).containsText("Already exists (same user ID): left as it was");
+        Chromium.screenshot(page, "users-reimport-en");
+        assertThat(operator.get("/api/v1/companies/" + company + "/users?q=" + tag).json().get("items").size()).isEqualTo(2);
+
+        Page french = signedIn("fr");
+        french.navigate("/companies/" + company + "/users/import");
+        french.locator("#file").setInputFiles(file);
+        french.locator("#dryRun").check();
+        french.waitForResponse(answer -> answer.url().contains("/users/import"), () -> french.locator("#import-submit").click());
+        assertThat(french.locator("#import-dry")).containsText("Essai à blanc : rien n'a été écrit.");
+        assertThat(french.locator("#import-now")).hasText("Importer maintenant");
+        assertThat(french.locator("#import-errors")).containsText("Existe déjà (même identifiant) : laissé tel quel");
+        Chromium.screenshot(french, "users-reimport-fr");
+    }
+
+    @Test
+    void the_user_page_edits_for_real_and_activates_deactivates_and_deletes_in_english_and_french() {
+        Map<String, List<String>> texts = Map.of(
+                "en", List.of("The changes are saved.", "The user is active.",
+                        "The user is deactivated: they can no longer sign in.", " was deleted."),
+                "fr", List.of("Les modifications sont enregistrées.", "L'utilisateur est actif.",
+                        "L'utilisateur est désactivé : il ne peut plus se connecter.", " a été supprimé."));
+        for (String language : List.of("en", "fr")) {
+            Map<String, Object> draft = Fixtures.validUser("DRAFT");
+            String handle = draft.get("userId").toString();
+            String id = fixtures.createUser(company, draft).text("id");
+            Page page = signedIn(language);
+            page.navigate("/companies/" + company + "/users?q=" + handle);
+            row(page, handle).locator("summary").click();
+            row(page, handle).locator("a.action-open").click();
+
+            page.locator("#edit-details summary").click();
+            page.locator("#edit-lastName").fill("Renamed-" + language);
+            page.locator("#edit-save").click();
+            assertThat(page.locator("#flash")).hasText(texts.get(language).get(0));
+            assertThat(page.locator(".details")).containsText("Renamed-" + language);
+            assertThat(operator.get("/api/v1/companies/" + company + "/users/" + id).text("lastName"))
+                    .isEqualTo("Renamed-" + language);
+
+            page.locator("#profile-activate").click();
+            assertThat(page.locator("#flash")).hasText(texts.get(language).get(1));
+            assertThat(page.locator("#profile-delete")).hasCount(0);
+            assertThat(page.locator("#profile-delete-blocked")).isVisible();
+            Chromium.screenshot(page, "user-page-" + language);
+
+            page.onceDialog(dialog -> dialog.accept());
+            page.locator("#profile-deactivate").click();
+            assertThat(page.locator("#flash")).hasText(texts.get(language).get(2));
+            page.onceDialog(dialog -> dialog.accept());
+            page.locator("#profile-delete").click();
+            page.waitForURL(url -> url.endsWith("/companies/" + company + "/users"));
+            assertThat(page.locator("#flash")).hasText(handle + texts.get(language).get(3));
+            page.context().close();
+        }
     }
 
     private Page signedIn(String language) {
@@ -216,6 +432,14 @@ class UsersConsoleBrowserIntegrationTests {
         page.locator("#lastName").fill(last);
         page.locator("#userId").fill(handle);
         page.locator("#status").selectOption(status);
+    }
+
+    /** Opens the row's menu and clicks one of its actions. */
+    private static void act(Page page, String handle, String action) {
+        if (row(page, handle).locator("details.row-menu").getAttribute("open") == null) {
+            row(page, handle).locator("summary").click();
+        }
+        row(page, handle).locator("button." + action).click();
     }
 
     private static Locator row(Page page, String handle) {
