@@ -5,6 +5,8 @@ import io.roster.access.Guard;
 import io.roster.access.Permission;
 import io.roster.shared.CompanyId;
 import io.roster.shared.PageRequest;
+import io.roster.shared.ProblemException;
+import io.roster.shared.Problems;
 import io.roster.webhooks.DeliveryLog;
 import io.roster.webhooks.RegisteredEndpoint;
 import io.roster.webhooks.WebhookEndpoint;
@@ -176,15 +178,19 @@ class WebhooksPage {
 
     private String register(Owner owner, String url, List<String> events, String enabled, Locale locale, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        RegisteredEndpoint[] registered = new RegisteredEndpoint[1];
-        boolean done = refusals.attempt(locale, redirect, "webhooks.registered",
-                () -> registered[0] = endpoints.register(owner.scope(), trimmed(url), events, enabled != null));
-        if (!done) {
+        RegisteredEndpoint registered;
+        try {
+            registered = endpoints.register(owner.scope(), trimmed(url), events, enabled != null);
+        } catch (Problems.Forbidden | Problems.NotFound refused) {
+            throw refused;
+        } catch (ProblemException refused) {
+            // back to the form, with what was typed and why it was refused
+            redirect.addFlashAttribute("error", refusals.of(refused, locale));
             redirect.addFlashAttribute("url", url);
             redirect.addFlashAttribute("chosen", events == null ? List.of() : events);
             return "redirect:" + owner.base();
         }
-        return secret(owner, registered[0], "webhooks.secret.registered", model, response);
+        return secret(owner, registered, "webhooks.secret.registered", model, response);
     }
 
     private String endpoint(Owner owner, String id, String cursor, Model model) {

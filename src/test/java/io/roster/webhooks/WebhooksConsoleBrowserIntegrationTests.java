@@ -87,6 +87,9 @@ class WebhooksConsoleBrowserIntegrationTests {
         assertThat(page.locator("#no-endpoints")).isVisible();
 
         page.getByLabel("URL").fill(receiver.url());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register")).click();
+        assertThat(page.locator("#error")).hasText("Choose at least one event.");
+        assertThat(page.getByLabel("URL")).hasValue(receiver.url());
         page.getByLabel("The licenses change").check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register")).click();
 
