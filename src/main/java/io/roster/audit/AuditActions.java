@@ -18,7 +18,7 @@ public final class AuditActions {
                     "user.deactivated", "user.deleted", "user.invited", "user.invitation_revoked",
                     "user.email_change_requested", "user.email_confirmed", "user.email_change_cancelled",
                     "user.names_changed", "user.password_changed", "user.preferences_changed",
-                    "user.sign_in_lock_cleared")),
+                    "user.sign_in_lock_cleared", "user.external_id_changed")),
             new Group("role.", List.of("role.granted", "role.revoked", "role.created", "role.updated", "role.deleted")),
             new Group("workspace.", List.of("workspace.created", "workspace.right_granted", "workspace.right_changed",
                     "workspace.right_removed", "workspace.invitation_sent", "workspace.invitation_resent",
@@ -26,8 +26,10 @@ public final class AuditActions {
             new Group("licenses.", List.of("licenses.changed")),
             new Group("company.", List.of("company.created")),
             new Group("scim_token.", List.of("scim_token.created", "scim_token.revoked")),
+            new Group("scim_settings.", List.of("scim_settings.changed")),
             new Group("webhook.", List.of("webhook.created", "webhook.updated", "webhook.deleted", "webhook.key_rotated",
-                    "webhook.redelivered")),
+                    "webhook.redelivered", "webhook.disabled")),
+            new Group("oidc.", List.of("oidc.sign_in", "oidc.refused")),
             new Group("access.", List.of("access.denied")),
             new Group("sign_in.", List.of("sign_in.succeeded", "sign_in.failed")));
 

@@ -22,7 +22,8 @@ class AuditActionsTests {
     private static final Pattern ACTION = Pattern.compile("\"([a-z_]+\\.[a-z_]+)\"");
     /** Written only to a partner space's or the platform's log: no company's audit page shows them. */
     private static final Set<String> OUTSIDE_COMPANIES = Set.of("partner.created", "partner.member_added",
-            "partner.member_removed", "operator.created");
+            "partner.member_removed", "operator.created", "oidc_client.registered", "oidc_client.updated",
+            "oidc_client.rotated", "oidc_client.deleted", "oidc.key_rotated");
 
     @Test
     void the_action_list_is_every_action_the_listeners_write() throws IOException {

@@ -48,7 +48,7 @@ class ErrorPagesTests {
         assertThat(failure.getModel()).containsEntry("clientError", false);
         assertThat(refusal.getModel()).containsEntry("clientError", true);
         assertThat(refusal.getStatus().value()).isEqualTo(400);
-        assertThat(missing.getViewName()).isEqualTo("404");
+        assertThat(missing.getViewName()).isEqualTo("forward:/404");
     }
 
     @SuppressWarnings("unchecked")
