@@ -87,6 +87,19 @@ class UsersPage {
             };
         }
 
+        /**
+         * A link to another page of the same list: its cursor, and the cursors of the pages before it
+         * ({@code back}, "-" for the first page), which give "Previous" and the rows' positions.
+         */
+        public String pageHref(String base, String cursor, List<String> back) {
+            StringBuilder url = new StringBuilder(href(base, "cursor", cursor));
+            if (!back.isEmpty()) {
+                url.append(url.indexOf("?") < 0 ? '?' : '&').append("back=")
+                        .append(java.net.URLEncoder.encode(String.join(",", back), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return url.toString();
+        }
+
         /** The sort a column header switches to: ascending, or descending when already ascending. */
         public String toggle(String column) {
             return column.equals(sort == null ? "userId" : sort) ? "-" + column : column;
@@ -97,8 +110,8 @@ class UsersPage {
     String list(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @RequestParam(required = false) String q, @RequestParam(required = false) String status,
             @RequestParam(required = false) Boolean external, @RequestParam(required = false) String role,
-            @RequestParam(required = false) String sort, @RequestParam(required = false) String cursor, Locale locale,
-            Model model) {
+            @RequestParam(required = false) String sort, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String back, Locale locale, Model model) {
         CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_READ);
         Filters filters = new Filters(q, status, external, role, sort);
         model.addAttribute("filters", filters);
@@ -109,8 +122,9 @@ class UsersPage {
             UsersQuery.RoleFilter roleFilter = role == null || role.isBlank() ? null
                     : new UsersQuery.RoleFilter(access.company(), role);
             Page<UserRow> page = table.list(access.company(),
-                    UsersQuery.of(status, external, q, roleFilter, sort, PageRequest.of(50, cursor)));
+                    UsersQuery.of(status, external, q, roleFilter, sort, PageRequest.of(PAGE_SIZE, cursor)));
             model.addAttribute("page", page);
+            addPager(filters, companyId, cursor, back, page, model);
             var roleIds = assignments.roleIdsOf(access.company(), page.items().stream().map(UserRow::id).toList());
             model.addAttribute("roleCells", roleLabels.cells(access.company(), roleIds, locale));
         } catch (ProblemException badFilter) {
@@ -119,5 +133,34 @@ class UsersPage {
             model.addAttribute("filterError", badFilter.detail());
         }
         return "users/list";
+    }
+
+    /** Rows per page of the console's table. */
+    static final int PAGE_SIZE = 50;
+
+    /**
+     * Previous and next pages and "1–50" of a keyset list: the cursors of the pages before this one
+     * travel in the links ({@code back}, "-" standing for the first page), so going back is a
+     * plain link too and the position is the number of pages before times the page size.
+     */
+    private static void addPager(Filters filters, String companyId, String cursor, String back, Page<UserRow> page,
+            Model model) {
+        List<String> before = back == null || back.isBlank() || cursor == null || cursor.isBlank() ? List.of()
+                : List.of(back.split(","));
+        String base = "/companies/" + companyId + "/users";
+        int first = before.size() * PAGE_SIZE + 1;
+        model.addAttribute("rangeFrom", page.items().isEmpty() ? 0 : first);
+        model.addAttribute("rangeTo", first + page.items().size() - 1);
+        if (!before.isEmpty()) {
+            String previous = before.getLast();
+            List<String> earlier = before.subList(0, before.size() - 1);
+            model.addAttribute("previousUrl", "-".equals(previous) ? filters.href(base, "cursor", null)
+                    : filters.pageHref(base, previous, earlier));
+        }
+        if (page.nextCursor() != null) {
+            List<String> next = new java.util.ArrayList<>(before);
+            next.add(cursor == null || cursor.isBlank() ? "-" : cursor);
+            model.addAttribute("nextUrl", filters.pageHref(base, page.nextCursor(), next));
+        }
     }
 }

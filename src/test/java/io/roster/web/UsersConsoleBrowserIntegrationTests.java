@@ -418,6 +418,29 @@ class UsersConsoleBrowserIntegrationTests {
         }
     }
 
+    @Test
+    void the_table_pages_forward_and_back_and_says_which_rows_it_shows() {
+        String tag = Fixtures.unique("pg").toLowerCase();
+        for (int i = 0; i < 52; i++) {
+            fixtures.createUser(company, Map.of("userId", tag + String.format("%02d", i)));
+        }
+        for (String language : List.of("en", "fr")) {
+            Page page = signedIn(language);
+            page.navigate("/companies/" + company + "/users?q=" + tag);
+            boolean en = language.equals("en");
+            assertThat(page.locator("#page-range")).hasText(en ? "Rows 1–50" : "Lignes 1 à 50");
+            assertThat(page.locator("#previous-page")).hasCount(0);
+            page.locator("#next-page").click();
+            assertThat(page.locator("#page-range")).hasText(en ? "Rows 51–52" : "Lignes 51 à 52");
+            assertThat(page.locator("#users-table tbody tr.user-row")).hasCount(2);
+            assertThat(page.locator("#next-page")).hasCount(0);
+            page.locator("#previous-page").click();
+            assertThat(page.locator("#page-range")).hasText(en ? "Rows 1–50" : "Lignes 1 à 50");
+            assertThat(page.locator("#users-table tbody tr.user-row").first()).containsText(tag + "00");
+            page.context().close();
+        }
+    }
+
     private Page signedIn(String language) {
         Page page = chromium.newPage("http://127.0.0.1:" + port, language);
         Chromium.signIn(page, adminEmail, PASSWORD);
