@@ -81,7 +81,7 @@ class ConsoleNavigationBrowserIntegrationTests {
     @ValueSource(strings = {"en", "fr"})
     void an_administrator_lands_in_the_company_with_the_menu_open_and_the_current_page_marked(String language) {
         String company = fixtures.company(10);
-        Person admin = person(company, "ADMINISTRATOR");
+        Person admin = person(company, language, "ADMINISTRATOR");
         Page page = browser(language);
 
         Chromium.signIn(page, admin.userId(), PASSWORD);
@@ -199,7 +199,7 @@ class ConsoleNavigationBrowserIntegrationTests {
     @ValueSource(strings = {"en", "fr"})
     void refusals_and_unknown_addresses_are_pages_with_the_menu_and_the_sign_out(String language) {
         String company = fixtures.company(5);
-        Person member = person(company, "MEMBER");
+        Person member = person(company, language, "MEMBER");
         Page page = browser(language);
         Chromium.signIn(page, member.userId(), PASSWORD);
 
@@ -231,9 +231,15 @@ class ConsoleNavigationBrowserIntegrationTests {
     record Person(String id, String userId, Api api) {
     }
 
-    /** An ACTIVE internal user of the company with a password and these roles. */
+    /** An ACTIVE internal user of the company with a password and these roles, reading English. */
     Person person(String company, String... roles) {
-        Map<String, Object> body = Fixtures.with(Fixtures.userWithPassword("ACTIVE", PASSWORD), "roles", List.of(roles));
+        return person(company, "en", roles);
+    }
+
+    /** The same, with this saved language (which the console follows once signed in). */
+    Person person(String company, String language, String... roles) {
+        Map<String, Object> body = Fixtures.with(Fixtures.with(Fixtures.userWithPassword("ACTIVE", PASSWORD), "roles",
+                List.of(roles)), "locale", language);
         Api.Response created = fixtures.createUser(company, body);
         assertThat(created.text("status")).as(created.toString()).isEqualTo("ACTIVE");
         String userId = (String) body.get("userId");
