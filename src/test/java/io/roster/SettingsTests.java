@@ -47,7 +47,8 @@ class SettingsTests {
                     .anyMatch(name -> name.endsWith("io.roster.api.ImportProperties"))
                     .anyMatch(name -> name.endsWith("io.roster.operations.ShutdownProperties"))
                     .anyMatch(name -> name.endsWith("io.roster.demo.DemoProperties"))
-                    .anyMatch(name -> name.endsWith("io.roster.webhooks.WebhookProperties"));
+                    .anyMatch(name -> name.endsWith("io.roster.webhooks.WebhookProperties"))
+                    .anyMatch(name -> name.endsWith("io.roster.oidc.OidcProperties"));
         });
     }
 

@@ -60,17 +60,7 @@ class ApiWording {
 
     /** Each problem as {@code {code, params}}, or null when there is no result. */
     static List<Map<String, Object>> problems(ValidationResult result) {
-        if (result == null) {
-            return null;
-        }
-        List<Map<String, Object>> problems = new ArrayList<>();
-        for (ValidationProblem problem : result.problems()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("code", problem.code().name());
-            entry.put("params", problem.params());
-            problems.add(entry);
-        }
-        return problems;
+        return result == null ? null : result.asMaps();
     }
 
     /** A field error's message: a coded one in the caller's words, any other as the module wrote it. */

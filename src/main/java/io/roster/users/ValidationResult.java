@@ -53,6 +53,18 @@ public record ValidationResult(List<ValidationProblem> problems) {
         return problems.size() == 1 && code() == ValidationCode.NO_LICENSE;
     }
 
+    /** Each problem as {@code {code, params}}: what the API and the webhooks put beside the words. */
+    public List<Map<String, Object>> asMaps() {
+        List<Map<String, Object>> maps = new ArrayList<>();
+        for (ValidationProblem problem : problems) {
+            Map<String, Object> entry = new java.util.LinkedHashMap<>();
+            entry.put("code", problem.code().name());
+            entry.put("params", problem.params());
+            maps.add(entry);
+        }
+        return maps;
+    }
+
     /** The stored form, e.g. {@code FIRST_NAME_MISSING;NO_LICENSE:used=2,purchased=2}. */
     public String encode() {
         List<String> parts = new ArrayList<>();

@@ -5,7 +5,10 @@ import io.roster.shared.CompanyId;
 import io.roster.shared.Problems;
 import io.roster.users.UserLifecycle;
 import io.roster.users.UserRow;
+import io.roster.users.ValidationResult;
+import io.roster.users.ValidationTexts;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -22,8 +25,10 @@ class UserResources {
 
     private final UserLifecycle users;
     private final RoleAssignments roles;
+    private final ValidationTexts texts;
 
-    UserResources(UserLifecycle users, RoleAssignments roles) {
+    UserResources(UserLifecycle users, RoleAssignments roles, ValidationTexts texts) {
+        this.texts = texts;
         this.users = users;
         this.roles = roles;
     }
@@ -44,7 +49,9 @@ class UserResources {
         user.put("email", row.email());
         user.put("status", row.status().name());
         user.put("external", row.external());
-        user.put("validationResult", row.validationResult());
+        // worded in English (a receiver has no language of its own), with the codes beside, as the API
+        ValidationResult result = row.validationResult();
+        user.put("validationResult", result == null ? null : texts.text(result, Locale.ENGLISH));
         user.put("emailVerified", row.emailVerified());
         user.put("locale", row.locale());
         Map<String, Object> notifications = new LinkedHashMap<>();
@@ -55,6 +62,8 @@ class UserResources {
         // rendered by the application's JSON mapper, as the API renders them
         user.put("createdAt", row.createdAt());
         user.put("updatedAt", row.updatedAt());
+        user.put("validationCode", result == null ? null : result.code().name());
+        user.put("validationProblems", result == null ? null : result.asMaps());
         if (!row.external()) {
             users.pendingEmail(company, row.id()).ifPresent(pending -> user.put("pendingEmail", pending));
         }

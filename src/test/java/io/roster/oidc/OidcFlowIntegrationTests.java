@@ -256,4 +256,20 @@ class OidcFlowIntegrationTests {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entries WHERE target_id = ? AND action LIKE 'oidc_client.%'")
                 .param(client.clientId()).query(Long.class).single()).isEqualTo(4);
     }
+
+    @Test
+    void the_console_page_registers_a_client_for_the_operator_only_and_shows_its_secret_once() {
+        Browser console = new Browser(port);
+        console.signIn(Operator.EMAIL, Operator.PASSWORD);
+        assertThat(console.get("/admin/oidc-clients").status()).isEqualTo(200);
+        String name = Fixtures.unique("Console app");
+        Browser.Page registered = console.post("/admin/oidc-clients", Map.of("name", name,
+                "redirectUris", "https://console-app.example/callback", "confidential", "true"));
+        assertThat(registered.status()).isEqualTo(200);
+        assertThat(registered.html()).contains(name).contains("id=\"oidc-secret\"");
+        assertThat(console.get("/admin/oidc-clients").html()).contains(name).doesNotContain("id=\"oidc-secret\"");
+
+        Browser.Page refused = signedIn(person()).get("/admin/oidc-clients");
+        assertThat(refused.status()).isIn(403, 404);
+    }
 }

@@ -81,7 +81,7 @@ class ConsoleNavigationBrowserIntegrationTests {
     @ValueSource(strings = {"en", "fr"})
     void an_administrator_lands_in_the_company_with_the_menu_open_and_the_current_page_marked(String language) {
         String company = fixtures.company(10);
-        Person admin = person(company, language, "ADMINISTRATOR");
+        Person admin = personReading(language, company, "ADMINISTRATOR");
         Page page = browser(language);
 
         Chromium.signIn(page, admin.userId(), PASSWORD);
@@ -199,7 +199,7 @@ class ConsoleNavigationBrowserIntegrationTests {
     @ValueSource(strings = {"en", "fr"})
     void refusals_and_unknown_addresses_are_pages_with_the_menu_and_the_sign_out(String language) {
         String company = fixtures.company(5);
-        Person member = person(company, language, "MEMBER");
+        Person member = personReading(language, company, "MEMBER");
         Page page = browser(language);
         Chromium.signIn(page, member.userId(), PASSWORD);
 
@@ -233,11 +233,11 @@ class ConsoleNavigationBrowserIntegrationTests {
 
     /** An ACTIVE internal user of the company with a password and these roles, reading English. */
     Person person(String company, String... roles) {
-        return person(company, "en", roles);
+        return personReading("en", company, roles);
     }
 
     /** The same, with this saved language (which the console follows once signed in). */
-    Person person(String company, String language, String... roles) {
+    Person personReading(String language, String company, String... roles) {
         Map<String, Object> body = Fixtures.with(Fixtures.with(Fixtures.userWithPassword("ACTIVE", PASSWORD), "roles",
                 List.of(roles)), "locale", language);
         Api.Response created = fixtures.createUser(company, body);
