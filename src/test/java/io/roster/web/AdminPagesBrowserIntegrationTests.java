@@ -161,7 +161,7 @@ class AdminPagesBrowserIntegrationTests {
         Person member = person(company, "MEMBER");
         Chromium.signIn(page, member.userId(), PASSWORD);
 
-        assertThat(page.locator(".home-billing")).hasCount(0);
+        assertThat(page.locator("#nav-billing")).hasCount(0);
         page.navigate("/companies/" + company + "/workspaces");
         assertThat(page.locator("#nav-workspaces")).isVisible();
         assertThat(page.locator("#nav-billing")).hasCount(0);
@@ -181,7 +181,7 @@ class AdminPagesBrowserIntegrationTests {
         person(company, "MEMBER");
         Chromium.signIn(page, manager.userId(), PASSWORD);
 
-        page.locator(".home-billing").click();
+        page.locator("#nav-billing").click();
         assertThat(page.locator("h1")).hasText("Plan & billing");
         assertThat(page.locator("#nav-billing")).isVisible();
         assertThat(page.locator("#licenses-used")).hasText("2");
