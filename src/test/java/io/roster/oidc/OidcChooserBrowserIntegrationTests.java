@@ -59,7 +59,8 @@ class OidcChooserBrowserIntegrationTests {
                 "licensesPurchased", 5)).text("id");
         String other = operator.post("/api/v1/companies", Map.of("name", otherName, "slug", Fixtures.unique("atelier"),
                 "licensesPurchased", 5)).text("id");
-        Api.Response user = fixtures.createUser(home, Fixtures.userWithPassword("ACTIVE", OidcFlowIntegrationTests.PASSWORD));
+        Api.Response user = fixtures.createUser(home,
+                Fixtures.with(Fixtures.userWithPassword("ACTIVE", OidcFlowIntegrationTests.PASSWORD), "locale", "fr"));
         assertThat(operator.post("/api/v1/companies/" + other + "/users/" + user.text("id") + "/roles",
                 Map.of("roleId", "MEMBER")).status()).isEqualTo(201);
         // the app's callback: a real HTTP endpoint that answers the browser and keeps what it got

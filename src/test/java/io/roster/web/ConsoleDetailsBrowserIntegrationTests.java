@@ -83,8 +83,8 @@ class ConsoleDetailsBrowserIntegrationTests {
     void the_audit_page_names_people_reads_changes_picks_days_and_actions_and_hides_sign_ins(String language) {
         boolean fr = language.equals("fr");
         String company = fixtures.company(10);
-        Person admin = person(company, "Aline", "Bélanger", "ADMINISTRATOR");
-        Person colleague = person(company, "Marc", "Besançon", "MEMBER");
+        Person admin = person(language, company, "Aline", "Bélanger", "ADMINISTRATOR");
+        Person colleague = person(language, company, "Marc", "Besançon", "MEMBER");
         Api.Response granted = admin.api().post("/api/v1/companies/" + company + "/users/" + colleague.id() + "/roles",
                 Map.of("roleId", "AUDITOR"));
         assertThat(granted.status()).as(granted.toString()).isIn(200, 201);
@@ -150,7 +150,8 @@ class ConsoleDetailsBrowserIntegrationTests {
 
         Page page = browser(language);
         Chromium.signIn(page, Operator.EMAIL, Operator.PASSWORD);
-        page.navigate("/admin/mail");
+        // the operator's saved language is English: switch for this session, as the language links do
+        page.navigate("/admin/mail?lang=" + language);
         page.locator("#recipient").fill(part.toUpperCase());
         page.locator("main form button[type=submit]").click();
         Locator mails = page.locator("article.mail");
@@ -192,7 +193,7 @@ class ConsoleDetailsBrowserIntegrationTests {
     void a_wrong_password_keeps_the_login_and_a_reset_page_is_titled_as_a_reset(String language) {
         boolean fr = language.equals("fr");
         String company = fixtures.company(10);
-        Person someone = person(company, "Rémi", "Oubli", "MEMBER");
+        Person someone = person(language, company, "Rémi", "Oubli", "MEMBER");
         Page page = browser(language);
         page.navigate("/login");
         page.locator("#login").fill(someone.email());
@@ -218,8 +219,8 @@ class ConsoleDetailsBrowserIntegrationTests {
     void roles_invitations_and_licenses_read_right(String language) {
         boolean fr = language.equals("fr");
         String company = fixtures.company(3);
-        Person admin = person(company, "Anne", "Admin", "ADMINISTRATOR");
-        Person holder = person(company, "Hugo", "Titulaire", "MEMBER");
+        Person admin = person(language, company, "Anne", "Admin", "ADMINISTRATOR");
+        Person holder = person(language, company, "Hugo", "Titulaire", "MEMBER");
         String roles = "/api/v1/companies/" + company + "/roles";
         String unused = admin.api().post(roles, Map.of("name", Fixtures.unique("Unused"), "permissions", List.of()))
                 .text("id");
@@ -273,9 +274,10 @@ class ConsoleDetailsBrowserIntegrationTests {
     record Person(String id, String userId, String email, Api api) {
     }
 
-    Person person(String company, String firstName, String lastName, String... roles) {
+    /** An ACTIVE user of the company whose saved language (which the console follows) is {@code language}. */
+    Person person(String language, String company, String firstName, String lastName, String... roles) {
         Map<String, Object> body = Fixtures.with(Fixtures.userWithPassword("ACTIVE", PASSWORD), "roles", List.of(roles),
-                "firstName", firstName, "lastName", lastName);
+                "firstName", firstName, "lastName", lastName, "locale", language);
         Api.Response created = fixtures.createUser(company, body);
         assertThat(created.text("status")).as(created.toString()).isEqualTo("ACTIVE");
         String userId = (String) body.get("userId");

@@ -101,7 +101,8 @@ class ScimConsoleBrowserIntegrationTests {
         Page page = chromium.newPage("http://127.0.0.1:" + port, "fr");
         try {
             Chromium.signIn(page, admin, PASSWORD);
-            page.navigate("/companies/" + company + "/roles");
+            // the administrator's saved language is English: switch this session, as the language link does
+            page.navigate("/companies/" + company + "/roles?lang=fr");
             assertThat(page.locator("#provisioning-title")).hasText("Personnes provisionnées par votre annuaire");
             assertThat(page.locator("#invite-provisioned")).isChecked();
 

@@ -122,6 +122,7 @@ class ValidationCodesBrowserIntegrationTests {
 
         // activating from the table names every problem at once, in place
         page.navigate("/companies/" + company + "/users?q=" + draft.text("userId"));
+        page.locator("#users-table tbody tr").first().locator("summary").click(); // the row's actions menu
         page.locator("#users-table tbody tr").first().locator("button", new com.microsoft.playwright.Locator.LocatorOptions()
                 .setHasText("Activate")).click();
         assertThat(page.locator("#draft-notice li")).hasText(new String[] {"Last name is missing",
