@@ -210,11 +210,14 @@ class ScimController {
         return answer(200, change(access, id, ScimPatch.apply(current, body), expected == null ? row.version() : expected));
     }
 
-    /** Saves what SCIM carries of a row: fields, then externalId, then activation or deactivation. */
+    /**
+     * Saves what SCIM carries of a row: fields and externalId together (one transaction), then
+     * activation or deactivation.
+     */
     private UserRow change(CompanyAccess access, String id, ScimUser user, Long expectedVersion) {
         UserRow row = users.edit(access.company(), id,
-                new UserEdit(user.userName(), user.givenName(), user.familyName(), user.email()), expectedVersion);
-        externalIds.keep(access.company(), id, user.externalId());
+                new UserEdit(user.userName(), user.givenName(), user.familyName(), user.email()), expectedVersion,
+                user.externalId());
         if (user.active() && row.status() != UserStatus.ACTIVE) {
             row = users.activate(access.company(), id, settings.of(access.company()).inviteProvisioned()).row();
         } else if (!user.active() && row.status() == UserStatus.ACTIVE) {
@@ -275,23 +278,23 @@ class ScimController {
                 .toUri();
     }
 
-    /** The version an {@code If-Match} names ({@code W/"7"} or {@code "7"}); null when absent or {@code *}. */
+    /** The row version an {@code If-Match} names ({@link ScimVersions#named}); null when absent or {@code *}. */
     private static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+        String named = ScimVersions.named(ifMatch);
+        if (named == null) {
             return null;
         }
-        String digits = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
         try {
-            return Long.parseLong(digits);
+            return Long.parseLong(named);
         } catch (NumberFormatException e) {
             // an ETag this service never gave names no version of the row: stale
             return -1L;
         }
     }
 
-    /** meta.version and the ETag header: a weak ETag of the row's version (RFC 7644 §3.14). */
+    /** meta.version and the ETag header: a weak ETag of the row's version. */
     private static String weak(UserRow row) {
-        return "W/\"" + row.version() + "\"";
+        return ScimVersions.weak(row.version());
     }
 
     private Map<String, Object> toScim(UserRow row) {

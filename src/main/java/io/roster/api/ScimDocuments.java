@@ -25,6 +25,7 @@ class ScimDocuments {
         config.put("filter", Map.of("supported", true, "maxResults", 200));
         config.put("changePassword", Map.of("supported", false));
         config.put("sort", Map.of("supported", false));
+        // Users (the row version) and Groups (a digest of name and members): see ScimVersions
         config.put("etag", Map.of("supported", true));
         config.put("authenticationSchemes", List.of(Map.of(
                 "type", "oauthbearertoken",

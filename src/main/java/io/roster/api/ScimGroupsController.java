@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -102,9 +103,9 @@ class ScimGroupsController {
     /** Replaces the name (custom roles) and the whole list of members: one absent is no member. */
     @PutMapping(path = "/{id}", consumes = {"application/scim+json", "application/json"})
     ResponseEntity<Map<String, Object>> replace(@AuthenticationPrincipal ScimClient client, @PathVariable String id,
-            @RequestBody JsonNode body) {
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody JsonNode body) {
         CompanyAccess access = guard.directory(client);
-        Role role = groups.change(access, id, displayName(body),
+        Role role = groups.change(access, id, ScimVersions.named(ifMatch), displayName(body),
                 List.of(new Membership(Kind.REPLACE, memberIds(body.get("members")))));
         return ok(200, toScim(access.company(), role, true));
     }
@@ -117,7 +118,7 @@ class ScimGroupsController {
      */
     @PatchMapping(path = "/{id}", consumes = {"application/scim+json", "application/json"})
     ResponseEntity<Map<String, Object>> patch(@AuthenticationPrincipal ScimClient client, @PathVariable String id,
-            @RequestBody JsonNode body) {
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody JsonNode body) {
         CompanyAccess access = guard.directory(client);
         role(access.company(), id);
         JsonNode operations = body == null ? null : body.get("Operations");
@@ -144,7 +145,7 @@ class ScimGroupsController {
                 rename = step(op, path.asString().trim(), value, steps, rename);
             }
         }
-        Role role = groups.change(access, id, rename, steps);
+        Role role = groups.change(access, id, ScimVersions.named(ifMatch), rename, steps);
         return ok(200, toScim(access.company(), role, true));
     }
 
@@ -188,9 +189,10 @@ class ScimGroupsController {
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@AuthenticationPrincipal ScimClient client, @PathVariable String id) {
+    ResponseEntity<Void> delete(@AuthenticationPrincipal ScimClient client, @PathVariable String id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         CompanyAccess access = guard.directory(client);
-        groups.delete(access, id);
+        groups.delete(access, id, ScimVersions.named(ifMatch));
         return ResponseEntity.noContent().build();
     }
 
@@ -228,8 +230,13 @@ class ScimGroupsController {
         return ids;
     }
 
+    /** The Group with its version as the ETag header (a projection keeps {@code meta}: it is always returned). */
     private static ResponseEntity<Map<String, Object>> ok(int status, Map<String, Object> group) {
         var response = ResponseEntity.status(status).contentType(ScimErrors.SCIM_JSON);
+        Object version = group.get("meta") instanceof Map<?, ?> meta ? meta.get("version") : null;
+        if (version != null) {
+            response = response.eTag((String) version);
+        }
         if (status == 201) {
             response = response.location(URI.create((String) ((Map<?, ?>) group.get("meta")).get("location")));
         }
@@ -241,10 +248,12 @@ class ScimGroupsController {
         group.put("schemas", List.of(GROUP_SCHEMA));
         group.put("id", role.id());
         group.put("displayName", role.name());
+        // read even when members are not wanted: the version is a digest of them
+        List<String> holders = assignments.holders(company, role.id());
         if (withMembers) {
             List<Map<String, Object>> members = new ArrayList<>();
             String users = ServletUriComponentsBuilder.fromCurrentContextPath().path("/scim/v2/Users/").toUriString();
-            for (String accountId : assignments.holders(company, role.id())) {
+            for (String accountId : holders) {
                 members.add(Map.of("value", accountId, "$ref", users + accountId, "type", "User"));
             }
             group.put("members", members);
@@ -252,6 +261,7 @@ class ScimGroupsController {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("resourceType", "Group");
         meta.put("location", ScimDocuments.absolute("/Groups/" + role.id()));
+        meta.put("version", ScimVersions.weak(DirectoryGroups.versionOf(role, holders)));
         group.put("meta", meta);
         return group;
     }

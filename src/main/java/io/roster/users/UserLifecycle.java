@@ -31,11 +31,13 @@ public class UserLifecycle {
     private final Passwords passwords;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private final ExternalIds externalIds;
     /** The activation inside a larger transaction: a savepoint, so a refusal or a failure undoes only it. */
     private final TransactionTemplate savepoint;
 
     UserLifecycle(UserRows rows, RowCreation creation, LicensePool licenses, Passwords passwords,
-            ApplicationEventPublisher events, TransactionTemplate tx) {
+            ApplicationEventPublisher events, TransactionTemplate tx, ExternalIds externalIds) {
+        this.externalIds = externalIds;
         this.rows = rows;
         this.creation = creation;
         this.licenses = licenses;
@@ -261,6 +263,20 @@ public class UserLifecycle {
             events.publishEvent(new UserEvents.UserEdited(company, id, EditPolicy.editableOf(row), EditPolicy.editableOf(namesOnly)));
             events.publishEvent(new UserEvents.EmailChangeRequested(company, id, row.email(), after.email()));
             return rows.find(company, id).orElseThrow();
+        });
+    }
+
+    /**
+     * A directory's edit (SCIM PUT/PATCH): the fields as {@link #edit(CompanyId, String, UserEdit, Long)}
+     * and the externalId (audited as {@code user.external_id_changed} when it changes) in one
+     * transaction, so a refused edit or a refused externalId leaves both as they were.
+     */
+    public UserRow edit(CompanyId company, String id, UserEdit edit, Long expectedVersion, String externalId) {
+        ExternalIds.check(externalId);
+        return tx.execute(status -> {
+            UserRow row = edit(company, id, edit, expectedVersion);
+            externalIds.keep(company, id, externalId);
+            return row;
         });
     }
 

@@ -218,6 +218,55 @@ class ScimGroupsIntegrationTests {
                 .json().get("totalResults").asInt()).isZero();
     }
 
+    @Test
+    void a_group_has_a_weak_etag_that_changes_with_its_members_and_name_and_a_stale_if_match_is_412() {
+        String ada = createUser(scim, "ada");
+        var created = scim.raw("POST", "/scim/v2/Groups", "application/scim+json", """
+                {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"], "displayName": "%s"}
+                """.formatted(Fixtures.unique("Support")));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.text("id");
+        String first = created.json().get("meta").get("version").asString();
+        assertThat(first).startsWith("W/\"");
+        assertThat(created.header("ETag")).isEqualTo(first);
+        var read = scim.get("/scim/v2/Groups/" + id + "?excludedAttributes=members");
+        assertThat(read.header("ETag")).as("reading without members gives the same version").isEqualTo(first);
+        assertThat(read.json().get("meta").get("version").asString()).isEqualTo(first);
+
+        String addAda = """
+                {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations": [{"op": "add", "path": "members", "value": [{"value": "%s"}]}]}
+                """.formatted(ada);
+        var added = scim.patch("/scim/v2/Groups/" + id, addAda, Map.of("If-Match", first));
+        assertThat(added.status()).as(added.toString()).isEqualTo(200);
+        String second = added.json().get("meta").get("version").asString();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(added.header("ETag")).isEqualTo(second);
+        assertThat(scim.get("/scim/v2/Groups/" + id).header("ETag")).isEqualTo(second);
+
+        String rename = """
+                {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations": [{"op": "replace", "path": "displayName", "value": "%s"}]}
+                """.formatted(Fixtures.unique("Helpdesk"));
+        var stale = scim.patch("/scim/v2/Groups/" + id, rename, Map.of("If-Match", first));
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(412);
+        assertThat(stale.json().get("schemas").get(0).asString()).isEqualTo(ERROR_SCHEMA);
+        assertThat(stale.text("status")).isEqualTo("412");
+        assertThat(scim.get("/scim/v2/Groups/" + id).json().get("displayName").asString())
+                .as("a stale change changes nothing").isEqualTo(created.text("displayName"));
+
+        var renamed = scim.patch("/scim/v2/Groups/" + id, rename, Map.of("If-Match", second));
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+        String third = renamed.json().get("meta").get("version").asString();
+        assertThat(third).isNotEqualTo(second).isNotEqualTo(first);
+        assertThat(rolesOf(ada)).contains(id);
+
+        assertThat(scim.delete("/scim/v2/Groups/" + id, Map.of("If-Match", second)).status()).isEqualTo(412);
+        assertThat(scim.get("/scim/v2/Groups/" + id).status()).isEqualTo(200);
+        assertThat(scim.delete("/scim/v2/Groups/" + id, Map.of("If-Match", third)).status()).isEqualTo(204);
+        assertThat(scim.get("/scim/v2/Groups/" + id).status()).isEqualTo(404);
+    }
+
     private String createUser(Api client, String prefix) {
         String userName = Fixtures.unique(prefix).toLowerCase() + "@example.com";
         var created = client.raw("POST", "/scim/v2/Users", "application/scim+json", """

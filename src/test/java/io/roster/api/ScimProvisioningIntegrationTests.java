@@ -178,6 +178,50 @@ class ScimProvisioningIntegrationTests {
         return created;
     }
 
+    @Test
+    void a_patch_saves_the_fields_and_the_external_id_together_or_neither() {
+        String userName = Fixtures.unique("together").toLowerCase() + "@example.com";
+        var created = scim.raw("POST", "/scim/v2/Users", "application/scim+json",
+                body(userName, true).replace("\"active\"", "\"externalId\": \"ext-1\", \"active\""));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.text("id");
+        String path = "/scim/v2/Users/" + id;
+
+        // the edit fails validation: the externalId of the same PATCH is not kept either
+        var invalidEdit = scim.raw("PATCH", path, "application/scim+json", """
+                {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations": [{"op": "replace", "path": "externalId", "value": "ext-2"},
+                                {"op": "replace", "path": "name.givenName", "value": "%s"}]}
+                """.formatted("x".repeat(300)));
+        assertThat(invalidEdit.status()).as(invalidEdit.toString()).isEqualTo(400);
+        assertThat(invalidEdit.json().get("schemas").get(0).asString()).isEqualTo(ERROR_SCHEMA);
+        assertThat(scim.get(path).text("externalId")).isEqualTo("ext-1");
+
+        // the externalId is refused: the valid field edit of the same PATCH is not saved either
+        var invalidExternalId = scim.raw("PATCH", path, "application/scim+json", """
+                {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations": [{"op": "replace", "path": "name.givenName", "value": "Changed"},
+                                {"op": "replace", "path": "externalId", "value": "%s"}]}
+                """.formatted("e".repeat(256)));
+        assertThat(invalidExternalId.status()).as(invalidExternalId.toString()).isEqualTo(400);
+        var unchanged = scim.get(path);
+        assertThat(unchanged.json().get("name").get("givenName").asString()).isEqualTo("Test");
+        assertThat(unchanged.text("externalId")).isEqualTo("ext-1");
+        assertThat(unchanged.header("ETag")).isEqualTo(created.header("ETag"));
+
+        // both valid: both saved, the externalId change audited
+        var both = scim.raw("PATCH", path, "application/scim+json", """
+                {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations": [{"op": "replace", "path": "name.givenName", "value": "Changed"},
+                                {"op": "replace", "path": "externalId", "value": "ext-3"}]}
+                """);
+        assertThat(both.status()).as(both.toString()).isEqualTo(200);
+        assertThat(both.json().get("name").get("givenName").asString()).isEqualTo("Changed");
+        assertThat(both.text("externalId")).isEqualTo("ext-3");
+        long externalIdChanges = actions(company).stream().filter("user.external_id_changed"::equals).count();
+        assertThat(externalIdChanges).as("set at creation, then changed once").isEqualTo(2);
+    }
+
     private static String body(String userName, boolean active) {
         return """
                 {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "%s",
