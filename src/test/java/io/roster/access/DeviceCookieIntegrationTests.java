@@ -70,7 +70,7 @@ class DeviceCookieIntegrationTests {
                 .doesNotContain("Secure");
         assertThat(elsewhere.redirect()).as("a browser without the cookie is locked out")
                 .startsWith("/login?error=too-many-attempts");
-        assertThat(again.redirect()).as(again.toString()).isEqualTo("/");
+        assertThat(again.redirect()).as(again.toString()).isEqualTo("/start");
         assertThat(own.get("/").status()).isEqualTo(200);
         assertThat(issue(person.userId(), PASSWORD, null).status()).isEqualTo(429);
         assertThat(issue(person.userId(), PASSWORD, own.cookie(DEVICE)).status())
@@ -146,7 +146,7 @@ class DeviceCookieIntegrationTests {
 
         assertThat(operator.delete(users() + person.accountId() + "/sign-in-lock", Map.of()).status()).isEqualTo(204);
         assertThat(device.signIn(person.userId(), PASSWORD).redirect()).as("an administrator's clear frees the device")
-                .isEqualTo("/");
+                .isEqualTo("/start");
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
