@@ -53,6 +53,15 @@ public final class AccessEvents {
             Instant lockedUntil) {
     }
 
+    /**
+     * Too many failed sign-ins locked the account until {@code lockedUntil}: the apps it signed in to
+     * lose it at once (io.roster.oidc). Published once per lockout, in the transaction that counts the
+     * failure: an attempt during a lockout is refused before it counts. A device's own lockout, or one
+     * on a login that names no account, publishes none.
+     */
+    public record AccountLocked(String accountId, Instant lockedUntil) {
+    }
+
     /** A company administrator created a SCIM token for its directory (never its value). */
     public record ScimTokenCreated(CompanyId companyId, String tokenId, String byAccountId) {
     }

@@ -27,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class SignInThrottle {
 
+    private static final String ACCOUNT_KEY = "account:";
+
     private final JdbcClient jdbc;
     private final Policy account;
     private final Policy address;
@@ -153,14 +155,29 @@ public class SignInThrottle {
         if (current.isPresent()) {
             jdbc.sql("UPDATE sign_in_throttle SET failures = ?, last_failure_at = ?, locked_until = ? WHERE throttle_key = ?")
                     .params(failures, utc(now), utc(lockedUntil), key).update();
+            announceLock(key, policy, failures, lockedUntil);
             return;
         }
         try {
             jdbc.sql("INSERT INTO sign_in_throttle (throttle_key, failures, last_failure_at, locked_until) VALUES (?, ?, ?, ?)")
                     .params(key, failures, utc(now), utc(lockedUntil)).update();
+            announceLock(key, policy, failures, lockedUntil);
         } catch (DuplicateKeyException raced) {
             jdbc.sql("UPDATE sign_in_throttle SET failures = failures + 1, last_failure_at = ? WHERE throttle_key = ?")
                     .params(utc(now), key).update();
+        }
+    }
+
+    /**
+     * Tells the other modules that this failure locked an account. Every failure that reaches the
+     * threshold is a new lockout: one during a lockout is refused before it counts ({@link #waitFor}).
+     * Only the account's own key: a device lockout leaves the account's other sign-ins alone, and
+     * a typed login without an account has nothing to end.
+     */
+    private void announceLock(String key, Policy policy, int failures, Instant lockedUntil) {
+        if (policy == account && failures >= policy.lockAfter() && key.startsWith(ACCOUNT_KEY)
+                && !key.startsWith(ACCOUNT_KEY + "login:")) {
+            events.publishEvent(new AccessEvents.AccountLocked(key.substring(ACCOUNT_KEY.length()), lockedUntil));
         }
     }
 

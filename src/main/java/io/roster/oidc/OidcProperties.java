@@ -16,11 +16,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param codeLifetime how long an authorization code may wait to be redeemed
  * @param retiredKeyKept how long a rotated-out signing key stays in the JWKS: at least the longest
  *        lifetime of a token it signed (ID tokens live 30 minutes)
+ * @param expiredAuthorizationsKept how long an authorization stays once every token in it has expired
+ *        ({@code ROSTER_OIDC_EXPIRED_AUTHORIZATIONS_KEPT}); then {@link AuthorizationRetention} deletes it
+ *        and its sign-in record
  */
 @ConfigurationProperties("roster.oidc")
 record OidcProperties(String issuer, @DefaultValue("PT5M") Duration accessTokenLifetime,
         @DefaultValue("PT8H") Duration refreshTokenLifetime, @DefaultValue("PT1M") Duration codeLifetime,
-        @DefaultValue("PT1H") Duration retiredKeyKept) {
+        @DefaultValue("PT1H") Duration retiredKeyKept,
+        @DefaultValue("P7D") Duration expiredAuthorizationsKept) {
 
     /** The issuer, or null to take it from the request (a server on a port chosen at start). */
     String fixedIssuer() {

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
  * change: deactivation and deletion end all of them; losing the last role (or right) in a company
  * ends those in that company. Removing the authorization makes the next refresh {@code invalid_grant}
  * and introspection {@code active: false} at once, on every node. A lock (too many failed sign-ins)
- * publishes no event: the refresh checks it ({@link PersonClaims}), which also covers every other way
- * standing is lost.
+ * ends all of them too: the refresh would be refused during the lockout anyway ({@link PersonClaims}
+ * checks it, and every other way standing is lost), so the lock only makes that immediate.
  */
 @Component
 class Revocations {
@@ -34,6 +34,11 @@ class Revocations {
 
     @EventListener
     void on(UserEvents.UserDeleted e) {
+        endAll(e.accountId());
+    }
+
+    @EventListener
+    void on(AccessEvents.AccountLocked e) {
         endAll(e.accountId());
     }
 

@@ -9,6 +9,12 @@ import io.roster.support.Browser;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
 import io.roster.support.Operator;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +42,9 @@ class OidcFlowIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AuthorizationRetention retention;
 
     Api operator;
     Fixtures fixtures;
@@ -228,6 +237,137 @@ class OidcFlowIntegrationTests {
                         refused -> assertThat(refused.getError().getErrorCode()).isEqualTo("invalid_grant"));
         // the home company's sign-in goes on
         assertThat(home.refresh(homeTokens.getAccessToken(), homeTokens.getRefreshToken()).getAccessToken()).isNotNull();
+    }
+
+    static final String POST_LOGOUT_URI = "http://127.0.0.1:9/app/bye";
+
+    static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void the_app_signs_the_person_out_of_the_console_and_is_sent_back_only_to_a_registered_address() throws Exception {
+        Registered client = register(true);
+        Person person = person();
+        OidcRelyingParty app = new OidcRelyingParty(base(), client.clientId(), client.secret());
+        Browser browser = new Browser(port);
+        OAuth2AccessTokenResponse tokens = app.redeem(OidcRelyingParty.query(signInThrough(browser,
+                app.authorizePath(true, Map.of()), person.userId())).get("code"), true, null);
+        String idToken = (String) tokens.getAdditionalParameters().get("id_token");
+        String endSession = OidcRelyingParty.json(OidcRelyingParty.get(base() + "/.well-known/openid-configuration", null)
+                .body()).get("end_session_endpoint").asString();
+        String logout = URI.create(endSession).getPath() + "?id_token_hint=" + enc(idToken) + "&state=" + enc(app.state)
+                + "&post_logout_redirect_uri=";
+
+        // an address the client did not register is refused, not followed, and the session goes on
+        for (String elsewhere : List.of("https://evil.example/app/bye", POST_LOGOUT_URI + "/more",
+                POST_LOGOUT_URI + "?next=https://evil.example")) {
+            Browser.Page refused = browser.get(logout + enc(elsewhere));
+            assertThat(refused.status()).as(elsewhere).isEqualTo(400);
+            assertThat(refused.location()).as(elsewhere).isNull();
+        }
+        assertThat(landing(browser, app.authorizePath(true, Map.of()))).startsWith(OidcRelyingParty.REDIRECT_URI + "?");
+
+        Browser.Page out = browser.get(logout + enc(POST_LOGOUT_URI));
+        assertThat(out.status()).isEqualTo(302);
+        assertThat(out.location()).startsWith(POST_LOGOUT_URI + "?");
+        assertThat(OidcRelyingParty.query(out.location())).containsEntry("state", app.state);
+
+        // the console session is over: the next sign-in to the app asks for the password again
+        assertThat(landing(browser, app.authorizePath(true, Map.of()))).contains("/login")
+                .doesNotStartWith(OidcRelyingParty.REDIRECT_URI);
+    }
+
+    /** Where an authorization request ends without signing in: the app's redirect, or the sign-in page. */
+    static String landing(Browser browser, String authorizePath) {
+        Browser.Page page = browser.get(authorizePath);
+        for (int hops = 0; hops < 10; hops++) {
+            assertThat(page.status()).isIn(302, 303);
+            String location = page.location();
+            if (location.startsWith(OidcRelyingParty.REDIRECT_URI) || location.contains("/login")) {
+                return location;
+            }
+            page = browser.get(location);
+        }
+        throw new AssertionError("too many redirects");
+    }
+
+    /** The authorization the person's (only) sign-in to an app made. */
+    String authorizationOf(Person person) {
+        return jdbc.sql("SELECT authorization_id FROM oidc_sign_ins WHERE account_id = ?").param(person.accountId())
+                .query(String.class).single();
+    }
+
+    long count(String table, String column, String value) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE " + column + " = ?").param(value).query(Long.class)
+                .single();
+    }
+
+    @Test
+    void authorizations_whose_tokens_all_expired_long_ago_are_purged_with_their_sign_in_record_live_ones_stay()
+            throws Exception {
+        Registered client = register(true);
+        Person gone = person();
+        Person live = person();
+        OidcRelyingParty goneApp = new OidcRelyingParty(base(), client.clientId(), client.secret());
+        goneApp.redeem(OidcRelyingParty.query(signInThrough(new Browser(port), goneApp.authorizePath(true, Map.of()),
+                gone.userId())).get("code"), true, null);
+        OidcRelyingParty liveApp = new OidcRelyingParty(base(), client.clientId(), client.secret());
+        OAuth2AccessTokenResponse liveTokens = liveApp.redeem(OidcRelyingParty.query(signInThrough(new Browser(port),
+                liveApp.authorizePath(true, Map.of()), live.userId())).get("code"), true, null);
+        String goneId = authorizationOf(gone);
+        String liveId = authorizationOf(live);
+
+        // past the retention (7 days by default): every token of one expired 8 days ago; the other's
+        // code and access token did too, but its refresh token is still good
+        OffsetDateTime eightDaysAgo = OffsetDateTime.now(ZoneOffset.UTC).minusDays(8);
+        String aged = "authorization_code_issued_at = :issued, authorization_code_expires_at = :old,"
+                + " access_token_issued_at = :issued, access_token_expires_at = :old,"
+                + " oidc_id_token_issued_at = :issued, oidc_id_token_expires_at = :old";
+        jdbc.sql("UPDATE oauth2_authorization SET " + aged + ", refresh_token_issued_at = :issued,"
+                        + " refresh_token_expires_at = :old WHERE id = :id")
+                .param("issued", eightDaysAgo.minusHours(1)).param("old", eightDaysAgo).param("id", goneId).update();
+        jdbc.sql("UPDATE oauth2_authorization SET " + aged + " WHERE id = :id")
+                .param("issued", eightDaysAgo.minusHours(1)).param("old", eightDaysAgo).param("id", liveId).update();
+        jdbc.sql("UPDATE oidc_sign_ins SET signed_in_at = ? WHERE authorization_id IN (?, ?)")
+                .params(eightDaysAgo, goneId, liveId).update();
+
+        assertThat(retention.purge(Instant.now())).isGreaterThanOrEqualTo(2);
+
+        assertThat(count("oauth2_authorization", "id", goneId)).isZero();
+        assertThat(count("oidc_sign_ins", "authorization_id", goneId)).isZero();
+        assertThat(count("oauth2_authorization", "id", liveId)).isEqualTo(1);
+        assertThat(count("oidc_sign_ins", "authorization_id", liveId)).isEqualTo(1);
+        assertThat(liveApp.refresh(liveTokens.getAccessToken(), liveTokens.getRefreshToken()).getAccessToken()).isNotNull();
+    }
+
+    static final int LOCK_AFTER = 25;
+
+    @Test
+    void the_lockout_after_too_many_failed_sign_ins_ends_the_persons_sign_ins_to_apps_at_once() throws Exception {
+        Registered client = register(true);
+        Person person = person();
+        OidcRelyingParty app = new OidcRelyingParty(base(), client.clientId(), client.secret());
+        OAuth2AccessTokenResponse tokens = app.redeem(OidcRelyingParty.query(signInThrough(new Browser(port),
+                app.authorizePath(true, Map.of()), person.userId())).get("code"), true, null);
+        String accessToken = tokens.getAccessToken().getTokenValue();
+
+        for (int i = 1; i < LOCK_AFTER; i++) {
+            assertThat(Api.at(port).basic(person.userId(), "wrong-password-" + i).post("/api/v1/tokens", null).status())
+                    .isEqualTo(401);
+        }
+        // failures short of the lockout end nothing
+        assertThat(app.introspect(accessToken, client.secret()).get("active").asBoolean()).isTrue();
+        assertThat(count("oauth2_authorization", "principal_name", person.accountId())).isEqualTo(1);
+
+        assertThat(Api.at(port).basic(person.userId(), "wrong-password-last").post("/api/v1/tokens", null).status())
+                .isEqualTo(401);
+        assertThat(app.introspect(accessToken, client.secret()).get("active").asBoolean()).isFalse();
+        assertThat(count("oauth2_authorization", "principal_name", person.accountId())).isZero();
+        assertThat(count("oidc_sign_ins", "account_id", person.accountId())).isZero();
+        assertThatThrownBy(() -> app.refresh(tokens.getAccessToken(), tokens.getRefreshToken()))
+                .isInstanceOfSatisfying(OAuth2AuthorizationException.class,
+                        refused -> assertThat(refused.getError().getErrorCode()).isEqualTo("invalid_grant"));
     }
 
     @Test
