@@ -7,7 +7,8 @@ import java.util.Set;
 /** Command-line options of the harness; {@code --help} lists them. */
 final class Options {
 
-    static final List<String> ALL = List.of("load", "create", "search", "cursor", "scim", "signin", "race", "webhooks");
+    static final List<String> ALL = List.of("load", "create", "search", "cursor", "scim", "signin", "race", "webhooks",
+            "oidc-code", "oidc-refresh");
 
     String url;
     String adminEmail = System.getenv("ROSTER_BOOTSTRAP_ADMIN_EMAIL");
@@ -21,6 +22,10 @@ final class Options {
     int webhookEvents = 2_000;
     int searches = 4_000;
     int signIns = 400;
+    /** most OIDC code flows (authorize + code exchange) per measured run */
+    int oidcCodes = 4_000;
+    /** most OIDC refreshes per measured run */
+    int oidcRefreshes = 10_000;
     int seconds = 30;
     int loadSeconds = 1_200;
     int raceActivations = 200;
@@ -52,7 +57,10 @@ final class Options {
               --seconds S             time bound of each measured run (default 30)
               --load-seconds S        time bound of filling the companies (default 1200)
               --webhook-events N      events filed at once to measure webhook deliveries/s (default 2000)
-              --scenarios a,b         among load,create,search,cursor,scim,signin,race,webhooks (default all);
+              --oidc-codes N          most OIDC code flows (authorize + code exchange) per measured run (default 4000)
+              --oidc-refreshes N      most OIDC refreshes per measured run (default 10000)
+              --scenarios a,b         among load,create,search,cursor,scim,signin,race,webhooks,oidc-code,
+                                      oidc-refresh (default all); "oidc" names both oidc scenarios;
                                       webhooks needs the server started with
                                       ROSTER_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true (run.sh sets it)
               --quick                 a small smoke run: 2000/500 users, 300 creations, 10 s per run
@@ -85,6 +93,8 @@ final class Options {
                     o.webhookEvents = 300;
                     o.searches = 300;
                     o.signIns = 40;
+                    o.oidcCodes = 400;
+                    o.oidcRefreshes = 1_000;
                     o.seconds = 10;
                     o.raceActivations = 40;
                     o.raceLicenses = 10;
@@ -107,6 +117,8 @@ final class Options {
                         case "--webhook-events" -> o.webhookEvents = positive(arg, v);
                         case "--searches" -> o.searches = positive(arg, v);
                         case "--sign-ins" -> o.signIns = positive(arg, v);
+                        case "--oidc-codes" -> o.oidcCodes = positive(arg, v);
+                        case "--oidc-refreshes" -> o.oidcRefreshes = positive(arg, v);
                         case "--seconds" -> o.seconds = positive(arg, v);
                         case "--load-seconds" -> o.loadSeconds = positive(arg, v);
                         case "--race" -> o.raceActivations = positive(arg, v);
@@ -125,6 +137,10 @@ final class Options {
                         case "--scenarios" -> {
                             o.scenarios = new LinkedHashSet<>();
                             for (String s : v.split(",")) {
+                                if (s.trim().equals("oidc")) {
+                                    o.scenarios.addAll(List.of("oidc-code", "oidc-refresh"));
+                                    continue;
+                                }
                                 if (!ALL.contains(s.trim())) {
                                     throw new IllegalArgumentException("Unknown scenario " + s + "; known: " + ALL);
                                 }
