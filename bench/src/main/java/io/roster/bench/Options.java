@@ -35,6 +35,7 @@ final class Options {
     long startupMs = -1;
     double hashMs = -1;
     double hashPairPerSecond = -1;
+    double rsaSignMs = -1;
     String db = "?";
     String pgDatabase;
     String largeCompany;
@@ -68,6 +69,7 @@ final class Options {
               --startup-ms MS         start-to-healthy time measured by the caller, for the table
               --hash-ms MS            one Argon2id hash measured by the caller, for the sign-in bound
               --hash-pair-per-second R  Argon2id hashes/s on two threads measured by the caller
+              --rsa-sign-ms MS        one RS256 signature (2048-bit key) measured by the caller, for the OIDC bound
               --db NAME               label of the database in the table
               --pg-database NAME      count only this database's PostgreSQL sessions in the CPU columns
               --out FILE              also write the table as Markdown to FILE
@@ -128,6 +130,7 @@ final class Options {
                         case "--startup-ms" -> o.startupMs = Long.parseLong(v);
                         case "--hash-ms" -> o.hashMs = Double.parseDouble(v);
                         case "--hash-pair-per-second" -> o.hashPairPerSecond = Double.parseDouble(v);
+                        case "--rsa-sign-ms" -> o.rsaSignMs = Double.parseDouble(v);
                         case "--db" -> o.db = v;
                         case "--pg-database" -> o.pgDatabase = v;
                         case "--large-company" -> o.largeCompany = v;
