@@ -199,7 +199,7 @@ echo "   machine load after:  $(uptime | sed 's/.*load average/load average/')"
 [ "$start_only" = yes ] && exit 0
 
 "$java" -XX:+UseSerialGC -Xmx1g -jar "$bench_jar" --url "http://127.0.0.1:$port" --server-pid "$pid" \
-  --startup-ms "$startup_ms" --hash-ms "$hash_ms" --hash-pair-per-second "$parallel" --rsa-sign-ms "$rsa_ms" --db "$db" --out "$out" \
+  --startup-ms "$startup_ms" --hash-ms "$hash_ms" --hash-pair-per-second "$parallel" --rsa-sign-ms "${rsa_ms:--1}" --db "$db" --out "$out" \
   ${pg_db:+--pg-database "$pg_db"} \
   "${harness[@]}"
 echo
