@@ -108,6 +108,10 @@ hash_line=$("$java" -cp "$work/app/roster.jar:$work/app/lib/*" bench/tools/HashT
 echo "   $hash_line"
 hash_ms=$(sed -n 's/.*hash_ms=\([0-9.]*\).*/\1/p' <<<"$hash_line")
 parallel=$(sed -n 's/.*parallel_per_s=\([0-9.]*\).*/\1/p' <<<"$hash_line")
+echo "== timing one RS256 signature with a 2048-bit key (what each OIDC token costs to sign)"
+rsa_line=$("$java" bench/tools/RsaSignTime.java)
+echo "   $rsa_line"
+rsa_ms=$(sed -n 's/.*rsa2048_sign_ms=\([0-9.]*\).*/\1/p' <<<"$rsa_line")
 
 opts=()
 [ "$aot" = fat ] || opts+=("${prod_opts[@]}")
@@ -195,7 +199,7 @@ echo "   machine load after:  $(uptime | sed 's/.*load average/load average/')"
 [ "$start_only" = yes ] && exit 0
 
 "$java" -XX:+UseSerialGC -Xmx1g -jar "$bench_jar" --url "http://127.0.0.1:$port" --server-pid "$pid" \
-  --startup-ms "$startup_ms" --hash-ms "$hash_ms" --hash-pair-per-second "$parallel" --db "$db" --out "$out" \
+  --startup-ms "$startup_ms" --hash-ms "$hash_ms" --hash-pair-per-second "$parallel" --rsa-sign-ms "${rsa_ms:--1}" --db "$db" --out "$out" \
   ${pg_db:+--pg-database "$pg_db"} \
   "${harness[@]}"
 echo

@@ -95,6 +95,9 @@ public final class Bench {
         if (o.scenarios.contains("webhooks")) {
             webhooks();
         }
+        if (o.scenarios.contains("oidc-code") || o.scenarios.contains("oidc-refresh")) {
+            oidc();
+        }
         memory("resident memory after the load");
         report.print(title);
         if (o.out != null) {
@@ -524,6 +527,67 @@ public final class Bench {
                     "%,d delivered in %.1f s after the import answered = %,.0f events/s", receiver.count(), seconds,
                     receiver.count() / Math.max(seconds, 1e-9)));
         }
+    }
+
+    /**
+     * Sign-in for apps (OpenID Connect), as an app and its users drive it: a confidential client the
+     * operator registers, one person per harness client signed in to the console once (session
+     * cookie), then in the measured loop the whole code flow (authorize with the session → code →
+     * token, an id_token checked to be there) and, separately, refresh with the rotated refresh
+     * token each time.
+     */
+    private void oidc() {
+        String slug = "bench-" + o.tag + "-oidc";
+        String companyId = company("oidc", 1_000);
+        Map<String, Object> registration = new LinkedHashMap<>();
+        registration.put("name", "Bench app " + o.tag);
+        registration.put("redirectUris", List.of(AppSignIn.REDIRECT_URI));
+        registration.put("confidential", true);
+        JsonNode registered = operator.postJson("/api/v1/oidc-clients", registration).expect(201, "register an OIDC client").json();
+        String clientId = registered.get("clientId").asText();
+        String secret = registered.get("clientSecret").asText();
+        Dataset people = new Dataset(o.tag + "o");
+        List<AppSignIn> apps = new ArrayList<>();
+        for (int i = 0; i < o.clients; i++) {
+            Dataset.Person p = people.person(i);
+            String password = "Bench app sign-in " + o.tag + " #" + i + " long enough";
+            operator.postJson("/api/v1/companies/" + companyId + "/users", newUser(p, "ACTIVE", password))
+                    .expect(201, "create an app user");
+            AppSignIn app = new AppSignIn(o.url, clientId, secret, slug);
+            app.signIn(p.userId(), password);
+            apps.add(app);
+        }
+        Duration bound = Duration.ofSeconds(o.seconds);
+        Load.Op code = (client, seq, api) -> {
+            AppSignIn app = apps.get(client);
+            app.refreshToken = app.codeFlow().refreshToken();
+            return app.refreshToken != null;
+        };
+        Load.run("warm-up", Load.clients(operator, o.clients), Math.min(200, o.oidcCodes), bound, code);
+        if (o.scenarios.contains("oidc-code")) {
+            measure("app sign-in: authorize + code exchange", 1, Math.max(1, o.oidcCodes / 4), bound,
+                    "GET /oauth2/authorize (session, PKCE) → 302 code → POST /oauth2/token", code);
+            measure("app sign-in: authorize + code exchange", o.clients, o.oidcCodes, bound,
+                    "target >= 200/s" + signatureBound(), code);
+        }
+        if (o.scenarios.contains("oidc-refresh")) {
+            Load.Op refresh = (client, seq, api) -> apps.get(client).refresh().accessToken() != null;
+            Load.run("warm-up", Load.clients(operator, o.clients), Math.min(200, o.oidcRefreshes), bound, refresh);
+            measure("app token refresh (rotated refresh token)", 1, Math.max(1, o.oidcRefreshes / 4), bound,
+                    "POST /oauth2/token grant_type=refresh_token", refresh);
+            measure("app token refresh (rotated refresh token)", o.clients, o.oidcRefreshes, bound,
+                    "target >= 1,000/s" + signatureBound(), refresh);
+        }
+    }
+
+    /** The ceiling the two RS256 signatures of each operation (access token, ID token) set alone. */
+    private String signatureBound() {
+        if (o.rsaSignMs <= 0) {
+            return "";
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        return String.format(Locale.ROOT, "; 2 RS256 signatures/op at %.2f ms on %d cores: at most %.0f/s", o.rsaSignMs,
+                cores, cores * 1000.0 / (2 * o.rsaSignMs));
     }
 
     /**

@@ -7,7 +7,8 @@ import java.util.Set;
 /** Command-line options of the harness; {@code --help} lists them. */
 final class Options {
 
-    static final List<String> ALL = List.of("load", "create", "search", "cursor", "scim", "signin", "race", "webhooks");
+    static final List<String> ALL = List.of("load", "create", "search", "cursor", "scim", "signin", "race", "webhooks",
+            "oidc-code", "oidc-refresh");
 
     String url;
     String adminEmail = System.getenv("ROSTER_BOOTSTRAP_ADMIN_EMAIL");
@@ -21,6 +22,10 @@ final class Options {
     int webhookEvents = 2_000;
     int searches = 4_000;
     int signIns = 400;
+    /** most OIDC code flows (authorize + code exchange) per measured run */
+    int oidcCodes = 4_000;
+    /** most OIDC refreshes per measured run */
+    int oidcRefreshes = 10_000;
     int seconds = 30;
     int loadSeconds = 1_200;
     int raceActivations = 200;
@@ -30,6 +35,7 @@ final class Options {
     long startupMs = -1;
     double hashMs = -1;
     double hashPairPerSecond = -1;
+    double rsaSignMs = -1;
     String db = "?";
     String pgDatabase;
     String largeCompany;
@@ -52,7 +58,10 @@ final class Options {
               --seconds S             time bound of each measured run (default 30)
               --load-seconds S        time bound of filling the companies (default 1200)
               --webhook-events N      events filed at once to measure webhook deliveries/s (default 2000)
-              --scenarios a,b         among load,create,search,cursor,scim,signin,race,webhooks (default all);
+              --oidc-codes N          most OIDC code flows (authorize + code exchange) per measured run (default 4000)
+              --oidc-refreshes N      most OIDC refreshes per measured run (default 10000)
+              --scenarios a,b         among load,create,search,cursor,scim,signin,race,webhooks,oidc-code,
+                                      oidc-refresh (default all); "oidc" names both oidc scenarios;
                                       webhooks needs the server started with
                                       ROSTER_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true (run.sh sets it)
               --quick                 a small smoke run: 2000/500 users, 300 creations, 10 s per run
@@ -60,6 +69,7 @@ final class Options {
               --startup-ms MS         start-to-healthy time measured by the caller, for the table
               --hash-ms MS            one Argon2id hash measured by the caller, for the sign-in bound
               --hash-pair-per-second R  Argon2id hashes/s on two threads measured by the caller
+              --rsa-sign-ms MS        one RS256 signature (2048-bit key) measured by the caller, for the OIDC bound
               --db NAME               label of the database in the table
               --pg-database NAME      count only this database's PostgreSQL sessions in the CPU columns
               --out FILE              also write the table as Markdown to FILE
@@ -85,6 +95,8 @@ final class Options {
                     o.webhookEvents = 300;
                     o.searches = 300;
                     o.signIns = 40;
+                    o.oidcCodes = 400;
+                    o.oidcRefreshes = 1_000;
                     o.seconds = 10;
                     o.raceActivations = 40;
                     o.raceLicenses = 10;
@@ -107,6 +119,8 @@ final class Options {
                         case "--webhook-events" -> o.webhookEvents = positive(arg, v);
                         case "--searches" -> o.searches = positive(arg, v);
                         case "--sign-ins" -> o.signIns = positive(arg, v);
+                        case "--oidc-codes" -> o.oidcCodes = positive(arg, v);
+                        case "--oidc-refreshes" -> o.oidcRefreshes = positive(arg, v);
                         case "--seconds" -> o.seconds = positive(arg, v);
                         case "--load-seconds" -> o.loadSeconds = positive(arg, v);
                         case "--race" -> o.raceActivations = positive(arg, v);
@@ -116,6 +130,7 @@ final class Options {
                         case "--startup-ms" -> o.startupMs = Long.parseLong(v);
                         case "--hash-ms" -> o.hashMs = Double.parseDouble(v);
                         case "--hash-pair-per-second" -> o.hashPairPerSecond = Double.parseDouble(v);
+                        case "--rsa-sign-ms" -> o.rsaSignMs = Double.parseDouble(v);
                         case "--db" -> o.db = v;
                         case "--pg-database" -> o.pgDatabase = v;
                         case "--large-company" -> o.largeCompany = v;
@@ -125,6 +140,10 @@ final class Options {
                         case "--scenarios" -> {
                             o.scenarios = new LinkedHashSet<>();
                             for (String s : v.split(",")) {
+                                if (s.trim().equals("oidc")) {
+                                    o.scenarios.addAll(List.of("oidc-code", "oidc-refresh"));
+                                    continue;
+                                }
                                 if (!ALL.contains(s.trim())) {
                                     throw new IllegalArgumentException("Unknown scenario " + s + "; known: " + ALL);
                                 }
