@@ -170,7 +170,8 @@ class WebhooksConsoleBrowserIntegrationTests {
     void the_operator_registers_a_platform_endpoint_in_french() {
         page = chromium.newPage("http://127.0.0.1:" + port, "fr");
         Chromium.signIn(page, Operator.EMAIL, Operator.PASSWORD);
-        page.navigate("/admin/webhooks");
+        // the operator's saved language is English: switch this session, as the language link does
+        page.navigate("/admin/webhooks?lang=fr");
         assertThat(page.locator("h1")).hasText("Webhooks de la plateforme");
         page.getByLabel("URL").fill(receiver.url());
         page.getByLabel("Un utilisateur est créé").check();
