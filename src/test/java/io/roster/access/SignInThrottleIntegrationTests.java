@@ -181,7 +181,10 @@ class SignInThrottleIntegrationTests {
         var signedIn = browser.signIn(user.userId(), PASSWORD);
         // the page asked for was the bare home: that counts as none, so the landing decides
         assertThat(signedIn.redirect()).as("to the landing, since the page asked for was the bare home").isEqualTo("/start");
-        assertThat(browser.get(signedIn.redirect()).status()).isEqualTo(200);
+        var landing = browser.get(signedIn.redirect());
+        assertThat(landing.status()).as("the landing sends the person on to a page of theirs").isEqualTo(302);
+        assertThat(landing.redirect()).doesNotStartWith("/login");
+        assertThat(browser.get(landing.redirect()).status()).isEqualTo(200);
     }
 
     @Test
