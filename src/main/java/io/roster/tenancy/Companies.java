@@ -85,9 +85,12 @@ class Companies {
         return spec.query(Companies::map).list();
     }
 
-    /** The first {@code limit} companies of the platform by name, for the operator's home. */
-    List<Company> first(int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM companies ORDER BY name, id FETCH FIRST " + limit + " ROWS ONLY")
+    /**
+     * The {@code limit} newest companies of the platform, for the operator's home: what was just
+     * created is always there (ids are time-ordered, so the primary key's index serves the order).
+     */
+    List<Company> newest(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM companies ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY")
                 .query(Companies::map).list();
     }
 

@@ -36,9 +36,9 @@ class Partners {
                 .optional();
     }
 
-    /** The first {@code limit} partners by name, for the operator's home. */
-    java.util.List<Partner> first(int limit) {
-        return jdbc.sql("SELECT id, name, version, created_at FROM partners ORDER BY name, id FETCH FIRST "
+    /** The {@code limit} newest partners (ids are time-ordered), for the operator's home. */
+    java.util.List<Partner> newest(int limit) {
+        return jdbc.sql("SELECT id, name, version, created_at FROM partners ORDER BY id DESC FETCH FIRST "
                 + limit + " ROWS ONLY").query(Partners::map).list();
     }
 

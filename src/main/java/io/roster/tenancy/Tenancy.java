@@ -122,7 +122,7 @@ public class Tenancy {
      * start from, not a directory (the operator reaches the rest through the API).
      */
     public Overview overview(int limit) {
-        return new Overview(partners.first(limit), companies.first(limit));
+        return new Overview(partners.newest(limit), companies.newest(limit));
     }
 
     /** Partners and companies of the whole platform, each by name. */

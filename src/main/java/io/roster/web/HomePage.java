@@ -64,6 +64,7 @@ class HomePage {
         if (me.operator()) {
             Tenancy.Overview platform = tenancy.overview(OPERATOR_LIST);
             model.addAttribute("platform", platform);
+            model.addAttribute("operatorList", OPERATOR_LIST);
             model.addAttribute("partnerNames", platform.partners().stream()
                     .collect(Collectors.toMap(p -> p.id().value(), Partner::name)));
         }
