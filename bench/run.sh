@@ -135,7 +135,9 @@ export ROSTER_BOOTSTRAP_ADMIN_PASSWORD
 export ROSTER_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true
 
 # Starts Roster on an empty database (n: the how-manieth) and waits until it is healthy; sets pid,
-# startup_ms, started_s and rss_mb (VmRSS 5 s after healthy).
+# startup_ms, started_s, cpu_ms (the process's CPU, all threads, from start to healthy: unlike the
+# wall time, it hardly moves when other work shares the machine) and rss_mb (VmRSS 5 s after
+# healthy, of the process and any child it started).
 start_on_empty_database() {
   local n=$1 log=$2
   if [ "$db" = postgresql ]; then
@@ -165,9 +167,25 @@ start_on_empty_database() {
     exit 1
   fi
   startup_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+  cpu_ms=$(cpu_ms_of "$pid")
   started_s=$(sed -n 's/.*Started RosterApplication in \([0-9.]*\) seconds.*/\1/p' "$log" | head -1)
   sleep 5
-  rss_mb=$(awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
+  rss_mb=$(tree_rss_mb "$pid")
+}
+
+# user + system CPU of a process and its waited-for children, in ms
+cpu_ms_of() {
+  awk -v hz="$(getconf CLK_TCK)" '{sub(/.*\) /, ""); printf "%.0f", ($12 + $13 + $14 + $15) * 1000 / hz}' "/proc/$1/stat"
+}
+
+# VmRSS of a process plus that of its live descendants, in MB
+tree_rss_mb() {
+  local total=0 p kb
+  for p in $1 $(pgrep -P "$1" 2>/dev/null) ; do
+    kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0)
+    total=$((total + ${kb:-0}))
+  done
+  awk -v kb="$total" 'BEGIN {printf "%.0f", kb / 1024}'
 }
 
 stop_server() {
@@ -181,17 +199,18 @@ median_min() { sort -g | awk '{v[NR] = $1} END {m = NR % 2 ? v[(NR + 1) / 2] : (
 
 echo "== starting Roster on 127.0.0.1:$port ($db), $starts time(s): java ${opts[*]} -jar $(basename "$app_jar")"
 echo "   machine load before: $(uptime | sed 's/.*load average/load average/')"
-healthy=() started=() rss=()
+healthy=() started=() rss=() cpu=()
 for n in $(seq 1 "$starts"); do
   log="$server_log"
   [ "$n" -lt "$starts" ] && log="$work/server-$n.log"
   start_on_empty_database "$n" "$log"
-  echo "   start $n: healthy after $startup_ms ms; Started RosterApplication in $started_s s; VmRSS $rss_mb MB 5 s after healthy"
-  healthy+=("$startup_ms") started+=("$started_s") rss+=("$rss_mb")
+  echo "   start $n: healthy after $startup_ms ms ($cpu_ms ms of CPU); Started RosterApplication in $started_s s; VmRSS $rss_mb MB 5 s after healthy"
+  healthy+=("$startup_ms") started+=("$started_s") rss+=("$rss_mb") cpu+=("$cpu_ms")
   [ "$n" -lt "$starts" ] && stop_server
 done
 if [ "$starts" -gt 1 ]; then
   echo "   start to healthy (ms):         $(printf '%s\n' "${healthy[@]}" | median_min)"
+  echo "   CPU to healthy (ms):           $(printf '%s\n' "${cpu[@]}" | median_min)"
   echo "   Started RosterApplication (s): $(printf '%s\n' "${started[@]}" | median_min)"
   echo "   idle VmRSS (MB):               $(printf '%s\n' "${rss[@]}" | median_min)"
 fi
