@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class RosterApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(RosterApplication.class, args);
+        SpringApplication application = new SpringApplication(RosterApplication.class);
+        LeanStart.apply(application);
+        application.run(args);
     }
 }
