@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import io.roster.shared.ProblemException;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -61,6 +63,52 @@ class ApiWording {
     /** Each problem as {@code {code, params}}, or null when there is no result. */
     static List<Map<String, Object>> problems(ValidationResult result) {
         return result == null ? null : result.asMaps();
+    }
+
+    /** True when the caller reads another language than the English the modules write their details in. */
+    boolean translated() {
+        return !Locale.ENGLISH.equals(locale());
+    }
+
+    /**
+     * A problem's detail in the caller's language, or empty to keep the module's English: the coded
+     * sentence ({@code problem.<code>}), else the fields to fix, else the sentence of its type.
+     */
+    Optional<String> problem(ProblemException problem) {
+        if (!translated()) {
+            return Optional.empty();
+        }
+        if (problem.worded()) {
+            Optional<String> sentence = problem(problem.code(), problem.args());
+            if (sentence.isPresent()) {
+                return sentence;
+            }
+        }
+        List<FieldError> errors = problem.errors();
+        if (errors.size() == 1 && errors.getFirst().coded()) {
+            return Optional.of(errors.getFirst().field() + " : " + message(errors.getFirst()));
+        }
+        if (!errors.isEmpty()) {
+            return problem("FIELDS_INVALID", List.of(String.join(", ",
+                    errors.stream().map(FieldError::field).distinct().toList())));
+        }
+        return problem(problem.code(), problem.args());
+    }
+
+    /** The sentence {@code problem.<code>} in the caller's language, or empty in English or without one. */
+    Optional<String> problem(String code, List<Object> args) {
+        if (!translated()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(messages.getMessage("problem." + code, args.toArray(), null, locale()));
+    }
+
+    /** The title of a status ({@code problem.title.<status>}) in the caller's language, or empty in English. */
+    Optional<String> title(int status) {
+        if (!translated()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(messages.getMessage("problem.title." + status, null, null, locale()));
     }
 
     /** A field error's message: a coded one in the caller's words, any other as the module wrote it. */

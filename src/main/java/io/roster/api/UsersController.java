@@ -127,7 +127,8 @@ class UsersController {
             String words = this.words.text(outcome.row().validationResult());
             throw new Problems.Conflict("activation-refused", "The user cannot be activated: " + words,
                     Map.of("validationResult", words, "code", outcome.row().validationResult().code().name(),
-                            "validationProblems", ApiWording.problems(outcome.row().validationResult())));
+                            "validationProblems", ApiWording.problems(outcome.row().validationResult())))
+                    .coded("ACTIVATION_REFUSED", words);
         }
         return Responses.ok(outcome.row().version(), view(company, outcome.row()));
     }
