@@ -18,8 +18,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The words of the API's validation results and coded refusals, in the caller's
- * {@code Accept-Language} (English or French; English when it names neither): an API client has
- * no saved console language, so the header alone decides. The codes go beside the words,
+ * {@code Accept-Language} (English or French; English when it names neither), or the {@code lang}
+ * parameter a console link adds: an API client has no saved console language, so the request
+ * alone decides. The codes go beside the words,
  * unchanged whatever the language, for clients to branch on.
  */
 @Component
@@ -35,12 +36,29 @@ class ApiWording {
         this.messages = messages;
     }
 
-    /** The language of the current request's {@code Accept-Language}. */
+    /**
+     * The language of the current request: its {@code lang} parameter when it names English or
+     * French (the console's links carry the page's language, which a saved preference may have made
+     * other than the browser's), else its {@code Accept-Language}.
+     */
     Locale locale() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            String lang = lang(attributes.getRequest());
+            if ("fr".equals(lang) || "en".equals(lang)) {
+                return Locale.forLanguageTag(lang);
+            }
             return of(attributes.getRequest().getHeader("Accept-Language"));
         }
         return Locale.ENGLISH;
+    }
+
+    /** The {@code lang} parameter, or null; parameters that cannot be parsed name no language. */
+    private static String lang(jakarta.servlet.http.HttpServletRequest request) {
+        try {
+            return request.getParameter("lang");
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     static Locale of(String acceptLanguage) {
