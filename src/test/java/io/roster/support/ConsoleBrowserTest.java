@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The setup every console test in a real Chromium shares: one Chromium per class (skipped where it
  * is not installed, see {@link Chromium#start}), the platform operator signed in to the API with its
- * {@link Fixtures} before each test, and pages opened through {@link #browser} that are closed after
+ * {@link Fixtures} before each test (and before a subclass's {@code @BeforeAll}), and pages opened through {@link #browser} that are closed after
  * each test, whose console errors (a CSP refusal among them) fail the test. Subclasses carry
  * {@code @IntegrationTest} and add their own setup beside this one.
  */
@@ -32,9 +32,11 @@ public abstract class ConsoleBrowserTest {
     private final List<Page> pages = new ArrayList<>();
     private final List<String> consoleErrors = new ArrayList<>();
 
+    /** Chromium, and the operator signed in already for a subclass's own {@code @BeforeAll}. */
     @BeforeAll
     final void startChromium() {
         chromium = Chromium.start();
+        signInTheOperator();
     }
 
     @AfterAll
