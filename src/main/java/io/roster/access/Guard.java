@@ -44,7 +44,7 @@ public class Guard {
     public void requireOperator(Caller caller) {
         requireCaller(caller);
         if (!caller.operator()) {
-            throw new Problems.Forbidden("Only the platform operator may do this");
+            throw new Problems.Forbidden("Only the platform operator may do this").coded("OPERATOR_ONLY");
         }
         if (caller.companyScope() != null) {
             throw new Problems.Forbidden("This token is narrowed to one company: use a full token for platform operations");
@@ -55,7 +55,8 @@ public class Guard {
     public CompanyAccess requireCompany(Caller caller, CompanyId company, Permission permission) {
         CompanyAccess access = accessTo(caller, company);
         if (!access.has(permission)) {
-            throw new Problems.Forbidden("You need the permission '" + permission.code() + "' in this company");
+            throw new Problems.Forbidden("You need the permission '" + permission.code() + "' in this company")
+                    .coded("PERMISSION_NEEDED", permission.code());
         }
         return access;
     }
@@ -180,17 +181,17 @@ public class Guard {
         requireCaller(caller);
         if (caller.companyScope() != null) {
             // a token narrowed to a company never reaches a partner space, whoever owns it
-            throw new Problems.NotFound("No partner " + partner);
+            throw new Problems.NotFound("No partner " + partner).coded("NO_PARTNER", partner);
         }
         if (caller.operator()) {
             return;
         }
         PartnerRole role = partnerMembers.roleOf(partner, caller.accountId()).orElse(null);
         if (role == null) {
-            throw new Problems.NotFound("No partner " + partner);
+            throw new Problems.NotFound("No partner " + partner).coded("NO_PARTNER", partner);
         }
         if (adminOnly && role != PartnerRole.PARTNER_ADMIN) {
-            throw new Problems.Forbidden("Only a partner administrator may do this");
+            throw new Problems.Forbidden("Only a partner administrator may do this").coded("PARTNER_ADMIN_ONLY");
         }
     }
 
@@ -201,6 +202,6 @@ public class Guard {
     }
 
     private static Problems.NotFound noCompany(CompanyId company) {
-        return new Problems.NotFound("No company " + company);
+        return new Problems.NotFound("No company " + company).coded("NO_COMPANY", company);
     }
 }

@@ -31,7 +31,8 @@ public class OwnPassword {
         Duration wait = throttle.waitFor(keys).orElse(null);
         if (wait != null) {
             long seconds = Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));
-            throw new Problems.TooManyRequests("Too many wrong passwords: try again in " + seconds + " s", seconds);
+            throw new Problems.TooManyRequests("Too many wrong passwords: try again in " + seconds + " s", seconds)
+                    .coded("TOO_MANY_ATTEMPTS", seconds);
         }
         try {
             profile.changeOwnPassword(caller.accountId(), currentPassword, newPassword);

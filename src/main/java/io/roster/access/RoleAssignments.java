@@ -198,7 +198,7 @@ public class RoleAssignments {
                 .orElseThrow(() -> Problems.InvalidInput.of("roleId", "no role '" + roleId + "' in this company"));
         if (!granter.permissions().containsAll(role.permissions())) {
             throw new Problems.Forbidden("forbidden", "You cannot grant the role '" + role.name()
-                    + "': it carries permissions you do not have", Map.of("reason", "role-too-strong"));
+                    + "': it carries permissions you do not have", Map.of("reason", "role-too-strong")).coded("ROLE_TOO_STRONG", role.name());
         }
         return role;
     }
@@ -208,7 +208,8 @@ public class RoleAssignments {
         Role role = roles.find(company, roleId).orElse(null);
         if (role != null && !revoker.permissions().containsAll(role.permissions())) {
             throw new Problems.Forbidden("forbidden", "You cannot remove the role '" + role.name()
-                    + "': it carries permissions you do not have", Map.of("reason", "role-too-strong-to-remove"));
+                    + "': it carries permissions you do not have", Map.of("reason", "role-too-strong-to-remove"))
+                    .coded("ROLE_TOO_STRONG_TO_REMOVE", role.name());
         }
         int removed = jdbc.sql("DELETE FROM role_assignments WHERE company_id = ? AND account_id = ? AND role_id = ?")
                 .params(company.value(), accountId, roleId).update();

@@ -65,7 +65,7 @@ public class RoleDeletion {
             throw new Problems.Conflict("built-in-role", "'" + roleId + "' is a built-in role: it cannot be deleted");
         }
         Role role = roles.lockCustom(company, roleId)
-                .orElseThrow(() -> new Problems.NotFound("No role " + roleId + " in this company"));
+                .orElseThrow(() -> new Problems.NotFound("No role " + roleId + " in this company").coded("NO_ROLE_HERE", roleId));
         if (!deleter.permissions().containsAll(role.permissions())) {
             throw new Problems.Forbidden("permissions-not-held", "You cannot delete the role '" + role.name()
                     + "': it carries permissions you do not have");

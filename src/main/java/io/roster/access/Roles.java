@@ -120,7 +120,7 @@ public class Roles {
                 .params(company.value(), roleId)
                 .query((rs, n) -> custom(rs.getString("id"), rs.getString("name"), rs.getString("permissions")))
                 .optional()
-                .orElseThrow(() -> new Problems.NotFound("No role " + roleId + " in this company"));
+                .orElseThrow(() -> new Problems.NotFound("No role " + roleId + " in this company").coded("NO_ROLE_HERE", roleId));
         Definition definition = definition(name, permissionCodes);
         if (!editor.permissions().containsAll(before.permissions())
                 || !editor.permissions().containsAll(definition.permissions())) {

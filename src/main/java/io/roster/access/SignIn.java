@@ -86,7 +86,8 @@ public class SignIn {
         if (wait.isPresent()) {
             record(found, login, clientAddress, channel, "THROTTLED");
             long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
-            throw new Problems.TooManyRequests("Too many failed sign-ins: try again in " + describe(seconds), seconds);
+            throw new Problems.TooManyRequests("Too many failed sign-ins: try again in " + describe(seconds), seconds)
+                    .coded("TOO_MANY_ATTEMPTS", seconds);
         }
         String hash = found.map(Credentials::passwordHash).orElse(null);
         if (password == null || !passwords.matches(password, hash)) {

@@ -32,10 +32,12 @@ record CsvHeader(List<CsvColumn> columns) {
         if (!unknown.isEmpty()) {
             throw UsersCsvReader.invalid("Unknown column" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
                     + ": the columns are " + CsvColumn.importable()
-                    + " (external and validationResult, written by the export, are ignored)");
+                    + " (external and validationResult, written by the export, are ignored)")
+                    .coded("CSV_UNKNOWN_COLUMNS", String.join(", ", unknown), CsvColumn.importable());
         }
         if (!twice.isEmpty()) {
-            throw UsersCsvReader.invalid("The header names " + names(twice) + " more than once");
+            throw UsersCsvReader.invalid("The header names " + names(twice) + " more than once")
+                    .coded("CSV_COLUMNS_TWICE", names(twice));
         }
         List<String> missing = new ArrayList<>();
         for (CsvColumn required : List.of(CsvColumn.USER_ID, CsvColumn.EMAIL)) {
@@ -45,7 +47,8 @@ record CsvHeader(List<CsvColumn> columns) {
         }
         if (!missing.isEmpty()) {
             throw UsersCsvReader.invalid("The header must name the columns userId and email (the first line of the"
-                    + " file names the columns); missing: " + String.join(", ", missing));
+                    + " file names the columns); missing: " + String.join(", ", missing))
+                    .coded("CSV_COLUMNS_MISSING", String.join(", ", missing));
         }
         return new CsvHeader(List.copyOf(columns));
     }

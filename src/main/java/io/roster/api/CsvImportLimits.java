@@ -41,12 +41,13 @@ class CsvImportLimits {
 
     TooLarge tooLarge() {
         return new TooLarge("The file is larger than " + readable(maxBytes) + ", the most one import takes: split it"
-                + " into files of at most " + readable(maxBytes) + " and " + maxRows + " rows");
+                + " into files of at most " + readable(maxBytes) + " and " + maxRows + " rows")
+                .coded("IMPORT_TOO_LARGE", readable(maxBytes), maxRows);
     }
 
     TooLarge tooManyRows() {
         return new TooLarge("The file has more than " + maxRows + " rows, the most one import takes: split it into"
-                + " files of at most " + maxRows + " rows");
+                + " files of at most " + maxRows + " rows").coded("IMPORT_TOO_MANY_ROWS", maxRows);
     }
 
     private static String readable(DataSize size) {
@@ -61,6 +62,12 @@ class CsvImportLimits {
     static final class TooLarge extends ProblemException {
         TooLarge(String detail) {
             super(413, "import-too-large", "Import too large", detail, List.of(), Map.of());
+        }
+
+        @Override
+        public TooLarge coded(String code, Object... args) {
+            super.coded(code, args);
+            return this;
         }
     }
 }

@@ -33,7 +33,7 @@ final class CsvUpload {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new Problems.InvalidInput("The file is not UTF-8 text: save it as \"CSV UTF-8\" and import it again",
-                    List.of());
+                    List.of()).coded("CSV_NOT_UTF8");
         }
     }
 }

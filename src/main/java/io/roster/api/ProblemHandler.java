@@ -53,7 +53,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             // a coded refusal keeps its code for clients; its words, when the module gave none, in the caller's language
             body.setProperty("errors", e.errors().stream().map(this::coded).toList());
         }
+        body.setProperty("code", e.code());
         e.properties().forEach(body::setProperty);
+        words.problem(e).ifPresent(body::setDetail);
+        words.title(e.status()).ifPresent(body::setTitle);
         var response = ResponseEntity.status(e.status());
         if (e.properties().get("retryAfterSeconds") instanceof Long seconds) {
             response.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
@@ -65,8 +68,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> wrongParameterType(MethodArgumentTypeMismatchException e) {
         String message = "has the wrong type: expected " + (e.getRequiredType() == null ? "another value"
                 : e.getRequiredType().getSimpleName().toLowerCase());
-        return ResponseEntity.badRequest().body(detail(400, "invalid-input", "Invalid input",
-                e.getName() + " " + message, List.of(new FieldError(e.getName(), message))));
+        return ResponseEntity.badRequest().body(worded(detail(400, "invalid-input", "Invalid input",
+                e.getName() + " " + message, List.of(new FieldError(e.getName(), message))), "WRONG_TYPE", e.getName()));
     }
 
     @Override
@@ -76,19 +79,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail body;
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
-            body = detail(400, "invalid-input", "Invalid input", "Unknown field '" + field + "'",
-                    List.of(new FieldError(field, "is not a field of this request")));
+            body = worded(detail(400, "invalid-input", "Invalid input", "Unknown field '" + field + "'",
+                    List.of(new FieldError(field, "is not a field of this request"))), "UNKNOWN_FIELD", field);
         } else if (cause instanceof PlainTextJson.ControlCharacters text) {
             String field = path(text);
-            body = detail(400, "invalid-input", "Invalid input", field + ": " + PlainText.MESSAGE,
-                    List.of(new FieldError(field, PlainText.MESSAGE)));
+            body = worded(detail(400, "invalid-input", "Invalid input", field + ": " + PlainText.MESSAGE,
+                    List.of(new FieldError(field, PlainText.MESSAGE))), "CONTROL_CHARACTERS", field);
         } else if (cause instanceof JacksonException json && !path(json).isEmpty()) {
             String field = path(json);
-            body = detail(400, "invalid-input", "Invalid input", "Field '" + field + "' has the wrong type or format",
-                    List.of(new FieldError(field, "has the wrong type or format")));
+            body = worded(detail(400, "invalid-input", "Invalid input", "Field '" + field + "' has the wrong type or format",
+                    List.of(new FieldError(field, "has the wrong type or format"))), "WRONG_TYPE", field);
         } else {
-            body = detail(400, "malformed-json", "Malformed request body",
-                    "The request body is missing or is not valid JSON", List.of());
+            body = worded(detail(400, "malformed-json", "Malformed request body",
+                    "The request body is missing or is not valid JSON", List.of()), "MALFORMED_JSON");
         }
         return ResponseEntity.badRequest().body(body);
     }
@@ -105,16 +108,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
         log.info("Refused a multipart body: {}", e.getMessage());
-        return ResponseEntity.badRequest().body(detail(400, "malformed-multipart", "Malformed request body",
-                "The multipart body cannot be read: send the file in a multipart/form-data field named file", List.of()));
+        return ResponseEntity.badRequest().body(worded(detail(400, "malformed-multipart", "Malformed request body",
+                "The multipart body cannot be read: send the file in a multipart/form-data field named file", List.of()),
+                "MALFORMED_MULTIPART"));
     }
 
     /** Parameters the servlet container cannot parse, found only once a controller asks for them. */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ProblemDetail> unreadableParameters(InvalidParameterException e) {
         log.info("Refused unreadable parameters: {}", e.getClass().getSimpleName());
-        return ResponseEntity.badRequest().body(detail(400, "invalid-input", "Invalid input",
-                "The query string or the form cannot be read: send percent-encoded UTF-8", List.of()));
+        return ResponseEntity.badRequest().body(worded(detail(400, "invalid-input", "Invalid input",
+                "The query string or the form cannot be read: send percent-encoded UTF-8", List.of()), "UNREADABLE_PARAMETERS"));
     }
 
     /**
@@ -156,14 +160,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 || "about:blank".equals(problem.getType().toString()))) {
             problem.setType(URI.create(ProblemException.TYPE_BASE + "http-" + statusCode.value()));
         }
+        if (body instanceof ProblemDetail problem) {
+            String type = problem.getType().toString().substring(problem.getType().toString().lastIndexOf('/') + 1);
+            String code = problem.getProperties() != null && problem.getProperties().get("code") instanceof String given
+                    ? given : type.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+            problem.setProperty("code", code);
+            words.problem(code, List.of()).ifPresent(problem::setDetail);
+            words.title(statusCode.value()).ifPresent(problem::setTitle);
+        }
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected failure", e);
-        return ResponseEntity.internalServerError().body(detail(500, "internal-error", "Internal error",
-                "Something went wrong on our side; nothing was half-done. Try again later.", List.of()));
+        return ResponseEntity.internalServerError().body(worded(detail(500, "internal-error", "Internal error",
+                "Something went wrong on our side; nothing was half-done. Try again later.", List.of()), "INTERNAL_ERROR"));
     }
 
     private static String path(JacksonException e) {
@@ -178,10 +190,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return path.toString();
     }
 
+    /** The problem's stable {@code code}, and its detail and title in the caller's language. */
+    private ProblemDetail worded(ProblemDetail body, String code, Object... args) {
+        body.setProperty("code", code);
+        words.problem(code, List.of(args)).ifPresent(body::setDetail);
+        words.title(body.getStatus()).ifPresent(body::setTitle);
+        return body;
+    }
+
     private Map<String, Object> coded(FieldError error) {
         Map<String, Object> entry = new java.util.LinkedHashMap<>();
         entry.put("field", error.field());
-        entry.put("message", error.coded() && error.code().equals(error.message()) ? words.message(error) : error.message());
+        entry.put("message", error.coded() && (error.code().equals(error.message()) || words.translated())
+                ? words.message(error) : error.message());
         if (error.coded()) {
             entry.put("code", error.code());
         }

@@ -65,7 +65,7 @@ class RolesController {
     RoleView get(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String roleId) {
         CompanyId company = guard.requireMember(caller, new CompanyId(companyId)).company();
         return RoleView.of(roles.find(company, roleId)
-                .orElseThrow(() -> new Problems.NotFound("No role " + roleId + " in this company")));
+                .orElseThrow(() -> new Problems.NotFound("No role " + roleId + " in this company").coded("NO_ROLE_HERE", roleId)));
     }
 
     /** Deletes a custom role nobody holds: 409 for a built-in role or one still held (with {@code holders}). */

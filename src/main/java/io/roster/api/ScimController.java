@@ -175,7 +175,7 @@ class ScimController {
             throw new Problems.Conflict("taken", (field.equals("userId") ? "userName" : "email") + " is already taken");
         });
         NewUser row = new NewUser(user.userName(), user.givenName(), user.familyName(), user.email(),
-                user.active() ? UserStatus.ACTIVE : UserStatus.DRAFT, false, null, "en", true, true);
+                user.active() ? UserStatus.ACTIVE : UserStatus.DRAFT, false, null, null, true, true);
         ProvisioningSettings.Settings chosen = settings.of(access.company());
         ActivationOutcome outcome = creation.create(access, row, List.of(chosen.defaultRoleId()), chosen.inviteProvisioned(),
                 accountId -> externalIds.keep(access.company(), accountId, user.externalId()));

@@ -127,7 +127,8 @@ class UsersController {
             String words = this.words.text(outcome.row().validationResult());
             throw new Problems.Conflict("activation-refused", "The user cannot be activated: " + words,
                     Map.of("validationResult", words, "code", outcome.row().validationResult().code().name(),
-                            "validationProblems", ApiWording.problems(outcome.row().validationResult())));
+                            "validationProblems", ApiWording.problems(outcome.row().validationResult())))
+                    .coded("ACTIVATION_REFUSED", words);
         }
         return Responses.ok(outcome.row().version(), view(company, outcome.row()));
     }
@@ -157,8 +158,9 @@ class UsersController {
         if (request.status() == UserStatus.INACTIVE) {
             errors.add("status", "must be DRAFT or ACTIVE: a new user cannot start inactive");
         }
-        String locale = request.locale() == null ? "en" : request.locale();
-        if (!locale.equals("en") && !locale.equals("fr")) {
+        // no language given: the platform default until the person's first sign-in takes their browser's
+        String locale = request.locale();
+        if (locale != null && !locale.equals("en") && !locale.equals("fr")) {
             errors.add("locale", "must be 'en' or 'fr'");
         }
         errors.throwIfAny();

@@ -41,7 +41,7 @@ final class UsersCsvReader {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         if (body.isBlank()) {
             throw invalid("The file is empty: its first line must name the columns, e.g. "
-                    + String.join(",", "userId", "firstName", "lastName", "email", "status", "roles"));
+                    + String.join(",", "userId", "firstName", "lastName", "email", "status", "roles")).coded("CSV_EMPTY");
         }
         char separator = separatorOf(body);
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreSurroundingSpaces(true)
@@ -66,7 +66,7 @@ final class UsersCsvReader {
             Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
             throw invalid("The file is not valid CSV: " + cause.getMessage()
                     + ". A cell that holds a separator, a quote or a line break must be between double quotes,"
-                    + " its quotes doubled");
+                    + " its quotes doubled").coded("CSV_INVALID", cause.getMessage());
         }
     }
 
@@ -77,7 +77,8 @@ final class UsersCsvReader {
             if (!PlainText.isPlain(cells[header.column(i).ordinal()])) {
                 // like a cell too long for its column: the whole file is refused, nothing is written
                 throw new Problems.InvalidInput("line " + line + ": " + header.column(i).header + " " + PlainText.MESSAGE,
-                        List.of(new FieldError("line " + line + ": " + header.column(i).header, PlainText.MESSAGE)));
+                        List.of(new FieldError("line " + line + ": " + header.column(i).header, PlainText.MESSAGE)))
+                        .coded("CSV_CONTROL_CHARACTERS", line, header.column(i).header);
             }
         }
         ValidationProblem problem = null;

@@ -108,7 +108,8 @@ public class LicensePool {
         if (purchased < before.used()) {
             throw new Problems.Conflict("licenses-in-use",
                     before.used() + " licenses are in use: deactivate users before going below that number",
-                    Map.of("licensesUsed", before.used(), "licensesPurchased", before.purchased()));
+                    Map.of("licensesUsed", before.used(), "licensesPurchased", before.purchased()))
+                    .coded("LICENSES_IN_USE", before.used());
         }
         jdbc.sql("UPDATE license_pools SET purchased = ?, version = version + 1 WHERE company_id = ?")
                 .params(purchased, company.value())

@@ -17,6 +17,8 @@ public abstract class ProblemException extends RuntimeException {
     private final String title;
     private final List<FieldError> errors;
     private final Map<String, Object> properties;
+    private String code;
+    private List<Object> args = List.of();
 
     protected ProblemException(int status, String type, String title, String detail,
             List<FieldError> errors, Map<String, Object> properties) {
@@ -55,6 +57,32 @@ public abstract class ProblemException extends RuntimeException {
     /** One line for a person: the first field error ("email: is not valid"), else the detail. */
     public String firstMessage() {
         return errors.isEmpty() ? getMessage() : errors.get(0).field() + ": " + errors.get(0).message();
+    }
+
+    /**
+     * Names the sentence of this refusal for readers of every language: the adapters word it from
+     * the message bundles ({@code problem.<code>} with {@code args}) and the API sends the code as
+     * is, for clients to branch on. The detail given to the constructor stays the English words.
+     */
+    public ProblemException coded(String code, Object... args) {
+        this.code = code;
+        this.args = args == null ? List.of() : java.util.Arrays.asList(args.clone());
+        return this;
+    }
+
+    /** The stable code of the refusal: the one given to {@link #coded}, else the type in capitals. */
+    public String code() {
+        return code != null ? code : type.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    }
+
+    /** True when {@link #coded} named the sentence, so the bundles hold its words. */
+    public boolean worded() {
+        return code != null;
+    }
+
+    /** The parameters of the coded sentence, in order ({0}, {1}…). */
+    public List<Object> args() {
+        return args;
     }
 
     /** Extra members of the problem document, e.g. {@code validationResult}. */

@@ -13,6 +13,12 @@ public final class Problems {
         public NotFound(String detail) {
             super(404, "not-found", "Not found", detail, List.of(), Map.of());
         }
+
+        @Override
+        public NotFound coded(String code, Object... args) {
+            super.coded(code, args);
+            return this;
+        }
     }
 
     public static final class Forbidden extends ProblemException {

@@ -85,11 +85,11 @@ public class Tenancy {
     }
 
     public Partner partner(PartnerId id) {
-        return partners.find(id).orElseThrow(() -> new Problems.NotFound("No partner " + id));
+        return partners.find(id).orElseThrow(() -> new Problems.NotFound("No partner " + id).coded("NO_PARTNER", id));
     }
 
     public Company company(CompanyId id) {
-        return companies.find(id).orElseThrow(() -> new Problems.NotFound("No company " + id));
+        return companies.find(id).orElseThrow(() -> new Problems.NotFound("No company " + id).coded("NO_COMPANY", id));
     }
 
     /** The company, if it exists: for callers that answer "no such company" their own way. */

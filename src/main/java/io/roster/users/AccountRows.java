@@ -33,14 +33,14 @@ class AccountRows {
     private static final String INSERT = "INSERT INTO accounts (id, home_company_id, home_partner_id, operator, user_id,"
             + " first_name, last_name, email, user_id_key, email_key, user_id_sort, first_name_sort, last_name_sort,"
             + " email_sort, status, validation_result, email_verified, password_hash, locale, notify_in_app, notify_email,"
-            + " version, created_at, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
+            + " locale_chosen, version, created_at, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
 
     /** Declared types: with them a null needs no metadata round trip per cell. */
     private static final int[] TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR,
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR, Types.VARCHAR,
-            Types.BOOLEAN, Types.BOOLEAN, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE};
+            Types.BOOLEAN, Types.BOOLEAN, Types.BOOLEAN, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE};
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -77,7 +77,7 @@ class AccountRows {
                 UserRows.sortKey(account.userId()), UserRows.sortKey(account.firstName()),
                 UserRows.sortKey(account.lastName()), UserRows.sortKey(account.email()), account.status().name(),
                 account.validationResult() == null ? null : account.validationResult().encode(), account.emailVerified(), account.passwordHash(), account.locale(),
-                account.notifyInApp(), account.notifyEmail(), now, now};
+                account.notifyInApp(), account.notifyEmail(), account.localeChosen(), now, now};
     }
 
     /**

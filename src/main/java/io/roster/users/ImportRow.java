@@ -25,7 +25,7 @@ public record ImportRow(int line, String userId, String firstName, String lastNa
      * notification on, the email not yet verified).
      */
     NewUser asNewUser() {
-        return new NewUser(userId, firstName, lastName, email, status, false, null, "en", true, true);
+        return new NewUser(userId, firstName, lastName, email, status, false, null, null, true, true);
     }
 
     ImportRow trimmed() {

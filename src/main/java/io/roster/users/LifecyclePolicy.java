@@ -12,7 +12,7 @@ final class LifecyclePolicy {
     static void requireDeletable(UserRow row) {
         if (row.status() == UserStatus.ACTIVE) {
             throw new Problems.Conflict("user-active",
-                    "User " + label(row) + " is active: deactivate it first, then delete it");
+                    "User " + label(row) + " is active: deactivate it first, then delete it").coded("USER_ACTIVE", label(row));
         }
     }
 
@@ -20,7 +20,8 @@ final class LifecyclePolicy {
     static void requireDeactivatable(UserRow row) {
         if (row.status() == UserStatus.DRAFT) {
             throw new Problems.Conflict("user-draft",
-                    "User " + label(row) + " is a draft: it has no account to deactivate; delete it or activate it");
+                    "User " + label(row) + " is a draft: it has no account to deactivate; delete it or activate it")
+                    .coded("USER_DRAFT", label(row));
         }
     }
 

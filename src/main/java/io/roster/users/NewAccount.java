@@ -11,7 +11,20 @@ import io.roster.shared.EmailAddress;
  */
 record NewAccount(String id, String homeCompanyId, String homePartnerId, boolean operator, String userId,
         String firstName, String lastName, String email, UserStatus status, ValidationResult validationResult,
-        boolean emailVerified, String passwordHash, String locale, boolean notifyInApp, boolean notifyEmail) {
+        boolean emailVerified, String passwordHash, String locale, boolean notifyInApp, boolean notifyEmail,
+        boolean localeChosen) {
+
+    /** The platform's language for an account created without one, until the person's first sign-in. */
+    static final String DEFAULT_LOCALE = "en";
+
+    /** A language given (en or fr) is the creator's choice; none means the default, not yet chosen. */
+    NewAccount(String id, String homeCompanyId, String homePartnerId, boolean operator, String userId,
+            String firstName, String lastName, String email, UserStatus status, ValidationResult validationResult,
+            boolean emailVerified, String passwordHash, String locale, boolean notifyInApp, boolean notifyEmail) {
+        this(id, homeCompanyId, homePartnerId, operator, userId, firstName, lastName, email, status, validationResult,
+                emailVerified, passwordHash, locale == null ? DEFAULT_LOCALE : locale, notifyInApp, notifyEmail,
+                locale != null);
+    }
 
     /**
      * A row of the company's Users table, as typed (a DRAFT, activated afterwards) or imported
@@ -35,7 +48,7 @@ record NewAccount(String id, String homeCompanyId, String homePartnerId, boolean
     static NewAccount staff(String id, String partnerId, String userId, String firstName, String lastName, String email,
             boolean emailVerified, String passwordHash, String locale) {
         return new NewAccount(id, null, partnerId, false, userId, firstName, lastName, email, UserStatus.ACTIVE,
-                ValidationResult.OK, emailVerified, passwordHash, locale == null ? "en" : locale, true, true);
+                ValidationResult.OK, emailVerified, passwordHash, locale, true, true);
     }
 
     /** Once past DRAFT the account exists and claims its userId and email (the unique keys). */

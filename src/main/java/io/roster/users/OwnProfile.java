@@ -39,11 +39,31 @@ public class OwnProfile {
         if (!"en".equals(locale) && !"fr".equals(locale)) {
             throw Problems.InvalidInput.of("locale", "must be 'en' or 'fr'");
         }
-        jdbc.sql("UPDATE accounts SET locale = ?, notify_in_app = ?, notify_email = ?, version = version + 1,"
-                        + " updated_at = ? WHERE id = ?")
+        jdbc.sql("UPDATE accounts SET locale = ?, locale_chosen = TRUE, notify_in_app = ?, notify_email = ?,"
+                        + " version = version + 1, updated_at = ? WHERE id = ?")
                 .params(locale, notifyInApp, notifyEmail, Instant.now().atOffset(ZoneOffset.UTC), accountId)
                 .update();
         events.publishEvent(new UserEvents.PreferencesChanged(accountId, locale, notifyInApp, notifyEmail));
+    }
+
+    /**
+     * The language the console speaks to a person who just signed in: the saved one, except for an
+     * account created without a language (docs/rules.md §17), which takes the browser's
+     * ({@code browserLanguage}, en or fr) now, once, as if the person had chosen it.
+     */
+    @Transactional
+    public String languageAtSignIn(String accountId, String browserLanguage) {
+        if ("en".equals(browserLanguage) || "fr".equals(browserLanguage)) {
+            int taken = jdbc.sql("UPDATE accounts SET locale = ?, locale_chosen = TRUE, version = version + 1,"
+                            + " updated_at = ? WHERE id = ? AND locale_chosen = FALSE")
+                    .params(browserLanguage, Instant.now().atOffset(ZoneOffset.UTC), accountId)
+                    .update();
+            if (taken == 1) {
+                recipients.recipient(accountId).ifPresent(person -> events.publishEvent(new UserEvents.PreferencesChanged(
+                        accountId, browserLanguage, person.notifyInApp(), person.notifyEmail())));
+            }
+        }
+        return recipients.recipient(accountId).map(Recipient::locale).orElse(null);
     }
 
     /**

@@ -199,7 +199,8 @@ public class UserImport {
         if (!errors.isEmpty()) {
             FieldError first = errors.get(0);
             throw new Problems.InvalidInput(errors.size() + " cell(s) are longer than Roster keeps, first at " + first.field()
-                    + " (" + first.message() + "); nothing was imported", errors.subList(0, Math.min(100, errors.size())));
+                    + " (" + first.message() + "); nothing was imported", errors.subList(0, Math.min(100, errors.size())))
+                    .coded("CSV_CELLS_TOO_LONG", errors.size(), first.field());
         }
     }
 }

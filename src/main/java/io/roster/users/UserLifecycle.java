@@ -310,7 +310,7 @@ public class UserLifecycle {
         return rows.lock(company, id).orElseThrow(() -> rows.findInTable(company, id).isPresent()
                 ? new Problems.Forbidden("forbidden", "This is an external user: your company does not own the account,"
                         + " so it cannot edit, deactivate or delete it; you can change or remove their roles and rights",
-                        java.util.Map.of("reason", "external-user"))
+                        java.util.Map.of("reason", "external-user")).coded("EXTERNAL_USER")
                 : notFound(id));
     }
 
@@ -322,7 +322,7 @@ public class UserLifecycle {
     }
 
     private static Problems.NotFound notFound(String id) {
-        return new Problems.NotFound("No user " + id + " in this company");
+        return new Problems.NotFound("No user " + id + " in this company").coded("NO_USER", id);
     }
 
     private static String trim(String value) {

@@ -1,7 +1,7 @@
 package io.roster.web;
 
 import io.roster.access.Caller;
-import io.roster.users.Recipients;
+import io.roster.users.OwnProfile;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -22,7 +22,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 /**
  * The console speaks English and French. A signed-in person reads it in the language saved in
  * their profile, unless they switch with {@code ?lang=fr|en} during the session; someone not
- * signed in, in the language last chosen in this browser (a cookie), else the browser's.
+ * signed in, in the language last chosen in this browser (a cookie), else the browser's. An account
+ * created without a language takes that of the browser of its first sign-in, for good.
  */
 @Configuration
 class ConsoleLocale implements WebMvcConfigurer {
@@ -35,11 +36,11 @@ class ConsoleLocale implements WebMvcConfigurer {
     /** The saved preference first: read once per session, then kept in it. */
     static final class PreferenceFirst extends CookieLocaleResolver {
 
-        private final Recipients recipients;
+        private final OwnProfile profiles;
 
-        PreferenceFirst(Recipients recipients) {
+        PreferenceFirst(OwnProfile profiles) {
             super("roster-lang");
-            this.recipients = recipients;
+            this.profiles = profiles;
         }
 
         @Override
@@ -50,8 +51,9 @@ class ConsoleLocale implements WebMvcConfigurer {
             }
             Caller caller = signedIn();
             if (session != null && caller != null) {
-                Locale saved = recipients.recipient(caller.accountId())
-                        .map(person -> "fr".equals(person.locale()) ? Locale.FRENCH : Locale.ENGLISH).orElse(null);
+                // an account created without a language takes this browser's now (its first sign-in)
+                String language = profiles.languageAtSignIn(caller.accountId(), super.resolveLocale(request).getLanguage());
+                Locale saved = language == null ? null : "fr".equals(language) ? Locale.FRENCH : Locale.ENGLISH;
                 if (saved != null) {
                     session.setAttribute(SESSION_LOCALE, saved);
                     return saved;
@@ -87,8 +89,8 @@ class ConsoleLocale implements WebMvcConfigurer {
     }
 
     @Bean
-    LocaleResolver localeResolver(Recipients recipients) {
-        CookieLocaleResolver resolver = new PreferenceFirst(recipients);
+    LocaleResolver localeResolver(OwnProfile profiles) {
+        CookieLocaleResolver resolver = new PreferenceFirst(profiles);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setDefaultLocaleFunction(request -> preferred(request.getHeader("Accept-Language")));
         return resolver;

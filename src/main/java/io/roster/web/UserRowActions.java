@@ -74,7 +74,9 @@ class UserRowActions {
             }
             return null;
         });
-        return toProfile(back, companyId, id, model, redirect, "users.row.activated", answer);
+        // a plain form post (no htmx) cannot be answered the row: the user's page says how it went,
+        // the draft notice included, which a redirect to the table would drop
+        return toProfile(htmx == null ? "profile" : back, companyId, id, model, redirect, "users.row.activated", answer);
     }
 
     @PostMapping("/deactivate")

@@ -76,6 +76,6 @@ public class WorkspaceGuard {
     }
 
     static Problems.NotFound notFound(String workspaceId) {
-        return new Problems.NotFound("No workspace " + workspaceId + " in this company");
+        return new Problems.NotFound("No workspace " + workspaceId + " in this company").coded("NO_WORKSPACE", workspaceId);
     }
 }

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Page;
 import com.sun.net.httpserver.HttpServer;
 import io.roster.support.Api;
 import io.roster.support.Chromium;
+import io.roster.support.ConsoleBrowserTest;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
 import io.roster.support.Operator;
@@ -15,11 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 
 /**
@@ -28,25 +25,7 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
  * the app receives a code for the one picked, which Spring Security's OAuth2 client redeems.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OidcChooserBrowserIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    Chromium chromium;
-
-    @BeforeAll
-    void startBrowser() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class OidcChooserBrowserIntegrationTests extends ConsoleBrowserTest {
 
     @Test
     void a_person_of_two_companies_signs_in_to_an_app_in_the_one_they_pick_on_the_french_chooser() throws Exception {

@@ -7,19 +7,15 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.roster.support.Api;
 import io.roster.support.Chromium;
+import io.roster.support.ConsoleBrowserTest;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
-import io.roster.support.Operator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,35 +23,14 @@ import tools.jackson.databind.JsonNode;
  * invitations, roles, Plan &amp; billing and one's own profile, each with a screenshot.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdminPagesBrowserIntegrationTests {
+class AdminPagesBrowserIntegrationTests extends ConsoleBrowserTest {
 
     static final String PASSWORD = "admin-pages-test-password";
 
-    @LocalServerPort
-    int port;
-
-    Chromium chromium;
-    Api operator;
-    Fixtures fixtures;
     Page page;
-
-    @BeforeAll
-    void startBrowser() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void freshPage() {
-        operator = Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD);
-        fixtures = new Fixtures(operator);
         page = chromium.newPage("http://127.0.0.1:" + port, "en");
     }
 

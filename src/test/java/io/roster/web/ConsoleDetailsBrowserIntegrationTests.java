@@ -9,6 +9,8 @@ import com.microsoft.playwright.options.SelectOption;
 import io.roster.support.Api;
 import io.roster.support.Axe;
 import io.roster.support.Chromium;
+import io.roster.support.ConsoleBrowserTest;
+import io.roster.support.ConsoleBrowserTest;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
 import io.roster.support.Mailbox;
@@ -16,18 +18,12 @@ import io.roster.support.Operator;
 import io.roster.support.Screens;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The audit page, the operator's mail preview and the small console fixes of issue 15, in a real
@@ -35,47 +31,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * no page logs a console error (the CSP refuses nothing, htmx's inline style included).
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleDetailsBrowserIntegrationTests {
+class ConsoleDetailsBrowserIntegrationTests extends ConsoleBrowserTest {
 
     static final String PASSWORD = "console-details-password";
 
-    @LocalServerPort
-    int port;
-
-    Chromium chromium;
-    Api operator;
-    Fixtures fixtures;
     Mailbox mailbox;
-    List<Page> pages = new ArrayList<>();
-    List<String> consoleErrors = new ArrayList<>();
-
-    @BeforeAll
-    void startBrowser() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void operator() {
-        operator = Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD);
-        fixtures = new Fixtures(operator);
         mailbox = new Mailbox(operator);
-    }
-
-    @AfterEach
-    void closePages() {
-        pages.forEach(page -> page.context().close());
-        pages.clear();
-        List<String> errors = List.copyOf(consoleErrors);
-        consoleErrors.clear();
-        assertThat(errors).as("errors in the browser's console (a CSP refusal among them)").isEmpty();
     }
 
     @ParameterizedTest
@@ -282,17 +246,5 @@ class ConsoleDetailsBrowserIntegrationTests {
         assertThat(created.text("status")).as(created.toString()).isEqualTo("ACTIVE");
         String userId = (String) body.get("userId");
         return new Person(created.text("id"), userId, (String) body.get("email"), Api.at(port).signIn(userId, PASSWORD));
-    }
-
-    Page browser(String language) {
-        Page page = chromium.newPage("http://127.0.0.1:" + port, language);
-        page.onConsoleMessage(message -> {
-            if ("error".equals(message.type())) {
-                consoleErrors.add(page.url() + ": " + message.text());
-            }
-        });
-        page.onPageError(error -> consoleErrors.add(page.url() + ": " + error));
-        pages.add(page);
-        return page;
     }
 }

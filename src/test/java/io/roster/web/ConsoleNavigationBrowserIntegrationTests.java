@@ -9,23 +9,17 @@ import com.microsoft.playwright.Page;
 import io.roster.support.Api;
 import io.roster.support.Axe;
 import io.roster.support.Chromium;
+import io.roster.support.ConsoleBrowserTest;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
 import io.roster.support.Operator;
 import io.roster.support.Screens;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Where people land after sign-in and where the console's links lead, in a real Chromium, in
@@ -36,46 +30,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and is kept at 1366 and 390 px, and no page logs a console error (the CSP refuses nothing).
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleNavigationBrowserIntegrationTests {
+class ConsoleNavigationBrowserIntegrationTests extends ConsoleBrowserTest {
 
     static final String PASSWORD = "navigation-test-password";
-
-    @LocalServerPort
-    int port;
-
-    Chromium chromium;
-    Api operator;
-    Fixtures fixtures;
-    List<Page> pages = new ArrayList<>();
-    List<String> consoleErrors = new ArrayList<>();
-
-    @BeforeAll
-    void startBrowser() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void operator() {
-        operator = Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD);
-        fixtures = new Fixtures(operator);
-    }
-
-    @AfterEach
-    void closePages() {
-        pages.forEach(page -> page.context().close());
-        pages.clear();
-        List<String> errors = List.copyOf(consoleErrors);
-        consoleErrors.clear();
-        assertThat(errors).as("errors in the browser's console (a CSP refusal among them)").isEmpty();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "fr"})
@@ -265,20 +222,6 @@ class ConsoleNavigationBrowserIntegrationTests {
     }
 
     /** A fresh browser profile in this language whose console errors fail the test. */
-    Page browser(String language) {
-        Page page = chromium.newPage(base(), language);
-        page.onConsoleMessage(message -> {
-            // the status of an error page the test asked for is no error of the page
-            boolean ownStatus = message.text().startsWith("Failed to load resource")
-                    && message.location() != null && message.location().startsWith(page.url());
-            if ("error".equals(message.type()) && !ownStatus) {
-                consoleErrors.add(page.url() + ": " + message.text());
-            }
-        });
-        page.onPageError(error -> consoleErrors.add(page.url() + ": " + error));
-        pages.add(page);
-        return page;
-    }
 
     /** Follows every link of the side menu and the top bar with the page's session: none is refused. */
     static void everyLinkOpens(Page page, String who) {
@@ -294,9 +237,5 @@ class ConsoleNavigationBrowserIntegrationTests {
             APIResponse response = page.request().get(href);
             assertThat(response.status()).as(who + " follows " + href + " from " + page.url()).isLessThan(400);
         }
-    }
-
-    String base() {
-        return "http://127.0.0.1:" + port;
     }
 }

@@ -9,19 +9,16 @@ import com.microsoft.playwright.options.AriaRole;
 import io.roster.support.Api;
 import io.roster.support.Browser;
 import io.roster.support.Chromium;
+import io.roster.support.ConsoleBrowserTest;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
-import io.roster.support.Operator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -29,20 +26,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the API sign in through the console form and manage the users of their client companies.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PartnerSpaceBrowserIntegrationTests {
+class PartnerSpaceBrowserIntegrationTests extends ConsoleBrowserTest {
 
     static final String PASSWORD = "partner-staff-password-1";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
 
-    Chromium chromium;
-    Api operator;
-    Fixtures fixtures;
     String partnerId;
     String partnerName;
     String admin;
@@ -51,9 +41,6 @@ class PartnerSpaceBrowserIntegrationTests {
 
     @BeforeAll
     void setUp() {
-        chromium = Chromium.start();
-        operator = Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD);
-        fixtures = new Fixtures(operator);
         partnerId = fixtures.partner();
         partnerName = operator.get("/api/v1/partners/" + partnerId).text("name");
         admin = member("PARTNER_ADMIN");
@@ -65,13 +52,6 @@ class PartnerSpaceBrowserIntegrationTests {
         if (page != null) {
             page.context().close();
             page = null;
-        }
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
         }
     }
 

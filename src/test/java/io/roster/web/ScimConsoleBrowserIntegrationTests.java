@@ -7,18 +7,12 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.roster.support.Api;
 import io.roster.support.Chromium;
+import io.roster.support.ConsoleBrowserTest;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
-import io.roster.support.Operator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * SCIM in the console, in a real Chromium: an administrator creates a SCIM token (shown once, and
@@ -26,35 +20,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * people on the Roles page, in English and French.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScimConsoleBrowserIntegrationTests {
+class ScimConsoleBrowserIntegrationTests extends ConsoleBrowserTest {
 
     static final String PASSWORD = "scim-console-test-password";
-
-    @LocalServerPort
-    int port;
-
-    Chromium chromium;
-    Api operator;
-    Fixtures fixtures;
-
-    @BeforeAll
-    void startBrowser() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void signInOperator() {
-        operator = Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD);
-        fixtures = new Fixtures(operator);
-    }
 
     @Test
     void an_administrator_creates_a_token_shown_once_that_works_then_revokes_it() {

@@ -8,22 +8,18 @@ import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
 import io.roster.support.Api;
 import io.roster.support.Chromium;
+import io.roster.support.ConsoleBrowserTest;
 import io.roster.support.FailedSignIns;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
-import io.roster.support.Operator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -32,46 +28,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the profile and unlocks it.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SignInLockBrowserIntegrationTests {
+class SignInLockBrowserIntegrationTests extends ConsoleBrowserTest {
 
     static final String PASSWORD = "sign-in-lock-browser-password";
     static final int LOCK_AFTER = 25;
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
 
-    Chromium chromium;
-    Fixtures fixtures;
     String company;
-    final List<Page> pages = new ArrayList<>();
     final List<String> accounts = new ArrayList<>();
-
-    @BeforeAll
-    void startBrowser() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void setUp() {
-        fixtures = new Fixtures(Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD));
         company = fixtures.company(5);
     }
 
     @AfterEach
     void cleanUp() {
-        pages.forEach(page -> page.context().close());
-        pages.clear();
         FailedSignIns.forget(jdbc, accounts);
     }
 
@@ -121,9 +95,7 @@ class SignInLockBrowserIntegrationTests {
     }
 
     private Page page() {
-        Page page = chromium.newPage("http://127.0.0.1:" + port, "en");
-        pages.add(page);
-        return page;
+        return browser("en");
     }
 
     /** An ACTIVE internal user of the company with a password and this role; answers its userId. */

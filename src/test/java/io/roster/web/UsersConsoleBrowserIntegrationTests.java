@@ -6,55 +6,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import io.roster.support.Api;
 import io.roster.support.Chromium;
+import io.roster.support.ConsoleBrowserTest;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
-import io.roster.support.Operator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The company Users table of seed 000 in a real Chromium: create, activate (OK or the license
  * shortage), inline edit, deactivate and delete, the menu by permission, in English and French.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UsersConsoleBrowserIntegrationTests {
+class UsersConsoleBrowserIntegrationTests extends ConsoleBrowserTest {
 
     private static final String PASSWORD = "an administrator password";
 
-    @LocalServerPort
-    int port;
-
-    Chromium chromium;
-    Api operator;
-    Fixtures fixtures;
     String company;
     String adminEmail;
 
-    @BeforeAll
-    void startBrowser() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void aCompanyWithAnAdministrator() {
-        operator = Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD);
-        fixtures = new Fixtures(operator);
         company = fixtures.company(3);
         Map<String, Object> admin = Fixtures.with(Fixtures.userWithPassword("ACTIVE", PASSWORD), "roles",
                 List.of("ADMINISTRATOR"));

@@ -3,19 +3,14 @@ package io.roster.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import io.roster.support.Api;
 import io.roster.support.Chromium;
+import io.roster.support.ConsoleBrowserTest;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
-import io.roster.support.Operator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 15, items 1 and 7 in a real Chromium: validation results read in the reader's language (the
@@ -24,33 +19,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * whoever may open it and the advice to ask an administrator for the others.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ValidationCodesBrowserIntegrationTests {
+class ValidationCodesBrowserIntegrationTests extends ConsoleBrowserTest {
 
     private static final String PASSWORD = "a validation password";
 
-    @LocalServerPort
-    int port;
-
-    Chromium chromium;
-    Fixtures fixtures;
     String company;
-
-    @BeforeAll
-    void startBrowser() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void aFullCompany() {
-        fixtures = new Fixtures(Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD));
         company = fixtures.company(1);
     }
 

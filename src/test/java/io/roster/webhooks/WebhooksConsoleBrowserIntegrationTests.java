@@ -8,19 +8,16 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.roster.support.Api;
 import io.roster.support.Chromium;
+import io.roster.support.ConsoleBrowserTest;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
 import io.roster.support.Operator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -31,39 +28,18 @@ import tools.jackson.databind.JsonNode;
  * administrator's permissions is refused; the operator has the platform's page; French is spoken.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestPropertySource(properties = {"roster.webhooks.allow-private-networks=true", "roster.webhooks.poll-interval=PT0.1S",
         "roster.webhooks.retry-delays=PT0.3S"})
-class WebhooksConsoleBrowserIntegrationTests {
+class WebhooksConsoleBrowserIntegrationTests extends ConsoleBrowserTest {
 
     static final String PASSWORD = "webhooks-console-test-password";
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @LocalServerPort
-    int port;
-
-    Chromium chromium;
-    Api operator;
-    Fixtures fixtures;
     WebhookReceiver receiver;
     Page page;
 
-    @BeforeAll
-    void startBrowser() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void setUp() throws Exception {
-        operator = Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD);
-        fixtures = new Fixtures(operator);
         receiver = new WebhookReceiver();
     }
 

@@ -1,0 +1,91 @@
+package io.roster.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import io.roster.support.Axe;
+import io.roster.support.Chromium;
+import io.roster.support.ConsoleBrowserTest;
+import io.roster.support.Fixtures;
+import io.roster.support.IntegrationTest;
+import io.roster.support.Operator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Issue 15: axe-core finds no violation on any main page of the console, in English and in French:
+ * sign-in, the landing, the company's pages, the platform's, the partner space, and the 404 and 403
+ * pages. Every page is checked before the test fails, so one run names every violation.
+ */
+@IntegrationTest
+class AccessibilityBrowserIntegrationTests extends ConsoleBrowserTest {
+
+    static final String PASSWORD = "accessibility-test-password";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "fr"})
+    void every_main_page_passes_axe(String language) {
+        String partner = fixtures.partner();
+        String company = fixtures.companyOf(partner, 5);
+        String user = fixtures.createUser(company, Fixtures.validUser("DRAFT")).text("id");
+        String workspace = operator.post("/api/v1/companies/" + company + "/workspaces",
+                Map.of("name", Fixtures.unique("Atelier"))).text("id");
+        Map<String, Object> member = Fixtures.with(Fixtures.userWithPassword("ACTIVE", PASSWORD), "locale", language);
+        fixtures.createUser(company, member);
+        List<String> failures = new ArrayList<>();
+
+        Page visitor = browser(language);
+        check(visitor, "/login?lang=" + language, 200, failures);
+
+        Page operatorPage = browser(language);
+        Chromium.signIn(operatorPage, Operator.EMAIL, Operator.PASSWORD);
+        operatorPage.navigate("/profile?lang=" + language);
+        String c = "/companies/" + company;
+        Map<String, Integer> pages = new LinkedHashMap<>();
+        pages.put("/", 200);
+        pages.put("/start", 200);
+        pages.put(c + "/users", 200);
+        pages.put(c + "/users/new", 200);
+        pages.put(c + "/users/" + user, 200);
+        pages.put(c + "/users/import", 200);
+        pages.put(c + "/workspaces", 200);
+        pages.put(c + "/workspaces/" + workspace, 200);
+        pages.put(c + "/roles", 200);
+        pages.put(c + "/billing", 200);
+        pages.put(c + "/audit", 200);
+        pages.put(c + "/webhooks", 200);
+        pages.put(c + "/scim-tokens", 200);
+        pages.put("/admin/oidc-clients", 200);
+        pages.put("/admin/webhooks", 200);
+        pages.put("/profile", 200);
+        pages.put("/notifications", 200);
+        pages.put("/partners/" + partner, 200);
+        pages.put("/partners/" + partner + "/users", 200);
+        pages.put("/no/such/page", 404);
+        pages.forEach((address, status) -> check(operatorPage, address, status, failures));
+
+        Page memberPage = browser(language);
+        Chromium.signIn(memberPage, member.get("userId").toString(), PASSWORD);
+        check(memberPage, c + "/users", 403, failures);
+
+        assertThat(failures).as("pages with accessibility violations or the wrong status in " + language).isEmpty();
+    }
+
+    private static void check(Page page, String address, int status, List<String> failures) {
+        Response response = page.navigate(address);
+        if (response == null || response.status() != status) {
+            failures.add(address + ": status " + (response == null ? "none" : response.status()) + ", expected " + status);
+            return;
+        }
+        try {
+            Axe.check(page);
+        } catch (AssertionError violations) {
+            failures.add(address + ": " + violations.getMessage());
+        }
+    }
+}
