@@ -25,8 +25,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A person's profile in the partner space (seed 004): status, validation result, invitation,
- * roles in every attached company with "New role", editing of names and email, and a sign-in
- * lockout with "Unlock sign-in".
+ * roles in every attached company with "New role", and a sign-in lockout with "Unlock sign-in". Edit,
+ * Activate, Deactivate, Invite and Delete are the company user page's ({@code fragments/user-manage}),
+ * answered by {@link UserRowActions} and {@link UserProfilePage}, which bring the person back here.
  */
 @Controller
 @RequestMapping("/partners/{partnerId}/companies/{companyId}/users/{id}")
@@ -56,10 +57,6 @@ class PartnerUserPage {
         this.signInLocks = signInLocks;
     }
 
-    /** The edit form as typed; {@code version} is the row the person read. */
-    record EditForm(String userId, String firstName, String lastName, String email, Long version) {
-    }
-
     @GetMapping
     String profile(@AuthenticationPrincipal Caller caller, @PathVariable String partnerId,
             @PathVariable String companyId, @PathVariable String id,
@@ -84,50 +81,5 @@ class PartnerUserPage {
         model.addAttribute("roleCompany", roleCompany);
         model.addAttribute("roleOptions", roleChoices.grantable(caller, roleCompany, locale));
         return "partner/user";
-    }
-
-    @GetMapping("/edit")
-    String editForm(@AuthenticationPrincipal Caller caller, @PathVariable String partnerId,
-            @PathVariable String companyId, @PathVariable String id, Model model) {
-        var target = targets.resolveToChange(caller, partnerId, companyId, id);
-        var row = target.row();
-        return showEdit(target, new EditForm(row.userId(), row.firstName(), row.lastName(), row.email(), row.version()),
-                Map.of(), model);
-    }
-
-    @PostMapping("/edit")
-    String edit(@AuthenticationPrincipal Caller caller, @PathVariable String partnerId, @PathVariable String companyId,
-            @PathVariable String id, EditForm form, Locale locale, Model model, RedirectAttributes redirect) {
-        var target = targets.resolveToChange(caller, partnerId, companyId, id);
-        if (target.row().external()) {
-            throw new Problems.Forbidden("This is an external user: the company that owns the account edits it");
-        }
-        // userId is immutable once the account exists: it is only sent for a draft
-        String userId = target.row().status() == UserStatus.DRAFT ? nullToEmpty(form.userId()) : null;
-        try {
-            lifecycle.edit(target.company().id(), id,
-                    new UserEdit(userId, nullToEmpty(form.firstName()), nullToEmpty(form.lastName()),
-                            nullToEmpty(form.email())),
-                    form.version());
-        } catch (ProblemException refused) {
-            return showEdit(target, form, wording.byField(refused, target.label(), locale), model);
-        }
-        Flash.done(redirect, messages.getMessage("partner.users.saved", new Object[] {target.label()}, locale));
-        return "redirect:" + target.profileUrl();
-    }
-
-    private static String showEdit(PartnerUserTarget.Target target, EditForm form, Map<String, String> errors,
-            Model model) {
-        model.addAttribute("partner", target.partner());
-        model.addAttribute("company", target.company());
-        model.addAttribute("row", target.row());
-        model.addAttribute("label", target.label());
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
-        return "partner/user-edit";
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
     }
 }

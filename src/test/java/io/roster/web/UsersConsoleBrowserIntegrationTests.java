@@ -7,6 +7,8 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import io.roster.support.Api;
+import io.roster.support.Axe;
+import io.roster.support.Screens;
 import io.roster.support.Chromium;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
@@ -428,15 +430,36 @@ class UsersConsoleBrowserIntegrationTests {
             Page page = signedIn(language);
             page.navigate("/companies/" + company + "/users?q=" + tag);
             boolean en = language.equals("en");
-            assertThat(page.locator("#page-range")).hasText(en ? "Rows 1–50" : "Lignes 1 à 50");
+            assertThat(page.locator("#page-range")).hasText(en ? "Rows 1–50 of 52" : "Lignes 1 à 50 sur 52");
             assertThat(page.locator("#previous-page")).hasCount(0);
             page.locator("#next-page").click();
-            assertThat(page.locator("#page-range")).hasText(en ? "Rows 51–52" : "Lignes 51 à 52");
+            assertThat(page.locator("#page-range")).hasText(en ? "Rows 51–52 of 52" : "Lignes 51 à 52 sur 52");
             assertThat(page.locator("#users-table tbody tr.user-row")).hasCount(2);
             assertThat(page.locator("#next-page")).hasCount(0);
             page.locator("#previous-page").click();
-            assertThat(page.locator("#page-range")).hasText(en ? "Rows 1–50" : "Lignes 1 à 50");
+            assertThat(page.locator("#page-range")).hasText(en ? "Rows 1–50 of 52" : "Lignes 1 à 50 sur 52");
             assertThat(page.locator("#users-table tbody tr.user-row").first()).containsText(tag + "00");
+            page.context().close();
+        }
+    }
+
+    @Test
+    void the_company_users_table_user_page_and_new_user_form_pass_axe_at_both_sizes_in_english_and_french() {
+        String tag = Fixtures.unique("ax").toLowerCase();
+        String id = fixtures.createUser(company, Map.of("userId", tag + "1", "firstName", "Hélène", "lastName", "Bélanger",
+                "email", tag + "1@example.com")).text("id");
+        for (String language : List.of("en", "fr")) {
+            Page page = signedIn(language);
+            page.navigate("/companies/" + company + "/users?q=" + tag);
+            assertThat(page.locator("#page-range")).hasText(language.equals("en") ? "Rows 1–1 of 1" : "Lignes 1 à 1 sur 1");
+            Axe.check(page);
+            Screens.capture(page, "users-table-" + language);
+            page.navigate("/companies/" + company + "/users/" + id);
+            Axe.check(page);
+            Screens.capture(page, "user-page-" + language);
+            page.navigate("/companies/" + company + "/users/new");
+            Axe.check(page);
+            Screens.capture(page, "new-user-" + language);
             page.context().close();
         }
     }
