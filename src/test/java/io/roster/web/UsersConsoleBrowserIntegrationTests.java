@@ -72,11 +72,11 @@ class UsersConsoleBrowserIntegrationTests {
         page.locator("#new-user").click();
         String handle = Fixtures.unique("ana").toLowerCase();
         fillNewUser(page, handle, "Ana", "Lopez", handle + "@example.com", "ACTIVE");
-        page.locator("#roleId").selectOption("MEMBER");
+        page.locator("#new-role").selectOption("MEMBER");
         Chromium.screenshot(page, "new-user-en");
-        page.locator("#save-user").click();
+        page.locator("#new-user-submit").click();
 
-        assertThat(page.locator("#created-notice")).isVisible();
+        assertThat(page.locator("#flash")).containsText(handle + " is created in ");
         assertThat(page.locator("#profile-validation")).hasText("OK");
         assertThat(page.locator("#profile-status")).hasText("Active");
         assertThat(page.locator("#user-roles")).containsText("Member");
@@ -98,7 +98,7 @@ class UsersConsoleBrowserIntegrationTests {
         page.navigate("/companies/" + company + "/users/new");
         String handle = Fixtures.unique("late").toLowerCase();
         fillNewUser(page, handle, "Late", "Comer", handle + "@example.com", "ACTIVE");
-        page.locator("#save-user").click();
+        page.locator("#new-user-submit").click();
 
         assertThat(page.locator("#profile-validation"))
                 .hasText("No license available: 3 of 3 in use");
@@ -248,7 +248,7 @@ class UsersConsoleBrowserIntegrationTests {
         assertThat(page.locator("#users-table tbody")).containsText("Brouillon");
         Chromium.screenshot(page, "users-table-fr");
         page.locator("#new-user").click();
-        assertThat(page.locator("label[for=emailVerified], #new-user-form")).not().hasCount(0);
+        assertThat(page.locator("#new-user-form label[for=new-email-verified]")).hasText("E-mail validé");
         assertThat(page.locator("#new-user-form")).containsText("E-mail validé");
         Chromium.screenshot(page, "new-user-fr");
     }
@@ -473,11 +473,11 @@ class UsersConsoleBrowserIntegrationTests {
     }
 
     private static void fillNewUser(Page page, String handle, String first, String last, String email, String status) {
-        page.locator("#email").fill(email);
-        page.locator("#firstName").fill(first);
-        page.locator("#lastName").fill(last);
-        page.locator("#userId").fill(handle);
-        page.locator("#status").selectOption(status);
+        page.locator("#new-email").fill(email);
+        page.locator("#new-first-name").fill(first);
+        page.locator("#new-last-name").fill(last);
+        page.locator("#new-user-id").fill(handle);
+        page.locator("ACTIVE".equals(status) ? "#new-status-active" : "#new-status-draft").check();
     }
 
     /** Opens the row's menu and clicks one of its actions. */
