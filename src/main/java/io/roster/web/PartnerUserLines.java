@@ -30,17 +30,6 @@ class PartnerUserLines {
     /** One person: the row of its home company, and every role it holds in the partner's companies. */
     record Line(UserRow row, String companyId, String companyName, String label, String validation, List<Role> roles) {
 
-        /**
-         * The lifecycle buttons of the row: invite (only who has no password yet: a setup link would
-         * make them choose one again) and deactivate an active user, else activate.
-         */
-        public List<String> actions() {
-            if (row.status() != UserStatus.ACTIVE) {
-                return List.of("activate");
-            }
-            return row.hasPassword() ? List.of("deactivate") : List.of("invite", "deactivate");
-        }
-
         public boolean validationOk() {
             return row.validationResult() == null || row.validationResult().isOk();
         }
