@@ -111,7 +111,7 @@ class PartnerSpaceBrowserIntegrationTests {
 
         page.locator("#profile-invite").click();
         assertThat(page.locator("#flash")).containsText("Invitation sent.");
-        assertThat(page.locator("#profile-invitation")).containsText("valid until");
+        assertThat(page.locator("#invitation-state")).containsText("valid until");
         Chromium.screenshot(page, "partner-user-profile-en");
         assertThat(setupMails(userId + "@client.example")).isEqualTo(2);
         Api.Response listed = operator.get("/api/v1/companies/" + company + "/users?q=" + userId);
