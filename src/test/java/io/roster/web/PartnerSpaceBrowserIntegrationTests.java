@@ -373,7 +373,13 @@ class PartnerSpaceBrowserIntegrationTests {
                     .isLessThanOrEqualTo(Screens.PHONE_WIDTH);
             assertThat(page.locator("#users-table tbody tr.user-row").first().evaluate("row => getComputedStyle(row).display"))
                     .isEqualTo("block");
+            // the header row is hidden on a phone: the sorts are links above the cards
+            page.locator(".phone-sort a[data-sort=email]").click();
+            assertThat(page).hasURL(Pattern.compile(".*[?&]sort=email$"));
+            assertThat(page.locator(".phone-sort a[data-sort=email]")).hasAttribute("aria-current", "true");
+            assertThat(page.locator(".phone-sort")).containsText(en ? "Sort by" : "Trier par");
             page.setViewportSize(Screens.LAPTOP_WIDTH, Screens.LAPTOP_HEIGHT);
+            assertThat(page.locator(".phone-sort")).isHidden();
 
             // an inline edit in the partner space, as in the company table
             var row = page.locator("#users-table tbody tr", new Page.LocatorOptions().setHasText(tag + "0"));
