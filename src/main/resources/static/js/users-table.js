@@ -10,8 +10,9 @@
     }
   });
 
-  const table = document.getElementById('users-table');
-  if (!table) { return; }
+  // The table may be swapped by htmx (the partner space's filters): it is looked up at each event.
+  const tableOf = () => document.getElementById('users-table') || document.createElement('table');
+  const within = event => event.target.closest && event.target.closest('#users-table');
 
   // Before a cell's editor replaces its value, keep the value's markup to put back on cancel.
   document.body.addEventListener('htmx:beforeRequest', event => {
@@ -23,6 +24,7 @@
     const form = source.closest && source.closest('form');
     const row = source.closest && source.closest('tr.user-row');
     if (row) {
+      const table = tableOf();
       table.dataset.lastRow = row.id;
       table.dataset.lastField = form && form.classList.contains('cell-editor') ? form.dataset.field || '' : '';
     }
@@ -38,8 +40,8 @@
     if (button) { button.focus(); }
   }
 
-  table.addEventListener('keydown', event => {
-    if (event.key !== 'Escape') { return; }
+  document.addEventListener('keydown', event => {
+    if (event.key !== 'Escape' || !within(event)) { return; }
     const editor = event.target.closest('.cell-editor');
     if (editor) {
       event.preventDefault();
@@ -53,13 +55,15 @@
     }
   });
 
-  table.addEventListener('click', event => {
+  document.addEventListener('click', event => {
+    if (!within(event)) { return; }
     const cancelButton = event.target.closest('.cell-cancel');
     if (cancelButton) { cancel(cancelButton.closest('.cell-editor')); }
   });
 
   // After htmx put a row back, focus goes to the cell just edited, else to the row itself.
   document.body.addEventListener('htmx:afterSettle', () => {
+    const table = tableOf();
     const id = table.dataset.lastRow;
     if (!id) { return; }
     delete table.dataset.lastRow;
@@ -71,10 +75,10 @@
   });
 
   // One menu open at a time, placed under its button within the window.
-  table.addEventListener('toggle', event => {
+  document.addEventListener('toggle', event => {
     const menu = event.target;
-    if (!menu.matches || !menu.matches('details.row-menu') || !menu.open) { return; }
-    table.querySelectorAll('details.row-menu[open]').forEach(other => { if (other !== menu) { other.open = false; } });
+    if (!menu.matches || !menu.matches('#users-table details.row-menu') || !menu.open) { return; }
+    tableOf().querySelectorAll('details.row-menu[open]').forEach(other => { if (other !== menu) { other.open = false; } });
     const list = menu.querySelector('ul');
     const anchor = menu.querySelector('summary').getBoundingClientRect();
     list.style.position = 'fixed';
@@ -89,10 +93,10 @@
 
   document.addEventListener('click', event => {
     if (!event.target.closest('details.row-menu')) {
-      table.querySelectorAll('details.row-menu[open]').forEach(menu => { menu.open = false; });
+      tableOf().querySelectorAll('details.row-menu[open]').forEach(menu => { menu.open = false; });
     }
   });
   window.addEventListener('scroll', () => {
-    table.querySelectorAll('details.row-menu[open]').forEach(menu => { menu.open = false; });
+    tableOf().querySelectorAll('details.row-menu[open]').forEach(menu => { menu.open = false; });
   }, {passive: true});
 }());

@@ -94,6 +94,86 @@ public class UsersTable {
         return page(spec, UserRows::map, query);
     }
 
+    /**
+     * How many rows the table holds with these filters (the cursor and the order are ignored), counted
+     * up to {@link #COUNT_CAP}: beyond it the answer is {@code COUNT_CAP + 1}, "more than". Each leg
+     * and each search range reads at most that many entries of its index, so the count costs the same
+     * in a company of 10,000 rows as of 100,000.
+     */
+    public long count(CompanyId company, UsersQuery query) {
+        String internal = "home_company_id = :company" + filters(query);
+        String external = "id IN (" + LINKED_ACCOUNTS + ") AND (home_company_id IS NULL OR home_company_id <> :company)"
+                + filters(query);
+        String ids;
+        if (Boolean.TRUE.equals(query.external())) {
+            ids = externalIds(external, query);
+        } else if (Boolean.FALSE.equals(query.external())) {
+            ids = matchingIds(internal, query, true, COMPANY_WORDS);
+        } else {
+            ids = "(" + matchingIds(internal, query, true, COMPANY_WORDS) + ") UNION ALL (" + externalIds(external, query)
+                    + ")";
+        }
+        return counted(bind(jdbc.sql(capped(ids)).param("company", company.value()), query));
+    }
+
+    /** {@link #count} of {@link #acrossPartner}. */
+    public long countAcrossPartner(Collection<CompanyId> partnerCompanies, CompanyId onlyCompany, UsersQuery query) {
+        if (partnerCompanies.isEmpty()) {
+            return 0;
+        }
+        String where = "home_company_id IN (:partnerCompanies)"
+                + (onlyCompany == null ? "" : " AND home_company_id = :company") + filters(query);
+        var spec = jdbc.sql(capped(matchingIds(where, query, onlyCompany != null,
+                        "w.company_id IN (:partnerCompanies)" + (onlyCompany == null ? "" : " AND w.company_id = :company"))))
+                .param("partnerCompanies", partnerCompanies.stream().map(CompanyId::value).toList());
+        if (onlyCompany != null) {
+            spec = spec.param("company", onlyCompany.value());
+        }
+        return counted(bind(spec, query));
+    }
+
+    /** Where {@link #count} stops counting. */
+    public static final int COUNT_CAP = 10_000;
+
+    private long counted(JdbcClient.StatementSpec statement) {
+        return read(() -> statement.query(Long.class).single());
+    }
+
+    private static String capped(String ids) {
+        return "SELECT COUNT(*) FROM (SELECT id FROM (" + ids + ") matched" + countLimit() + ") counted";
+    }
+
+    private static String countLimit() {
+        return " FETCH FIRST " + (COUNT_CAP + 1) + " ROWS ONLY";
+    }
+
+    /** The ids of one leg's matches, each index range read for at most {@link #COUNT_CAP} + 1 entries. */
+    private String matchingIds(String where, UsersQuery query, boolean oneCompany, String wordsScope) {
+        if (query.q() == null) {
+            String index = query.status() != null ? "ix_accounts_company_by_status" : "ix_accounts_company_user_id";
+            return "SELECT id FROM " + accounts(index, query, oneCompany) + " WHERE " + where + countLimit();
+        }
+        Prefix prefix = Prefix.of(query.q());
+        String ranges = SEARCHED.stream().map(searched -> "(SELECT id FROM "
+                + accounts(INDEX_BY_COLUMN.get(searched), query, oneCompany) + " WHERE " + where + " AND "
+                + prefix.condition(searched) + countLimit() + ")").collect(java.util.stream.Collectors.joining(" UNION "));
+        return ranges + " UNION (SELECT accounts.id FROM account_name_words w JOIN accounts ON accounts.id = w.account_id"
+                + " WHERE " + wordsScope + " AND " + prefix.condition("w.word") + " AND " + where + countLimit() + ")";
+    }
+
+    /** The outside accounts' matches: few, each tested as {@link #externalLeg} does. */
+    private String externalIds(String where, UsersQuery query) {
+        if (query.q() == null) {
+            return "SELECT id FROM accounts WHERE " + where;
+        }
+        Prefix prefix = Prefix.of(query.q());
+        String anyColumn = SEARCHED.stream().map(searched -> "(" + prefix.condition(searched) + ")")
+                .collect(java.util.stream.Collectors.joining(" OR "))
+                + " OR EXISTS (SELECT 1 FROM account_name_words w WHERE w.account_id = accounts.id AND "
+                + prefix.condition("w.word") + ")";
+        return "SELECT id FROM accounts WHERE " + where + " AND (" + anyColumn + ")";
+    }
+
     /** Runs a page's statement (see {@link #read(Supplier)}) and cuts the page, with its next cursor. */
     private Page<UserRow> page(JdbcClient.StatementSpec statement, RowMapper<UserRow> mapper, UsersQuery query) {
         List<Keyed> rows = read(() -> statement.query((rs, n) -> new Keyed(mapper.mapRow(rs, n), rs.getString("sort_key")))

@@ -17,8 +17,11 @@ class PartnerUserLines {
     private final PartnerAssignments assignments;
     private final RoleLabels roleLabels;
     private final ValidationTexts validation;
+    private final org.springframework.context.MessageSource messages;
 
-    PartnerUserLines(PartnerAssignments assignments, RoleLabels roleLabels, ValidationTexts validation) {
+    PartnerUserLines(PartnerAssignments assignments, RoleLabels roleLabels, ValidationTexts validation,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.assignments = assignments;
         this.roleLabels = roleLabels;
         this.validation = validation;
@@ -26,17 +29,6 @@ class PartnerUserLines {
 
     /** One person: the row of its home company, and every role it holds in the partner's companies. */
     record Line(UserRow row, String companyId, String companyName, String label, String validation, List<Role> roles) {
-
-        /**
-         * The lifecycle buttons of the row: invite (only who has no password yet: a setup link would
-         * make them choose one again) and deactivate an active user, else activate.
-         */
-        public List<String> actions() {
-            if (row.status() != UserStatus.ACTIVE) {
-                return List.of("activate");
-            }
-            return row.hasPassword() ? List.of("deactivate") : List.of("invite", "deactivate");
-        }
 
         public boolean validationOk() {
             return row.validationResult() == null || row.validationResult().isOk();
@@ -51,6 +43,22 @@ class PartnerUserLines {
         Map<String, List<PartnerAssignments.Held>> held =
                 assignments.of(partner.id(), rows.stream().map(UserRow::id).toList());
         return rows.stream().map(row -> line(row, companyNames, held.getOrDefault(row.id(), List.of()), locale)).toList();
+    }
+
+    /**
+     * The Roles cell of each row of the Users table in the partner space: the roles held in the
+     * partner's companies, those of another company than the row's saying where.
+     */
+    Map<String, String> roleCells(Partner partner, List<UserRow> rows, Map<String, String> companyNames, Locale locale) {
+        Map<String, String> cells = new java.util.HashMap<>();
+        for (Line line : of(partner, rows, companyNames, locale)) {
+            cells.put(line.row().id(), line.roles().isEmpty() ? messages.getMessage("partner.users.noRole", null, locale)
+                    : line.roles().stream().map(role -> role.companyId().equals(line.companyId()) ? role.name()
+                            : role.name() + " " + messages.getMessage("partner.users.inCompany",
+                                    new Object[] {role.companyName()}, locale))
+                            .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        return cells;
     }
 
     Line of(Partner partner, UserRow row, Map<String, String> companyNames, Locale locale) {

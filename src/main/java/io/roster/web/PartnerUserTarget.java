@@ -37,10 +37,6 @@ class PartnerUserTarget {
         String profileUrl() {
             return "/partners/" + partner.id() + "/companies/" + company.id() + "/users/" + row.id();
         }
-
-        String listUrl() {
-            return "/partners/" + partner.id() + "/users";
-        }
     }
 
     Target resolve(Caller caller, String partnerId, String companyId, String id, Permission permission) {
@@ -48,28 +44,5 @@ class PartnerUserTarget {
         Company company = space.attached(partner, companyId);
         CompanyAccess access = guard.requireCompany(caller, company.id(), permission);
         return new Target(partner, company, access, lifecycle.row(company.id(), id));
-    }
-
-    /**
-     * The person a change is about (edit, activate, deactivate, invite, delete): as {@link #resolve}
-     * with {@code users.manage}, over someone who holds no permission the caller lacks (403).
-     */
-    Target resolveToChange(Caller caller, String partnerId, String companyId, String id) {
-        Target target = resolve(caller, partnerId, companyId, id, Permission.USERS_MANAGE);
-        guard.requireOutranks(target.access(), id);
-        return target;
-    }
-
-    /**
-     * Where to go back to after an action: the list page the person came from (same filters and
-     * page) when {@code back} is one, else the user's profile. Never another site.
-     */
-    static String back(Target target, String back) {
-        String list = target.listUrl();
-        if (back != null && (back.equals(list) || back.startsWith(list + "?")) && !back.contains("//")
-                && !back.contains("\\") && back.chars().noneMatch(Character::isISOControl)) {
-            return back;
-        }
-        return target.profileUrl();
     }
 }

@@ -51,11 +51,13 @@ class UserProfilePage {
     private final org.springframework.context.MessageSource messages;
 
     private final RoleLabels roleLabels;
-
+    private final Refusals refusals;
 
     UserProfilePage(Guard guard, UserLifecycle lifecycle, Roles roles, RoleAssignments assignments, RoleGrants grants,
             Invitations invitations, WorkspaceMembers workspaces, CallerOverview overview, Tenancy tenancy,
-            SignInLockPanel signInLocks, RoleLabels roleLabels, org.springframework.context.MessageSource messages) {
+            SignInLockPanel signInLocks, RoleLabels roleLabels, org.springframework.context.MessageSource messages,
+            Refusals refusals) {
+        this.refusals = refusals;
         this.roleLabels = roleLabels;
         this.messages = messages;
         this.guard = guard;
@@ -94,6 +96,7 @@ class UserProfilePage {
     String editDetails(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String id,
             @RequestParam(required = false) String userId, @RequestParam(required = false) String firstName,
             @RequestParam(required = false) String lastName, @RequestParam(required = false) String email,
+            @RequestParam(required = false) String back,
             org.springframework.web.servlet.mvc.support.RedirectAttributes redirect, java.util.Locale locale,
             Model model) {
         CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE);
@@ -104,8 +107,14 @@ class UserProfilePage {
                     before.accountExists() ? null : userId, firstName, lastName, email), null);
             boolean waits = before.accountExists() && email != null && !email.trim().equalsIgnoreCase(after.email());
             Flash.done(redirect, messages.getMessage(waits ? "users.row.emailPending" : "users.details.saved", null, locale));
-            return "redirect:/companies/" + companyId + "/users/" + id;
+            String to = UserRowActions.safe(back);
+            return "redirect:" + (to != null ? to : "/companies/" + companyId + "/users/" + id);
         } catch (ProblemException refused) {
+            if (UserRowActions.safe(back) != null) {
+                // the page it came from (the partner space's user page) says why
+                Flash.refused(redirect, refusals.ofTypeOr(refused, locale, refused.firstMessage()));
+                return "redirect:" + UserRowActions.safe(back);
+            }
             model.addAttribute("editing", true);
             return show(access, before, false, refused.firstMessage(), model);
         }

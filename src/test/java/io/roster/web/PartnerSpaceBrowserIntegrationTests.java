@@ -7,6 +7,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import io.roster.support.Api;
+import io.roster.support.Axe;
+import io.roster.support.Screens;
 import io.roster.support.Browser;
 import io.roster.support.Chromium;
 import io.roster.support.ConsoleBrowserTest;
@@ -88,8 +90,8 @@ class PartnerSpaceBrowserIntegrationTests extends ConsoleBrowserTest {
         assertThat(setupMails(userId + "@client.example")).isEqualTo(1);
 
         page.locator("#profile-invite").click();
-        assertThat(page.locator("#flash")).containsText("An invitation was sent to " + userId);
-        assertThat(page.locator("#profile-invitation")).containsText("valid until");
+        assertThat(page.locator("#flash")).containsText("Invitation sent.");
+        assertThat(page.locator("#invitation-state")).containsText("valid until");
         Chromium.screenshot(page, "partner-user-profile-en");
         assertThat(setupMails(userId + "@client.example")).isEqualTo(2);
         Api.Response listed = operator.get("/api/v1/companies/" + company + "/users?q=" + userId);
@@ -112,15 +114,15 @@ class PartnerSpaceBrowserIntegrationTests extends ConsoleBrowserTest {
         assertThat(page.locator("#flash")).containsText(shortage);
 
         page.navigate("/partners/" + partnerId + "/users?companyId=" + company);
-        var row = page.locator("#users tbody tr", new Page.LocatorOptions().setHasText(userId));
+        var row = page.locator("#users-table tbody tr", new Page.LocatorOptions().setHasText(userId));
         assertThat(row.locator("td.validation")).hasText(shortage);
         Chromium.screenshot(page, "partner-users-en");
 
         operator.put("/api/v1/companies/" + company + "/licenses", Map.of("licensesPurchased", 2));
         row.locator("summary").click();
-        row.locator("button.action-activate").click();
-        assertThat(page.locator("#flash")).containsText(userId + " is active. Validation result: OK");
-        var activated = page.locator("#users tbody tr", new Page.LocatorOptions().setHasText(userId));
+        row.locator("button.activate").click();
+        // the company table's behaviour: the row answers in place
+        var activated = page.locator("#users-table tbody tr", new Page.LocatorOptions().setHasText(userId));
         assertThat(activated.locator("td.validation")).hasText("OK");
         assertThat(activated.locator(".status")).hasText("Active");
         assertThat(page).hasURL(Pattern.compile(".*/partners/" + partnerId + "/users\\?companyId=" + company + "$"));
@@ -135,10 +137,10 @@ class PartnerSpaceBrowserIntegrationTests extends ConsoleBrowserTest {
         page.navigate("/partners/" + partnerId + "/users");
         page.locator("#filter-q").fill(userId); // the list filters as one types, and the address follows
         assertThat(page).hasURL(Pattern.compile(".*/users\\?q=" + userId + "$"));
-        assertThat(page.locator("#users tbody tr")).hasCount(1);
-        var row = page.locator("#users tbody tr", new Page.LocatorOptions().setHasText(userId));
+        assertThat(page.locator("#users-table tbody tr.user-row")).hasCount(1);
+        var row = page.locator("#users-table tbody tr", new Page.LocatorOptions().setHasText(userId));
         row.locator("summary").click();
-        assertThat(row.locator("a.action-delete")).hasCount(0);
+        assertThat(row.locator("button.delete")).hasCount(0);
         assertThat(row.locator(".delete-blocked")).hasText("Deactivate first to delete");
 
         java.util.List<String> asked = new java.util.ArrayList<>();
@@ -146,22 +148,25 @@ class PartnerSpaceBrowserIntegrationTests extends ConsoleBrowserTest {
             asked.add(dialog.message());
             dialog.accept();
         });
-        row.locator("button.action-deactivate").click();
-        var inactive = page.locator("#users tbody tr", new Page.LocatorOptions().setHasText(userId));
+        row.locator("button.deactivate").click();
+        var inactive = page.locator("#users-table tbody tr", new Page.LocatorOptions().setHasText(userId));
         assertThat(inactive.locator(".status")).hasText("Inactive");
         org.assertj.core.api.Assertions.assertThat(asked).singleElement().asString().startsWith("Deactivate " + userId + "?");
 
         inactive.locator("summary").click();
-        inactive.locator("a.action-delete").click();
-        assertThat(page.locator("h1")).hasText("Delete " + userId + "?");
-        String colors = (String) page.locator("#confirm-delete").evaluate(
+        String colors = (String) inactive.locator("button.delete").evaluate(
                 "b => getComputedStyle(b).color + '|' + getComputedStyle(b).backgroundColor");
         org.assertj.core.api.Assertions.assertThat(colors.split("\\|")[0]).as("label against its background: " + colors)
                 .isNotEqualTo(colors.split("\\|")[1]);
         Chromium.screenshot(page, "partner-delete-en");
-        page.locator("#confirm-delete").click();
-        assertThat(page.locator("#flash")).containsText(userId + " is deleted.");
-        assertThat(page.locator("#users-results")).not().containsText(userId);
+        asked.clear();
+        page.onceDialog(dialog -> {
+            asked.add(dialog.message());
+            dialog.accept();
+        });
+        inactive.locator("button.delete").click();
+        assertThat(page.locator("#users-table .deleted-row")).hasText(userId + " was deleted.");
+        org.assertj.core.api.Assertions.assertThat(asked).singleElement().asString().startsWith("Delete " + userId);
         assertThat(operator.get("/api/v1/companies/" + company + "/users?q=" + userId).json().get("items").size())
                 .isZero();
     }
@@ -185,10 +190,10 @@ class PartnerSpaceBrowserIntegrationTests extends ConsoleBrowserTest {
         assertThat(otherRole).containsText("external there");
         assertThat(externalsOf(other)).contains(userId);
 
-        page.locator("#profile-edit").click();
-        page.getByLabel("Last name").fill("Moreau");
-        page.locator("#edit-user-submit").click();
-        assertThat(page.locator("#flash")).containsText("The changes to " + userId + " are saved.");
+        page.locator("#edit-details summary").click();
+        page.locator("#edit-lastName").fill("Moreau");
+        page.locator("#edit-save").click();
+        assertThat(page.locator("#flash")).containsText("The changes are saved.");
         assertThat(page.locator("#profile-facts")).containsText("Jeanne Moreau");
 
         otherRole.locator("button.remove-role").click();
@@ -315,10 +320,66 @@ class PartnerSpaceBrowserIntegrationTests extends ConsoleBrowserTest {
 
         page.navigate("/partners/" + partnerId + "/users?companyId=" + company);
         assertThat(page.locator("#users-heading")).hasText("Utilisateurs des entreprises clientes");
-        var row = page.locator("#users tbody tr", new Page.LocatorOptions().setHasText(userId));
+        var row = page.locator("#users-table tbody tr", new Page.LocatorOptions().setHasText(userId));
         assertThat(row.locator(".status")).hasText("Brouillon");
         assertThat(row.locator("td.validation")).hasText(shortage);
         Chromium.screenshot(page, "partner-users-fr");
+    }
+
+    @Test
+    void the_partner_users_table_is_the_company_one_with_paging_a_count_and_cards_on_a_phone_without_axe_violations() {
+        String company = fixtures.companyOf(partnerId, 3);
+        String tag = Fixtures.unique("tw").toLowerCase();
+        for (int i = 0; i < 3; i++) {
+            fixtures.createUser(company, Map.of("userId", tag + i, "firstName", "Zoé", "lastName", "Lefèvre", "email",
+                    tag + i + "@client.example"));
+        }
+        String id = fixtures.createUser(company, Map.of("userId", tag + "x", "email", tag + "x@client.example",
+                "firstName", "Xavier", "lastName", "Lefèvre")).text("id");
+        for (String language : List.of("en", "fr")) {
+            boolean en = language.equals("en");
+            page = signedIn(manager, language);
+            page.navigate("/partners/" + partnerId + "/users?q=" + tag);
+            assertThat(page.locator("#page-range")).hasText(en ? "Rows 1–4 of 4" : "Lignes 1 à 4 sur 4");
+            assertThat(page.locator("#users-table thead")).containsText(en ? "Company" : "Société");
+            page.locator("#users-table thead th[aria-sort] a").first().click(); // userId, descending
+            assertThat(page.locator("#users-table tbody tr.user-row").first()).containsText(tag + "x");
+            assertThat(page.locator("#users-table thead th").first()).hasAttribute("aria-sort", "descending");
+            Axe.check(page);
+            Screens.capture(page, "partner-users-table-" + language);
+
+            page.setViewportSize(Screens.PHONE_WIDTH, Screens.PHONE_HEIGHT);
+            assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
+                    .isLessThanOrEqualTo(Screens.PHONE_WIDTH);
+            assertThat(page.locator("#users-table tbody tr.user-row").first().evaluate("row => getComputedStyle(row).display"))
+                    .isEqualTo("block");
+            // the header row is hidden on a phone: the sorts are links above the cards
+            page.locator(".phone-sort a[data-sort=email]").click();
+            assertThat(page).hasURL(Pattern.compile(".*[?&]sort=email$"));
+            assertThat(page.locator(".phone-sort a[data-sort=email]")).hasAttribute("aria-current", "true");
+            assertThat(page.locator(".phone-sort")).containsText(en ? "Sort by" : "Trier par");
+            page.setViewportSize(Screens.LAPTOP_WIDTH, Screens.LAPTOP_HEIGHT);
+            assertThat(page.locator(".phone-sort")).isHidden();
+
+            // an inline edit in the partner space, as in the company table
+            var row = page.locator("#users-table tbody tr", new Page.LocatorOptions().setHasText(tag + "0"));
+            row.locator(".value-firstName button").click();
+            row.locator(".value-firstName input[name=value]").fill("Zoé-" + language);
+            row.locator(".value-firstName button[type=submit]").click();
+            var edited = page.locator("#users-table tbody tr", new Page.LocatorOptions().setHasText(tag + "0"));
+            assertThat(edited.locator(".value-firstName")).containsText("Zoé-" + language);
+            assertThat(edited.locator("td.company")).hasText(companyName(company));
+
+            page.navigate("/partners/" + partnerId + "/companies/" + company + "/users/" + id);
+            assertThat(page.locator("#profile-activate")).hasText(en ? "Activate" : "Activer");
+            Axe.check(page);
+            Screens.capture(page, "partner-user-page-" + language);
+            page.navigate("/partners/" + partnerId + "/users/new?companyId=" + company);
+            Axe.check(page);
+            Screens.capture(page, "partner-new-user-" + language);
+            page.context().close();
+            page = null;
+        }
     }
 
     // --- helpers

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import io.roster.support.Api;
+import io.roster.support.Axe;
+import io.roster.support.Screens;
 import io.roster.support.Chromium;
 import io.roster.support.ConsoleBrowserTest;
 import io.roster.support.Fixtures;
@@ -44,11 +47,11 @@ class UsersConsoleBrowserIntegrationTests extends ConsoleBrowserTest {
         page.locator("#new-user").click();
         String handle = Fixtures.unique("ana").toLowerCase();
         fillNewUser(page, handle, "Ana", "Lopez", handle + "@example.com", "ACTIVE");
-        page.locator("#roleId").selectOption("MEMBER");
+        page.locator("#new-role").selectOption("MEMBER");
         Chromium.screenshot(page, "new-user-en");
-        page.locator("#save-user").click();
+        page.locator("#new-user-submit").click();
 
-        assertThat(page.locator("#created-notice")).isVisible();
+        assertThat(page.locator("#flash")).containsText(handle + " is created in ");
         assertThat(page.locator("#profile-validation")).hasText("OK");
         assertThat(page.locator("#profile-status")).hasText("Active");
         assertThat(page.locator("#user-roles")).containsText("Member");
@@ -70,7 +73,7 @@ class UsersConsoleBrowserIntegrationTests extends ConsoleBrowserTest {
         page.navigate("/companies/" + company + "/users/new");
         String handle = Fixtures.unique("late").toLowerCase();
         fillNewUser(page, handle, "Late", "Comer", handle + "@example.com", "ACTIVE");
-        page.locator("#save-user").click();
+        page.locator("#new-user-submit").click();
 
         assertThat(page.locator("#profile-validation"))
                 .hasText("No license available: 3 of 3 in use");
@@ -220,7 +223,7 @@ class UsersConsoleBrowserIntegrationTests extends ConsoleBrowserTest {
         assertThat(page.locator("#users-table tbody")).containsText("Brouillon");
         Chromium.screenshot(page, "users-table-fr");
         page.locator("#new-user").click();
-        assertThat(page.locator("label[for=emailVerified], #new-user-form")).not().hasCount(0);
+        assertThat(page.locator("#new-user-form label[for=new-email-verified]")).hasText("E-mail validé");
         assertThat(page.locator("#new-user-form")).containsText("E-mail validé");
         Chromium.screenshot(page, "new-user-fr");
     }
@@ -402,15 +405,36 @@ class UsersConsoleBrowserIntegrationTests extends ConsoleBrowserTest {
             Page page = signedIn(language);
             page.navigate("/companies/" + company + "/users?q=" + tag);
             boolean en = language.equals("en");
-            assertThat(page.locator("#page-range")).hasText(en ? "Rows 1–50" : "Lignes 1 à 50");
+            assertThat(page.locator("#page-range")).hasText(en ? "Rows 1–50 of 52" : "Lignes 1 à 50 sur 52");
             assertThat(page.locator("#previous-page")).hasCount(0);
             page.locator("#next-page").click();
-            assertThat(page.locator("#page-range")).hasText(en ? "Rows 51–52" : "Lignes 51 à 52");
+            assertThat(page.locator("#page-range")).hasText(en ? "Rows 51–52 of 52" : "Lignes 51 à 52 sur 52");
             assertThat(page.locator("#users-table tbody tr.user-row")).hasCount(2);
             assertThat(page.locator("#next-page")).hasCount(0);
             page.locator("#previous-page").click();
-            assertThat(page.locator("#page-range")).hasText(en ? "Rows 1–50" : "Lignes 1 à 50");
+            assertThat(page.locator("#page-range")).hasText(en ? "Rows 1–50 of 52" : "Lignes 1 à 50 sur 52");
             assertThat(page.locator("#users-table tbody tr.user-row").first()).containsText(tag + "00");
+            page.context().close();
+        }
+    }
+
+    @Test
+    void the_company_users_table_user_page_and_new_user_form_pass_axe_at_both_sizes_in_english_and_french() {
+        String tag = Fixtures.unique("ax").toLowerCase();
+        String id = fixtures.createUser(company, Map.of("userId", tag + "1", "firstName", "Hélène", "lastName", "Bélanger",
+                "email", tag + "1@example.com")).text("id");
+        for (String language : List.of("en", "fr")) {
+            Page page = signedIn(language);
+            page.navigate("/companies/" + company + "/users?q=" + tag);
+            assertThat(page.locator("#page-range")).hasText(language.equals("en") ? "Rows 1–1 of 1" : "Lignes 1 à 1 sur 1");
+            Axe.check(page);
+            Screens.capture(page, "users-table-" + language);
+            page.navigate("/companies/" + company + "/users/" + id);
+            Axe.check(page);
+            Screens.capture(page, "user-page-" + language);
+            page.navigate("/companies/" + company + "/users/new");
+            Axe.check(page);
+            Screens.capture(page, "new-user-" + language);
             page.context().close();
         }
     }
@@ -424,11 +448,11 @@ class UsersConsoleBrowserIntegrationTests extends ConsoleBrowserTest {
     }
 
     private static void fillNewUser(Page page, String handle, String first, String last, String email, String status) {
-        page.locator("#email").fill(email);
-        page.locator("#firstName").fill(first);
-        page.locator("#lastName").fill(last);
-        page.locator("#userId").fill(handle);
-        page.locator("#status").selectOption(status);
+        page.locator("#new-email").fill(email);
+        page.locator("#new-first-name").fill(first);
+        page.locator("#new-last-name").fill(last);
+        page.locator("#new-user-id").fill(handle);
+        page.locator("ACTIVE".equals(status) ? "#new-status-active" : "#new-status-draft").check();
     }
 
     /** Opens the row's menu and clicks one of its actions. */

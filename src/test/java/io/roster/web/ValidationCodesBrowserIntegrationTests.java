@@ -49,12 +49,12 @@ class ValidationCodesBrowserIntegrationTests extends ConsoleBrowserTest {
         assertThat(page.locator("h1")).hasText("Utilisateurs");
         page.navigate("/companies/" + company + "/users/new");
         String handle = Fixtures.unique("fr").toLowerCase();
-        page.locator("#email").fill("pas-un-email");
-        page.locator("#firstName").fill("Éloïse");
-        page.locator("#lastName").fill("Bélanger");
-        page.locator("#userId").fill(handle);
-        page.locator("#status").selectOption("ACTIVE");
-        page.locator("#save-user").click();
+        page.locator("#new-email").fill("pas-un-email");
+        page.locator("#new-first-name").fill("Éloïse");
+        page.locator("#new-last-name").fill("Bélanger");
+        page.locator("#new-user-id").fill(handle);
+        page.locator("#new-status-active").check();
+        page.locator("#new-user-submit").click();
 
         assertThat(page.locator("#draft-notice")).containsText("est enregistré comme brouillon");
         assertThat(page.locator("#draft-notice li")).hasCount(2);
@@ -83,12 +83,12 @@ class ValidationCodesBrowserIntegrationTests extends ConsoleBrowserTest {
 
         page.navigate("/companies/" + company + "/users/new");
         String handle = Fixtures.unique("en").toLowerCase();
-        page.locator("#email").fill(handle + "@example.com");
-        page.locator("#firstName").fill("Ann");
-        page.locator("#lastName").fill("Late");
-        page.locator("#userId").fill(handle);
-        page.locator("#status").selectOption("ACTIVE");
-        page.locator("#save-user").click();
+        page.locator("#new-email").fill(handle + "@example.com");
+        page.locator("#new-first-name").fill("Ann");
+        page.locator("#new-last-name").fill("Late");
+        page.locator("#new-user-id").fill(handle);
+        page.locator("#new-status-active").check();
+        page.locator("#new-user-submit").click();
 
         assertThat(page.locator("#draft-notice")).containsText(handle + " is saved as a draft: it could not be activated.");
         assertThat(page.locator("#draft-notice li")).hasText(new String[] {"No license available: 1 of 1 in use"});
