@@ -10,6 +10,7 @@ import io.roster.support.ConsoleBrowserTest;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
 import io.roster.support.Operator;
+import io.roster.support.Screens;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ class AccessibilityBrowserIntegrationTests extends ConsoleBrowserTest {
         List<String> failures = new ArrayList<>();
 
         Page visitor = browser(language);
-        check(visitor, "/login?lang=" + language, 200, failures);
+        check(visitor, "/login?lang=" + language, 200, failures, language);
 
         Page operatorPage = browser(language);
         Chromium.signIn(operatorPage, Operator.EMAIL, Operator.PASSWORD);
@@ -66,26 +67,36 @@ class AccessibilityBrowserIntegrationTests extends ConsoleBrowserTest {
         pages.put("/notifications", 200);
         pages.put("/partners/" + partner, 200);
         pages.put("/partners/" + partner + "/users", 200);
+        pages.put("/partners/" + partner + "/users/new", 200);
         pages.put("/no/such/page", 404);
-        pages.forEach((address, status) -> check(operatorPage, address, status, failures));
+        pages.forEach((address, status) -> check(operatorPage, address, status, failures, language));
 
         Page memberPage = browser(language);
         Chromium.signIn(memberPage, member.get("userId").toString(), PASSWORD);
-        check(memberPage, c + "/users", 403, failures);
+        check(memberPage, c + "/users", 403, failures, language);
 
         assertThat(failures).as("pages with accessibility violations or the wrong status in " + language).isEmpty();
     }
 
-    private static void check(Page page, String address, int status, List<String> failures) {
+    /**
+     * The page at the laptop and at the phone width (the side menu and the tables change layout
+     * there), checked by axe at both and kept as screenshots under target/screenshots.
+     */
+    private static void check(Page page, String address, int status, List<String> failures, String language) {
         Response response = page.navigate(address);
         if (response == null || response.status() != status) {
             failures.add(address + ": status " + (response == null ? "none" : response.status()) + ", expected " + status);
             return;
         }
-        try {
-            Axe.check(page);
-        } catch (AssertionError violations) {
-            failures.add(address + ": " + violations.getMessage());
+        for (int width : new int[] {Screens.LAPTOP_WIDTH, Screens.PHONE_WIDTH}) {
+            page.setViewportSize(width, width == Screens.PHONE_WIDTH ? Screens.PHONE_HEIGHT : Screens.LAPTOP_HEIGHT);
+            try {
+                Axe.check(page);
+            } catch (AssertionError violations) {
+                failures.add(address + " at " + width + " px: " + violations.getMessage());
+            }
         }
+        Screens.capture(page, "main-" + language + address.replaceAll("[^A-Za-z0-9]+", "-")
+                .replaceAll("-[0-9a-f]{8,}", "-id"));
     }
 }
