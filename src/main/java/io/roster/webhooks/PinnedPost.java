@@ -101,6 +101,7 @@ final class PinnedPost implements AutoCloseable {
             Target target = new Target(tls ? "https" : "http", uri.getHost().toLowerCase(Locale.ROOT), port, address);
             Socket socket = new Socket();
             try {
+                socket.setTcpNoDelay(true);
                 socket.connect(new InetSocketAddress(address, port), millis(connectTimeout));
             } catch (IOException refused) {
                 socket.close();
@@ -240,9 +241,14 @@ final class PinnedPost implements AutoCloseable {
         head.append("\r\n");
         InputStream in;
         try {
+            // one write: two small ones on a kept connection would wait for the receiver's delayed
+            // acknowledgement of the first (Nagle), some 40 ms per post
+            byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+            byte[] request = new byte[headBytes.length + body.length];
+            System.arraycopy(headBytes, 0, request, 0, headBytes.length);
+            System.arraycopy(body, 0, request, headBytes.length, body.length);
             OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
+            out.write(request);
             out.flush();
             in = new BufferedInputStream(socket.getInputStream(), 1024);
             in.mark(1);
