@@ -42,9 +42,9 @@ class WebhookDispatcher implements SmartLifecycle {
     /** Deliveries claimed behind each endpoint's head in one round (see {@link #followers}). */
     private static final int FOLLOWERS = 9;
     /**
-     * How long one call starts new rounds while work is due. One endpoint's backlog moves one
-     * delivery per round (only its head may be in flight), so a fixed number of rounds capped it at
-     * that many per poll interval (20/s); a time bound lets fast receivers drain, and still gives the
+     * How long one call starts new rounds while work is due. One endpoint's backlog moves at most
+     * {@code 1 + FOLLOWERS} deliveries per round (its head and the rows right behind it), so a fixed
+     * number of rounds would cap it per poll interval; a time bound lets fast receivers drain, and still gives the
      * scheduler back within about a second plus one batch: fixed-delay tasks (the mail dispatcher's
      * too) share its single thread.
      */
