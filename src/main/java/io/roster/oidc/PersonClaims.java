@@ -29,6 +29,8 @@ import org.springframework.security.oauth2.server.authorization.oidc.authenticat
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The claims of the ID token, of the access token and of the userinfo answer: who the person is
@@ -76,7 +78,7 @@ class PersonClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         String clientId = context.getRegisteredClient().getClientId();
         Person person;
         try {
-            person = stillSignedIn(authorization, accountId);
+            person = forThisRequest(authorization, accountId);
         } catch (OAuth2AuthenticationException refused) {
             if (accessToken) {
                 forget(authorization.getId());
@@ -99,6 +101,26 @@ class PersonClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             events.publishEvent(new OidcEvents.SignedIn(person.company().id().value(), accountId,
                     person.identity().userId(), clientId, context.getRegisteredClient().getClientName()));
         }
+    }
+
+    /**
+     * Standing read once per token request: the server customises the access token and the ID
+     * token of one answer one after the other, and both are to say the same. Kept in the request
+     * only, so the next request (a refresh a second later, on any node) reads it again.
+     */
+    private Person forThisRequest(OAuth2Authorization authorization, String accountId) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return stillSignedIn(authorization, accountId);
+        }
+        String key = PersonClaims.class.getName() + "." + authorization.getId();
+        if (request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Person read
+                && read.identity().accountId().equals(accountId)) {
+            return read;
+        }
+        Person person = stillSignedIn(authorization, accountId);
+        request.setAttribute(key, person, RequestAttributes.SCOPE_REQUEST);
+        return person;
     }
 
     /** The userinfo answer: the same claims as the ID token. */

@@ -91,7 +91,9 @@ class ChangeListeners {
      * the row be gone by then (deleted in the same change), what the event itself says.
      */
     private void user(WebhookEventType type, CompanyId company, String accountId, Map<String, Object> fromEvent) {
-        outbox.file(type, company.value(), () -> users.of(company, accountId).orElse(fromEvent));
+        // read once for all of this user's events written together (a creation files two)
+        outbox.file(type, company.value(), "user " + company.value() + " " + accountId,
+                () -> users.of(company, accountId), fromEvent);
     }
 
     @EventListener

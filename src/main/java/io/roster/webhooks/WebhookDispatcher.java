@@ -6,9 +6,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -34,10 +39,12 @@ class WebhookDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 20;
+    /** Deliveries claimed behind each endpoint's head in one round (see {@link #followers}). */
+    private static final int FOLLOWERS = 9;
     /**
-     * How long one call starts new rounds while work is due. One endpoint's backlog moves one
-     * delivery per round (only its head may be in flight), so a fixed number of rounds capped it at
-     * that many per poll interval (20/s); a time bound lets fast receivers drain, and still gives the
+     * How long one call starts new rounds while work is due. One endpoint's backlog moves at most
+     * {@code 1 + FOLLOWERS} deliveries per round (its head and the rows right behind it), so a fixed
+     * number of rounds would cap it per poll interval; a time bound lets fast receivers drain, and still gives the
      * scheduler back within about a second plus one batch: fixed-delay tasks (the mail dispatcher's
      * too) share its single thread.
      */
@@ -56,6 +63,8 @@ class WebhookDispatcher implements SmartLifecycle {
     private final Counter retried;
     private final Counter failed;
     private volatile boolean running;
+    private final Map<String, OpenedSecret> opened = new ConcurrentHashMap<>();
+    private static final int MAX_OPENED = 10_000;
 
     WebhookDispatcher(JdbcClient jdbc, TransactionTemplate tx, UrlPolicy urls, SigningSecretVault vault,
             FailingEndpoints failing, WebhookProperties properties, MeterRegistry meters) {
@@ -89,6 +98,7 @@ class WebhookDispatcher implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        http.close();
     }
 
     @Override
@@ -114,23 +124,36 @@ class WebhookDispatcher implements SmartLifecycle {
     /** @return how many deliveries were attempted */
     int deliverOneBatch() {
         List<Claimed> batch = claim();
+        // an endpoint whose delivery was not taken gets nothing after it in this batch: its order holds
+        Set<String> stopped = new HashSet<>();
+        List<Claimed> unsent = new ArrayList<>();
+        int attempted = 0;
         for (int i = 0; i < batch.size(); i++) {
             Claimed delivery = batch.get(i);
             // the node is stopping, or the lease could end during this post: the rest goes back
             if (!running || now().plus(worstSend).isAfter(delivery.leaseUntil())) {
-                release(batch.subList(i, batch.size()));
-                return i;
+                unsent.addAll(batch.subList(i, batch.size()));
+                break;
             }
-            attempt(delivery);
+            if (stopped.contains(delivery.endpointId())) {
+                unsent.add(delivery);
+                continue;
+            }
+            if (!attempt(delivery)) {
+                stopped.add(delivery.endpointId());
+            }
+            attempted++;
         }
-        return batch.size();
+        release(unsent);
+        return attempted;
     }
 
-    private void attempt(Claimed delivery) {
+    /** @return whether the receiver took it (a 2xx) */
+    private boolean attempt(Claimed delivery) {
         UrlPolicy.Checked target = urls.check(delivery.url());
         if (target.refusal() != null) {
             failedAttempt(delivery, null, 0, "URL refused: " + target.refusal());
-            return;
+            return false;
         }
         long timestamp = Instant.now().getEpochSecond();
         String signature = Signatures.sign(delivery.secret(), delivery.eventId(), timestamp, delivery.payload());
@@ -157,13 +180,14 @@ class WebhookDispatcher implements SmartLifecycle {
                 if (delivery.failing()) {
                     failing.succeeded(delivery.endpointId());
                 }
-            } else {
-                failedAttempt(delivery, status, millis, "HTTP " + status);
+                return true;
             }
+            failedAttempt(delivery, status, millis, "HTTP " + status);
         } catch (Exception e) {
             failedAttempt(delivery, null, elapsedMillis(started), e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
+        return false;
     }
 
     private void failedAttempt(Claimed delivery, Integer statusCode, int millis, String reason) {
@@ -213,34 +237,118 @@ class WebhookDispatcher implements SmartLifecycle {
                 return List.of();
             }
             List<Map<String, Object>> locked = jdbc.sql("SELECT d.id, d.endpoint_id, d.event_id, d.payload, d.attempts,"
-                            + " d.created_at FROM webhook_deliveries d WHERE d.id IN (:ids) AND d.status = 'PENDING'"
+                            + " d.created_at, d.seq FROM webhook_deliveries d WHERE d.id IN (:ids) AND d.status = 'PENDING'"
                             + " AND (d.lease_until IS NULL OR d.lease_until < :now)" + head
                             + " ORDER BY d.seq FOR UPDATE SKIP LOCKED")
                     .param("ids", candidates).param("now", now).query().listOfRows();
             if (locked.isEmpty()) {
                 return List.of();
             }
-            List<String> ids = locked.stream().map(row -> (String) row.get("id")).toList();
+            Map<String, Endpoint> endpoints = endpoints(
+                    locked.stream().map(row -> (String) row.get("endpoint_id")).distinct().toList(), now);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Map<String, Object> row : locked) {
+                Endpoint endpoint = endpoints.get((String) row.get("endpoint_id"));
+                // an endpoint's deliveries go with it (ON DELETE CASCADE): a row whose endpoint is gone is gone too
+                if (endpoint != null) {
+                    rows.add(row);
+                    if (!endpoint.failing()) {
+                        rows.addAll(followers(row, now));
+                    }
+                }
+            }
+            if (rows.isEmpty()) {
+                return List.of();
+            }
+            List<String> ids = rows.stream().map(row -> (String) row.get("id")).toList();
             jdbc.sql("UPDATE webhook_deliveries SET attempts = attempts + 1, lease_until = :until WHERE id IN (:ids)")
                     .param("until", until).param("ids", ids).update();
-            return locked.stream().map(row -> claimed(row, until, now)).toList();
+            return rows.stream().map(row -> claimed(row, endpoints.get((String) row.get("endpoint_id")), until))
+                    .toList();
         });
     }
 
-    private Claimed claimed(Map<String, Object> row, OffsetDateTime until, OffsetDateTime now) {
-        String endpointId = (String) row.get("endpoint_id");
-        Endpoint endpoint = jdbc.sql("SELECT url, secret, previous_secret, previous_secret_until, failing_since"
-                        + " FROM webhook_endpoints"
-                        + " WHERE id = ?")
-                .param(endpointId).query((rs, n) -> {
-                    OffsetDateTime previousUntil = rs.getObject(4, OffsetDateTime.class);
-                    boolean previousValid = rs.getString(3) != null && previousUntil != null && previousUntil.isAfter(now);
-                    return new Endpoint(rs.getString(1), vault.open(endpointId, rs.getString(2)),
-                            previousValid ? vault.open(endpointId, rs.getString(3)) : null, rs.getObject(5) != null);
-                }).single();
-        return new Claimed((String) row.get("id"), endpointId, (String) row.get("event_id"), (String) row.get("payload"),
-                ((Number) row.get("attempts")).intValue() + 1, createdAt(row.get("created_at")), endpoint.url(),
-                endpoint.secret(), endpoint.previousSecret(), endpoint.failing(), until);
+    /**
+     * The deliveries that come right after a claimed head in its endpoint's queue, claimed with it
+     * (at most {@link #FOLLOWERS}), so that a backlog moves several events per round and not one:
+     * the PENDING rows after the head in {@code seq} order, as long as each is due, unleased and
+     * locked here; the run stops at the first that is not, so nothing is claimed past a row left
+     * behind. Only for an endpoint that is not failing: a failing one gets its head alone. They are
+     * posted after the head, in order, and go back unsent once one of them is not taken.
+     */
+    private List<Map<String, Object>> followers(Map<String, Object> head, OffsetDateTime now) {
+        List<String> next = jdbc.sql("SELECT id FROM webhook_deliveries WHERE endpoint_id = :endpoint"
+                        + " AND status = 'PENDING' AND seq > :seq ORDER BY seq FETCH FIRST " + FOLLOWERS + " ROWS ONLY")
+                .param("endpoint", head.get("endpoint_id")).param("seq", ((Number) head.get("seq")).longValue())
+                .query(String.class).list();
+        if (next.isEmpty()) {
+            return List.of();
+        }
+        List<Map<String, Object>> locked = jdbc.sql("SELECT d.id, d.endpoint_id, d.event_id, d.payload, d.attempts,"
+                        + " d.created_at, d.seq FROM webhook_deliveries d WHERE d.id IN (:ids) AND d.status = 'PENDING'"
+                        + " AND d.next_attempt_at <= :now AND (d.lease_until IS NULL OR d.lease_until < :now)"
+                        + " ORDER BY d.seq FOR UPDATE SKIP LOCKED")
+                .param("ids", next).param("now", now).query().listOfRows();
+        int run = 0;
+        while (run < locked.size() && next.get(run).equals(locked.get(run).get("id"))) {
+            run++;
+        }
+        return locked.subList(0, run);
+    }
+
+    /**
+     * The endpoints of a claimed batch, in one read, with their secrets opened: each opened once
+     * per sealed value ({@link #opened}), not at every delivery.
+     */
+    private Map<String, Endpoint> endpoints(List<String> endpointIds, OffsetDateTime now) {
+        Map<String, Endpoint> endpoints = new HashMap<>();
+        jdbc.sql("SELECT id, url, secret, previous_secret, previous_secret_until, failing_since FROM webhook_endpoints"
+                        + " WHERE id IN (:ids)")
+                .param("ids", endpointIds).query(rs -> {
+                    String endpointId = rs.getString(1);
+                    OffsetDateTime previousUntil = rs.getObject(5, OffsetDateTime.class);
+                    String previous = rs.getString(4);
+                    boolean previousValid = previous != null && previousUntil != null && previousUntil.isAfter(now);
+                    endpoints.put(endpointId, new Endpoint(rs.getString(2), open(endpointId, rs.getString(3)),
+                            previousValid ? open(endpointId, previous) : null, rs.getObject(6) != null));
+                });
+        return endpoints;
+    }
+
+    /**
+     * A sealed secret opened, kept by endpoint and sealed value: a rotation writes a new sealed
+     * value (and a deleted endpoint claims nothing), so a kept one is never stale; no more entries
+     * than endpoints with their current and previous secrets.
+     */
+    private String open(String endpointId, String sealed) {
+        if (sealed == null) {
+            return null;
+        }
+        OpenedSecret kept = opened.get(endpointId + " " + sealed);
+        if (kept != null) {
+            return kept.secret();
+        }
+        if (opened.size() > MAX_OPENED) {
+            opened.clear();
+        }
+        String secret = vault.open(endpointId, sealed);
+        opened.put(endpointId + " " + sealed, new OpenedSecret(secret));
+        return secret;
+    }
+
+    /** A signing secret in the clear: never logged. */
+    private record OpenedSecret(String secret) {
+        @Override
+        public String toString() {
+            return "OpenedSecret[…]";
+        }
+    }
+
+    private static Claimed claimed(Map<String, Object> row, Endpoint endpoint, OffsetDateTime until) {
+        return new Claimed((String) row.get("id"), (String) row.get("endpoint_id"), (String) row.get("event_id"),
+                (String) row.get("payload"), ((Number) row.get("attempts")).intValue() + 1,
+                createdAt(row.get("created_at")), endpoint.url(), endpoint.secret(), endpoint.previousSecret(),
+                endpoint.failing(), until);
     }
 
     private static OffsetDateTime createdAt(Object value) {
