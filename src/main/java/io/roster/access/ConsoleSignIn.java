@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationDetailsSource;
@@ -12,6 +13,11 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -44,6 +50,7 @@ public class ConsoleSignIn implements AuthenticationProvider {
     private final RequestCache requests = new HttpSessionRequestCache();
     private final SavedRequestAwareAuthenticationSuccessHandler savedRequestOrLanding =
             new SavedRequestAwareAuthenticationSuccessHandler();
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
     ConsoleSignIn(SignIn signIn, DeviceCookies devices) {
         this.signIn = signIn;
@@ -58,12 +65,17 @@ public class ConsoleSignIn implements AuthenticationProvider {
                 ? details.getRemoteAddress() : null;
         String deviceCookie = authentication.getDetails() instanceof Details details ? details.deviceCookie : null;
         try {
-            Caller caller = signIn.withPassword(authentication.getName(),
+            SignIn.PasswordStep step = signIn.passwordStep(authentication.getName(),
                     authentication.getCredentials() == null ? null : authentication.getCredentials().toString(),
                     address, SignIn.Channel.CONSOLE, deviceCookie);
-            var authorities = caller.operator() ? List.of(new SimpleGrantedAuthority("ROLE_OPERATOR"))
-                    : List.<SimpleGrantedAuthority>of();
-            var signedIn = UsernamePasswordAuthenticationToken.authenticated(caller, null, authorities);
+            Caller caller = step.caller();
+            // the second factor still to prove: the session reaches the second step's page and nothing else
+            var signedIn = step.secondFactorDue()
+                    ? UsernamePasswordAuthenticationToken.authenticated(caller, null, List.of(
+                            FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY),
+                            new SimpleGrantedAuthority(SecondStep.DUE)))
+                    : UsernamePasswordAuthenticationToken.authenticated(caller, null, authorities(caller,
+                            FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)));
             // plain details: the session keeps the authentication, and it need not keep the device cookie
             if (authentication.getDetails() instanceof WebAuthenticationDetails details) {
                 signedIn.setDetails(new WebAuthenticationDetails(details.getRemoteAddress(), details.getSessionId()));
@@ -75,6 +87,41 @@ public class ConsoleSignIn implements AuthenticationProvider {
         }
     }
 
+    private static List<GrantedAuthority> authorities(Caller caller, GrantedAuthority... factors) {
+        List<GrantedAuthority> authorities = new ArrayList<>(List.of(factors));
+        if (caller.operator()) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_OPERATOR"));
+        }
+        return authorities;
+    }
+
+    /**
+     * The second step of a console sign-in (docs/rules.md §21), from the page that asks for the code:
+     * on a good code the session becomes fully signed in (under a new id, as at the password step),
+     * the browser gets its device cookie and goes where it was going. A refusal is the
+     * {@link io.roster.shared.ProblemException} of {@link SignIn#secondStep}.
+     */
+    public void secondStep(HttpServletRequest request, HttpServletResponse response, String code)
+            throws IOException, ServletException {
+        Authentication pending = SecurityContextHolder.getContext().getAuthentication();
+        if (!SecondStep.due(pending) || !(pending.getPrincipal() instanceof Caller caller)) {
+            response.sendRedirect(request.getContextPath() + LANDING);
+            return;
+        }
+        String method = signIn.secondStep(caller, code, request.getRemoteAddr(), SignIn.Channel.CONSOLE);
+        var signedIn = UsernamePasswordAuthenticationToken.authenticated(caller, null, authorities(caller,
+                FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY),
+                FactorGrantedAuthority.fromFactor(SecondFactors.RECOVERY.equals(method) ? SecondStep.RECOVERY_FACTOR
+                        : SecondStep.TOTP_FACTOR)));
+        signedIn.setDetails(pending.getDetails());
+        request.changeSessionId();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(signedIn);
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+        onSuccess(request, response, signedIn);
+    }
+
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
@@ -83,6 +130,11 @@ public class ConsoleSignIn implements AuthenticationProvider {
     /** Gives the browser its device cookie, then goes where the person was going (or to the landing). */
     void onSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException, ServletException {
+        if (SecondStep.due(authentication)) {
+            // the device cookie and the destination wait for the second factor
+            response.sendRedirect(request.getContextPath() + SecondStep.PAGE);
+            return;
+        }
         if (authentication.getPrincipal() instanceof Caller caller) {
             response.addHeader(HttpHeaders.SET_COOKIE, devices.issue(caller.accountId(), request.isSecure()).toString());
         }

@@ -2,6 +2,7 @@ package io.roster.web;
 
 import io.roster.access.Caller;
 import io.roster.access.OwnPassword;
+import io.roster.access.SecondFactors;
 import io.roster.shared.Problems;
 import io.roster.users.OwnProfile;
 import io.roster.users.Recipient;
@@ -35,8 +36,11 @@ class ProfilePage {
     private final OwnPassword ownPassword;
     private final LocaleResolver localeResolver;
     private final Refusals refusals;
+    private final SecondFactors factors;
 
-    ProfilePage(Recipients recipients, OwnProfile profile, OwnPassword ownPassword, LocaleResolver localeResolver, Refusals refusals) {
+    ProfilePage(Recipients recipients, OwnProfile profile, OwnPassword ownPassword, LocaleResolver localeResolver, Refusals refusals,
+            SecondFactors factors) {
+        this.factors = factors;
         this.recipients = recipients;
         this.profile = profile;
         this.ownPassword = ownPassword;
@@ -53,7 +57,40 @@ class ProfilePage {
             model.addAttribute("firstName", me.firstName());
             model.addAttribute("lastName", me.lastName());
         }
+        model.addAttribute("mfa", factors.status(caller.accountId()));
         return "admin/profile";
+    }
+
+    /** A secret for an authenticator app, shown once (QR code and text) until its first code confirms it. */
+    @PostMapping("/mfa/totp")
+    String startTotp(@AuthenticationPrincipal Caller caller, Locale locale, RedirectAttributes redirect) {
+        Recipient me = me(caller);
+        refusals.attempt(locale, redirect, "mfa.profile.scan",
+                () -> redirect.addFlashAttribute("totpSetup", factors.startTotp(caller, me.email())));
+        return BACK + "#mfa-title";
+    }
+
+    @PostMapping("/mfa/totp/confirm")
+    String confirmTotp(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String code,
+            HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
+        refusals.attempt(locale, redirect, "mfa.profile.enrolled", () -> redirect.addFlashAttribute("recoveryCodes",
+                factors.confirmTotp(caller, code, request.getRemoteAddr())));
+        return BACK + "#mfa-title";
+    }
+
+    @PostMapping("/mfa/totp/remove")
+    String removeTotp(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String code,
+            HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
+        refusals.attempt(locale, redirect, "mfa.profile.removed",
+                () -> factors.removeTotp(caller, code, request.getRemoteAddr()));
+        return BACK + "#mfa-title";
+    }
+
+    @PostMapping("/mfa/recovery-codes")
+    String renewRecoveryCodes(@AuthenticationPrincipal Caller caller, Locale locale, RedirectAttributes redirect) {
+        refusals.attempt(locale, redirect, "mfa.profile.codesRenewed",
+                () -> redirect.addFlashAttribute("recoveryCodes", factors.renewRecoveryCodes(caller)));
+        return BACK + "#mfa-title";
     }
 
     @PostMapping("/names")
