@@ -160,8 +160,13 @@ public class SignIn {
             record(found, login, clientAddress, channel, "WRONG_CREDENTIALS");
             throw new Problems.Unauthorized(WRONG_CREDENTIALS);
         }
-        throttle.succeeded(keys);
         Credentials account = found.orElseThrow();
+        boolean secondFactorDue = factors.enrolled(account.accountId());
+        if (!secondFactorDue) {
+            // with a second factor the count is cleared by the second step only: a stolen password
+            // must not wipe the wrong codes guessed after it
+            throttle.succeeded(keys);
+        }
         Optional<Problems.Forbidden> refusal = refusalOf(account);
         if (refusal.isPresent()) {
             record(found, login, clientAddress, channel, "REFUSED_" + refusal.get().type().toUpperCase(Locale.ROOT));
@@ -169,7 +174,7 @@ public class SignIn {
         }
         Caller caller = new Caller(account.accountId(), account.userId(), account.operator(), account.homeCompanyId(),
                 account.homePartnerId(), null, null);
-        if (factors.enrolled(account.accountId())) {
+        if (secondFactorDue) {
             record(found, login, clientAddress, channel, "SECOND_FACTOR_DUE");
             return new PasswordStep(caller, true);
         }

@@ -1,0 +1,280 @@
+package io.roster.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roster.support.Api;
+import io.roster.support.FailedSignIns;
+import io.roster.support.Fixtures;
+import io.roster.support.IntegrationTest;
+import io.roster.support.Mailbox;
+import io.roster.support.Operator;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.codec.binary.Base32;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * docs/rules.md §21: an authenticator app enrolled over the API and on the profile, the second step
+ * of the console's sign-in, {@code X-Roster-OTP} for API tokens, single-use recovery codes, wrong
+ * codes in the throttle. The codes are computed here from the secret (RFC 6238 written out), at
+ * 30-second steps around the current one: each step is taken once.
+ */
+@IntegrationTest
+class SecondFactorIntegrationTests {
+
+    private static final String PASSWORD = "Quiet-Harbor-Orbit-7319";
+    private static final int LOCK_AFTER = 25;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api operator;
+    Fixtures fixtures;
+    String company;
+    final List<String> accounts = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        operator = Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD);
+        fixtures = new Fixtures(operator);
+        company = fixtures.company(5);
+    }
+
+    @AfterEach
+    void forgetFailedSignIns() {
+        FailedSignIns.forget(jdbc, accounts);
+    }
+
+    @Test
+    void an_account_with_an_authenticator_app_gets_an_api_token_only_with_a_current_code() {
+        var person = activeUser();
+        long step = freshStep();
+        Enrolled enrolled = enrol(person, step - 1);
+
+        var none = issue(person.userId(), null);
+        var wrong = issue(person.userId(), wrongCode(enrolled.secret(), step));
+        var good = issue(person.userId(), code(enrolled.secret(), step));
+        var replayed = issue(person.userId(), code(enrolled.secret(), step));
+        var status = Api.at(port).bearer(good.json().get("token").asString()).get("/api/v1/me/mfa");
+
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.json().get("type").asString()).isEqualTo("/problems/mfa-required");
+        assertThat(none.body()).doesNotContain("token\"");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(good.status()).as(good.toString()).isEqualTo(201);
+        assertThat(replayed.status()).as("a code is taken once").isEqualTo(401);
+        assertThat(status.json().get("totp").asBoolean()).isTrue();
+        assertThat(status.json().get("recoveryCodesLeft").asInt()).isEqualTo(10);
+        assertThat(new Mailbox(operator).count(person.email(), "MFA_ENROLLED")).isEqualTo(1);
+        JsonNode audit = operator.get("/api/v1/companies/" + company + "/audit?action=mfa.enrolled").json().get("items");
+        assertThat(audit).hasSize(1);
+        assertThat(audit.get(0).get("targetId").asString()).isEqualTo(person.accountId());
+        assertThat(audit.get(0).toString()).doesNotContain(enrolled.secret());
+        JsonNode signIns = operator.get("/api/v1/companies/" + company + "/audit?action=sign_in.succeeded").json().get("items");
+        assertThat(signIns.toString()).contains("pwd+otp");
+    }
+
+    @Test
+    void a_recovery_code_signs_in_once() {
+        var person = activeUser();
+        Enrolled enrolled = enrol(person, freshStep() - 1);
+        String recovery = enrolled.recoveryCodes().get(3);
+
+        var first = issue(person.userId(), recovery.toUpperCase());
+        var again = issue(person.userId(), recovery);
+        var other = issue(person.userId(), enrolled.recoveryCodes().get(4));
+
+        assertThat(enrolled.recoveryCodes()).hasSize(10).doesNotHaveDuplicates();
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(401);
+        assertThat(other.status()).isEqualTo(201);
+        var status = Api.at(port).bearer(other.json().get("token").asString()).get("/api/v1/me/mfa");
+        assertThat(status.json().get("recoveryCodesLeft").asInt()).isEqualTo(8);
+        assertThat(jdbc.sql("SELECT code_hash FROM recovery_codes WHERE account_id = ?").param(person.accountId())
+                .query(String.class).list()).doesNotContain(enrolled.recoveryCodes().toArray(String[]::new));
+    }
+
+    @Test
+    void the_console_asks_for_the_code_after_the_password_and_lets_nothing_through_before() {
+        var person = activeUser();
+        long step = freshStep();
+        Enrolled enrolled = enrol(person, step - 1);
+        Browser browser = new Browser(port);
+
+        var password = browser.signIn(person.userId(), PASSWORD);
+        var home = browser.get("/users");
+        var api = browser.send("GET", "/api/v1/me", Map.of(), null);
+        var page = browser.get("/login/second-factor");
+        var wrong = browser.post("/login/second-factor", Map.of("code", wrongCode(enrolled.secret(), step),
+                "_csrf", page.csrf()));
+        var wrongPage = browser.get(wrong.redirect());
+        String before = browser.sessionCookie();
+        var good = browser.post("/login/second-factor", Map.of("code", code(enrolled.secret(), step),
+                "_csrf", wrongPage.csrf()));
+
+        assertThat(password.redirect()).isEqualTo("/login/second-factor");
+        assertThat(password.header("Set-Cookie") == null ? "" : password.header("Set-Cookie"))
+                .as("no device cookie before the second factor").doesNotContain("roster-device");
+        assertThat(home.redirect()).isEqualTo("/login/second-factor");
+        assertThat(api.status()).isEqualTo(401);
+        assertThat(api.body()).contains("mfa-required");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<h1>Second factor</h1>", "autocomplete=\"one-time-code\"");
+        assertThat(wrong.redirect()).isEqualTo("/login/second-factor?error=wrong-code");
+        assertThat(wrongPage.elementText("second-factor-error")).startsWith("Wrong code.");
+        assertThat(good.redirect()).as(good.toString()).isEqualTo("/start");
+        assertThat(browser.sessionCookie()).as("a new session id once signed in").isNotEqualTo(before);
+        assertThat(browser.cookie("roster-device")).isNotNull();
+        assertThat(browser.get("/profile").status()).isEqualTo(200);
+        assertThat(browser.get("/login/second-factor").redirect()).isEqualTo("/start");
+    }
+
+    @Test
+    void wrong_codes_count_in_the_sign_in_throttle() {
+        var person = activeUser();
+        long step = freshStep();
+        Enrolled enrolled = enrol(person, step - 1);
+
+        List<Integer> failures = new ArrayList<>();
+        for (int i = 0; i < LOCK_AFTER; i++) {
+            failures.add(issue(person.userId(), wrongCode(enrolled.secret(), step)).status());
+        }
+        var locked = issue(person.userId(), code(enrolled.secret(), step));
+
+        assertThat(failures).containsOnly(401);
+        assertThat(locked.status()).isEqualTo(429);
+    }
+
+    @Test
+    void removing_the_app_takes_a_current_code_and_mails_the_person() {
+        var person = activeUser();
+        long step = freshStep();
+        Enrolled enrolled = enrol(person, step - 1);
+        Api api = Api.at(port).bearer(issue(person.userId(), code(enrolled.secret(), step)).json().get("token").asString());
+
+        var withoutCode = api.delete("/api/v1/me/mfa/totp", Map.of());
+        var removed = api.delete("/api/v1/me/mfa/totp", Map.of("X-Roster-OTP", code(enrolled.secret(), step + 1)));
+
+        assertThat(withoutCode.status()).isEqualTo(400);
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
+        assertThat(issue(person.userId(), null).status()).isEqualTo(201);
+        assertThat(api.get("/api/v1/me/mfa").json().get("recoveryCodesLeft").asInt()).isZero();
+        assertThat(new Mailbox(operator).count(person.email(), "MFA_REMOVED")).isEqualTo(1);
+        assertThat(operator.get("/api/v1/companies/" + company + "/audit?action=mfa.removed").json().get("items"))
+                .hasSize(1);
+    }
+
+    @Test
+    void the_profile_page_enrols_an_app_with_a_qr_code_in_french() {
+        var person = activeUser();
+        Browser browser = new Browser(port);
+        browser.signIn(person.userId(), PASSWORD);
+        var profile = browser.get("/profile?lang=fr");
+        var started = browser.post("/profile/mfa/totp", Map.of("_csrf", profile.csrf()));
+        var scan = browser.get("/profile");
+        String secret = scan.elementText("totp-secret");
+        var confirmed = browser.post("/profile/mfa/totp/confirm", Map.of("code", code(secret, freshStep()),
+                "_csrf", scan.csrf()));
+        var codes = browser.get("/profile");
+        var later = browser.get("/profile");
+
+        assertThat(profile.body()).contains(">Second facteur<", "id=\"mfa-start\"");
+        assertThat(started.redirect()).startsWith("/profile");
+        assertThat(scan.body()).contains("id=\"totp-qr\"", "src=\"data:image/png;base64,");
+        assertThat(secret).matches("[A-Z2-7]{32}");
+        assertThat(confirmed.redirect()).startsWith("/profile");
+        assertThat(codes.body()).contains("id=\"recovery-codes\"", "codes de secours");
+        assertThat(codes.elementText("mfa-status")).startsWith("Une application d'authentification protège votre compte");
+        assertThat(later.body()).as("the codes are shown once").doesNotContain("id=\"recovery-codes\"");
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------
+
+    record User(String accountId, String userId, String email) {
+    }
+
+    record Enrolled(String secret, List<String> recoveryCodes) {
+    }
+
+    private User activeUser() {
+        var created = fixtures.createUser(company, Fixtures.userWithPassword("ACTIVE", PASSWORD));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        accounts.add(created.text("id"));
+        return new User(created.text("id"), created.text("userId"), created.text("email"));
+    }
+
+    /** Enrols an app over the API, confirming it with the code of {@code step}. */
+    private Enrolled enrol(User person, long step) {
+        Api api = Api.at(port).signIn(person.userId(), PASSWORD);
+        var started = api.post("/api/v1/me/mfa/totp", null);
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        String secret = started.text("secret");
+        assertThat(started.text("otpauthUri")).startsWith("otpauth://totp/").contains("secret=" + secret);
+        var confirmed = api.post("/api/v1/me/mfa/totp/confirm", Map.of("code", code(secret, step)));
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        List<String> codes = new ArrayList<>();
+        confirmed.json().get("recoveryCodes").forEach(node -> codes.add(node.asString()));
+        return new Enrolled(secret, codes);
+    }
+
+    private Api.Response issue(String login, String otp) {
+        Api api = Api.at(port).basic(login, PASSWORD);
+        return (otp == null ? api : api.withHeader("X-Roster-OTP", otp)).post("/api/v1/tokens", null);
+    }
+
+    /**
+     * The current 30-second step, begun at least a few seconds ago and with some left: a test uses
+     * the step before it, it and the one after, all within the server's window for a while.
+     */
+    private static long freshStep() {
+        long seconds = Instant.now().getEpochSecond();
+        if (seconds % 30 > 20) {
+            try {
+                Thread.sleep((31 - seconds % 30) * 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return Instant.now().getEpochSecond() / 30;
+    }
+
+    /** RFC 6238 (HMAC-SHA-1, dynamic truncation, 6 digits), written out here rather than borrowed from Roster. */
+    static String code(String base32Secret, long step) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(new Base32().decode(base32Secret), "HmacSHA1"));
+            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
+            int offset = hash[hash.length - 1] & 0xf;
+            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
+                    | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+            return String.format("%06d", binary % 1_000_000);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A six-digit code that is none of the window's. */
+    private static String wrongCode(String secret, long step) {
+        List<String> window = List.of(code(secret, step - 1), code(secret, step), code(secret, step + 1));
+        for (int candidate = 0; ; candidate++) {
+            String code = String.format("%06d", candidate);
+            if (!window.contains(code)) {
+                return code;
+            }
+        }
+    }
+}
