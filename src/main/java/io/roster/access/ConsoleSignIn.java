@@ -52,7 +52,10 @@ public class ConsoleSignIn implements AuthenticationProvider {
             new SavedRequestAwareAuthenticationSuccessHandler();
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    ConsoleSignIn(SignIn signIn, DeviceCookies devices) {
+    private final SecurityPolicy policy;
+
+    ConsoleSignIn(SignIn signIn, DeviceCookies devices, SecurityPolicy policy) {
+        this.policy = policy;
         this.signIn = signIn;
         this.devices = devices;
         savedRequestOrLanding.setDefaultTargetUrl(LANDING);
@@ -74,6 +77,11 @@ public class ConsoleSignIn implements AuthenticationProvider {
                     ? UsernamePasswordAuthenticationToken.authenticated(caller, null, List.of(
                             FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY),
                             new SimpleGrantedAuthority(SecondStep.DUE)))
+                    // a company requiring a second factor of its administrators: this one enrols before going further
+                    : policy.enrolmentDue(caller.accountId())
+                    ? UsernamePasswordAuthenticationToken.authenticated(caller, null, List.of(
+                            FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY),
+                            new SimpleGrantedAuthority(SecondStep.ENROLMENT_DUE)))
                     : UsernamePasswordAuthenticationToken.authenticated(caller, null, authorities(caller,
                             FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)));
             // plain details: the session keeps the authentication, and it need not keep the device cookie
@@ -113,13 +121,31 @@ public class ConsoleSignIn implements AuthenticationProvider {
                 FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY),
                 FactorGrantedAuthority.fromFactor(SecondFactors.RECOVERY.equals(method) ? SecondStep.RECOVERY_FACTOR
                         : SecondStep.TOTP_FACTOR)));
-        signedIn.setDetails(pending.getDetails());
+        replace(pending, signedIn, request, response);
+        onSuccess(request, response, signedIn);
+    }
+
+    /**
+     * The person of a session owing an enrolment just enrolled a factor (on their profile): the
+     * session is fully signed in from now on, under a new id. Nothing for any other session.
+     */
+    public void enrolled(HttpServletRequest request, HttpServletResponse response) {
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        if (SecondStep.enrolmentDue(current) && current.getPrincipal() instanceof Caller caller) {
+            replace(current, UsernamePasswordAuthenticationToken.authenticated(caller, null, authorities(caller,
+                    FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY),
+                    FactorGrantedAuthority.fromFactor(SecondStep.TOTP_FACTOR))), request, response);
+        }
+    }
+
+    private void replace(Authentication before, UsernamePasswordAuthenticationToken after, HttpServletRequest request,
+            HttpServletResponse response) {
+        after.setDetails(before.getDetails());
         request.changeSessionId();
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(signedIn);
+        context.setAuthentication(after);
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-        onSuccess(request, response, signedIn);
     }
 
     @Override
@@ -137,6 +163,10 @@ public class ConsoleSignIn implements AuthenticationProvider {
         }
         if (authentication.getPrincipal() instanceof Caller caller) {
             response.addHeader(HttpHeaders.SET_COOKIE, devices.issue(caller.accountId(), request.isSecure()).toString());
+        }
+        if (SecondStep.enrolmentDue(authentication)) {
+            response.sendRedirect(request.getContextPath() + SecondStep.ENROLMENT_PAGE);
+            return;
         }
         // the bare home page, asked before signing in, is no destination: land instead
         SavedRequest saved = requests.getRequest(request, response);

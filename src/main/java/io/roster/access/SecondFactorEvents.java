@@ -27,4 +27,8 @@ public final class SecondFactorEvents {
     /** An administrator of {@code companyId} removed every second factor of one of its people. */
     public record Reset(String accountId, CompanyId companyId, String byAccountId) {
     }
+
+    /** A company administrator turned "require a second factor for administrators" on or off. */
+    public record PolicyChanged(CompanyId companyId, boolean before, boolean after, String byAccountId) {
+    }
 }

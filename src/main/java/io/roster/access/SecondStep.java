@@ -1,7 +1,7 @@
 package io.roster.access;
 
 import java.util.function.Supplier;
-import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
@@ -9,16 +9,22 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
- * A console session whose password was accepted but whose second factor is still to prove
- * (docs/rules.md §21) carries the {@link #DUE} authority: it reaches the second step's page and
- * sign-out, and nothing else, neither the console nor the API nor the apps' sign-in.
+ * What a console session still owes after its password (docs/rules.md §21). One whose account has
+ * a second factor carries {@link #DUE} until it proves it: it reaches the second step's page and
+ * sign-out, nothing else. One whose company requires a second factor of its administrators, and
+ * who has none, carries {@link #ENROLMENT_DUE}: it reaches its profile to enrol one, nothing else.
+ * Neither reaches the rest of the console, the API or the apps' sign-in.
  */
 public final class SecondStep {
 
     /** The authority of a session waiting for its second factor. */
     public static final String DUE = "SECOND_FACTOR_DUE";
+    /** The authority of a session that must enrol a second factor before going further. */
+    public static final String ENROLMENT_DUE = "SECOND_FACTOR_ENROLMENT_DUE";
     /** The console's page asking for the code. */
     public static final String PAGE = "/login/second-factor";
+    /** Where a session owing an enrolment is sent: the profile's second-factor section. */
+    public static final String ENROLMENT_PAGE = "/profile";
     /** Factors (Spring Security's {@code FACTOR_} authorities) a console session proved beyond the password. */
     static final String TOTP_FACTOR = "TOTP";
     static final String RECOVERY_FACTOR = "RECOVERY_CODE";
@@ -27,23 +33,39 @@ public final class SecondStep {
     }
 
     public static boolean due(Authentication authentication) {
+        return holds(authentication, DUE);
+    }
+
+    public static boolean enrolmentDue(Authentication authentication) {
+        return holds(authentication, ENROLMENT_DUE);
+    }
+
+    /** Where a session owing something goes, or null when it owes nothing. */
+    static String owedPage(Authentication authentication) {
+        return due(authentication) ? PAGE : enrolmentDue(authentication) ? ENROLMENT_PAGE : null;
+    }
+
+    private static boolean holds(Authentication authentication, String marker) {
         return authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(authority -> DUE.equals(authority.getAuthority()));
+                .anyMatch(authority -> marker.equals(authority.getAuthority()));
     }
 
     /** Authenticated, with every factor the account needs. */
-    static final AuthorizationManager<RequestAuthorizationContext> SIGNED_IN = new AuthorizationManager<>() {
-        @Override
-        public AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
-                RequestAuthorizationContext context) {
-            Authentication current = authentication.get();
-            return new AuthorizationDecision(current != null && current.isAuthenticated()
-                    && !(current instanceof org.springframework.security.authentication.AnonymousAuthenticationToken)
-                    && !due(current));
-        }
-    };
+    static final AuthorizationManager<RequestAuthorizationContext> SIGNED_IN = allowing(false);
 
-    static boolean isPage(HttpServletRequest request) {
-        return PAGE.equals(request.getServletPath());
+    /** Authenticated with every factor the account has, though maybe owing an enrolment: the profile. */
+    static final AuthorizationManager<RequestAuthorizationContext> ENROLLING = allowing(true);
+
+    private static AuthorizationManager<RequestAuthorizationContext> allowing(boolean enrolmentDue) {
+        return new AuthorizationManager<>() {
+            @Override
+            public AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
+                    RequestAuthorizationContext context) {
+                Authentication current = authentication.get();
+                return new AuthorizationDecision(current != null && current.isAuthenticated()
+                        && !(current instanceof AnonymousAuthenticationToken) && !due(current)
+                        && (enrolmentDue || !enrolmentDue(current)));
+            }
+        };
     }
 }

@@ -10,8 +10,8 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * For the apps' sign-in (io.roster.oidc): a console session still owing its second factor is not
- * signed in there either. Spring's authorization endpoint takes any authenticated session before
+ * For the apps' sign-in (io.roster.oidc): a console session still owing its second factor (or an
+ * enrolment) is not signed in there either. Spring's authorization endpoint takes any authenticated session before
  * the chain's own rules run, so this filter, placed ahead of it, keeps the request for later and
  * sends the browser to the second step; the sign-in resumes from there. Not a bean (it would also
  * run outside the security chains).
@@ -23,10 +23,11 @@ public final class SecondStepFirst extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (SecondStep.due(SecurityContextHolder.getContext().getAuthentication())) {
+        String owed = SecondStep.owedPage(SecurityContextHolder.getContext().getAuthentication());
+        if (owed != null) {
             if ("GET".equals(request.getMethod())) {
                 requests.saveRequest(request, response);
-                response.sendRedirect(request.getContextPath() + SecondStep.PAGE);
+                response.sendRedirect(request.getContextPath() + owed);
             } else {
                 response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
             }

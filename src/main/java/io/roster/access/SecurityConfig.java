@@ -84,9 +84,10 @@ class SecurityConfig {
                                 "unauthorized", "Unauthorized",
                                 "Sign in first: send Authorization: Bearer <token> (get one with POST /api/v1/tokens)"))
                         .accessDeniedHandler((request, response, e) -> {
-                            if (SecondStep.due(SecurityContextHolder.getContext().getAuthentication())) {
+                            if (SecondStep.owedPage(SecurityContextHolder.getContext().getAuthentication()) != null) {
                                 problems.write(response, 401, "mfa-required", "Second factor required",
-                                        "Finish signing in: type the code of your authenticator app on the console's page");
+                                        "Finish signing in on the console's page: the code of your authenticator app,"
+                                        + " or enrol one on your profile as your company requires");
                                 return;
                             }
                             problems.write(response, 403, "forbidden",
@@ -95,11 +96,15 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** A session owing its second factor is sent to the page asking for it; any other refusal is the 403 page. */
+    /**
+     * A session owing its second factor is sent to the page asking for it, one owing an enrolment to
+     * its profile; any other refusal is the 403 page.
+     */
     private static void secondStepOr403(HttpServletRequest request, HttpServletResponse response,
             AccessDeniedException denied) throws IOException, ServletException {
-        if (SecondStep.due(SecurityContextHolder.getContext().getAuthentication())) {
-            response.sendRedirect(request.getContextPath() + SecondStep.PAGE);
+        String owed = SecondStep.owedPage(SecurityContextHolder.getContext().getAuthentication());
+        if (owed != null) {
+            response.sendRedirect(request.getContextPath() + owed);
             return;
         }
         FORBIDDEN_PAGE.handle(request, response, denied);
@@ -140,6 +145,8 @@ class SecurityConfig {
                         .requestMatchers("/invitations/*/accept").access(SecondStep.SIGNED_IN)
                         // the second step of a sign-in (docs/rules.md §21): the only page a session owing it reaches
                         .requestMatchers(SecondStep.PAGE).authenticated()
+                        // and a session owing an enrolment reaches its profile to enrol
+                        .requestMatchers("/profile", "/profile/mfa/**").access(SecondStep.ENROLLING)
                         .requestMatchers("/login", "/setup", "/forgot-password", "/invitations/**", "/403", "/404", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
                                 "/problems/**").permitAll()
                         .anyRequest().access(SecondStep.SIGNED_IN))

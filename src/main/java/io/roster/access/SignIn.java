@@ -36,9 +36,11 @@ public class SignIn {
     private final ApplicationEventPublisher events;
     private final Standing standing;
     private final SecondFactors factors;
+    private final SecurityPolicy policy;
 
     SignIn(Accounts accounts, Passwords passwords, SignInThrottle throttle, DeviceCookies devices, JdbcClient jdbc,
-            ApplicationEventPublisher events, Standing standing, SecondFactors factors) {
+            ApplicationEventPublisher events, Standing standing, SecondFactors factors, SecurityPolicy policy) {
+        this.policy = policy;
         this.standing = standing;
         this.factors = factors;
         this.accounts = accounts;
@@ -90,6 +92,9 @@ public class SignIn {
                         + " authenticator app (or a recovery code) in the X-Roster-OTP header");
             }
             secondStep(step.caller(), code, clientAddress, channel);
+        } else if (channel == Channel.API && policy.enrolmentDue(step.caller().accountId())) {
+            throw new Problems.Forbidden("mfa-enrolment-required", "Your company requires a second factor of its"
+                    + " administrators: sign in to the console and add an authenticator app on your profile first");
         }
         return step.caller();
     }

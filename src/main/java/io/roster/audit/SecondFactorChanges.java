@@ -45,6 +45,12 @@ class SecondFactorChanges {
                 fields("enrolled", false));
     }
 
+    @EventListener
+    void on(SecondFactorEvents.PolicyChanged e) {
+        trail.inCompany(e.companyId(), "mfa.policy_changed", new AuditTrail.Target("company", e.companyId().value()),
+                fields("requireMfaForAdmins", e.before()), fields("requireMfaForAdmins", e.after()));
+    }
+
     private Actors.Actor person(String accountId, String userId, String homePartnerId) {
         return trail.actors().caller()
                 .map(caller -> new Actors.Actor(caller.accountId(), caller.userId(),

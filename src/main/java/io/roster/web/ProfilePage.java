@@ -2,7 +2,10 @@ package io.roster.web;
 
 import io.roster.access.Caller;
 import io.roster.access.OwnPassword;
+import io.roster.access.ConsoleSignIn;
 import io.roster.access.SecondFactors;
+import io.roster.access.SecondStep;
+import org.springframework.security.core.context.SecurityContextHolder;
 import io.roster.shared.Problems;
 import io.roster.users.OwnProfile;
 import io.roster.users.Recipient;
@@ -37,10 +40,12 @@ class ProfilePage {
     private final LocaleResolver localeResolver;
     private final Refusals refusals;
     private final SecondFactors factors;
+    private final ConsoleSignIn signIn;
 
     ProfilePage(Recipients recipients, OwnProfile profile, OwnPassword ownPassword, LocaleResolver localeResolver, Refusals refusals,
-            SecondFactors factors) {
+            SecondFactors factors, ConsoleSignIn signIn) {
         this.factors = factors;
+        this.signIn = signIn;
         this.recipients = recipients;
         this.profile = profile;
         this.ownPassword = ownPassword;
@@ -58,6 +63,7 @@ class ProfilePage {
             model.addAttribute("lastName", me.lastName());
         }
         model.addAttribute("mfa", factors.status(caller.accountId()));
+        model.addAttribute("enrolmentDue", SecondStep.enrolmentDue(SecurityContextHolder.getContext().getAuthentication()));
         return "admin/profile";
     }
 
@@ -72,9 +78,12 @@ class ProfilePage {
 
     @PostMapping("/mfa/totp/confirm")
     String confirmTotp(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String code,
-            HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
-        refusals.attempt(locale, redirect, "mfa.profile.enrolled", () -> redirect.addFlashAttribute("recoveryCodes",
-                factors.confirmTotp(caller, code, request.getRemoteAddr())));
+            HttpServletRequest request, HttpServletResponse response, Locale locale, RedirectAttributes redirect) {
+        if (refusals.attempt(locale, redirect, "mfa.profile.enrolled", () -> redirect.addFlashAttribute("recoveryCodes",
+                factors.confirmTotp(caller, code, request.getRemoteAddr())))) {
+            // a session that had to enrol before going further may now go on
+            signIn.enrolled(request, response);
+        }
         return BACK + "#mfa-title";
     }
 

@@ -202,6 +202,68 @@ class SecondFactorIntegrationTests {
         assertThat(later.body()).as("the codes are shown once").doesNotContain("id=\"recovery-codes\"");
     }
 
+    @Test
+    void a_company_requiring_a_second_factor_of_its_administrators_makes_them_enrol_before_going_further() {
+        var admin = activeUser("ADMINISTRATOR");
+        var member = activeUser("MEMBER");
+        Api adminApi = Api.at(port).signIn(admin.userId(), PASSWORD);
+        var before = adminApi.get("/api/v1/companies/" + company + "/security");
+        var turnedOn = adminApi.put("/api/v1/companies/" + company + "/security", Map.of("requireMfaForAdmins", true));
+        var byMember = Api.at(port).signIn(member.userId(), PASSWORD)
+                .put("/api/v1/companies/" + company + "/security", Map.of("requireMfaForAdmins", false));
+
+        Browser browser = new Browser(port);
+        var signedIn = browser.signIn(admin.userId(), PASSWORD);
+        var users = browser.get("/companies/" + company + "/users");
+        var profile = browser.get("/profile");
+        var token = issue(admin.userId(), null);
+        var memberSignIn = new Browser(port).signIn(member.userId(), PASSWORD);
+        browser.post("/profile/mfa/totp", Map.of("_csrf", profile.csrf()));
+        var scan = browser.get("/profile");
+        var confirmed = browser.post("/profile/mfa/totp/confirm",
+                Map.of("code", code(scan.elementText("totp-secret"), freshStep()), "_csrf", scan.csrf()));
+        var usersAfter = browser.get("/companies/" + company + "/users");
+
+        assertThat(before.json().get("requireMfaForAdmins").asBoolean()).isFalse();
+        assertThat(turnedOn.status()).as(turnedOn.toString()).isEqualTo(200);
+        assertThat(turnedOn.json().get("requireMfaForAdmins").asBoolean()).isTrue();
+        assertThat(byMember.status()).isEqualTo(403);
+        assertThat(signedIn.redirect()).isEqualTo("/profile");
+        assertThat(users.redirect()).isEqualTo("/profile");
+        assertThat(profile.status()).isEqualTo(200);
+        assertThat(profile.elementText("enrolment-due")).startsWith("Your company requires a second factor");
+        assertThat(token.status()).isEqualTo(403);
+        assertThat(token.json().get("type").asString()).isEqualTo("/problems/mfa-enrolment-required");
+        assertThat(memberSignIn.redirect()).as("a member holds no administrator's permission").isEqualTo("/start");
+        assertThat(confirmed.redirect()).startsWith("/profile");
+        assertThat(usersAfter.status()).as(usersAfter.toString()).isEqualTo(200);
+        assertThat(operator.get("/api/v1/companies/" + company + "/audit?action=mfa.policy_changed").json().get("items"))
+                .hasSize(1);
+    }
+
+    @Test
+    void an_administrator_resets_a_persons_second_factor_and_the_person_is_mailed() {
+        var admin = activeUser("ADMINISTRATOR");
+        var person = activeUser("MEMBER");
+        enrol(person, freshStep() - 1);
+        Api adminApi = Api.at(port).signIn(admin.userId(), PASSWORD);
+        String path = "/api/v1/companies/" + company + "/users/" + person.accountId() + "/mfa";
+
+        var before = adminApi.get(path);
+        var byPerson = Api.at(port).basic(person.userId(), PASSWORD).delete(path, Map.of());
+        var reset = adminApi.delete(path, Map.of());
+
+        assertThat(before.json().get("totp").asBoolean()).isTrue();
+        assertThat(byPerson.status()).isEqualTo(401);
+        assertThat(reset.status()).isEqualTo(204);
+        assertThat(adminApi.get(path).json().get("totp").asBoolean()).isFalse();
+        assertThat(issue(person.userId(), null).status()).isEqualTo(201);
+        assertThat(new Mailbox(operator).count(person.email(), "MFA_RESET")).isEqualTo(1);
+        JsonNode audit = operator.get("/api/v1/companies/" + company + "/audit?action=mfa.reset").json().get("items");
+        assertThat(audit).hasSize(1);
+        assertThat(audit.get(0).get("actorAccountId").asString()).isEqualTo(admin.accountId());
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------
 
     record User(String accountId, String userId, String email) {
@@ -211,7 +273,12 @@ class SecondFactorIntegrationTests {
     }
 
     private User activeUser() {
-        var created = fixtures.createUser(company, Fixtures.userWithPassword("ACTIVE", PASSWORD));
+        return activeUser("MEMBER");
+    }
+
+    private User activeUser(String role) {
+        var created = fixtures.createUser(company, Fixtures.with(Fixtures.userWithPassword("ACTIVE", PASSWORD),
+                "roles", List.of(role)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         accounts.add(created.text("id"));
         return new User(created.text("id"), created.text("userId"), created.text("email"));
