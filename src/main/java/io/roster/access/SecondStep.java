@@ -1,6 +1,12 @@
 package io.roster.access;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -38,6 +44,31 @@ public final class SecondStep {
 
     public static boolean enrolmentDue(Authentication authentication) {
         return holds(authentication, ENROLMENT_DUE);
+    }
+
+    /**
+     * The OpenID Connect {@code amr} values (RFC 8176) of what a sign-in proved, read from its
+     * Spring Security factor authorities: {@code pwd}, {@code otp} (a code of the app or a recovery
+     * code), {@code hwk} (a passkey), and {@code mfa} when there were two. A sign-in that names no
+     * factor was a password.
+     */
+    public static List<String> amr(Authentication authentication) {
+        List<String> amr = new ArrayList<>();
+        Set<String> held = authentication == null ? Set.of() : authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+        if (held.contains(FactorGrantedAuthority.PASSWORD_AUTHORITY) || held.stream().noneMatch(a -> a.startsWith("FACTOR_"))) {
+            amr.add("pwd");
+        }
+        if (held.contains("FACTOR_" + TOTP_FACTOR) || held.contains("FACTOR_" + RECOVERY_FACTOR)) {
+            amr.add("otp");
+        }
+        if (held.contains(FactorGrantedAuthority.WEBAUTHN_AUTHORITY)) {
+            amr.add("hwk");
+        }
+        if (amr.size() > 1) {
+            amr.add("mfa");
+        }
+        return amr;
     }
 
     /** Where a session owing something goes, or null when it owes nothing. */
