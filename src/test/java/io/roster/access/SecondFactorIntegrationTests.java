@@ -8,14 +8,10 @@ import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
 import io.roster.support.Mailbox;
 import io.roster.support.Operator;
-import java.nio.ByteBuffer;
-import java.time.Instant;
+import io.roster.support.Totp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +23,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * docs/rules.md §21: an authenticator app enrolled over the API and on the profile, the second step
  * of the console's sign-in, {@code X-Roster-OTP} for API tokens, single-use recovery codes, wrong
- * codes in the throttle. The codes are computed here from the secret (RFC 6238 written out), at
- * 30-second steps around the current one: each step is taken once.
+ * codes in the throttle, the company policy and an administrator's reset. The codes are computed
+ * from the secret ({@link Totp}), at 30-second steps around the current one: each is taken once.
  */
 @IntegrationTest
 class SecondFactorIntegrationTests {
@@ -62,13 +58,13 @@ class SecondFactorIntegrationTests {
     @Test
     void an_account_with_an_authenticator_app_gets_an_api_token_only_with_a_current_code() {
         var person = activeUser();
-        long step = freshStep();
+        long step = Totp.freshStep();
         Enrolled enrolled = enrol(person, step - 1);
 
         var none = issue(person.userId(), null);
-        var wrong = issue(person.userId(), wrongCode(enrolled.secret(), step));
-        var good = issue(person.userId(), code(enrolled.secret(), step));
-        var replayed = issue(person.userId(), code(enrolled.secret(), step));
+        var wrong = issue(person.userId(), Totp.wrongCode(enrolled.secret(), step));
+        var good = issue(person.userId(), Totp.code(enrolled.secret(), step));
+        var replayed = issue(person.userId(), Totp.code(enrolled.secret(), step));
         var status = Api.at(port).bearer(good.json().get("token").asString()).get("/api/v1/me/mfa");
 
         assertThat(none.status()).isEqualTo(401);
@@ -91,7 +87,7 @@ class SecondFactorIntegrationTests {
     @Test
     void a_recovery_code_signs_in_once() {
         var person = activeUser();
-        Enrolled enrolled = enrol(person, freshStep() - 1);
+        Enrolled enrolled = enrol(person, Totp.freshStep() - 1);
         String recovery = enrolled.recoveryCodes().get(3);
 
         var first = issue(person.userId(), recovery.toUpperCase());
@@ -111,7 +107,7 @@ class SecondFactorIntegrationTests {
     @Test
     void the_console_asks_for_the_code_after_the_password_and_lets_nothing_through_before() {
         var person = activeUser();
-        long step = freshStep();
+        long step = Totp.freshStep();
         Enrolled enrolled = enrol(person, step - 1);
         Browser browser = new Browser(port);
 
@@ -119,11 +115,11 @@ class SecondFactorIntegrationTests {
         var home = browser.get("/users");
         var api = browser.send("GET", "/api/v1/me", Map.of(), null);
         var page = browser.get("/login/second-factor");
-        var wrong = browser.post("/login/second-factor", Map.of("code", wrongCode(enrolled.secret(), step),
+        var wrong = browser.post("/login/second-factor", Map.of("code", Totp.wrongCode(enrolled.secret(), step),
                 "_csrf", page.csrf()));
         var wrongPage = browser.get(wrong.redirect());
         String before = browser.sessionCookie();
-        var good = browser.post("/login/second-factor", Map.of("code", code(enrolled.secret(), step),
+        var good = browser.post("/login/second-factor", Map.of("code", Totp.code(enrolled.secret(), step),
                 "_csrf", wrongPage.csrf()));
 
         assertThat(password.redirect()).isEqualTo("/login/second-factor");
@@ -146,14 +142,14 @@ class SecondFactorIntegrationTests {
     @Test
     void wrong_codes_count_in_the_sign_in_throttle() {
         var person = activeUser();
-        long step = freshStep();
+        long step = Totp.freshStep();
         Enrolled enrolled = enrol(person, step - 1);
 
         List<Integer> failures = new ArrayList<>();
         for (int i = 0; i < LOCK_AFTER; i++) {
-            failures.add(issue(person.userId(), wrongCode(enrolled.secret(), step)).status());
+            failures.add(issue(person.userId(), Totp.wrongCode(enrolled.secret(), step)).status());
         }
-        var locked = issue(person.userId(), code(enrolled.secret(), step));
+        var locked = issue(person.userId(), Totp.code(enrolled.secret(), step));
 
         assertThat(failures).containsOnly(401);
         assertThat(locked.status()).isEqualTo(429);
@@ -162,12 +158,12 @@ class SecondFactorIntegrationTests {
     @Test
     void removing_the_app_takes_a_current_code_and_mails_the_person() {
         var person = activeUser();
-        long step = freshStep();
+        long step = Totp.freshStep();
         Enrolled enrolled = enrol(person, step - 1);
-        Api api = Api.at(port).bearer(issue(person.userId(), code(enrolled.secret(), step)).json().get("token").asString());
+        Api api = Api.at(port).bearer(issue(person.userId(), Totp.code(enrolled.secret(), step)).json().get("token").asString());
 
         var withoutCode = api.delete("/api/v1/me/mfa/totp", Map.of());
-        var removed = api.delete("/api/v1/me/mfa/totp", Map.of("X-Roster-OTP", code(enrolled.secret(), step + 1)));
+        var removed = api.delete("/api/v1/me/mfa/totp", Map.of("X-Roster-OTP", Totp.code(enrolled.secret(), step + 1)));
 
         assertThat(withoutCode.status()).isEqualTo(400);
         assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
@@ -187,7 +183,7 @@ class SecondFactorIntegrationTests {
         var started = browser.post("/profile/mfa/totp", Map.of("_csrf", profile.csrf()));
         var scan = browser.get("/profile");
         String secret = scan.elementText("totp-secret");
-        var confirmed = browser.post("/profile/mfa/totp/confirm", Map.of("code", code(secret, freshStep()),
+        var confirmed = browser.post("/profile/mfa/totp/confirm", Map.of("code", Totp.code(secret, Totp.freshStep()),
                 "_csrf", scan.csrf()));
         var codes = browser.get("/profile");
         var later = browser.get("/profile");
@@ -221,7 +217,7 @@ class SecondFactorIntegrationTests {
         browser.post("/profile/mfa/totp", Map.of("_csrf", profile.csrf()));
         var scan = browser.get("/profile");
         var confirmed = browser.post("/profile/mfa/totp/confirm",
-                Map.of("code", code(scan.elementText("totp-secret"), freshStep()), "_csrf", scan.csrf()));
+                Map.of("code", Totp.code(scan.elementText("totp-secret"), Totp.freshStep()), "_csrf", scan.csrf()));
         var usersAfter = browser.get("/companies/" + company + "/users");
 
         assertThat(before.json().get("requireMfaForAdmins").asBoolean()).isFalse();
@@ -242,10 +238,37 @@ class SecondFactorIntegrationTests {
     }
 
     @Test
+    void the_security_page_turns_the_policy_on_for_administrators_only() {
+        var admin = activeUser("ADMINISTRATOR");
+        var manager = activeUser("USER_MANAGER");
+        Browser browser = new Browser(port);
+        browser.signIn(admin.userId(), PASSWORD);
+        Browser managerBrowser = new Browser(port);
+        managerBrowser.signIn(manager.userId(), PASSWORD);
+        String path = "/companies/" + company + "/security";
+
+        var page = browser.get(path + "?lang=fr");
+        var saved = browser.post(path, Map.of("requireMfaForAdmins", "true", "_csrf", page.csrf()));
+        var after = browser.get(path);
+        var byManager = managerBrowser.get(path);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<h1>Sécurité</h1>", "Exiger un second facteur des administrateurs",
+                "id=\"nav-security\"");
+        assertThat(saved.redirect()).isEqualTo(path);
+        assertThat(after.elementText("notice")).isEqualTo("Sécurité enregistrée.");
+        assertThat(after.body()).contains("checked");
+        assertThat(byManager.status()).isEqualTo(403);
+        assertThat(operator.get("/api/v1/companies/" + company + "/security").json().get("requireMfaForAdmins")
+                .asBoolean()).isTrue();
+        assertThat(issue(admin.userId(), null).status()).as("the administrator now enrols first").isEqualTo(403);
+    }
+
+    @Test
     void an_administrator_resets_a_persons_second_factor_and_the_person_is_mailed() {
         var admin = activeUser("ADMINISTRATOR");
         var person = activeUser("MEMBER");
-        enrol(person, freshStep() - 1);
+        enrol(person, Totp.freshStep() - 1);
         Api adminApi = Api.at(port).signIn(admin.userId(), PASSWORD);
         String path = "/api/v1/companies/" + company + "/users/" + person.accountId() + "/mfa";
 
@@ -291,7 +314,7 @@ class SecondFactorIntegrationTests {
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
         String secret = started.text("secret");
         assertThat(started.text("otpauthUri")).startsWith("otpauth://totp/").contains("secret=" + secret);
-        var confirmed = api.post("/api/v1/me/mfa/totp/confirm", Map.of("code", code(secret, step)));
+        var confirmed = api.post("/api/v1/me/mfa/totp/confirm", Map.of("code", Totp.code(secret, step)));
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
         List<String> codes = new ArrayList<>();
         confirmed.json().get("recoveryCodes").forEach(node -> codes.add(node.asString()));
@@ -301,47 +324,5 @@ class SecondFactorIntegrationTests {
     private Api.Response issue(String login, String otp) {
         Api api = Api.at(port).basic(login, PASSWORD);
         return (otp == null ? api : api.withHeader("X-Roster-OTP", otp)).post("/api/v1/tokens", null);
-    }
-
-    /**
-     * The current 30-second step, begun at least a few seconds ago and with some left: a test uses
-     * the step before it, it and the one after, all within the server's window for a while.
-     */
-    private static long freshStep() {
-        long seconds = Instant.now().getEpochSecond();
-        if (seconds % 30 > 20) {
-            try {
-                Thread.sleep((31 - seconds % 30) * 1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return Instant.now().getEpochSecond() / 30;
-    }
-
-    /** RFC 6238 (HMAC-SHA-1, dynamic truncation, 6 digits), written out here rather than borrowed from Roster. */
-    static String code(String base32Secret, long step) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(new Base32().decode(base32Secret), "HmacSHA1"));
-            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
-            int offset = hash[hash.length - 1] & 0xf;
-            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                    | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
-            return String.format("%06d", binary % 1_000_000);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A six-digit code that is none of the window's. */
-    private static String wrongCode(String secret, long step) {
-        List<String> window = List.of(code(secret, step - 1), code(secret, step), code(secret, step + 1));
-        for (int candidate = 0; ; candidate++) {
-            String code = String.format("%06d", candidate);
-            if (!window.contains(code)) {
-                return code;
-            }
-        }
     }
 }

@@ -8,13 +8,9 @@ import io.roster.support.Browser;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
 import io.roster.support.Operator;
-import java.nio.ByteBuffer;
-import java.time.Instant;
+import io.roster.support.Totp;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,7 +42,7 @@ class SecondFactorOidcIntegrationTests {
         String company = fixtures.company(5);
         var user = fixtures.createUser(company, Fixtures.userWithPassword("ACTIVE", PASSWORD));
         String login = user.text("userId");
-        long step = freshStep();
+        long step = Totp.freshStep();
         String secret = enrol(login, step - 1);
         OidcRelyingParty app = new OidcRelyingParty(base(), client[0], client[1]);
         Browser browser = new Browser(port);
@@ -55,7 +51,7 @@ class SecondFactorOidcIntegrationTests {
         var password = browser.signIn(login, PASSWORD);
         var stillOwed = browser.get(app.authorizePath(true, Map.of()));
         browser.get("/login/second-factor");
-        var proved = browser.post("/login/second-factor", Map.of("code", code(secret, step)));
+        var proved = browser.post("/login/second-factor", Map.of("code", Totp.code(secret, step)));
         String back = follow(browser, proved.location());
 
         assertThat(toLogin.location()).endsWith("/login");
@@ -108,31 +104,7 @@ class SecondFactorOidcIntegrationTests {
     private String enrol(String login, long step) throws Exception {
         Api api = Api.at(port).signIn(login, PASSWORD);
         String secret = api.post("/api/v1/me/mfa/totp", null).text("secret");
-        assertThat(api.post("/api/v1/me/mfa/totp/confirm", Map.of("code", code(secret, step))).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/me/mfa/totp/confirm", Map.of("code", Totp.code(secret, step))).status()).isEqualTo(200);
         return secret;
-    }
-
-    /** The current 30-second step with some seconds left (see SecondFactorIntegrationTests). */
-    private static long freshStep() {
-        long seconds = Instant.now().getEpochSecond();
-        if (seconds % 30 > 20) {
-            try {
-                Thread.sleep((31 - seconds % 30) * 1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return Instant.now().getEpochSecond() / 30;
-    }
-
-    /** RFC 6238, written out (HMAC-SHA-1, dynamic truncation, 6 digits). */
-    private static String code(String base32Secret, long step) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA1");
-        mac.init(new SecretKeySpec(new Base32().decode(base32Secret), "HmacSHA1"));
-        byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
-        int offset = hash[hash.length - 1] & 0xf;
-        int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
-        return String.format("%06d", binary % 1_000_000);
     }
 }
