@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationDetailsSource;
@@ -12,6 +13,11 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -44,8 +50,12 @@ public class ConsoleSignIn implements AuthenticationProvider {
     private final RequestCache requests = new HttpSessionRequestCache();
     private final SavedRequestAwareAuthenticationSuccessHandler savedRequestOrLanding =
             new SavedRequestAwareAuthenticationSuccessHandler();
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    ConsoleSignIn(SignIn signIn, DeviceCookies devices) {
+    private final SecurityPolicy policy;
+
+    ConsoleSignIn(SignIn signIn, DeviceCookies devices, SecurityPolicy policy) {
+        this.policy = policy;
         this.signIn = signIn;
         this.devices = devices;
         savedRequestOrLanding.setDefaultTargetUrl(LANDING);
@@ -58,12 +68,22 @@ public class ConsoleSignIn implements AuthenticationProvider {
                 ? details.getRemoteAddress() : null;
         String deviceCookie = authentication.getDetails() instanceof Details details ? details.deviceCookie : null;
         try {
-            Caller caller = signIn.withPassword(authentication.getName(),
+            SignIn.PasswordStep step = signIn.passwordStep(authentication.getName(),
                     authentication.getCredentials() == null ? null : authentication.getCredentials().toString(),
                     address, SignIn.Channel.CONSOLE, deviceCookie);
-            var authorities = caller.operator() ? List.of(new SimpleGrantedAuthority("ROLE_OPERATOR"))
-                    : List.<SimpleGrantedAuthority>of();
-            var signedIn = UsernamePasswordAuthenticationToken.authenticated(caller, null, authorities);
+            Caller caller = step.caller();
+            // the second factor still to prove: the session reaches the second step's page and nothing else
+            var signedIn = step.secondFactorDue()
+                    ? UsernamePasswordAuthenticationToken.authenticated(caller, null, List.of(
+                            FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY),
+                            new SimpleGrantedAuthority(SecondStep.DUE)))
+                    // a company requiring a second factor of its administrators: this one enrols before going further
+                    : policy.enrolmentDue(caller.accountId())
+                    ? UsernamePasswordAuthenticationToken.authenticated(caller, null, List.of(
+                            FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY),
+                            new SimpleGrantedAuthority(SecondStep.ENROLMENT_DUE)))
+                    : UsernamePasswordAuthenticationToken.authenticated(caller, null, authorities(caller,
+                            FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)));
             // plain details: the session keeps the authentication, and it need not keep the device cookie
             if (authentication.getDetails() instanceof WebAuthenticationDetails details) {
                 signedIn.setDetails(new WebAuthenticationDetails(details.getRemoteAddress(), details.getSessionId()));
@@ -75,6 +95,59 @@ public class ConsoleSignIn implements AuthenticationProvider {
         }
     }
 
+    private static List<GrantedAuthority> authorities(Caller caller, GrantedAuthority... factors) {
+        List<GrantedAuthority> authorities = new ArrayList<>(List.of(factors));
+        if (caller.operator()) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_OPERATOR"));
+        }
+        return authorities;
+    }
+
+    /**
+     * The second step of a console sign-in (docs/rules.md §21), from the page that asks for the code:
+     * on a good code the session becomes fully signed in (under a new id, as at the password step),
+     * the browser gets its device cookie and goes where it was going. A refusal is the
+     * {@link io.roster.shared.ProblemException} of {@link SignIn#secondStep}.
+     */
+    public void secondStep(HttpServletRequest request, HttpServletResponse response, String code)
+            throws IOException, ServletException {
+        Authentication pending = SecurityContextHolder.getContext().getAuthentication();
+        if (!SecondStep.due(pending) || !(pending.getPrincipal() instanceof Caller caller)) {
+            response.sendRedirect(request.getContextPath() + LANDING);
+            return;
+        }
+        String method = signIn.secondStep(caller, code, request.getRemoteAddr(), SignIn.Channel.CONSOLE);
+        var signedIn = UsernamePasswordAuthenticationToken.authenticated(caller, null, authorities(caller,
+                FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY),
+                FactorGrantedAuthority.fromFactor(SecondFactors.RECOVERY.equals(method) ? SecondStep.RECOVERY_FACTOR
+                        : SecondStep.TOTP_FACTOR)));
+        replace(pending, signedIn, request, response);
+        onSuccess(request, response, signedIn);
+    }
+
+    /**
+     * The person of a session owing an enrolment just enrolled a factor (on their profile): the
+     * session is fully signed in from now on, under a new id. Nothing for any other session.
+     */
+    public void enrolled(HttpServletRequest request, HttpServletResponse response) {
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        if (SecondStep.enrolmentDue(current) && current.getPrincipal() instanceof Caller caller) {
+            replace(current, UsernamePasswordAuthenticationToken.authenticated(caller, null, authorities(caller,
+                    FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY),
+                    FactorGrantedAuthority.fromFactor(SecondStep.TOTP_FACTOR))), request, response);
+        }
+    }
+
+    private void replace(Authentication before, UsernamePasswordAuthenticationToken after, HttpServletRequest request,
+            HttpServletResponse response) {
+        after.setDetails(before.getDetails());
+        request.changeSessionId();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(after);
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+    }
+
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
@@ -83,8 +156,17 @@ public class ConsoleSignIn implements AuthenticationProvider {
     /** Gives the browser its device cookie, then goes where the person was going (or to the landing). */
     void onSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException, ServletException {
+        if (SecondStep.due(authentication)) {
+            // the device cookie and the destination wait for the second factor
+            response.sendRedirect(request.getContextPath() + SecondStep.PAGE);
+            return;
+        }
         if (authentication.getPrincipal() instanceof Caller caller) {
             response.addHeader(HttpHeaders.SET_COOKIE, devices.issue(caller.accountId(), request.isSecure()).toString());
+        }
+        if (SecondStep.enrolmentDue(authentication)) {
+            response.sendRedirect(request.getContextPath() + SecondStep.ENROLMENT_PAGE);
+            return;
         }
         // the bare home page, asked before signing in, is no destination: land instead
         SavedRequest saved = requests.getRequest(request, response);

@@ -10,6 +10,13 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -70,14 +77,45 @@ class SecurityConfig {
                 .addFilterBefore(new DeniedAttempts(events, deniedBudget), CsrfFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/tokens").permitAll()
-                        .anyRequest().authenticated())
+                        // a console session still owing its second factor reaches no API
+                        .anyRequest().access(SecondStep.SIGNED_IN))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.write(response, 401,
                                 "unauthorized", "Unauthorized",
                                 "Sign in first: send Authorization: Bearer <token> (get one with POST /api/v1/tokens)"))
-                        .accessDeniedHandler((request, response, e) -> problems.write(response, 403, "forbidden",
-                                "Forbidden", "Refused: a console session must send its CSRF token (X-CSRF-TOKEN)")));
+                        .accessDeniedHandler((request, response, e) -> {
+                            if (SecondStep.owedPage(SecurityContextHolder.getContext().getAuthentication()) != null) {
+                                problems.write(response, 401, "mfa-required", "Second factor required",
+                                        "Finish signing in on the console's page: the code of your authenticator app,"
+                                        + " or enrol one on your profile as your company requires");
+                                return;
+                            }
+                            problems.write(response, 403, "forbidden",
+                                "Forbidden", "Refused: a console session must send its CSRF token (X-CSRF-TOKEN)");
+                        }));
         return http.build();
+    }
+
+    /**
+     * A session owing its second factor is sent to the page asking for it, one owing an enrolment to
+     * its profile; any other refusal is the 403 page.
+     */
+    private static void secondStepOr403(HttpServletRequest request, HttpServletResponse response,
+            AccessDeniedException denied) throws IOException, ServletException {
+        String owed = SecondStep.owedPage(SecurityContextHolder.getContext().getAuthentication());
+        if (owed != null) {
+            response.sendRedirect(request.getContextPath() + owed);
+            return;
+        }
+        FORBIDDEN_PAGE.handle(request, response, denied);
+    }
+
+    private static final AccessDeniedHandlerImpl FORBIDDEN_PAGE = forbiddenPage();
+
+    private static AccessDeniedHandlerImpl forbiddenPage() {
+        var handler = new AccessDeniedHandlerImpl();
+        handler.setErrorPage("/403");
+        return handler;
     }
 
     private static boolean isBearer(String authorization) {
@@ -104,10 +142,14 @@ class SecurityConfig {
             ApplicationEventPublisher events, DeniedAttemptBudget deniedBudget) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         // accepting a workspace invitation as an existing account needs its session
-                        .requestMatchers("/invitations/*/accept").authenticated()
+                        .requestMatchers("/invitations/*/accept").access(SecondStep.SIGNED_IN)
+                        // the second step of a sign-in (docs/rules.md §21): the only page a session owing it reaches
+                        .requestMatchers(SecondStep.PAGE).authenticated()
+                        // and a session owing an enrolment reaches its profile to enrol
+                        .requestMatchers("/profile", "/profile/mfa/**").access(SecondStep.ENROLLING)
                         .requestMatchers("/login", "/setup", "/forgot-password", "/invitations/**", "/403", "/404", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
                                 "/problems/**").permitAll()
-                        .anyRequest().authenticated())
+                        .anyRequest().access(SecondStep.SIGNED_IN))
                 // its own manager: as the global one Spring would retry a refused sign-in (and count it twice)
                 .authenticationManager(new ProviderManager(consoleSignIn))
                 .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")
@@ -123,7 +165,7 @@ class SecurityConfig {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                .exceptionHandling(errors -> errors.accessDeniedPage("/403"));
+                .exceptionHandling(errors -> errors.accessDeniedHandler(SecurityConfig::secondStepOr403));
         return http.build();
     }
 }

@@ -35,10 +35,14 @@ public class SignIn {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Standing standing;
+    private final SecondFactors factors;
+    private final SecurityPolicy policy;
 
     SignIn(Accounts accounts, Passwords passwords, SignInThrottle throttle, DeviceCookies devices, JdbcClient jdbc,
-            ApplicationEventPublisher events, Standing standing) {
+            ApplicationEventPublisher events, Standing standing, SecondFactors factors, SecurityPolicy policy) {
+        this.policy = policy;
         this.standing = standing;
+        this.factors = factors;
         this.accounts = accounts;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -53,10 +57,13 @@ public class SignIn {
     /**
      * Published for every attempt; {@code outcome} is SUCCEEDED or the reason of the refusal. The
      * account fields are null when the login matches no account; the typed login is not carried
-     * (people sometimes type their password there).
+     * (people sometimes type their password there). {@code method} says what the person proved:
+     * {@code pwd}, {@code pwd+otp}, {@code pwd+recovery} (an OIDC {@code amr} read with a plus).
+     * A password accepted for an account with a second factor is {@code SECOND_FACTOR_DUE}: the
+     * sign-in succeeds, or fails, at the second step.
      */
     public record SignInAttempted(String accountId, String clientAddress, Channel channel, String outcome,
-            String userId, boolean operator, String homeCompanyId, String homePartnerId) {
+            String userId, boolean operator, String homeCompanyId, String homePartnerId, String method) {
 
         public boolean succeeded() {
             return "SUCCEEDED".equals(outcome);
@@ -67,12 +74,76 @@ public class SignIn {
         return withPassword(login, password, clientAddress, channel, null);
     }
 
+    /** A password accepted; {@code secondFactorDue} when the account has a second factor still to prove. */
+    public record PasswordStep(Caller caller, boolean secondFactorDue) {
+    }
+
+    /**
+     * As {@link #withPassword(String, String, String, Channel, String)}, and for an account with a
+     * second factor {@code code} must prove it (docs/rules.md §21): none is 401
+     * {@code mfa-required}, a wrong one 401 counted in the throttle.
+     */
+    public Caller withPassword(String login, String password, String clientAddress, Channel channel,
+            String deviceCookie, String code) {
+        PasswordStep step = passwordStep(login, password, clientAddress, channel, deviceCookie);
+        if (step.secondFactorDue()) {
+            if (code == null || code.isBlank()) {
+                throw new SecondFactorRequired("This account has a second factor: send a current code of its"
+                        + " authenticator app (or a recovery code) in the X-Roster-OTP header");
+            }
+            secondStep(step.caller(), code, clientAddress, channel);
+        } else if (channel == Channel.API && policy.enrolmentDue(step.caller().accountId())) {
+            throw new Problems.Forbidden("mfa-enrolment-required", "Your company requires a second factor of its"
+                    + " administrators: sign in to the console and add an authenticator app on your profile first");
+        }
+        return step.caller();
+    }
+
+    /**
+     * The second step of a sign-in whose password was accepted: a current code from the app or a
+     * recovery code. Throttled and counted like a password; answers the method proved
+     * ({@link SecondFactors#OTP} or {@link SecondFactors#RECOVERY}).
+     */
+    public String secondStep(Caller caller, String code, String clientAddress, Channel channel) {
+        SignInThrottle.Keys keys = SignInThrottle.Keys.of(caller.accountId(), clientAddress);
+        Optional<Duration> wait = throttle.waitFor(keys);
+        if (wait.isPresent()) {
+            record(caller, clientAddress, channel, "THROTTLED", "pwd");
+            long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
+            throw new Problems.TooManyRequests("Too many failed sign-ins: try again in " + describe(seconds), seconds);
+        }
+        Optional<String> method = factors.accept(caller.accountId(), code);
+        if (method.isEmpty()) {
+            throttle.failed(keys);
+            record(caller, clientAddress, channel, "WRONG_SECOND_FACTOR", "pwd");
+            throw new Problems.Unauthorized("Wrong code: type the current code of your authenticator app, or a recovery code");
+        }
+        throttle.succeeded(keys);
+        record(caller, clientAddress, channel, "SUCCEEDED", "pwd+" + method.get());
+        return method.get();
+    }
+
+    private void record(Caller caller, String clientAddress, Channel channel, String outcome, String method) {
+        insert(caller.accountId(), caller.userId(), clientAddress, channel, outcome);
+        events.publishEvent(new SignInAttempted(caller.accountId(), clientAddress, channel, outcome, caller.userId(),
+                caller.operator(), caller.homeCompanyId(), caller.homePartnerId(), method));
+    }
+
     /**
      * As {@link #withPassword(String, String, String, Channel)}, from a client that sent the device
      * cookie {@code deviceCookie} (or null): when it is valid for this account, only that device's
      * failures count, not the account's.
      */
     public Caller withPassword(String login, String password, String clientAddress, Channel channel,
+            String deviceCookie) {
+        return withPassword(login, password, clientAddress, channel, deviceCookie, null);
+    }
+
+    /**
+     * The password step alone: the rules and the throttle of {@link #withPassword}, and whether the
+     * account still has a second factor to prove ({@link #secondStep}).
+     */
+    public PasswordStep passwordStep(String login, String password, String clientAddress, Channel channel,
             String deviceCookie) {
         Optional<Credentials> found = accounts.byLogin(login);
         String throttleSubject = found.map(Credentials::accountId)
@@ -95,16 +166,26 @@ public class SignIn {
             record(found, login, clientAddress, channel, "WRONG_CREDENTIALS");
             throw new Problems.Unauthorized(WRONG_CREDENTIALS);
         }
-        throttle.succeeded(keys);
         Credentials account = found.orElseThrow();
+        boolean secondFactorDue = factors.enrolled(account.accountId());
+        if (!secondFactorDue) {
+            // with a second factor the count is cleared by the second step only: a stolen password
+            // must not wipe the wrong codes guessed after it
+            throttle.succeeded(keys);
+        }
         Optional<Problems.Forbidden> refusal = refusalOf(account);
         if (refusal.isPresent()) {
             record(found, login, clientAddress, channel, "REFUSED_" + refusal.get().type().toUpperCase(Locale.ROOT));
             throw refusal.get();
         }
-        record(found, login, clientAddress, channel, "SUCCEEDED");
-        return new Caller(account.accountId(), account.userId(), account.operator(), account.homeCompanyId(),
+        Caller caller = new Caller(account.accountId(), account.userId(), account.operator(), account.homeCompanyId(),
                 account.homePartnerId(), null, null);
+        if (secondFactorDue) {
+            record(found, login, clientAddress, channel, "SECOND_FACTOR_DUE");
+            return new PasswordStep(caller, true);
+        }
+        record(found, login, clientAddress, channel, "SUCCEEDED");
+        return new PasswordStep(caller, false);
     }
 
     /**
@@ -140,14 +221,19 @@ public class SignIn {
             String outcome) {
         String accountId = account.map(Credentials::accountId).orElse(null);
         String typed = login == null ? null : login.length() > 320 ? login.substring(0, 320) : login;
+        insert(accountId, typed, clientAddress, channel, outcome);
+        events.publishEvent(new SignInAttempted(accountId, clientAddress, channel, outcome,
+                account.map(Credentials::userId).orElse(null), account.map(Credentials::operator).orElse(false),
+                account.map(Credentials::homeCompanyId).orElse(null), account.map(Credentials::homePartnerId).orElse(null),
+                "pwd"));
+    }
+
+    private void insert(String accountId, String typed, String clientAddress, Channel channel, String outcome) {
         jdbc.sql("INSERT INTO sign_in_events (id, account_id, login, client_address, channel, outcome, occurred_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(Ids.newId(), accountId, typed, clientAddress, channel.name(), outcome,
                         Instant.now().atOffset(ZoneOffset.UTC))
                 .update();
-        events.publishEvent(new SignInAttempted(accountId, clientAddress, channel, outcome,
-                account.map(Credentials::userId).orElse(null), account.map(Credentials::operator).orElse(false),
-                account.map(Credentials::homeCompanyId).orElse(null), account.map(Credentials::homePartnerId).orElse(null)));
     }
 
     private static String describe(long seconds) {

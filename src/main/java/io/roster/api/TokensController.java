@@ -28,7 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * API tokens: HTTP Basic (email or userId, and password) in exchange for a bearer token, optionally
  * narrowed to one company ({@code ?companyId=}); the owner lists and revokes its tokens. A client
- * may send the device cookie the console gave it: then only that device's failures throttle it.
+ * may send the device cookie the console gave it: then only that device's failures throttle it. An
+ * account with a second factor adds {@code X-Roster-OTP}; without it the answer is 401
+ * {@code /problems/mfa-required}.
  */
 @RestController
 @RequestMapping("/api/v1/tokens")
@@ -48,10 +50,12 @@ class TokensController {
     @ResponseStatus(HttpStatus.CREATED)
     IssuedToken create(@RequestHeader(name = "Authorization", required = false) String authorization,
             @RequestParam(required = false) String companyId,
-            @CookieValue(name = SignIn.DEVICE_COOKIE, required = false) String deviceCookie, HttpServletRequest request) {
+            @CookieValue(name = SignIn.DEVICE_COOKIE, required = false) String deviceCookie,
+            @RequestHeader(name = "X-Roster-OTP", required = false) String otp, HttpServletRequest request) {
         String[] credentials = basic(authorization);
+        // an account with a second factor also sends a current code (or a recovery code) in X-Roster-OTP
         Caller caller = signIn.withPassword(credentials[0], credentials[1], request.getRemoteAddr(), SignIn.Channel.API,
-                deviceCookie);
+                deviceCookie, otp);
         if (companyId != null && !companyId.isBlank()) {
             guard.accessTo(caller, new CompanyId(companyId));
         }

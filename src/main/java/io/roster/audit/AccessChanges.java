@@ -129,7 +129,8 @@ class AccessChanges {
      */
     @EventListener
     void on(SignIn.SignInAttempted e) {
-        if (e.accountId() == null) {
+        if (e.accountId() == null || "SECOND_FACTOR_DUE".equals(e.outcome())) {
+            // the password alone does not sign in an account with a second factor: its second step is recorded
             return;
         }
         Actors.Actor actor = e.succeeded()
@@ -137,6 +138,7 @@ class AccessChanges {
                 : new Actors.Actor(null, null, ActorKind.ANONYMOUS);
         trail.as(actor, e.homeCompanyId(), e.homePartnerId(), e.succeeded() ? "sign_in.succeeded" : "sign_in.failed",
                 user(e.accountId()), null,
-                fields("userId", e.userId(), "channel", e.channel(), "outcome", e.outcome()), e.clientAddress());
+                fields("userId", e.userId(), "channel", e.channel(), "outcome", e.outcome(), "method", e.method()),
+                e.clientAddress());
     }
 }

@@ -31,7 +31,9 @@ public final class AuditActions {
                     "webhook.redelivered", "webhook.disabled")),
             new Group("oidc.", List.of("oidc.sign_in", "oidc.refused")),
             new Group("access.", List.of("access.denied")),
-            new Group("sign_in.", List.of("sign_in.succeeded", "sign_in.failed")));
+            new Group("sign_in.", List.of("sign_in.succeeded", "sign_in.failed")),
+            new Group("mfa.", List.of("mfa.enrolled", "mfa.removed", "mfa.recovery_codes_renewed", "mfa.reset",
+                    "mfa.policy_changed")));
 
     private AuditActions() {
     }

@@ -5,7 +5,9 @@ public enum MailKind {
     ACCOUNT_SETUP, PASSWORD_RESET, EMAIL_CHANGE_VERIFY, EMAIL_CHANGED_NOTICE, WORKSPACE_INVITATION, PASSWORD_CHANGED,
     ROLE_GRANTED, ROLE_REMOVED, WORKSPACE_RIGHT_GRANTED, WORKSPACE_RIGHT_REMOVED,
     /** A webhook endpoint failed for too long and Roster disabled it (to its owners). */
-    WEBHOOK_DISABLED;
+    WEBHOOK_DISABLED,
+    /** Security mails about the person's second factors: enrolled, removed, reset by an administrator. */
+    MFA_ENROLLED, MFA_REMOVED, MFA_RESET;
 
     String key() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

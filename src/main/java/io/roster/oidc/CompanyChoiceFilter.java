@@ -11,11 +11,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -88,7 +90,7 @@ final class CompanyChoiceFilter extends OncePerRequestFilter {
         String redirectUri = request.getParameter(OAuth2ParameterNames.REDIRECT_URI);
         RegisteredClient client = clientId == null ? null : clients.findByClientId(clientId);
         if (client == null || redirectUri == null || !client.getRedirectUris().contains(redirectUri)) {
-            asAppSignIn(caller, request, response, chain);
+            asAppSignIn(caller, signedIn, request, response, chain);
             return;
         }
         String named = request.getParameter(PersonClaims.COMPANY_PARAMETER);
@@ -112,20 +114,24 @@ final class CompanyChoiceFilter extends OncePerRequestFilter {
                     "no-standing", "You have no role in this company: ask one of its administrators to give you one");
             return;
         }
-        asAppSignIn(caller, request, response, chain);
+        asAppSignIn(caller, signedIn, request, response, chain);
     }
 
     /** The rest of the chain sees the person as their account id, for this request only. */
-    private static void asAppSignIn(Caller caller, HttpServletRequest request, HttpServletResponse response,
-            FilterChain chain) throws IOException, ServletException {
+    private static void asAppSignIn(Caller caller, Authentication signedIn, HttpServletRequest request,
+            HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
         SecurityContext console = SecurityContextHolder.getContext();
         SecurityContext app = SecurityContextHolder.createEmptyContext();
         // auth_time: when the person signed in to the console, which the session began with
         HttpSession session = request.getSession(false);
         Instant signedInAt = session == null ? Instant.now() : Instant.ofEpochMilli(session.getCreationTime());
-        app.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller.accountId(), null,
-                List.of(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
-                        .issuedAt(signedInAt).build())));
+        // and the factors beyond the password the console's sign-in proved: the ID token's amr
+        List<GrantedAuthority> factors = new ArrayList<>(List.of(FactorGrantedAuthority
+                .withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY).issuedAt(signedInAt).build()));
+        signedIn.getAuthorities().stream().filter(FactorGrantedAuthority.class::isInstance)
+                .filter(factor -> !FactorGrantedAuthority.PASSWORD_AUTHORITY.equals(factor.getAuthority()))
+                .forEach(factors::add);
+        app.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller.accountId(), null, factors));
         SecurityContextHolder.setContext(app);
         try {
             chain.doFilter(request, response);

@@ -27,6 +27,7 @@ import org.springframework.security.oauth2.server.authorization.client.JdbcRegis
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import io.roster.access.SecondStepFirst;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -63,8 +64,10 @@ class OidcServerConfig {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(endpoints))
                 // the access token of the userinfo endpoint
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
+                // a console session owing its second factor proves it before any app signs it in
+                .addFilterAfter(new SecondStepFirst(), SecurityContextHolderFilter.class)
                 .addFilterAfter(new CompanyChoiceFilter(clients, companies, events, accounts, signIn),
-                        SecurityContextHolderFilter.class)
+                        SecondStepFirst.class)
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();

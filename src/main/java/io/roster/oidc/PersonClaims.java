@@ -28,6 +28,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcUserInfoAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import io.roster.access.SecondStep;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -90,6 +91,8 @@ class PersonClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         Map<String, Object> claims = person.claims();
         if (idToken) {
             claims.forEach((name, value) -> context.getClaims().claim(name, value));
+            // how the person signed in to the console the app relies on (docs/rules.md §21)
+            context.getClaims().claim("amr", SecondStep.amr(context.getPrincipal()));
             return;
         }
         for (String name : new String[] {"preferred_username", "company_id", "company_slug", "roles", "permissions",

@@ -2,6 +2,10 @@ package io.roster.web;
 
 import io.roster.access.Caller;
 import io.roster.access.OwnPassword;
+import io.roster.access.ConsoleSignIn;
+import io.roster.access.SecondFactors;
+import io.roster.access.SecondStep;
+import org.springframework.security.core.context.SecurityContextHolder;
 import io.roster.shared.Problems;
 import io.roster.users.OwnProfile;
 import io.roster.users.Recipient;
@@ -35,8 +39,13 @@ class ProfilePage {
     private final OwnPassword ownPassword;
     private final LocaleResolver localeResolver;
     private final Refusals refusals;
+    private final SecondFactors factors;
+    private final ConsoleSignIn signIn;
 
-    ProfilePage(Recipients recipients, OwnProfile profile, OwnPassword ownPassword, LocaleResolver localeResolver, Refusals refusals) {
+    ProfilePage(Recipients recipients, OwnProfile profile, OwnPassword ownPassword, LocaleResolver localeResolver, Refusals refusals,
+            SecondFactors factors, ConsoleSignIn signIn) {
+        this.factors = factors;
+        this.signIn = signIn;
         this.recipients = recipients;
         this.profile = profile;
         this.ownPassword = ownPassword;
@@ -53,7 +62,44 @@ class ProfilePage {
             model.addAttribute("firstName", me.firstName());
             model.addAttribute("lastName", me.lastName());
         }
+        model.addAttribute("mfa", factors.status(caller.accountId()));
+        model.addAttribute("enrolmentDue", SecondStep.enrolmentDue(SecurityContextHolder.getContext().getAuthentication()));
         return "admin/profile";
+    }
+
+    /** A secret for an authenticator app, shown once (QR code and text) until its first code confirms it. */
+    @PostMapping("/mfa/totp")
+    String startTotp(@AuthenticationPrincipal Caller caller, Locale locale, RedirectAttributes redirect) {
+        Recipient me = me(caller);
+        refusals.attempt(locale, redirect, "mfa.profile.scan",
+                () -> redirect.addFlashAttribute("totpSetup", factors.startTotp(caller, me.email())));
+        return BACK + "#mfa-title";
+    }
+
+    @PostMapping("/mfa/totp/confirm")
+    String confirmTotp(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String code,
+            HttpServletRequest request, HttpServletResponse response, Locale locale, RedirectAttributes redirect) {
+        if (refusals.attempt(locale, redirect, "mfa.profile.enrolled", () -> redirect.addFlashAttribute("recoveryCodes",
+                factors.confirmTotp(caller, code, request.getRemoteAddr())))) {
+            // a session that had to enrol before going further may now go on
+            signIn.enrolled(request, response);
+        }
+        return BACK + "#mfa-title";
+    }
+
+    @PostMapping("/mfa/totp/remove")
+    String removeTotp(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String code,
+            HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
+        refusals.attempt(locale, redirect, "mfa.profile.removed",
+                () -> factors.removeTotp(caller, code, request.getRemoteAddr()));
+        return BACK + "#mfa-title";
+    }
+
+    @PostMapping("/mfa/recovery-codes")
+    String renewRecoveryCodes(@AuthenticationPrincipal Caller caller, Locale locale, RedirectAttributes redirect) {
+        refusals.attempt(locale, redirect, "mfa.profile.codesRenewed",
+                () -> redirect.addFlashAttribute("recoveryCodes", factors.renewRecoveryCodes(caller)));
+        return BACK + "#mfa-title";
     }
 
     @PostMapping("/names")

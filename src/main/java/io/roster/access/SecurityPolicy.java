@@ -1,0 +1,89 @@
+package io.roster.access;
+
+import io.roster.shared.CompanyId;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A company's security policy (docs/rules.md §21): "require a second factor for administrators".
+ * When on, whoever holds an administrator's permission there (any {@code *.manage}) and has no
+ * second factor must enrol one before going further after their next sign-in.
+ */
+@Service
+public class SecurityPolicy {
+
+    /** The permissions that make an administrator for the policy: every one that changes something. */
+    static final Set<Permission> ADMIN = EnumSet.of(Permission.USERS_MANAGE, Permission.ROLES_MANAGE,
+            Permission.WORKSPACES_MANAGE, Permission.BILLING_MANAGE);
+
+    public record Policy(boolean requireMfaForAdmins) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Roles roles;
+    private final RoleAssignments assignments;
+    private final SecondFactors factors;
+    private final ApplicationEventPublisher events;
+
+    SecurityPolicy(JdbcClient jdbc, Roles roles, RoleAssignments assignments, SecondFactors factors,
+            ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.roles = roles;
+        this.assignments = assignments;
+        this.factors = factors;
+        this.events = events;
+    }
+
+    public Policy of(CompanyId company) {
+        return new Policy(jdbc.sql("SELECT require_mfa_for_admins FROM company_security WHERE company_id = ?")
+                .param(company.value()).query(Boolean.class).optional().orElse(false));
+    }
+
+    /** Changes the policy; the caller was authorized for {@code roles.manage} and {@code users.manage} there. */
+    @Transactional
+    public Policy change(CompanyAccess access, boolean requireMfaForAdmins) {
+        CompanyId company = access.company();
+        Policy before = of(company);
+        if (before.requireMfaForAdmins() == requireMfaForAdmins) {
+            return before;
+        }
+        var now = Instant.now().atOffset(ZoneOffset.UTC);
+        if (jdbc.sql("UPDATE company_security SET require_mfa_for_admins = ?, updated_at = ? WHERE company_id = ?")
+                .params(requireMfaForAdmins, now, company.value()).update() == 0) {
+            jdbc.sql("INSERT INTO company_security (company_id, require_mfa_for_admins, updated_at) VALUES (?, ?, ?)")
+                    .params(company.value(), requireMfaForAdmins, now).update();
+        }
+        events.publishEvent(new SecondFactorEvents.PolicyChanged(company, before.requireMfaForAdmins(),
+                requireMfaForAdmins, access.caller().accountId()));
+        return new Policy(requireMfaForAdmins);
+    }
+
+    /**
+     * True when the account has no second factor yet and holds an administrator's permission (through
+     * its company roles) in a company that requires one of its administrators.
+     */
+    public boolean enrolmentDue(String accountId) {
+        if (factors.enrolled(accountId)) {
+            return false;
+        }
+        List<String> strict = jdbc.sql("SELECT DISTINCT s.company_id FROM company_security s"
+                        + " JOIN role_assignments r ON r.company_id = s.company_id"
+                        + " WHERE s.require_mfa_for_admins = TRUE AND r.account_id = ?")
+                .param(accountId).query(String.class).list();
+        for (String id : strict) {
+            CompanyId company = new CompanyId(id);
+            Set<Permission> held = roles.permissionsOf(company, assignments.roleIdsOf(company, accountId));
+            if (held.stream().anyMatch(ADMIN::contains)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
