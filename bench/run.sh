@@ -105,6 +105,7 @@ prod_opts=(-Dspring.aot.enabled=true -XX:+UseSerialGC -Xms32m -Xmx512m -XX:TrimN
 [ -n "$prod_override" ] && prod_opts=($prod_override)
 echo "== extracting the jar"
 "$java" -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
+[ "$(basename "$jar")" = roster.jar ] || mv "$work/app/$(basename "$jar")" "$work/app/roster.jar"
 app_jar="$work/app/roster.jar"
 [ "$aot" = fat ] && app_jar="$jar"   # plain `java -jar target/roster.jar`, for comparison
 
