@@ -39,6 +39,7 @@ public class OwnProfile {
         if (!"en".equals(locale) && !"fr".equals(locale)) {
             throw Problems.InvalidInput.of("locale", "must be 'en' or 'fr'");
         }
+        Recipients.changed(accountId);
         jdbc.sql("UPDATE accounts SET locale = ?, notify_in_app = ?, notify_email = ?, version = version + 1,"
                         + " updated_at = ? WHERE id = ?")
                 .params(locale, notifyInApp, notifyEmail, Instant.now().atOffset(ZoneOffset.UTC), accountId)
@@ -58,6 +59,7 @@ public class OwnProfile {
                 .maxLength("firstName", first, Limits.NAME).maxLength("lastName", last, Limits.NAME).throwIfAny();
         Recipient before = recipients.recipient(accountId)
                 .orElseThrow(() -> new Problems.NotFound("No account " + accountId));
+        Recipients.changed(accountId);
         jdbc.sql("UPDATE accounts SET first_name = ?, last_name = ?, first_name_sort = ?, last_name_sort = ?,"
                         + " version = version + 1, updated_at = ? WHERE id = ?")
                 .params(first, last, UserRows.sortKey(first), UserRows.sortKey(last),
@@ -83,6 +85,7 @@ public class OwnProfile {
         PasswordPolicy.problemOf(newPassword).ifPresent(problem -> {
             throw Problems.InvalidInput.of(problem.asFieldError("newPassword"));
         });
+        Recipients.changed(accountId);
         jdbc.sql("UPDATE accounts SET password_hash = ?, version = version + 1, updated_at = ? WHERE id = ?")
                 .params(passwords.hash(newPassword), Instant.now().atOffset(ZoneOffset.UTC), accountId)
                 .update();
