@@ -64,6 +64,18 @@ class UserRows {
         return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE user_id_key = ?").param(userId).query(Long.class).single() > 0;
     }
 
+    /** Which of a row's userId and email another account claimed: both asked in one statement. */
+    record Claims(boolean userId, boolean email) {
+    }
+
+    Claims claims(String userId, String email, String exceptAccountId) {
+        return jdbc.sql("SELECT (SELECT COUNT(*) FROM accounts WHERE user_id_key = ?),"
+                        + " (SELECT COUNT(*) FROM accounts WHERE email_key = ? AND id <> ?)")
+                .params(userId, EmailAddress.keyOf(email), exceptAccountId)
+                .query((rs, n) -> new Claims(rs.getLong(1) > 0, rs.getLong(2) > 0))
+                .single();
+    }
+
     boolean emailClaimed(String email, String exceptAccountId) {
         return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE email_key = ? AND id <> ?")
                 .params(EmailAddress.keyOf(email), exceptAccountId).query(Long.class).single() > 0;
