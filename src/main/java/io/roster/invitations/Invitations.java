@@ -70,7 +70,7 @@ public class Invitations {
                 // {3} says whether someone is named as inviting: else the mail would read "Acme invites you to join Acme"
                 List.<Object>of(person.displayName(), companyName, inviter == null ? "" : inviter, inviter == null ? 0 : 1),
                 links.invitation(issued.token()), issued.expiresAt()));
-        Invitation sent = records.latestFor(accountId, InvitationKind.ACCOUNT_SETUP).orElseThrow();
+        Invitation sent = issued.invitation();
         events.publishEvent(new InvitationEvents.AccountSetupSent(company, accountId, sent.id(), sent.email(),
                 sent.expiresAt()));
         return sent;
