@@ -74,6 +74,9 @@ public final class Bench {
         } else if (o.scenarios.contains("load")) {
             load();
         }
+        if (o.scenarios.contains("floor")) {
+            floor();
+        }
         if (o.scenarios.contains("create")) {
             create();
         }
@@ -204,6 +207,21 @@ public final class Bench {
         return stats;
     }
 
+    /**
+     * The least an API request costs: one company read back with a bearer token (the token and the
+     * caller's standing checked, one read of the license pool, a small JSON answer). Whatever an
+     * operation does, it pays this first: the floor under every figure per operation.
+     */
+    private void floor() {
+        String company = createCompany != null ? createCompany : company("floor", 10);
+        String path = "/api/v1/companies/" + company;
+        Load.Op op = (client, seq, api) -> api.get(path).status() == 200;
+        Duration bound = Duration.ofSeconds(o.seconds);
+        Load.run("warm-up", Load.clients(operator, o.clients), Math.min(1000, o.searches), bound, op);
+        measure("floor: GET one company (bearer token)", 1, Math.max(1, o.searches / 4), bound, null, op);
+        measure("floor: GET one company (bearer token)", o.clients, o.searches, bound, null, op);
+    }
+
     private void create() {
         createCompany = company("create", 1_000_000);
         Dataset people = new Dataset(o.tag + "c");
@@ -214,7 +232,7 @@ public final class Bench {
             return r.status() == 201 && r.body().contains("\"status\":\"ACTIVE\"");
         };
         Duration bound = Duration.ofSeconds(o.seconds);
-        Load.run("warm-up", Load.clients(operator, o.clients), Math.min(200, o.creates), bound, op);
+        Load.run("warm-up", Load.clients(operator, o.clients), o.warmUp, Duration.ofSeconds(Math.max(o.seconds, o.warmUp / 10)), op);
         outboxEmpty();
         measureUntilMailed("create user (ACTIVE, role MEMBER)", 1, Math.max(1, o.creates / 4), bound, null, op);
         measureUntilMailed("create user (ACTIVE, role MEMBER)", o.clients, o.creates, bound,
