@@ -5,13 +5,15 @@
 # prints the table, then stops the server and removes what it created.
 #
 #   bench/run.sh [--db h2|postgresql] [--quick] [--no-build] [--jfr] [--no-aot | --fat-jar]
-#                [--starts N] [--start-only] [--jvm-opts "..."] [--prod-opts "..."]
+#                [--jar FILE] [--starts N] [--start-only] [--jvm-opts "..."] [--prod-opts "..."]
 #                [-- harness options, see: java -jar bench/target/roster-bench.jar --help]
 #
 # By default Roster runs as README's "Running in production" says: the jar extracted, an AOT cache
 # from a training run that serves requests (deploy/train-aot-cache.sh), and the production JVM
 # options (prod_opts below). --no-aot starts the extracted jar with the same options but no AOT
-# cache; --fat-jar starts target/roster.jar itself with no options (the README's plain command).
+# cache; --fat-jar starts target/roster.jar itself with no options (the README's plain command, the
+# default run). --jar FILE measures that jar instead of target/roster.jar (for an A/B: one jar built
+# at each commit, runs alternating, the same harness).
 # --starts N measures N starts (each on a new, empty database) and prints the median and the least
 # of start-to-healthy, "Started RosterApplication in" and the resident memory 5 s after healthy; the
 # harness then runs against the last one, unless --start-only. --jvm-opts adds options to the
@@ -29,6 +31,7 @@ build=yes
 jfr=no
 aot=yes
 jvm_opts=""
+jar=""
 starts=1
 start_only=no
 prod_override=""
@@ -46,7 +49,8 @@ while [ $# -gt 0 ]; do
     --start-only) start_only=yes; shift ;;
     --prod-opts) prod_override="$2"; shift 2 ;;
     --) shift; harness+=("$@"); break ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    --jar) jar="$2"; shift 2 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) harness+=("$1"); shift ;;
   esac
 done
@@ -58,10 +62,11 @@ fi
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 
-if [ "$build" = yes ] || [ ! -f target/roster.jar ]; then
+if [ -z "$jar" ] && { [ "$build" = yes ] || [ ! -f target/roster.jar ]; }; then
   echo "== building target/roster.jar"
   ./mvnw -B -q -DskipTests package
 fi
+jar=$(realpath "${jar:-target/roster.jar}")
 if [ "$build" = yes ] || [ ! -f bench/target/roster-bench.jar ]; then
   echo "== building bench/target/roster-bench.jar"
   ./mvnw -B -q -f bench/pom.xml package
@@ -99,9 +104,10 @@ prod_opts=(-Dspring.aot.enabled=true -XX:+UseSerialGC -Xms32m -Xmx512m -XX:TrimN
 # shellcheck disable=SC2206
 [ -n "$prod_override" ] && prod_opts=($prod_override)
 echo "== extracting the jar"
-"$java" -Djarmode=tools -jar target/roster.jar extract --destination "$work/app" >/dev/null
+"$java" -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
+[ "$(basename "$jar")" = roster.jar ] || mv "$work/app/$(basename "$jar")" "$work/app/roster.jar"
 app_jar="$work/app/roster.jar"
-[ "$aot" = fat ] && app_jar="$root/target/roster.jar"   # plain `java -jar target/roster.jar`, for comparison
+[ "$aot" = fat ] && app_jar="$jar"   # plain `java -jar target/roster.jar`, for comparison
 
 echo "== timing one Argon2id check (the application's own Passwords), before the server starts"
 hash_line=$("$java" -cp "$work/app/roster.jar:$work/app/lib/*" bench/tools/HashTime.java)

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,16 +36,21 @@ class InvitationRecords {
             String right, String invitedBy, Instant expiresAt, String newEmail) {
         String token = Secrets.newToken("");
         String id = Ids.newId();
+        // the columns keep microseconds: the row as inserted is then the row as read back
+        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant expires = expiresAt.truncatedTo(ChronoUnit.MICROS);
         jdbc.sql("INSERT INTO invitations (id, kind, token_hash, account_id, company_id, workspace_id, email, right_level,"
                         + " invited_by, status, created_at, expires_at, new_email)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)")
                 .params(id, kind.name(), Secrets.sha256(token), accountId, companyId, workspaceId, email, right, invitedBy,
-                        utc(Instant.now()), utc(expiresAt), newEmail)
+                        utc(createdAt), utc(expires), newEmail)
                 .update();
-        return new Issued(id, token, expiresAt);
+        return new Issued(id, token, expires, new Invitation(id, kind, accountId, companyId, workspaceId, email, right,
+                invitedBy, LinkState.VALID, createdAt, expires, null, newEmail));
     }
 
-    record Issued(String id, String token, Instant expiresAt) {
+    /** A link just written: its token (known only now) and the invitation as a read would give it. */
+    record Issued(String id, String token, Instant expiresAt, Invitation invitation) {
     }
 
     Optional<Invitation> byToken(String token) {

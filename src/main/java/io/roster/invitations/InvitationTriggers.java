@@ -30,7 +30,9 @@ class InvitationTriggers {
     /** docs/rules.md §3: activation mails a setup link, unless a password was set and the email validated. */
     @EventListener
     void on(UserEvents.UserActivated event) {
-        if (event.invitationNeeded()) {
+        if (event.invitationNeeded() && event.firstTime()) {
+            invitations.sendFirstAccountSetup(event.companyId(), event.accountId());
+        } else if (event.invitationNeeded()) {
             invitations.sendAccountSetup(event.companyId(), event.accountId(), null);
         }
     }

@@ -56,12 +56,27 @@ public class Invitations {
      */
     @Transactional
     public Invitation sendAccountSetup(CompanyId company, String accountId, String invitedBy) {
+        return sendAccountSetup(company, accountId, invitedBy, true);
+    }
+
+    /**
+     * The first activation's link: only an ACTIVE account is ever sent one, so before its first
+     * activation an account has none to replace, and the replacing UPDATE is left out.
+     */
+    @Transactional
+    Invitation sendFirstAccountSetup(CompanyId company, String accountId) {
+        return sendAccountSetup(company, accountId, null, false);
+    }
+
+    private Invitation sendAccountSetup(CompanyId company, String accountId, String invitedBy, boolean replace) {
         Recipient person = recipients.recipient(accountId)
                 .orElseThrow(() -> new Problems.NotFound("No user " + accountId));
         if (person.status() != UserStatus.ACTIVE) {
             throw new Problems.Conflict("user-not-active", "Only an active user can be invited: activate the user first");
         }
-        records.replacePending(accountId, InvitationKind.ACCOUNT_SETUP);
+        if (replace) {
+            records.replacePending(accountId, InvitationKind.ACCOUNT_SETUP);
+        }
         var issued = records.insert(InvitationKind.ACCOUNT_SETUP, accountId, company.value(), null, person.email(), null,
                 invitedBy, Instant.now().plus(lifetime));
         String inviter = invitedBy == null ? null : recipients.recipient(invitedBy).map(Recipient::displayName).orElse(null);
@@ -70,7 +85,7 @@ public class Invitations {
                 // {3} says whether someone is named as inviting: else the mail would read "Acme invites you to join Acme"
                 List.<Object>of(person.displayName(), companyName, inviter == null ? "" : inviter, inviter == null ? 0 : 1),
                 links.invitation(issued.token()), issued.expiresAt()));
-        Invitation sent = records.latestFor(accountId, InvitationKind.ACCOUNT_SETUP).orElseThrow();
+        Invitation sent = issued.invitation();
         events.publishEvent(new InvitationEvents.AccountSetupSent(company, accountId, sent.id(), sent.email(),
                 sent.expiresAt()));
         return sent;

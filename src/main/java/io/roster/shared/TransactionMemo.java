@@ -22,7 +22,19 @@ public final class TransactionMemo<K, V> {
         this.compute = compute;
     }
 
+    /** A memo whose answers are computed by the function given to {@link #get(Object, Function)}. */
+    public TransactionMemo() {
+        this(key -> {
+            throw new IllegalStateException("no function to compute " + key);
+        });
+    }
+
     public V get(K key) {
+        return get(key, compute);
+    }
+
+    /** As {@link #get(Object)}, computing a missing answer with {@code compute}. */
+    public V get(K key, Function<K, V> compute) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return compute.apply(key);
         }
@@ -39,6 +51,21 @@ public final class TransactionMemo<K, V> {
             answers.byKey.put(key, known);
         }
         return known;
+    }
+
+    /**
+     * Drops the current transaction's answer for {@code key}: the transaction changed what it was
+     * computed from, so the next {@link #get} computes again. Nothing to do outside a transaction.
+     */
+    public void forget(K key) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Answers answers = (Answers) TransactionSynchronizationManager.getResource(this);
+        if (answers != null) {
+            answers.byKey.remove(key);
+        }
     }
 
     /** One transaction's answers; a transaction started inside it (REQUIRES_NEW) keeps its own. */

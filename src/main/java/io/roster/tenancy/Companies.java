@@ -11,8 +11,11 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Companies, always looked up by their own id or within one partner. */
 @Repository
@@ -21,7 +24,17 @@ class Companies {
     private static final String COLUMNS =
             "id, name, slug, partner_id, version, created_at";
 
+    /** Companies found by id kept in memory: at most this many, then the map starts again. */
+    private static final int KNOWN_MAX = 10_000;
+
     private final JdbcClient jdbc;
+    /**
+     * A company's row never changes once inserted (nothing updates or deletes it), so a row read
+     * once is the row: a user creation asked for its company four times (the guard, the audit, the
+     * invitation's and the notification's wording), each a statement. Only committed rows are kept.
+     * Whoever adds an UPDATE or DELETE of companies must drop this map or evict from it.
+     */
+    private final ConcurrentHashMap<CompanyId, Company> known = new ConcurrentHashMap<>();
 
     Companies(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -36,6 +49,40 @@ class Companies {
     }
 
     Optional<Company> find(CompanyId id) {
+        Company cached = known.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Company> found = read(id);
+        found.ifPresent(this::keepOnceCommitted);
+        return found;
+    }
+
+    /**
+     * Keeps a row read outside a transaction at once, one read inside a transaction when it
+     * commits: that transaction may be the one that inserted it, and may still roll back.
+     */
+    private void keepOnceCommitted(Company company) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            keep(company);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                keep(company);
+            }
+        });
+    }
+
+    private void keep(Company company) {
+        if (known.size() >= KNOWN_MAX) {
+            known.clear();
+        }
+        known.put(company.id(), company);
+    }
+
+    private Optional<Company> read(CompanyId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM companies WHERE id = ?")
                 .param(id.value())
                 .query(Companies::map)

@@ -36,6 +36,7 @@ public class ExternalIds {
         if (Objects.equals(before, externalId)) {
             return;
         }
+        Recipients.changed(accountId);
         int changed = jdbc.sql("UPDATE accounts SET external_id = ? WHERE id = ? AND home_company_id = ?")
                 .params(externalId, accountId, company.value())
                 .update();

@@ -40,6 +40,7 @@ public class MailedLinks {
         PasswordPolicy.problemOf(password).ifPresent(problem -> {
             throw Problems.InvalidInput.of(problem.asFieldError("password"));
         });
+        Recipients.changed(accountId);
         jdbc.sql("UPDATE accounts SET password_hash = ?, email_verified = TRUE, version = version + 1, updated_at = ?"
                         + " WHERE id = ?")
                 .params(passwords.hash(password), Instant.now().atOffset(ZoneOffset.UTC), accountId)
@@ -91,6 +92,7 @@ public class MailedLinks {
         boolean pending = state.get().pending() != null && EmailAddress.keyOf(state.get().pending()).equals(newKey);
         boolean applied = EmailAddress.keyOf(state.get().email()).equals(newKey);
         if (pending) {
+            Recipients.changed(accountId);
             jdbc.sql("UPDATE accounts SET pending_email = NULL, version = version + 1, updated_at = ? WHERE id = ?")
                     .params(Instant.now().atOffset(ZoneOffset.UTC), accountId).update();
         } else if (applied) {
@@ -110,6 +112,7 @@ public class MailedLinks {
 
     /** A proven address becomes the account's email; whatever change was pending is dropped. */
     private void setEmail(String accountId, String email) {
+        Recipients.changed(accountId);
         jdbc.sql("UPDATE accounts SET email = ?, email_key = ?, email_sort = ?, email_verified = TRUE,"
                         + " pending_email = NULL, version = version + 1, updated_at = ? WHERE id = ?")
                 .params(email, EmailAddress.keyOf(email), UserRows.sortKey(email), Instant.now().atOffset(ZoneOffset.UTC),

@@ -39,6 +39,7 @@ public class OwnProfile {
         if (!"en".equals(locale) && !"fr".equals(locale)) {
             throw Problems.InvalidInput.of("locale", "must be 'en' or 'fr'");
         }
+        Recipients.changed(accountId);
         jdbc.sql("UPDATE accounts SET locale = ?, locale_chosen = TRUE, notify_in_app = ?, notify_email = ?,"
                         + " version = version + 1, updated_at = ? WHERE id = ?")
                 .params(locale, notifyInApp, notifyEmail, Instant.now().atOffset(ZoneOffset.UTC), accountId)
@@ -54,6 +55,7 @@ public class OwnProfile {
     @Transactional
     public String languageAtSignIn(String accountId, String browserLanguage) {
         if ("en".equals(browserLanguage) || "fr".equals(browserLanguage)) {
+            Recipients.changed(accountId);
             int taken = jdbc.sql("UPDATE accounts SET locale = ?, locale_chosen = TRUE, version = version + 1,"
                             + " updated_at = ? WHERE id = ? AND locale_chosen = FALSE")
                     .params(browserLanguage, Instant.now().atOffset(ZoneOffset.UTC), accountId)
@@ -78,6 +80,7 @@ public class OwnProfile {
                 .maxLength("firstName", first, Limits.NAME).maxLength("lastName", last, Limits.NAME).throwIfAny();
         Recipient before = recipients.recipient(accountId)
                 .orElseThrow(() -> new Problems.NotFound("No account " + accountId));
+        Recipients.changed(accountId);
         jdbc.sql("UPDATE accounts SET first_name = ?, last_name = ?, first_name_sort = ?, last_name_sort = ?,"
                         + " version = version + 1, updated_at = ? WHERE id = ?")
                 .params(first, last, UserRows.sortKey(first), UserRows.sortKey(last),
@@ -103,6 +106,7 @@ public class OwnProfile {
         PasswordPolicy.problemOf(newPassword).ifPresent(problem -> {
             throw Problems.InvalidInput.of(problem.asFieldError("newPassword"));
         });
+        Recipients.changed(accountId);
         jdbc.sql("UPDATE accounts SET password_hash = ?, version = version + 1, updated_at = ? WHERE id = ?")
                 .params(passwords.hash(newPassword), Instant.now().atOffset(ZoneOffset.UTC), accountId)
                 .update();

@@ -1,6 +1,7 @@
 package io.roster.users;
 
 import io.roster.shared.EmailAddress;
+import io.roster.shared.TransactionMemo;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,6 +14,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class Recipients {
 
+    /**
+     * Each account read once per transaction: a user creation told its new person of three things
+     * and mailed an invitation, reading the account for each. Every write to an account in this
+     * module calls {@link #changed(String)}, so a read after it sees the write.
+     */
+    private static final TransactionMemo<String, Optional<Recipient>> READ = new TransactionMemo<>();
+
     private final JdbcClient jdbc;
 
     Recipients(JdbcClient jdbc) {
@@ -20,6 +28,15 @@ public class Recipients {
     }
 
     public Optional<Recipient> recipient(String accountId) {
+        return READ.get(accountId, this::read);
+    }
+
+    /** The current transaction changed this account: its next read goes to the database. */
+    static void changed(String accountId) {
+        READ.forget(accountId);
+    }
+
+    private Optional<Recipient> read(String accountId) {
         return jdbc.sql("SELECT id, first_name, last_name, email, locale, home_company_id, status, email_verified,"
                         + " notify_in_app, notify_email FROM accounts WHERE id = ?")
                 .param(accountId)

@@ -82,6 +82,7 @@ public class StaffAccounts {
     /** Deletes a partner staff account (its memberships and tokens go with it). */
     @Transactional
     public void deleteStaff(String partnerId, String accountId) {
+        Recipients.changed(accountId);
         jdbc.sql("DELETE FROM accounts WHERE id = ? AND home_partner_id = ?").params(accountId, partnerId).update();
     }
 

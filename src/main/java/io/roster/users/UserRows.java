@@ -64,6 +64,18 @@ class UserRows {
         return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE user_id_key = ?").param(userId).query(Long.class).single() > 0;
     }
 
+    /** Which of a row's userId and email another account claimed: both asked in one statement. */
+    record Claims(boolean userId, boolean email) {
+    }
+
+    Claims claims(String userId, String email, String exceptAccountId) {
+        return jdbc.sql("SELECT (SELECT COUNT(*) FROM accounts WHERE user_id_key = ?),"
+                        + " (SELECT COUNT(*) FROM accounts WHERE email_key = ? AND id <> ?)")
+                .params(userId, EmailAddress.keyOf(email), exceptAccountId)
+                .query((rs, n) -> new Claims(rs.getLong(1) > 0, rs.getLong(2) > 0))
+                .single();
+    }
+
     boolean emailClaimed(String email, String exceptAccountId) {
         return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE email_key = ? AND id <> ?")
                 .params(EmailAddress.keyOf(email), exceptAccountId).query(Long.class).single() > 0;
@@ -71,6 +83,7 @@ class UserRows {
 
     /** First activation: the account comes into being and claims its userId and email for good. */
     void activateFirstTime(CompanyId company, UserRow row) {
+        Recipients.changed(row.id());
         jdbc.sql("UPDATE accounts SET status = 'ACTIVE', validation_result = ?, user_id_key = ?, email_key = ?,"
                         + " version = version + 1, updated_at = ? WHERE id = ? AND home_company_id = ?")
                 .params(ValidationResult.OK.encode(), row.userId(), EmailAddress.keyOf(row.email()), utc(Instant.now()),
@@ -79,6 +92,7 @@ class UserRows {
     }
 
     void setStatus(CompanyId company, String id, UserStatus status, ValidationResult validationResult) {
+        Recipients.changed(id);
         jdbc.sql("UPDATE accounts SET status = ?, validation_result = ?, version = version + 1, updated_at = ?"
                         + " WHERE id = ? AND home_company_id = ?")
                 .params(status.name(), validationResult == null ? null : validationResult.encode(), utc(Instant.now()), id, company.value())
@@ -86,6 +100,7 @@ class UserRows {
     }
 
     void recordValidation(CompanyId company, String id, ValidationResult validationResult) {
+        Recipients.changed(id);
         jdbc.sql("UPDATE accounts SET validation_result = ?, version = version + 1, updated_at = ?"
                         + " WHERE id = ? AND home_company_id = ?")
                 .params(validationResult.encode(), utc(Instant.now()), id, company.value())
@@ -111,6 +126,7 @@ class UserRows {
      * so a client holding the row's ETag can still edit it.
      */
     void refreshValidation(CompanyId company, String id, ValidationResult validationResult) {
+        Recipients.changed(id);
         jdbc.sql("UPDATE accounts SET validation_result = ? WHERE id = ? AND home_company_id = ?")
                 .params(validationResult.encode(), id, company.value())
                 .update();
@@ -123,6 +139,7 @@ class UserRows {
 
     /** Files the address an existing account's email should change to, until it is confirmed. */
     void requestEmail(CompanyId company, String id, String pendingEmail) {
+        Recipients.changed(id);
         jdbc.sql("UPDATE accounts SET pending_email = ?, version = version + 1, updated_at = ?"
                         + " WHERE id = ? AND home_company_id = ?")
                 .params(pendingEmail, utc(Instant.now()), id, company.value())
@@ -134,6 +151,7 @@ class UserRows {
      * a confirmed change reaches here then (see {@link MailedLinks#confirmEmail}), a draft claims nothing.
      */
     void updateFields(CompanyId company, UserRow after) {
+        Recipients.changed(after.id());
         String emailKey = after.accountExists() ? EmailAddress.keyOf(after.email()) : null;
         jdbc.sql("UPDATE accounts SET user_id = ?, first_name = ?, last_name = ?, email = ?, user_id_sort = ?,"
                         + " first_name_sort = ?, last_name_sort = ?, email_sort = ?, email_key = ?,"
@@ -146,6 +164,7 @@ class UserRows {
     }
 
     int delete(CompanyId company, String id) {
+        Recipients.changed(id);
         return jdbc.sql("DELETE FROM accounts WHERE id = ? AND home_company_id = ? AND status <> 'ACTIVE'")
                 .params(id, company.value())
                 .update();

@@ -58,6 +58,29 @@ class TransactionMemoTests {
         complete();
     }
 
+    @Test
+    void a_forgotten_answer_is_computed_again_and_the_others_are_kept() {
+        TransactionSynchronizationManager.initSynchronization();
+        assertThat(memo.get("a")).isEqualTo("a1");
+        assertThat(memo.get("b")).isEqualTo("b2");
+
+        memo.forget("a");
+
+        assertThat(memo.get("a")).isEqualTo("a3");
+        assertThat(memo.get("b")).isEqualTo("b2");
+        complete();
+    }
+
+    @Test
+    void a_memo_without_a_function_computes_with_the_one_given_to_get() {
+        TransactionMemo<String, String> given = new TransactionMemo<>();
+        TransactionSynchronizationManager.initSynchronization();
+
+        assertThat(given.get("a", key -> key + "!")).isEqualTo("a!");
+        assertThat(given.get("a", key -> key + "?")).isEqualTo("a!");
+        complete();
+    }
+
     private static void complete() {
         TransactionSynchronizationManager.getSynchronizations()
                 .forEach(synchronization -> synchronization.afterCompletion(TransactionSynchronization.STATUS_COMMITTED));

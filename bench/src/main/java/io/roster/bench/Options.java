@@ -7,8 +7,8 @@ import java.util.Set;
 /** Command-line options of the harness; {@code --help} lists them. */
 final class Options {
 
-    static final List<String> ALL = List.of("load", "create", "search", "cursor", "scim", "signin", "race", "webhooks",
-            "oidc-code", "oidc-refresh");
+    static final List<String> ALL = List.of("load", "floor", "create", "search", "cursor", "scim", "signin", "race",
+            "webhooks", "oidc-code", "oidc-refresh");
 
     String url;
     String adminEmail = System.getenv("ROSTER_BOOTSTRAP_ADMIN_EMAIL");
@@ -18,6 +18,8 @@ final class Options {
     int smallUsers = 10_000;
     int importChunk = 10_000;
     int creates = 4_000;
+    /** creations before the measured ones */
+    int warmUp = 200;
     /** user.created events filed at once (one import) for the webhook delivery rate */
     int webhookEvents = 2_000;
     int searches = 4_000;
@@ -53,6 +55,8 @@ final class Options {
               --users N               users of the large company (default 100000)
               --small-users N         users of the small company, searched side by side (default 10000)
               --creates N             most user creations per measured run (default 4000)
+              --warm-up N             creations before the measured ones (default 200; more for a
+                                      JIT-warm figure of CPU per creation)
               --searches N            most searches per measured run (default 4000)
               --sign-ins N            most sign-ins per measured run (default 400)
               --seconds S             time bound of each measured run (default 30)
@@ -60,7 +64,7 @@ final class Options {
               --webhook-events N      events filed at once to measure webhook deliveries/s (default 2000)
               --oidc-codes N          most OIDC code flows (authorize + code exchange) per measured run (default 4000)
               --oidc-refreshes N      most OIDC refreshes per measured run (default 10000)
-              --scenarios a,b         among load,create,search,cursor,scim,signin,race,webhooks,oidc-code,
+              --scenarios a,b         among load,floor,create,search,cursor,scim,signin,race,webhooks,oidc-code,
                                       oidc-refresh (default all); "oidc" names both oidc scenarios;
                                       webhooks needs the server started with
                                       ROSTER_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true (run.sh sets it)
@@ -116,6 +120,7 @@ final class Options {
                         case "--small-users" -> o.smallUsers = positive(arg, v);
                         case "--import-chunk" -> o.importChunk = positive(arg, v);
                         case "--creates" -> o.creates = positive(arg, v);
+                        case "--warm-up" -> o.warmUp = positive(arg, v);
                         case "--webhook-events" -> o.webhookEvents = positive(arg, v);
                         case "--searches" -> o.searches = positive(arg, v);
                         case "--sign-ins" -> o.signIns = positive(arg, v);

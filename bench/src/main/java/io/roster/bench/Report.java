@@ -15,7 +15,7 @@ final class Report {
     }
 
     private static final String[] HEAD = {"scenario", "clients", "ops", "errors", "ops/s", "median ms", "p95 ms",
-            "p99 ms", "CPU ms/op: app + db + bench + other (machine busy)", "note"};
+            "p99 ms", "CPU ms/op: server + db + bench + other (machine busy)", "note"};
 
     private final List<Row> rows = new ArrayList<>();
     private final List<String> lines = new ArrayList<>();
