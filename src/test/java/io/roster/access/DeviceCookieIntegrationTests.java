@@ -3,19 +3,12 @@ package io.roster.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roster.support.Api;
-import io.roster.support.FailedSignIns;
-import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
-import io.roster.support.Operator;
+import io.roster.support.SignInTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Lockout without denial of service: a browser where the person signed in before carries a signed
@@ -24,34 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * lockout meet none.
  */
 @IntegrationTest
-class DeviceCookieIntegrationTests {
+class DeviceCookieIntegrationTests extends SignInTest {
 
-    private static final String PASSWORD = "Quiet-Harbor-Orbit-7319";
     private static final String DEVICE = "roster-device";
-    private static final int LOCK_AFTER = 25;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api operator;
-    Fixtures fixtures;
-    String company;
-    final List<String> accounts = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() {
-        operator = Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD);
-        fixtures = new Fixtures(operator);
-        company = fixtures.company(5);
-    }
-
-    @AfterEach
-    void forgetFailedSignIns() {
-        FailedSignIns.forget(jdbc, accounts);
-    }
 
     @Test
     void an_attacker_locks_the_account_but_the_browser_the_person_signed_in_with_before_still_signs_in() {
@@ -150,16 +118,6 @@ class DeviceCookieIntegrationTests {
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
-
-    record User(String accountId, String userId, String email) {
-    }
-
-    private User activeUser() {
-        var created = fixtures.createUser(company, Fixtures.userWithPassword("ACTIVE", PASSWORD));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        accounts.add(created.text("id"));
-        return new User(created.text("id"), created.text("userId"), created.text("email"));
-    }
 
     private String users() {
         return "/api/v1/companies/" + company + "/users/";

@@ -3,21 +3,14 @@ package io.roster.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roster.support.Api;
-import io.roster.support.FailedSignIns;
-import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
+import io.roster.support.SignInTest;
 import io.roster.support.Mailbox;
-import io.roster.support.Operator;
 import io.roster.support.Totp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,33 +20,8 @@ import tools.jackson.databind.JsonNode;
  * from the secret ({@link Totp}), at 30-second steps around the current one: each is taken once.
  */
 @IntegrationTest
-class SecondFactorIntegrationTests {
+class SecondFactorIntegrationTests extends SignInTest {
 
-    private static final String PASSWORD = "Quiet-Harbor-Orbit-7319";
-    private static final int LOCK_AFTER = 25;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api operator;
-    Fixtures fixtures;
-    String company;
-    final List<String> accounts = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() {
-        operator = Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD);
-        fixtures = new Fixtures(operator);
-        company = fixtures.company(5);
-    }
-
-    @AfterEach
-    void forgetFailedSignIns() {
-        FailedSignIns.forget(jdbc, accounts);
-    }
 
     @Test
     void an_account_with_an_authenticator_app_gets_an_api_token_only_with_a_current_code() {
@@ -289,22 +257,7 @@ class SecondFactorIntegrationTests {
 
     // ---- helpers ----------------------------------------------------------------------------------
 
-    record User(String accountId, String userId, String email) {
-    }
-
     record Enrolled(String secret, List<String> recoveryCodes) {
-    }
-
-    private User activeUser() {
-        return activeUser("MEMBER");
-    }
-
-    private User activeUser(String role) {
-        var created = fixtures.createUser(company, Fixtures.with(Fixtures.userWithPassword("ACTIVE", PASSWORD),
-                "roles", List.of(role)));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        accounts.add(created.text("id"));
-        return new User(created.text("id"), created.text("userId"), created.text("email"));
     }
 
     /** Enrols an app over the API, confirming it with the code of {@code step}. */
