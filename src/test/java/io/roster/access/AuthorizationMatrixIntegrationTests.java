@@ -509,6 +509,18 @@ class AuthorizationMatrixIntegrationTests {
                     String token = issueToken((String) person.get("email"), PASSWORD);
                     return api -> api.delete(userInA((String) person.get("id")) + "/tokens/" + token, Map.of());
                 }));
+        String security = "/api/v1/companies/{companyId}/security";
+        ops.add(op("GET " + security, "GET /companies/A/security", inA(200, ROLES_MANAGE),
+                () -> api -> api.get(a() + "/security")));
+        // left off: turning it on would send the matrix's administrators to enrol
+        ops.add(op("PUT " + security, "PUT /companies/A/security (off)", inA(200, USERS_MANAGE, ROLES_MANAGE),
+                () -> api -> api.put(a() + "/security", Map.of("requireMfaForAdmins", false))));
+        ops.add(op("GET " + users + "/{id}/mfa", "GET /companies/A/users/{active}/mfa", inA(200, USERS_READ),
+                () -> api -> api.get(userInA(activeInA) + "/mfa")));
+        ops.add(op("DELETE " + users + "/{id}/mfa", "DELETE /companies/A/users/{active}/mfa", inA(204, USERS_MANAGE), () -> {
+            String target = activeUser(companyA);
+            return api -> api.delete(userInA(target) + "/mfa", Map.of());
+        }));
         return ops;
     }
 
@@ -604,6 +616,19 @@ class AuthorizationMatrixIntegrationTests {
                     return api -> api.delete("/api/v1/tokens/" + token, Map.of());
                 }));
         ops.add(op("GET /api/v1/mail", "GET /mail", operatorOnly(200), () -> api -> api.get("/api/v1/mail")));
+        // the second factor: nobody of the matrix has one; starting an enrolment enrols nothing
+        ops.add(op("GET /api/v1/me/mfa", "GET /me/mfa", signedIn(200), () -> api -> api.get("/api/v1/me/mfa")));
+        ops.add(op("POST /api/v1/me/mfa/totp", "POST /me/mfa/totp (started, not confirmed)", signedIn(201),
+                () -> api -> api.post("/api/v1/me/mfa/totp", null)));
+        ops.add(op("POST /api/v1/me/mfa/totp/confirm", "POST /me/mfa/totp/confirm with a wrong code", signedIn(400),
+                () -> api -> {
+                    api.post("/api/v1/me/mfa/totp", null);
+                    return api.post("/api/v1/me/mfa/totp/confirm", Map.of("code", "000000"));
+                }));
+        ops.add(op("DELETE /api/v1/me/mfa/totp", "DELETE /me/mfa/totp with none enrolled", signedIn(404),
+                () -> api -> api.delete("/api/v1/me/mfa/totp", Map.of())));
+        ops.add(op("POST /api/v1/me/mfa/recovery-codes", "POST /me/mfa/recovery-codes with none enrolled", signedIn(409),
+                () -> api -> api.post("/api/v1/me/mfa/recovery-codes", null)));
         return ops;
     }
 
