@@ -78,7 +78,7 @@ public class ApiTokens {
     public void revokeAny(String tokenId) {
         String owner = jdbc.sql("SELECT account_id FROM api_tokens WHERE id = ?").param(tokenId)
                 .query(String.class).optional()
-                .orElseThrow(() -> new Problems.NotFound("No token " + tokenId));
+                .orElseThrow(() -> new Problems.NotFound("No token " + tokenId).coded("NO_TOKEN", tokenId));
         revokeOf(owner, tokenId);
     }
 
@@ -102,7 +102,7 @@ public class ApiTokens {
                 .params(utc(Instant.now()), tokenId, accountId)
                 .update();
         if (updated == 0) {
-            throw new Problems.NotFound("No token " + tokenId + " for this user");
+            throw new Problems.NotFound("No token " + tokenId + " for this user").coded("NO_TOKEN", tokenId);
         }
     }
 

@@ -47,7 +47,7 @@ public class Guard {
             throw new Problems.Forbidden("Only the platform operator may do this").coded("OPERATOR_ONLY");
         }
         if (caller.companyScope() != null) {
-            throw new Problems.Forbidden("This token is narrowed to one company: use a full token for platform operations");
+            throw new Problems.Forbidden("This token is narrowed to one company: use a full token for platform operations").coded("TOKEN_NARROWED");
         }
     }
 
@@ -138,13 +138,13 @@ public class Guard {
             return;
         }
         if (accounts.byId(accountId).filter(Credentials::operator).isPresent()) {
-            throw new Problems.Forbidden("outranked", "You cannot change the platform operator's account");
+            throw new Problems.Forbidden("outranked", "You cannot change the platform operator's account").coded("OUTRANKED_OPERATOR");
         }
         Set<Permission> theirs = permissionsOf(actor.company(), accountId);
         theirs.removeAll(actor.permissions());
         if (!theirs.isEmpty()) {
             throw new Problems.Forbidden("outranked", "You cannot change this person: they hold the permission '"
-                    + theirs.iterator().next().code() + "' in this company, which you do not have");
+                    + theirs.iterator().next().code() + "' in this company, which you do not have").coded("OUTRANKED", theirs.iterator().next().code());
         }
     }
 

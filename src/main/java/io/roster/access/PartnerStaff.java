@@ -111,6 +111,6 @@ public class PartnerStaff {
     }
 
     private static Problems.NotFound noMember(String accountId) {
-        return new Problems.NotFound("No member " + accountId + " in this partner space");
+        return new Problems.NotFound("No member " + accountId + " in this partner space").coded("NO_PARTNER_MEMBER", accountId);
     }
 }

@@ -214,7 +214,7 @@ public class RoleAssignments {
         int removed = jdbc.sql("DELETE FROM role_assignments WHERE company_id = ? AND account_id = ? AND role_id = ?")
                 .params(company.value(), accountId, roleId).update();
         if (removed == 0) {
-            throw new Problems.NotFound("The user does not hold the role '" + roleId + "' in this company");
+            throw new Problems.NotFound("The user does not hold the role '" + roleId + "' in this company").coded("ROLE_NOT_HELD", roleId);
         }
         links.unlinkRole(company, accountId, roleId);
         events.publishEvent(new AccessEvents.RoleRevoked(company, accountId, roleId, revoker.caller().accountId()));

@@ -34,7 +34,7 @@ public class RoleDeletion {
         long holders = roles.holders(deleter.company()).getOrDefault(roleId, 0L);
         if (holders > 0) {
             throw new Problems.Conflict("role-in-use", "The role '" + role.name() + "' is held by " + holders
-                    + " people: remove it from them first", java.util.Map.of("holders", holders));
+                    + " people: remove it from them first", java.util.Map.of("holders", holders)).coded("ROLE_HELD", role.name(), holders);
         }
         roles.remove(deleter.company(), role, deleter.caller().accountId());
     }
@@ -62,17 +62,17 @@ public class RoleDeletion {
     private Role lockDeletable(CompanyAccess deleter, String roleId) {
         CompanyId company = deleter.company();
         if (BuiltInRole.byId(roleId).isPresent()) {
-            throw new Problems.Conflict("built-in-role", "'" + roleId + "' is a built-in role: it cannot be deleted");
+            throw new Problems.Conflict("built-in-role", "'" + roleId + "' is a built-in role: it cannot be deleted").coded("BUILT_IN_ROLE_UNDELETABLE", roleId);
         }
         Role role = roles.lockCustom(company, roleId)
                 .orElseThrow(() -> new Problems.NotFound("No role " + roleId + " in this company").coded("NO_ROLE_HERE", roleId));
         if (!deleter.permissions().containsAll(role.permissions())) {
             throw new Problems.Forbidden("permissions-not-held", "You cannot delete the role '" + role.name()
-                    + "': it carries permissions you do not have");
+                    + "': it carries permissions you do not have").coded("ROLE_DELETE_TOO_STRONG", role.name());
         }
         if (settings.of(company).defaultRoleId().equals(roleId)) {
             throw new Problems.Conflict("role-in-use", "'" + role.name() + "' is the role the company gives the people"
-                    + " its directory provisions: choose another one on the Roles page first");
+                    + " its directory provisions: choose another one on the Roles page first").coded("ROLE_PROVISIONED", role.name());
         }
         return role;
     }

@@ -84,7 +84,7 @@ public class Roles {
         Definition definition = definition(name, permissionCodes);
         if (!creator.permissions().containsAll(definition.permissions())) {
             throw new Problems.Forbidden("permissions-not-held", "You cannot create a role with permissions you do"
-                    + " not have yourself");
+                    + " not have yourself").coded("PERMISSIONS_NOT_HELD");
         }
         Role role = new Role(Ids.newId(), definition.name(), false, definition.permissions());
         try {
@@ -114,7 +114,7 @@ public class Roles {
         }
         if (BuiltInRole.byId(roleId).isPresent()) {
             throw new Problems.Conflict("built-in-role", "'" + roleId + "' is a built-in role: its name and"
-                    + " permissions are fixed; create a custom role instead");
+                    + " permissions are fixed; create a custom role instead").coded("BUILT_IN_ROLE_FIXED", roleId);
         }
         Role before = jdbc.sql("SELECT id, name, permissions FROM custom_roles WHERE company_id = ? AND id = ? FOR UPDATE")
                 .params(company.value(), roleId)
@@ -125,7 +125,7 @@ public class Roles {
         if (!editor.permissions().containsAll(before.permissions())
                 || !editor.permissions().containsAll(definition.permissions())) {
             throw new Problems.Forbidden("permissions-not-held", "You cannot change the role '" + before.name()
-                    + "': it would carry, or carries, permissions you do not have");
+                    + "': it would carry, or carries, permissions you do not have").coded("ROLE_CHANGE_TOO_STRONG", before.name());
         }
         Role after = new Role(roleId, definition.name(), false, definition.permissions());
         try {
@@ -197,7 +197,7 @@ public class Roles {
         String trimmed = name.trim();
         if (BuiltInRole.byId(trimmed.toUpperCase()).isPresent() || Arrays.stream(BuiltInRole.values())
                 .anyMatch(role -> role.asRole().name().equalsIgnoreCase(trimmed))) {
-            throw new Problems.Conflict("role-name-taken", "'" + trimmed + "' is the name of a built-in role");
+            throw new Problems.Conflict("role-name-taken", "'" + trimmed + "' is the name of a built-in role").coded("ROLE_NAME_BUILT_IN", trimmed);
         }
         return new Definition(trimmed, permissions);
     }
@@ -205,8 +205,8 @@ public class Roles {
     private record Definition(String name, Set<Permission> permissions) {
     }
 
-    private static Problems.Conflict nameTaken(String name) {
-        return new Problems.Conflict("role-name-taken", "The company already has a role named '" + name + "'");
+    private static io.roster.shared.ProblemException nameTaken(String name) {
+        return new Problems.Conflict("role-name-taken", "The company already has a role named '" + name + "'").coded("ROLE_NAME_TAKEN", name);
     }
 
     private static Role custom(String id, String name, String codes) {

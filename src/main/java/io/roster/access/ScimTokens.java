@@ -74,7 +74,7 @@ public class ScimTokens {
                 .params(utc(Instant.now()), tokenId, company.value())
                 .update();
         if (updated == 0) {
-            throw new Problems.NotFound("No SCIM token " + tokenId + " in this company");
+            throw new Problems.NotFound("No SCIM token " + tokenId + " in this company").coded("NO_SCIM_TOKEN", tokenId);
         }
         events.publishEvent(new AccessEvents.ScimTokenRevoked(company, tokenId, byAccountId));
     }

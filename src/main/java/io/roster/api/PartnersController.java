@@ -148,7 +148,7 @@ class PartnersController {
             Company company = tenancy.company(new CompanyId(companyId));
             if (!partner.id().equals(company.partnerId())) {
                 // answered like an unknown id: a partner must not learn which companies exist elsewhere
-                throw new Problems.NotFound("No company " + companyId + " in this partner space");
+                throw new Problems.NotFound("No company " + companyId + " in this partner space").coded("NO_COMPANY_IN_PARTNER", companyId);
             }
             only = company.id();
         }

@@ -81,17 +81,17 @@ class TokensController {
 
     private static String[] basic(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            throw new Problems.Unauthorized("Send your email or user ID and your password with HTTP Basic authentication");
+            throw new Problems.Unauthorized("Send your email or user ID and your password with HTTP Basic authentication").coded("BASIC_AUTH_MISSING");
         }
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new Problems.Unauthorized("The HTTP Basic credentials are not valid Base64");
+            throw new Problems.Unauthorized("The HTTP Basic credentials are not valid Base64").coded("BASIC_AUTH_NOT_BASE64");
         }
         int colon = decoded.indexOf(':');
         if (colon < 0) {
-            throw new Problems.Unauthorized("The HTTP Basic credentials must be login:password");
+            throw new Problems.Unauthorized("The HTTP Basic credentials must be login:password").coded("BASIC_AUTH_MALFORMED");
         }
         // refused before the sign-in looks anything up: the database cannot even compare a NUL
         PlainText.require("Authorization", decoded);

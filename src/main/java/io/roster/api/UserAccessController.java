@@ -125,7 +125,7 @@ class UserAccessController {
         CompanyId company = guard.requireCompany(caller, new CompanyId(companyId), permission).company();
         UserRow row = lifecycle.row(company, id);
         if (row.external()) {
-            throw new Problems.Forbidden("This is an external user: only the company that owns the account manages its sign-in");
+            throw new Problems.Forbidden("This is an external user: only the company that owns the account manages its sign-in").coded("EXTERNAL_USER_SIGN_IN");
         }
         return row;
     }

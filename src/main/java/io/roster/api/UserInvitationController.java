@@ -55,7 +55,7 @@ class UserInvitationController {
     InvitationView state(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String id) {
         owned(caller, companyId, id, Permission.USERS_READ);
         return invitations.accountSetupOf(id).map(InvitationView::of)
-                .orElseThrow(() -> new Problems.NotFound("The user was never invited"));
+                .orElseThrow(() -> new Problems.NotFound("The user was never invited").coded("NEVER_INVITED"));
     }
 
     @DeleteMapping("/invitation")
@@ -69,7 +69,7 @@ class UserInvitationController {
         CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), permission);
         UserRow row = lifecycle.row(access.company(), id);
         if (row.external()) {
-            throw new Problems.Forbidden("This is an external user: their own company invites them");
+            throw new Problems.Forbidden("This is an external user: their own company invites them").coded("EXTERNAL_USER_INVITE");
         }
         if (permission == Permission.USERS_MANAGE) {
             guard.requireOutranks(access, id);

@@ -60,7 +60,7 @@ class UserMfaController {
         UserRow row = lifecycle.row(access.company(), id);
         if (row.external()) {
             throw new Problems.Forbidden("external-user", "This is an external user: only the company that owns the"
-                    + " account resets its second factor");
+                    + " account resets its second factor").coded("EXTERNAL_USER_MFA");
         }
         return row;
     }

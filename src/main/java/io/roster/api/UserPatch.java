@@ -22,7 +22,7 @@ final class UserPatch {
 
     static UserEdit parse(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw new Problems.InvalidInput("The body must be a JSON object of the fields to change", List.of());
+            throw new Problems.InvalidInput("The body must be a JSON object of the fields to change", List.of()).coded("PATCH_NOT_OBJECT");
         }
         List<FieldError> immutable = new ArrayList<>();
         FieldErrors invalid = new FieldErrors();

@@ -70,7 +70,7 @@ public class Invitations {
 
     private Invitation sendAccountSetup(CompanyId company, String accountId, String invitedBy, boolean replace) {
         Recipient person = recipients.recipient(accountId)
-                .orElseThrow(() -> new Problems.NotFound("No user " + accountId));
+                .orElseThrow(() -> new Problems.NotFound("No user " + accountId).coded("NO_USER", accountId));
         if (person.status() != UserStatus.ACTIVE) {
             throw new Problems.Conflict("user-not-active", "Only an active user can be invited: activate the user first");
         }
@@ -100,7 +100,7 @@ public class Invitations {
     @Transactional
     public void revokeAccountSetup(String accountId) {
         if (records.revokePending(accountId, InvitationKind.ACCOUNT_SETUP) == 0) {
-            throw new Problems.NotFound("The user has no pending invitation");
+            throw new Problems.NotFound("The user has no pending invitation").coded("NO_PENDING_INVITATION");
         }
         records.latestFor(accountId, InvitationKind.ACCOUNT_SETUP).filter(revoked -> revoked.companyId() != null)
                 .ifPresent(revoked -> events.publishEvent(new InvitationEvents.AccountSetupRevoked(

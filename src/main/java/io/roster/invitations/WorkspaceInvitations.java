@@ -78,7 +78,7 @@ public class WorkspaceInvitations {
         recipients.byEmail(address).ifPresent(existing -> members.rightOf(company, workspace.id(), existing.accountId())
                 .ifPresent(held -> {
                     throw new Problems.Conflict("already-member", address + " already holds the right " + held
-                            + " on this workspace");
+                            + " on this workspace").coded("ALREADY_HOLDS_RIGHT", address, held);
                 }));
         return send(inviter(access), company, workspace, address, level, false);
     }
@@ -143,7 +143,7 @@ public class WorkspaceInvitations {
 
     private Invitation find(String workspaceId, String invitationId) {
         return records.inWorkspace(workspaceId, invitationId)
-                .orElseThrow(() -> new Problems.NotFound("No invitation " + invitationId + " for this workspace"));
+                .orElseThrow(() -> new Problems.NotFound("No invitation " + invitationId + " for this workspace").coded("NO_INVITATION", invitationId));
     }
 
     private static WorkspaceRight parse(String right, FieldErrors errors) {
@@ -169,7 +169,7 @@ public class WorkspaceInvitations {
         Recipient me = recipients.recipient(signedIn.accountId()).orElseThrow();
         if (!EmailAddress.keyOf(me.email()).equals(EmailAddress.keyOf(invitation.email()))) {
             throw new Problems.Forbidden("wrong-account", "This invitation is for " + invitation.email()
-                    + ": sign out, then sign in with that account");
+                    + ": sign out, then sign in with that account").coded("INVITATION_FOR_OTHER", invitation.email());
         }
         grant(invitation, me.accountId());
         return invitation;
@@ -181,7 +181,7 @@ public class WorkspaceInvitations {
         Invitation invitation = usable(token);
         if (recipients.byEmail(invitation.email()).isPresent()) {
             throw new Problems.Conflict("account-exists", "An account already uses " + invitation.email()
-                    + ": sign in with it to accept");
+                    + ": sign in with it to accept").coded("ACCOUNT_EXISTS_FOR", invitation.email());
         }
         String accountId = staffAccounts.createSelfManaged(new NewStaff(person.userId(), person.firstName(),
                 person.lastName(), invitation.email(), person.password(), true, person.locale()));

@@ -123,7 +123,7 @@ public class LicensePool {
                 .param(company.value())
                 .query((rs, n) -> new Usage(rs.getInt(1), rs.getInt(2)))
                 .optional()
-                .orElseThrow(() -> new Problems.NotFound("No company " + company));
+                .orElseThrow(() -> new Problems.NotFound("No company " + company).coded("NO_COMPANY", company));
     }
 
     /** The usage of several companies (a page of them) in one statement. */
@@ -147,7 +147,7 @@ public class LicensePool {
                 .param(company.value())
                 .query((rs, n) -> new Pool(new Usage(rs.getInt(1), rs.getInt(2)), rs.getLong(3)))
                 .optional()
-                .orElseThrow(() -> new Problems.NotFound("No company " + company));
+                .orElseThrow(() -> new Problems.NotFound("No company " + company).coded("NO_COMPANY", company));
     }
 
     private static void requirePurchasable(int purchased) {
@@ -161,7 +161,7 @@ public class LicensePool {
                 .param(company.value())
                 .query((rs, n) -> new Usage(rs.getInt(1), rs.getInt(2)))
                 .optional()
-                .orElseThrow(() -> new Problems.NotFound("No company " + company));
+                .orElseThrow(() -> new Problems.NotFound("No company " + company).coded("NO_COMPANY", company));
     }
 
     /** A pool as read, with the version its row had. */

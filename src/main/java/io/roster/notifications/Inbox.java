@@ -72,7 +72,7 @@ public class Inbox {
         int updated = jdbc.sql("UPDATE notifications SET read_at = COALESCE(read_at, ?) WHERE id = ? AND account_id = ?")
                 .params(Instant.now().atOffset(ZoneOffset.UTC), notificationId, accountId).update();
         if (updated == 0) {
-            throw new Problems.NotFound("No notification " + notificationId);
+            throw new Problems.NotFound("No notification " + notificationId).coded("NO_NOTIFICATION", notificationId);
         }
     }
 

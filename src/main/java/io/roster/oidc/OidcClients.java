@@ -177,7 +177,7 @@ public class OidcClients {
     private RegisteredClient find(String clientId) {
         RegisteredClient client = clientId == null ? null : repository.findByClientId(clientId);
         if (client == null) {
-            throw new Problems.NotFound("No OpenID Connect client " + clientId);
+            throw new Problems.NotFound("No OpenID Connect client " + clientId).coded("NO_OIDC_CLIENT", clientId);
         }
         return client;
     }

@@ -64,14 +64,14 @@ public class Tenancy {
             throw Problems.InvalidInput.of("partnerId", "no such partner");
         }
         if (companies.slugTaken(request.slug())) {
-            throw new Problems.Conflict("slug-taken", "The slug '" + request.slug() + "' is already used by another company");
+            throw new Problems.Conflict("slug-taken", "The slug '" + request.slug() + "' is already used by another company").coded("SLUG_USED", request.slug());
         }
         Company company = new Company(new CompanyId(Ids.newId()), request.name().trim(), request.slug(),
                 request.partnerId(), 0, Instant.now());
         try {
             companies.insert(company);
         } catch (DuplicateKeyException raced) {
-            throw new Problems.Conflict("slug-taken", "The slug '" + request.slug() + "' is already used by another company");
+            throw new Problems.Conflict("slug-taken", "The slug '" + request.slug() + "' is already used by another company").coded("SLUG_USED", request.slug());
         }
         licenses.open(company.id(), request.licensesPurchased());
         events.publishEvent(new CompanyCreated(company.id(), company.name(), company.partnerId(), request.licensesPurchased(),

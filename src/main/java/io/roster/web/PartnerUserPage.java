@@ -33,10 +33,12 @@ class PartnerUserPage {
     private final UserLifecycle lifecycle;
     private final SignInLockPanel signInLocks;
     private final io.roster.workspaces.WorkspaceMembers workspaces;
+    private final io.roster.access.Guard guard;
 
     PartnerUserPage(PartnerUserTarget targets, PartnerSpace space, PartnerUserLines lines,
             PartnerRoleChoices roleChoices, Invitations invitations, UserLifecycle lifecycle,
-            SignInLockPanel signInLocks, io.roster.workspaces.WorkspaceMembers workspaces) {
+            SignInLockPanel signInLocks, io.roster.workspaces.WorkspaceMembers workspaces, io.roster.access.Guard guard) {
+        this.guard = guard;
         this.workspaces = workspaces;
         this.targets = targets;
         this.space = space;
@@ -67,14 +69,27 @@ class PartnerUserPage {
         model.addAttribute("companyName", target.company().name());
         model.addAttribute("user", row);
         model.addAttribute("pendingEmail", lifecycle.pendingEmail(target.company().id(), id).orElse(null));
-        model.addAttribute("partnerRoles", lines.of(target.partner(), row, PartnerUsersPage.names(companies), locale).roles());
+        model.addAttribute("heldRoles", lines.of(target.partner(), row, PartnerUsersPage.names(companies), locale).roles());
         model.addAttribute("invitation", invitations.accountSetupOf(id).orElse(null));
         model.addAttribute("signInLock", signInLocks.of(row).orElse(null));
-        model.addAttribute("canManage", target.access().has(Permission.USERS_MANAGE));
+        model.addAttribute("canManage", target.access().has(Permission.USERS_MANAGE) && outranks(target));
         model.addAttribute("rights", workspaces.heldBy(target.access(), id));
-        model.addAttribute("companies", companies);
-        model.addAttribute("roleCompany", roleCompany);
+        model.addAttribute("canGrant", true);
+        model.addAttribute("roleCompanies", companies.stream()
+                .map(c -> new UserProfilePage.Choice(c.id().value(), c.name())).toList());
+        model.addAttribute("roleCompanyId", roleCompany.id().value());
+        model.addAttribute("roleOptionsUrl", "/partners/" + target.partner().id() + "/role-options");
         model.addAttribute("roleOptions", roleChoices.grantable(caller, roleCompany, locale));
         return "users/profile";
+    }
+
+    /** May the caller change this person (docs/rules.md §6)? The page offers no action it would refuse. */
+    private boolean outranks(PartnerUserTarget.Target target) {
+        try {
+            guard.requireOutranks(target.access(), target.row().id());
+            return true;
+        } catch (io.roster.shared.ProblemException outranked) {
+            return false;
+        }
     }
 }

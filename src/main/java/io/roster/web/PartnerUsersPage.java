@@ -1,6 +1,9 @@
 package io.roster.web;
 
 import io.roster.access.Caller;
+import io.roster.access.CompanyAccess;
+import io.roster.access.Guard;
+import io.roster.access.Permission;
 import io.roster.shared.CompanyId;
 import io.roster.shared.Page;
 import io.roster.shared.PageRequest;
@@ -12,10 +15,13 @@ import io.roster.users.UsersQuery;
 import io.roster.users.UsersTable;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,8 +41,10 @@ class PartnerUsersPage {
     private final UsersTable users;
     private final PartnerUserLines lines;
     private final Refusals wording;
+    private final Guard guard;
 
-    PartnerUsersPage(PartnerSpace space, UsersTable users, PartnerUserLines lines, Refusals wording) {
+    PartnerUsersPage(PartnerSpace space, UsersTable users, PartnerUserLines lines, Refusals wording, Guard guard) {
+        this.guard = guard;
         this.space = space;
         this.users = users;
         this.lines = lines;
@@ -64,9 +72,11 @@ class PartnerUsersPage {
                     PageRequest.first(UsersTableView.PAGE_SIZE)));
             UsersTableView.show(filters, cursor, back, page, total, model);
             model.addAttribute("roleCells", lines.roleCells(partner, page.items(), names, locale));
+            model.addAttribute("manageable", manageable(caller, page.items()));
         } catch (ProblemException refused) {
             UsersTableView.empty(filters, model);
             model.addAttribute("roleCells", Map.of());
+            model.addAttribute("manageable", Set.of());
             model.addAttribute("listError", wording.partner(refused, null, locale));
         }
         model.addAttribute("partner", partner);
@@ -74,6 +84,9 @@ class PartnerUsersPage {
         model.addAttribute("companies", companies);
         model.addAttribute("companyNames", names);
         model.addAttribute("canManage", true);
+        // "New user" only where the caller may create users: in the filtered company, else in any
+        model.addAttribute("canCreate", only != null ? mayManage(caller, only)
+                : companies.stream().anyMatch(c -> mayManage(caller, c.id())));
         model.addAttribute("statuses", List.of("DRAFT", "ACTIVE", "INACTIVE"));
         model.addAttribute("anyFilter", only != null || FormInput.orNull(q) != null || FormInput.orNull(status) != null);
         if (request.getHeader("HX-Request") != null) {
@@ -81,6 +94,45 @@ class PartnerUsersPage {
             response.setHeader("HX-Push-Url", (String) model.getAttribute("here"));
         }
         return "partner/users";
+    }
+
+    /**
+     * The rows whose actions the caller may use: it holds the users permission in the row's
+     * company and every permission the person holds there (docs/rules.md §6). The server refuses
+     * the others; the table does not offer them.
+     */
+    private Set<String> manageable(Caller caller, List<UserRow> rows) {
+        Map<CompanyId, CompanyAccess> accesses = new HashMap<>();
+        Set<String> ids = new HashSet<>();
+        for (UserRow row : rows) {
+            if (row.external() || row.homeCompanyId() == null) {
+                continue;
+            }
+            CompanyAccess access = accesses.computeIfAbsent(row.homeCompanyId(), company -> accessOrNull(caller, company));
+            if (access == null || !access.has(Permission.USERS_MANAGE)) {
+                continue;
+            }
+            try {
+                guard.requireOutranks(access, row.id());
+                ids.add(row.id());
+            } catch (ProblemException outranked) {
+                // the person holds a permission the caller lacks: no action on that row
+            }
+        }
+        return ids;
+    }
+
+    private boolean mayManage(Caller caller, CompanyId company) {
+        CompanyAccess access = accessOrNull(caller, company);
+        return access != null && access.has(Permission.USERS_MANAGE);
+    }
+
+    private CompanyAccess accessOrNull(Caller caller, CompanyId company) {
+        try {
+            return guard.accessTo(caller, company);
+        } catch (ProblemException none) {
+            return null;
+        }
     }
 
     static Map<String, String> names(List<Company> companies) {

@@ -52,11 +52,13 @@ class UserProfilePage {
 
     private final RoleLabels roleLabels;
     private final Refusals refusals;
+    private final PartnerRoleChoices roleChoices;
 
     UserProfilePage(Guard guard, UserLifecycle lifecycle, Roles roles, RoleAssignments assignments, RoleGrants grants,
             Invitations invitations, WorkspaceMembers workspaces, CallerOverview overview, Tenancy tenancy,
             SignInLockPanel signInLocks, RoleLabels roleLabels, org.springframework.context.MessageSource messages,
-            Refusals refusals) {
+            Refusals refusals, PartnerRoleChoices roleChoices) {
+        this.roleChoices = roleChoices;
         this.refusals = refusals;
         this.roleLabels = roleLabels;
         this.messages = messages;
@@ -73,7 +75,7 @@ class UserProfilePage {
     }
 
     /** A role held in one company, for the list. */
-    record HeldRole(String companyId, String companyName, String roleId, String roleName) {
+    record HeldRole(String companyId, String companyName, String roleId, String name) {
     }
 
     /** A company where the caller may hand out roles. */
@@ -122,7 +124,7 @@ class UserProfilePage {
 
     @PostMapping("/roles")
     String addRole(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String id,
-            @RequestParam String roleId, @RequestParam(name = "companyId", required = false) String inCompany,
+            @RequestParam String roleId, @RequestParam(name = "roleCompanyId", required = false) String inCompany,
             Model model) {
         CompanyAccess here = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE);
         String target = inCompany == null || inCompany.isBlank() ? companyId : inCompany;
@@ -137,7 +139,7 @@ class UserProfilePage {
 
     @PostMapping("/roles/remove")
     String removeRole(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String id,
-            @RequestParam String roleId, @RequestParam(name = "companyId", required = false) String inCompany, Model model) {
+            @RequestParam String roleId, @RequestParam(name = "roleCompanyId", required = false) String inCompany, Model model) {
         CompanyAccess here = guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE);
         String target = inCompany == null || inCompany.isBlank() ? companyId : inCompany;
         try {
@@ -155,6 +157,18 @@ class UserProfilePage {
         }
     }
 
+    /** The role picker's options for the company chosen in "New role", for htmx to swap in. */
+    @GetMapping("/role-options")
+    String roleOptions(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String id,
+            @RequestParam(required = false) String roleCompanyId, java.util.Locale locale, Model model) {
+        guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_MANAGE);
+        String chosen = roleCompanyId == null || roleCompanyId.isBlank() ? companyId : roleCompanyId;
+        model.addAttribute("roleOptions", roleChoices.grantable(caller, tenancy.company(new CompanyId(chosen)), locale));
+        model.addAttribute("selectedRole", "MEMBER");
+        model.addAttribute("noRole", false);
+        return "partner/fragments :: roleOptions";
+    }
+
     private String show(CompanyAccess access, UserRow user, boolean created, String error, Model model) {
         model.addAttribute("companyId", access.company().value());
         model.addAttribute("user", user);
@@ -163,13 +177,19 @@ class UserProfilePage {
         model.addAttribute("error", error);
         model.addAttribute("canManage", access.has(Permission.USERS_MANAGE));
         model.addAttribute("editable", access.has(Permission.USERS_MANAGE) && !user.external());
-        model.addAttribute("roles", roles.of(access.company()));
         model.addAttribute("invitation", user.external() ? null : invitations.accountSetupOf(user.id()).orElse(null));
         model.addAttribute("signInLock", signInLocks.of(user).orElse(null));
         model.addAttribute("rights", workspaces.heldBy(access, user.id()));
         Map<String, String> choices = grantCompanies(access);
-        model.addAttribute("grantCompanies", choices.entrySet().stream().map(e -> new Choice(e.getKey(), e.getValue())).toList());
         model.addAttribute("heldRoles", heldRoles(user.id(), choices));
+        // the Roles section is the partner space's (fragments/user-roles): company, then its roles
+        boolean canGrant = access.has(Permission.USERS_MANAGE);
+        model.addAttribute("canGrant", canGrant);
+        model.addAttribute("roleCompanies", choices.entrySet().stream().map(e -> new Choice(e.getKey(), e.getValue())).toList());
+        model.addAttribute("roleCompanyId", access.company().value());
+        model.addAttribute("roleOptionsUrl", "/companies/" + access.company().value() + "/users/" + user.id() + "/role-options");
+        model.addAttribute("roleOptions", canGrant ? roleChoices.grantable(access.caller(),
+                tenancy.company(access.company()), LocaleContextHolder.getLocale()) : List.of());
         return "users/profile";
     }
 

@@ -60,7 +60,7 @@ public class DeliveryLog {
                         + " WHERE id = ? AND endpoint_id = ?")
                 .params(deliveryId, endpointId)
                 .query((rs, n) -> new Source(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .optional().orElseThrow(() -> new Problems.NotFound("No delivery " + deliveryId + " of this endpoint"));
+                .optional().orElseThrow(() -> new Problems.NotFound("No delivery " + deliveryId + " of this endpoint").coded("NO_DELIVERY", deliveryId));
         if (source.status().equals("PENDING")) {
             throw new Problems.Conflict("delivery-pending", "This delivery is still pending: it will be attempted again");
         }

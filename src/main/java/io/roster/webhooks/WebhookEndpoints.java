@@ -169,7 +169,7 @@ public class WebhookEndpoints {
     }
 
     static Problems.NotFound unknown(String id) {
-        return new Problems.NotFound("No webhook endpoint " + id);
+        return new Problems.NotFound("No webhook endpoint " + id).coded("NO_WEBHOOK", id);
     }
 
     private static WebhookEndpoint endpoint(ResultSet rs, int n) throws SQLException {

@@ -16,7 +16,7 @@ final class LastAdminPolicy {
         boolean losesAdmin = current == WorkspaceRight.ADMIN && next != WorkspaceRight.ADMIN;
         if (losesAdmin && admins <= 1) {
             throw new Problems.Conflict("last-workspace-admin", "This is the last ADMIN of the workspace '"
-                    + workspace.name() + "': a workspace must keep at least one ADMIN; make another member ADMIN first");
+                    + workspace.name() + "': a workspace must keep at least one ADMIN; make another member ADMIN first").coded("LAST_ADMIN_OF", workspace.name());
         }
     }
 }

@@ -42,7 +42,7 @@ public class WorkspaceGuard {
         CompanyAccess access = guard.accessTo(caller, company);
         if (!access.member()) {
             throw new Problems.Forbidden("not-a-member", "Only people holding a role in the company can create its"
-                    + " workspaces: you are here through rights on some of its workspaces");
+                    + " workspaces: you are here through rights on some of its workspaces").coded("WORKSPACE_CREATE_MEMBERS_ONLY");
         }
         return access;
     }
@@ -59,7 +59,7 @@ public class WorkspaceGuard {
         WorkspaceAccess workspace = visible(guard.accessTo(caller, company), workspaceId);
         if (!workspace.canManage()) {
             throw new Problems.Forbidden("You need the ADMIN right on this workspace or the permission '"
-                    + Permission.WORKSPACES_MANAGE.code() + "' in this company to manage its members");
+                    + Permission.WORKSPACES_MANAGE.code() + "' in this company to manage its members").coded("WORKSPACE_ADMIN_NEEDED", Permission.WORKSPACES_MANAGE.code());
         }
         return workspace;
     }

@@ -151,15 +151,15 @@ public class WorkspaceMembers {
             row = users.row(company, accountId);
         } catch (Problems.NotFound absent) {
             throw new Problems.NotFound("No user " + accountId + " in this company's Users table: rights go to its"
-                    + " users and to outside people already linked to it");
+                    + " users and to outside people already linked to it").coded("NOT_IN_USERS_TABLE", accountId);
         }
         if (row.status() == UserStatus.DRAFT) {
             throw new Problems.Conflict("user-draft", "User " + (row.userId() == null ? row.id() : "'" + row.userId() + "'")
-                    + " is a draft with no account yet: activate it before giving it a workspace right");
+                    + " is a draft with no account yet: activate it before giving it a workspace right").coded("DRAFT_NO_RIGHT", row.userId() == null ? row.id() : row.userId());
         }
     }
 
     private static Problems.NotFound noMember(String accountId) {
-        return new Problems.NotFound("Account " + accountId + " holds no right on this workspace");
+        return new Problems.NotFound("Account " + accountId + " holds no right on this workspace").coded("NO_RIGHT", accountId);
     }
 }

@@ -94,4 +94,38 @@ class ProblemLanguageIntegrationTests {
         assertThat(wrongMethod.text("detail")).isEqualTo("Cette adresse n'accepte pas cette méthode");
         assertThat(wrongMethod.text("title")).isEqualTo("Méthode non permise");
     }
+
+    @Test
+    void the_frequent_refusals_of_the_api_have_their_own_code_and_french_words() {
+        String company = fixtures.company(0);
+        String c = "/api/v1/companies/" + company;
+
+        expect(french.delete(c + "/roles/MEMBER", Map.of()), 409, "BUILT_IN_ROLE_UNDELETABLE",
+                "« MEMBER » est un rôle prédéfini : il ne peut pas être supprimé");
+        expect(french.post(c + "/roles", Map.of("name", "Administrator", "permissions", java.util.List.of())), 409,
+                "ROLE_NAME_BUILT_IN", "« Administrator » est le nom d'un rôle prédéfini : choisissez un autre nom");
+        expect(french.get(c + "/webhooks/nowhere"), 404, "NO_WEBHOOK", "Aucun point de terminaison de webhook nowhere");
+        expect(french.get("/api/v1/oidc-clients/nobody-app"), 404, "NO_OIDC_CLIENT",
+                "Aucun client OpenID Connect nobody-app");
+        expect(french.delete(c + "/scim-tokens/gone", Map.of()), 404, "NO_SCIM_TOKEN",
+                "Aucun jeton SCIM gone dans cette entreprise");
+        expect(french.delete("/api/v1/tokens/gone", Map.of()), 404, "NO_TOKEN",
+                "Aucun jeton d'API gone : il n'existe pas, ou ce n'est pas le vôtre");
+        expect(Api.at(port).withHeader("Accept-Language", "fr").post("/api/v1/tokens", null), 401, "BASIC_AUTH_MISSING",
+                "Envoyez votre e-mail ou identifiant et votre mot de passe en authentification HTTP Basic");
+        String slug = english.get(c).text("slug");
+        expect(french.post("/api/v1/companies", Map.of("name", "Doublon", "slug", slug, "licensesPurchased", 1)), 409,
+                "SLUG_USED", "L'identifiant court « " + slug + " » est déjà utilisé par une autre entreprise");
+
+        // English keeps the module's sentence, and the same code
+        var inEnglish = english.delete(c + "/roles/MEMBER", Map.of());
+        assertThat(inEnglish.text("detail")).isEqualTo("'MEMBER' is a built-in role: it cannot be deleted");
+        assertThat(inEnglish.text("code")).isEqualTo("BUILT_IN_ROLE_UNDELETABLE");
+    }
+
+    private static void expect(Api.Response response, int status, String code, String frenchDetail) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.text("code")).as(response.toString()).isEqualTo(code);
+        assertThat(response.text("detail")).isEqualTo(frenchDetail);
+    }
 }

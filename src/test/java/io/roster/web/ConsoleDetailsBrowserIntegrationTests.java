@@ -205,7 +205,7 @@ class ConsoleDetailsBrowserIntegrationTests extends ConsoleBrowserTest {
         assertThat(page.locator("#row-" + noPassword.text("id") + " .invite")).hasCount(1);
         page.navigate("/companies/" + company + "/users/" + holder.id());
         assertThat(page.locator("#profile-invite")).hasCount(0);
-        assertThat(page.locator("#new-role")).hasValue("");
+        assertThat(page.locator("#role-id")).hasValue("MEMBER");
 
         // a custom role nobody holds can be deleted; one held cannot
         page.navigate("/companies/" + company + "/roles");

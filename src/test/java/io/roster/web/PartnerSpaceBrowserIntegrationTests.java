@@ -172,6 +172,48 @@ class PartnerSpaceBrowserIntegrationTests extends ConsoleBrowserTest {
     }
 
     @Test
+    void a_partner_user_manager_is_offered_no_action_on_a_row_it_may_not_change_in_english_and_french() {
+        // docs/rules.md §6: the company's administrator holds permissions a partner user manager lacks
+        String company = fixtures.companyOf(partnerId, 3);
+        String tag = Fixtures.unique("rk").toLowerCase();
+        String boss = fixtures.createUser(company, Fixtures.with(Fixtures.validUser("ACTIVE"), "userId", tag + "boss",
+                "email", tag + "boss@client.example", "roles", List.of("ADMINISTRATOR"))).text("id");
+        String plain = fixtures.createUser(company, Fixtures.with(Fixtures.validUser("ACTIVE"), "userId", tag + "plain",
+                "email", tag + "plain@client.example", "roles", List.of("MEMBER"))).text("id");
+        for (String language : List.of("en", "fr")) {
+            boolean en = language.equals("en");
+            page = signedIn(manager, language);
+            page.navigate("/partners/" + partnerId + "/users?q=" + tag);
+            assertThat(page.locator("#new-user")).hasText(en ? "New user" : "Nouvel utilisateur");
+            var bossRow = page.locator("#row-" + boss);
+            var plainRow = page.locator("#row-" + plain);
+            bossRow.locator("summary").click();
+            assertThat(bossRow.locator(".action-open")).hasText(en ? "Open" : "Ouvrir");
+            assertThat(bossRow.locator("form, .delete-blocked, .cell-edit")).hasCount(0);
+            plainRow.locator("summary").click();
+            assertThat(plainRow.locator(".action-open")).hasText(en ? "Open and edit" : "Ouvrir et modifier");
+            assertThat(plainRow.locator("button.deactivate")).hasCount(1);
+            assertThat(plainRow.locator(".cell-edit")).not().hasCount(0);
+            Screens.capture(page, "partner-users-outranked-" + language);
+
+            // the server would refuse it (docs/rules.md §6), so the person's page offers no change either
+            page.navigate("/partners/" + partnerId + "/companies/" + company + "/users/" + boss);
+            assertThat(page.locator("#profile-status")).hasText(en ? "Active" : "Actif");
+            assertThat(page.locator("#user-manage")).hasCount(0);
+            page.navigate("/partners/" + partnerId + "/companies/" + company + "/users/" + plain);
+            assertThat(page.locator("#user-manage")).hasCount(1);
+            page.context().close();
+            page = null;
+        }
+        Browser http = new Browser(port);
+        http.signIn(manager, PASSWORD);
+        http.get("/partners/" + partnerId + "/users?q=" + tag);
+        http.post("/companies/" + company + "/users/" + boss + "/deactivate",
+                Map.of("partnerId", partnerId, "back", "/partners/" + partnerId + "/users"));
+        assertThat(operator.get("/api/v1/companies/" + company + "/users/" + boss).text("status")).isEqualTo("ACTIVE");
+    }
+
+    @Test
     void a_person_of_one_client_company_is_given_a_role_in_another_then_edited_and_the_role_removed() {
         String home = fixtures.companyOf(partnerId, 3);
         String other = fixtures.companyOf(partnerId, 3);

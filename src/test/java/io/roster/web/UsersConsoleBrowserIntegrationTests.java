@@ -54,9 +54,18 @@ class UsersConsoleBrowserIntegrationTests extends ConsoleBrowserTest {
         assertThat(page.locator("#flash")).containsText(handle + " is created in ");
         assertThat(page.locator("#profile-validation")).hasText("OK");
         assertThat(page.locator("#profile-status")).hasText("Active");
-        assertThat(page.locator("#user-roles")).containsText("Member");
+        assertThat(page.locator("#roles")).containsText("Member");
         assertThat(page.locator("#invitation-state")).containsText("Pending");
         Chromium.screenshot(page, "user-profile-en");
+
+        // the Roles section is the partner space's: a table of company and role, and "New role"
+        page.locator("#role-id").selectOption("USER_MANAGER");
+        page.locator("#new-role-submit").click();
+        var granted = page.locator("#roles tbody tr", new Page.LocatorOptions().setHasText("User manager"));
+        assertThat(granted).hasCount(1);
+        granted.locator("button.remove-role").click();
+        assertThat(page.locator("#roles tbody tr")).hasCount(1);
+        assertThat(page.locator("#roles")).not().containsText("User manager");
 
         page.navigate("/companies/" + company + "/users?q=" + handle);
         assertThat(row(page, handle).locator(".validation")).containsText("OK");
