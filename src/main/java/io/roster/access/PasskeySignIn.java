@@ -39,6 +39,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 final class PasskeySignIn implements org.springframework.security.authentication.AuthenticationManager,
         AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PasskeySignIn.class);
+
     private final WebAuthnRelyingPartyOperations relyingParty;
     private final SignIn signIn;
     private final DeviceCookies devices;
@@ -125,6 +127,7 @@ final class PasskeySignIn implements org.springframework.security.authentication
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) {
+        LOG.debug("Passkey sign-in refused: {}", exception.getMessage(), exception.getCause());
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     }
 }

@@ -15,7 +15,9 @@ import org.springframework.security.web.webauthn.management.JdbcUserCredentialRe
 import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A person's passkeys (WebAuthn, docs/rules.md §21), kept by Spring Security's JDBC repositories:
@@ -37,11 +39,11 @@ public class Passkeys {
     private final Credentials credentials;
 
     Passkeys(JdbcClient jdbc, JdbcOperations operations, ApplicationEventPublisher events,
-            io.roster.users.Accounts accounts) {
+            io.roster.users.Accounts accounts, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.userEntities = new UserEntities(new JdbcPublicKeyCredentialUserEntityRepository(operations), accounts);
         this.credentials = new Credentials(new JdbcUserCredentialRepository(operations), this.userEntities, events,
-                accounts);
+                accounts, new TransactionTemplate(transactions));
     }
 
     /** One passkey as the person sees it: never its key. */
@@ -151,9 +153,11 @@ public class Passkeys {
         private final PublicKeyCredentialUserEntityRepository userEntities;
         private final ApplicationEventPublisher events;
         private final io.roster.users.Accounts accounts;
+        private final TransactionTemplate transaction;
 
         Credentials(UserCredentialRepository delegate, PublicKeyCredentialUserEntityRepository userEntities,
-                ApplicationEventPublisher events, io.roster.users.Accounts accounts) {
+                ApplicationEventPublisher events, io.roster.users.Accounts accounts, TransactionTemplate transaction) {
+            this.transaction = transaction;
             this.delegate = delegate;
             this.userEntities = userEntities;
             this.events = events;
@@ -162,6 +166,10 @@ public class Passkeys {
 
         @Override
         public void delete(Bytes credentialId) {
+            transaction.executeWithoutResult(status -> deleteAndTell(credentialId));
+        }
+
+        private void deleteAndTell(Bytes credentialId) {
             CredentialRecord record = delegate.findByCredentialId(credentialId);
             delegate.delete(credentialId);
             Caller owner = record == null ? null : owner(record);
@@ -173,6 +181,11 @@ public class Passkeys {
 
         @Override
         public void save(CredentialRecord record) {
+            transaction.executeWithoutResult(status -> saveAndTell(record));
+        }
+
+        /** In one transaction with the mail and the audit entry it causes. */
+        private void saveAndTell(CredentialRecord record) {
             boolean added = delegate.findByCredentialId(record.getCredentialId()) == null;
             if (added && (record.getLabel() == null || record.getLabel().isBlank()
                     || record.getLabel().length() > LABEL_MAX)) {
