@@ -158,4 +158,39 @@ class PasskeyBrowserIntegrationTests {
         page.waitForURL(Pattern.compile(".*/login\\?signedOut$"));
         Chromium.signIn(page, login, PASSWORD);
     }
+
+    /**
+     * "Reset second factors" on the company's user page: after a confirm, the person's app and
+     * passkeys are gone (the API says so), they are mailed, and their password alone signs in again.
+     */
+    @Test
+    void an_administrator_resets_a_persons_second_factors_from_their_user_page() {
+        Api operator = Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD);
+        var fixtures = new Fixtures(operator);
+        String company = fixtures.company(5);
+        var created = fixtures.createUser(company, Fixtures.userWithPassword("ACTIVE", PASSWORD));
+        String id = created.text("id");
+        accounts.add(id);
+        Api person = Api.at(port).signIn(created.text("userId"), PASSWORD);
+        String secret = person.post("/api/v1/me/mfa/totp", null).text("secret");
+        assertThat(person.post("/api/v1/me/mfa/totp/confirm", java.util.Map.of("code",
+                io.roster.support.Totp.code(secret, io.roster.support.Totp.freshStep()))).status()).isEqualTo(200);
+        String factors = "/api/v1/companies/" + company + "/users/" + id + "/mfa";
+        assertThat(operator.get(factors).json().get("totp").asBoolean()).isTrue();
+
+        Page page = pageWithAuthenticator();
+        page.onDialog(dialog -> dialog.accept());
+        Chromium.signIn(page, Operator.EMAIL, Operator.PASSWORD);
+        page.navigate("/companies/" + company + "/users/" + id);
+        assertThat(page.locator("#mfa-reset-form")).hasAttribute("data-confirm", Pattern.compile("Reset the second factors of .+\\?"));
+        page.locator("#profile-mfa-reset").click();
+        page.waitForLoadState();
+        assertThat(page.locator("main")).containsText("The second factors were reset");
+
+        assertThat(operator.get(factors).json().get("totp").asBoolean()).isFalse();
+        assertThat(operator.get(factors).json().get("passkeys").asInt()).isZero();
+        assertThat(new Mailbox(operator).count(created.text("email"), "MFA_RESET")).isEqualTo(1);
+        assertThat(Api.at(port).basic(created.text("userId"), PASSWORD).post("/api/v1/tokens", null).status())
+                .isEqualTo(201);
+    }
 }
