@@ -33,7 +33,7 @@ class TableOwnershipTests {
             Map.entry("users", Set.of("accounts", "platform_setup", "company_links", "account_name_words")),
             Map.entry("access", Set.of("api_tokens", "scim_tokens", "scim_settings", "custom_roles", "role_assignments", "partner_members",
                     "sign_in_events", "sign_in_throttle", "device_cookie_keys", "spring_session",
-                    "spring_session_attributes", "totp_factors", "recovery_codes",
+                    "spring_session_attributes", "totp_factors", "recovery_codes", "user_entities", "user_credentials",
                     "company_security")),
             Map.entry("workspaces", Set.of("workspaces", "workspace_members")),
             Map.entry("invitations", Set.of("invitations")),

@@ -54,7 +54,10 @@ public class ConsoleSignIn implements AuthenticationProvider {
 
     private final SecurityPolicy policy;
 
-    ConsoleSignIn(SignIn signIn, DeviceCookies devices, SecurityPolicy policy) {
+    private final SecondFactors factors;
+
+    ConsoleSignIn(SignIn signIn, DeviceCookies devices, SecurityPolicy policy, SecondFactors factors) {
+        this.factors = factors;
         this.policy = policy;
         this.signIn = signIn;
         this.devices = devices;
@@ -127,14 +130,21 @@ public class ConsoleSignIn implements AuthenticationProvider {
 
     /**
      * The person of a session owing an enrolment just enrolled a factor (on their profile): the
-     * session is fully signed in from now on, under a new id. Nothing for any other session.
+     * session is fully signed in from now on, under a new id, with the factor it enrolled (an app,
+     * else a passkey). Nothing for any other session, nor for an account that holds no factor.
      */
     public void enrolled(HttpServletRequest request, HttpServletResponse response) {
         Authentication current = SecurityContextHolder.getContext().getAuthentication();
         if (SecondStep.enrolmentDue(current) && current.getPrincipal() instanceof Caller caller) {
+            SecondFactors.Status status = factors.status(caller.accountId());
+            if (!status.enrolled()) {
+                return;
+            }
             replace(current, UsernamePasswordAuthenticationToken.authenticated(caller, null, authorities(caller,
                     FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY),
-                    FactorGrantedAuthority.fromFactor(SecondStep.TOTP_FACTOR))), request, response);
+                    status.totp() ? FactorGrantedAuthority.fromFactor(SecondStep.TOTP_FACTOR)
+                            : FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY))),
+                    request, response);
         }
     }
 

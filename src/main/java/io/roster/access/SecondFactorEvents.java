@@ -4,7 +4,7 @@ import io.roster.shared.CompanyId;
 
 /**
  * What changed in a person's second factors (docs/rules.md §21). Audit and the security mails
- * listen. {@code method} is {@code totp} (or {@code recovery-codes} for a new set of codes);
+ * listen. {@code method} is {@code totp} or {@code passkey} (or {@code recovery-codes} for a new set of codes);
  * {@code homeCompanyId} / {@code homePartnerId} say whose log files the entry.
  */
 public final class SecondFactorEvents {

@@ -37,16 +37,19 @@ public class SecondFactors {
     private final TotpCodes totp = new TotpCodes();
     private final RecoveryCodeGenerator recoveryCodes = new RecoveryCodeGenerator();
 
-    SecondFactors(JdbcClient jdbc, ApplicationEventPublisher events, SignInThrottle throttle) {
+    private final Passkeys passkeys;
+
+    SecondFactors(JdbcClient jdbc, ApplicationEventPublisher events, SignInThrottle throttle, Passkeys passkeys) {
+        this.passkeys = passkeys;
         this.jdbc = jdbc;
         this.events = events;
         this.throttle = throttle;
     }
 
-    /** What a person has enrolled: {@code totp}, and how many recovery codes are left. */
-    public record Status(boolean totp, int recoveryCodesLeft) {
+    /** What a person has enrolled: {@code totp}, how many recovery codes are left, how many passkeys. */
+    public record Status(boolean totp, int recoveryCodesLeft, int passkeys) {
         public boolean enrolled() {
-            return totp;
+            return totp || passkeys > 0;
         }
     }
 
@@ -59,7 +62,7 @@ public class SecondFactors {
                 .param(accountId).query(Integer.class).single() > 0;
         int codes = jdbc.sql("SELECT COUNT(*) FROM recovery_codes WHERE account_id = ?")
                 .param(accountId).query(Integer.class).single();
-        return new Status(confirmed, codes);
+        return new Status(confirmed, codes, passkeys.count(accountId));
     }
 
     /** True when signing in as this account takes a second factor. */
@@ -73,7 +76,7 @@ public class SecondFactors {
      */
     @Transactional
     public TotpSetup startTotp(Caller caller, String accountLabel) {
-        if (enrolled(caller.accountId())) {
+        if (status(caller.accountId()).totp()) {
             throw new Problems.Conflict("mfa-enrolled", "An authenticator app is already enrolled: remove it first");
         }
         String secret = totp.newSecret();
@@ -110,7 +113,7 @@ public class SecondFactors {
     /** Removes the caller's app and recovery codes, on a current code from the app (or a recovery code). */
     @Transactional
     public void removeTotp(Caller caller, String code, String clientAddress) {
-        if (!enrolled(caller.accountId())) {
+        if (!status(caller.accountId()).totp()) {
             throw new Problems.NotFound("No authenticator app is enrolled");
         }
         SignInThrottle.Keys keys = notThrottled(caller.accountId(), clientAddress);
@@ -126,7 +129,7 @@ public class SecondFactors {
     @Transactional
     public List<String> renewRecoveryCodes(Caller caller) {
         if (!enrolled(caller.accountId())) {
-            throw new Problems.Conflict("mfa-not-enrolled", "Enrol an authenticator app first");
+            throw new Problems.Conflict("mfa-not-enrolled", "Enrol an authenticator app or a passkey first");
         }
         List<String> codes = replaceRecoveryCodes(caller.accountId());
         events.publishEvent(new SecondFactorEvents.RecoveryCodesRenewed(caller.accountId(), caller.userId(),
@@ -140,7 +143,7 @@ public class SecondFactors {
      */
     @Transactional
     public void reset(CompanyId company, String accountId, String byAccountId) {
-        if (deleteAll(accountId) > 0) {
+        if (deleteAll(accountId) + passkeys.removeAll(accountId) > 0) {
             events.publishEvent(new SecondFactorEvents.Reset(accountId, company, byAccountId));
         }
     }

@@ -20,6 +20,20 @@ import java.io.IOException;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import java.net.URI;
+import java.util.AbstractSet;
+import java.util.Iterator;
+import java.util.Set;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialRpEntity;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
+import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPartyOperations;
 
 /**
  * Four chains. SCIM provisioning takes a company SCIM token only. The API takes a bearer token, or the console's session (then with CSRF, since a
@@ -136,11 +150,73 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * Passkeys' relying party (docs/rules.md §21): Spring Security's WebAuthn operations on the
+     * database's credentials. The relying party id is the host of {@code roster.public-url}, and
+     * the one origin accepted is that URL's, read at each ceremony (a test's random port is known
+     * only once the server listens).
+     */
+    @Bean
+    WebAuthnRelyingPartyOperations passkeyRelyingParty(Passkeys passkeys, Environment environment) {
+        String host = URI.create(publicUrl(environment)).getHost();
+        return new Webauthn4JRelyingPartyOperations(passkeys.userEntities(), passkeys.credentials(),
+                PublicKeyCredentialRpEntity.builder().id(host).name("Roster").build(), new PublicOrigin(environment));
+    }
+
+    private static String publicUrl(Environment environment) {
+        return environment.getProperty("roster.public-url", "http://localhost:8080").strip();
+    }
+
+    /** The origin of {@code roster.public-url}, as a one-element set read each time it is asked. */
+    private static final class PublicOrigin extends AbstractSet<String> {
+        private final Environment environment;
+
+        PublicOrigin(Environment environment) {
+            this.environment = environment;
+        }
+
+        private String origin() {
+            URI url = URI.create(publicUrl(environment));
+            return url.getScheme() + "://" + url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort());
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return Set.of(origin()).iterator();
+        }
+
+        @Override
+        public int size() {
+            return 1;
+        }
+    }
+
     @Bean
     @Order(3)
     SecurityFilterChain console(HttpSecurity http, ConsoleSignIn consoleSignIn, Accounts accounts, SignIn signIn,
-            ApplicationEventPublisher events, DeniedAttemptBudget deniedBudget) throws Exception {
+            ApplicationEventPublisher events, DeniedAttemptBudget deniedBudget, Passkeys passkeys,
+            WebAuthnRelyingPartyOperations passkeyRelyingParty, DeviceCookies devices) throws Exception {
+        // passkeys: Spring Security's WebAuthn filters on the database's credentials; the sign-in
+        // itself is PasskeySignIn's (the configurer wants a UserDetailsService, which it never asks)
+        PasskeySignIn passkeySignIn = new PasskeySignIn(passkeyRelyingParty, signIn, devices);
+        http.setSharedObject(UserCredentialRepository.class, passkeys.credentials());
+        http.setSharedObject(PublicKeyCredentialUserEntityRepository.class, passkeys.userEntities());
+        http.setSharedObject(UserDetailsService.class, username -> {
+            throw new UsernameNotFoundException("Passkey sign-ins go through PasskeySignIn");
+        });
+        http.webAuthn(webAuthn -> webAuthn.rpName("Roster").disableDefaultRegistrationPage(true)
+                .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+                    @Override
+                    public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+                        filter.setAuthenticationManager(passkeySignIn);
+                        filter.setAuthenticationSuccessHandler(passkeySignIn);
+                        filter.setAuthenticationFailureHandler(passkeySignIn);
+                        return filter;
+                    }
+                }));
         http.authorizeHttpRequests(auth -> auth
+                        // adding or removing a passkey takes a session with every factor it has
+                        .requestMatchers("/webauthn/register/**", "/webauthn/register").access(SecondStep.ENROLLING)
                         // accepting a workspace invitation as an existing account needs its session
                         .requestMatchers("/invitations/*/accept").access(SecondStep.SIGNED_IN)
                         // the second step of a sign-in (docs/rules.md §21): the only page a session owing it reaches

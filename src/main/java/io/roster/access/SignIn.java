@@ -123,6 +123,37 @@ public class SignIn {
         return method.get();
     }
 
+    /**
+     * A console sign-in by passkey, once Spring Security verified the assertion (docs/rules.md §21):
+     * the account's rules of §13 and the throttle as for a password. {@code afterPassword} when the
+     * passkey is the second step of a session whose password was accepted (method {@code pwd+hwk}),
+     * otherwise the passkey alone signed in (method {@code hwk}). A refusal is a {@link Problems} exception.
+     */
+    public Caller passkeyStep(String accountId, String clientAddress, boolean afterPassword) {
+        Credentials account = accounts.byId(accountId)
+                .orElseThrow(() -> new Problems.Unauthorized("This passkey belongs to no account"));
+        Optional<Credentials> found = Optional.of(account);
+        SignInThrottle.Keys keys = SignInThrottle.Keys.of(accountId, clientAddress);
+        Optional<Duration> wait = throttle.waitFor(keys);
+        if (wait.isPresent()) {
+            record(found, account.userId(), clientAddress, Channel.CONSOLE, "THROTTLED");
+            long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
+            throw new Problems.TooManyRequests("Too many failed sign-ins: try again in " + describe(seconds), seconds)
+                    .coded("TOO_MANY_ATTEMPTS", seconds);
+        }
+        Optional<Problems.Forbidden> refusal = refusalOf(account);
+        if (refusal.isPresent()) {
+            record(found, account.userId(), clientAddress, Channel.CONSOLE,
+                    "REFUSED_" + refusal.get().type().toUpperCase(Locale.ROOT));
+            throw refusal.get();
+        }
+        throttle.succeeded(keys);
+        Caller caller = new Caller(account.accountId(), account.userId(), account.operator(), account.homeCompanyId(),
+                account.homePartnerId(), null, null);
+        record(caller, clientAddress, Channel.CONSOLE, "SUCCEEDED", afterPassword ? "pwd+hwk" : "hwk");
+        return caller;
+    }
+
     private void record(Caller caller, String clientAddress, Channel channel, String outcome, String method) {
         insert(caller.accountId(), caller.userId(), clientAddress, channel, outcome);
         events.publishEvent(new SignInAttempted(caller.accountId(), clientAddress, channel, outcome, caller.userId(),

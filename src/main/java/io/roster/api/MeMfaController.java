@@ -1,6 +1,7 @@
 package io.roster.api;
 
 import io.roster.access.Caller;
+import io.roster.access.Passkeys;
 import io.roster.access.SecondFactors;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -25,12 +27,15 @@ import org.springframework.web.bind.annotation.RestController;
 class MeMfaController {
 
     private final SecondFactors factors;
+    private final Passkeys passkeys;
 
-    MeMfaController(SecondFactors factors) {
+    MeMfaController(SecondFactors factors, Passkeys passkeys) {
         this.factors = factors;
+        this.passkeys = passkeys;
     }
 
-    record Enrolled(boolean totp, int recoveryCodesLeft) {
+    /** {@code passkeys}: the caller's passkeys (id, name, when added and last used), never a key. */
+    record Enrolled(boolean totp, int recoveryCodesLeft, List<Passkeys.Passkey> passkeys) {
     }
 
     record TotpSecret(String secret, String otpauthUri) {
@@ -45,7 +50,14 @@ class MeMfaController {
     @GetMapping
     Enrolled enrolled(@AuthenticationPrincipal Caller caller) {
         SecondFactors.Status status = factors.status(caller.accountId());
-        return new Enrolled(status.totp(), status.recoveryCodesLeft());
+        return new Enrolled(status.totp(), status.recoveryCodesLeft(), passkeys.list(caller.accountId()));
+    }
+
+    /** Removes one of the caller's passkeys (registered on the profile page); 404 for any other. */
+    @DeleteMapping("/passkeys/{passkeyId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removePasskey(@AuthenticationPrincipal Caller caller, @PathVariable String passkeyId) {
+        passkeys.remove(caller, passkeyId);
     }
 
     @PostMapping("/totp")

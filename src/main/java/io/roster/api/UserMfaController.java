@@ -37,16 +37,18 @@ class UserMfaController {
         this.factors = factors;
     }
 
-    record Enrolled(boolean totp) {
+    /** {@code passkeys}: how many passkeys the person has. */
+    record Enrolled(boolean totp, int passkeys) {
     }
 
     @GetMapping
     Enrolled get(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String id) {
         UserRow row = owned(guard.requireCompany(caller, new CompanyId(companyId), Permission.USERS_READ), id);
-        return new Enrolled(factors.status(row.id()).totp());
+        var status = factors.status(row.id());
+        return new Enrolled(status.totp(), status.passkeys());
     }
 
-    /** Removes the person's app and recovery codes; they are mailed, and the reset is audited. */
+    /** Removes the person's app, passkeys and recovery codes; they are mailed, and the reset is audited. */
     @DeleteMapping
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void reset(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String id) {

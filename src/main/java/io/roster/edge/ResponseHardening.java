@@ -26,7 +26,9 @@ class ResponseHardening extends OncePerRequestFilter {
 
     static final String PERMISSIONS_POLICY = "accelerometer=(), autoplay=(), camera=(), display-capture=(),"
             + " geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(),"
-            + " publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()";
+            // passkeys (docs/rules.md §21): WebAuthn on Roster's own pages only, never in a frame of another site
+            + " publickey-credentials-create=(self), publickey-credentials-get=(self), screen-wake-lock=(), serial=(),"
+            + " usb=(), xr-spatial-tracking=()";
 
     private final URI publicUrl;
     private final boolean secureCookies;

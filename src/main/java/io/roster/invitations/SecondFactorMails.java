@@ -1,5 +1,6 @@
 package io.roster.invitations;
 
+import io.roster.access.Passkeys;
 import io.roster.access.SecondFactorEvents;
 import io.roster.mail.MailKind;
 import io.roster.mail.MailRequest;
@@ -26,12 +27,12 @@ class SecondFactorMails {
 
     @EventListener
     void on(SecondFactorEvents.Enrolled event) {
-        mail(event.accountId(), MailKind.MFA_ENROLLED);
+        mail(event.accountId(), Passkeys.METHOD.equals(event.method()) ? MailKind.PASSKEY_ADDED : MailKind.MFA_ENROLLED);
     }
 
     @EventListener
     void on(SecondFactorEvents.Removed event) {
-        mail(event.accountId(), MailKind.MFA_REMOVED);
+        mail(event.accountId(), Passkeys.METHOD.equals(event.method()) ? MailKind.PASSKEY_REMOVED : MailKind.MFA_REMOVED);
     }
 
     @EventListener

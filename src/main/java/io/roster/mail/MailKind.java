@@ -7,7 +7,7 @@ public enum MailKind {
     /** A webhook endpoint failed for too long and Roster disabled it (to its owners). */
     WEBHOOK_DISABLED,
     /** Security mails about the person's second factors: enrolled, removed, reset by an administrator. */
-    MFA_ENROLLED, MFA_REMOVED, MFA_RESET;
+    MFA_ENROLLED, MFA_REMOVED, MFA_RESET, PASSKEY_ADDED, PASSKEY_REMOVED;
 
     String key() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

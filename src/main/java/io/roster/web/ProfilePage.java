@@ -3,6 +3,7 @@ package io.roster.web;
 import io.roster.access.Caller;
 import io.roster.access.OwnPassword;
 import io.roster.access.ConsoleSignIn;
+import io.roster.access.Passkeys;
 import io.roster.access.SecondFactors;
 import io.roster.access.SecondStep;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -41,9 +42,11 @@ class ProfilePage {
     private final Refusals refusals;
     private final SecondFactors factors;
     private final ConsoleSignIn signIn;
+    private final Passkeys passkeys;
 
     ProfilePage(Recipients recipients, OwnProfile profile, OwnPassword ownPassword, LocaleResolver localeResolver, Refusals refusals,
-            SecondFactors factors, ConsoleSignIn signIn) {
+            SecondFactors factors, ConsoleSignIn signIn, Passkeys passkeys) {
+        this.passkeys = passkeys;
         this.factors = factors;
         this.signIn = signIn;
         this.recipients = recipients;
@@ -63,6 +66,7 @@ class ProfilePage {
             model.addAttribute("lastName", me.lastName());
         }
         model.addAttribute("mfa", factors.status(caller.accountId()));
+        model.addAttribute("passkeys", passkeys.list(caller.accountId()));
         model.addAttribute("enrolmentDue", SecondStep.enrolmentDue(SecurityContextHolder.getContext().getAuthentication()));
         return "admin/profile";
     }
@@ -93,6 +97,24 @@ class ProfilePage {
         refusals.attempt(locale, redirect, "mfa.profile.removed",
                 () -> factors.removeTotp(caller, code, request.getRemoteAddr()));
         return BACK + "#mfa-title";
+    }
+
+    /**
+     * Where the page's script goes once Spring Security registered a new passkey: a session that had
+     * to enrol before going further may now go on (only when the account does hold a factor now).
+     */
+    @GetMapping("/mfa/passkeys/added")
+    String passkeyAdded(HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        signIn.enrolled(request, response);
+        redirect.addFlashAttribute("notice", "mfa.profile.passkeyAdded");
+        return BACK + "#passkeys-title";
+    }
+
+    @PostMapping("/mfa/passkeys/{id}/remove")
+    String removePasskey(@AuthenticationPrincipal Caller caller, @org.springframework.web.bind.annotation.PathVariable String id,
+            Locale locale, RedirectAttributes redirect) {
+        refusals.attempt(locale, redirect, "mfa.profile.passkeyRemoved", () -> passkeys.remove(caller, id));
+        return BACK + "#passkeys-title";
     }
 
     @PostMapping("/mfa/recovery-codes")

@@ -1,0 +1,133 @@
+package io.roster.access;
+
+import io.roster.shared.ProblemException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationRequestToken;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * A console sign-in with a passkey (docs/rules.md §21), behind Spring Security's
+ * {@code POST /login/webauthn}: Spring verifies the assertion against the stored credential, then
+ * the account's rules and throttle apply as for a password ({@link SignIn#passkeyStep}). A passkey
+ * alone signs in (factor {@code WEBAUTHN}, {@code amr} {@code hwk}); as the second step of a
+ * session whose password was accepted it must be a passkey of that same account, and the session
+ * then holds both factors. The answer is the JSON Spring's script expects:
+ * {@code {authenticated, redirectUrl}}; a refusal is a bare 401.
+ */
+final class PasskeySignIn implements org.springframework.security.authentication.AuthenticationManager,
+        AuthenticationSuccessHandler, AuthenticationFailureHandler {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PasskeySignIn.class);
+
+    private final WebAuthnRelyingPartyOperations relyingParty;
+    private final SignIn signIn;
+    private final DeviceCookies devices;
+    private final RequestCache requests = new HttpSessionRequestCache();
+
+    PasskeySignIn(WebAuthnRelyingPartyOperations relyingParty, SignIn signIn, DeviceCookies devices) {
+        this.relyingParty = relyingParty;
+        this.signIn = signIn;
+        this.devices = devices;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        if (!(authentication instanceof WebAuthnAuthenticationRequestToken request)) {
+            throw new BadCredentialsException("Not a passkey");
+        }
+        PublicKeyCredentialUserEntity entity;
+        try {
+            entity = relyingParty.authenticate(request.getWebAuthnRequest());
+        } catch (RuntimeException refused) {
+            throw new BadCredentialsException("The passkey was not accepted", refused);
+        }
+        Authentication before = SecurityContextHolder.getContext().getAuthentication();
+        boolean afterPassword = SecondStep.due(before) || SecondStep.enrolmentDue(before);
+        if (afterPassword && !(before.getPrincipal() instanceof Caller pending
+                && pending.accountId().equals(entity.getName()))) {
+            throw new BadCredentialsException("The passkey is another account's");
+        }
+        Caller caller;
+        try {
+            caller = signIn.passkeyStep(entity.getName(), clientAddress(), afterPassword);
+        } catch (ProblemException refused) {
+            throw new BadCredentialsException(refused.detail());
+        }
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        if (afterPassword) {
+            authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
+        }
+        authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY));
+        if (caller.operator()) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_OPERATOR"));
+        }
+        var signedIn = UsernamePasswordAuthenticationToken.authenticated(caller, null, authorities);
+        if (before != null && afterPassword) {
+            signedIn.setDetails(before.getDetails());
+        }
+        return signedIn;
+    }
+
+    private static String clientAddress() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest().getRemoteAddr() : null;
+    }
+
+    /** A new session id, the device cookie, and where the person was going (or the landing). */
+    @Override
+    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+            Authentication authentication) throws IOException {
+        request.changeSessionId();
+        if (authentication.getPrincipal() instanceof Caller caller) {
+            response.addHeader(HttpHeaders.SET_COOKIE, devices.issue(caller.accountId(), request.isSecure()).toString());
+        }
+        SavedRequest saved = requests.getRequest(request, response);
+        String target = saved != null ? saved.getRedirectUrl() : request.getContextPath() + ConsoleSignIn.LANDING;
+        requests.removeRequest(request, response);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.getWriter().write("{\"authenticated\":true,\"redirectUrl\":\""
+                + jsonText(target) + "\"}");
+    }
+
+    /** A string's JSON form without its quotes; {@code <} escaped too. */
+    private static String jsonText(String text) {
+        StringBuilder json = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\' || c < 0x20 || c == '<') {
+                json.append(String.format("\\u%04x", (int) c));
+            } else {
+                json.append(c);
+            }
+        }
+        return json.toString();
+    }
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException exception) {
+        LOG.debug("Passkey sign-in refused: {}", exception.getMessage(), exception.getCause());
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    }
+}

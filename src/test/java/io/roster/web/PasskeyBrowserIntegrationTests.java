@@ -1,0 +1,196 @@
+package io.roster.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.RequestOptions;
+import io.roster.support.Api;
+import io.roster.support.Chromium;
+import io.roster.support.FailedSignIns;
+import io.roster.support.Fixtures;
+import io.roster.support.IntegrationTest;
+import io.roster.support.Mailbox;
+import io.roster.support.Operator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Passkeys in a real Chromium, with the DevTools virtual authenticator standing for the device's
+ * (a platform authenticator that keeps resident keys and verifies its user): a person adds a
+ * named passkey on their profile, signs in with it alone from the sign-in page, gives it as the
+ * second step after their password, sees it over the API, and removes it. The page is on
+ * {@code localhost}, the relying party id of {@code roster.public-url} (WebAuthn takes no IP address).
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PasskeyBrowserIntegrationTests {
+
+    static final String PASSWORD = "passkey-browser-password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Chromium chromium;
+    final List<Page> pages = new ArrayList<>();
+    final List<String> accounts = new ArrayList<>();
+    final List<String> consoleErrors = new ArrayList<>();
+
+    @BeforeAll
+    void startBrowser() {
+        chromium = Chromium.start();
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @AfterEach
+    void cleanUp() {
+        pages.forEach(page -> page.context().close());
+        pages.clear();
+        FailedSignIns.forget(jdbc, accounts);
+        List<String> errors = List.copyOf(consoleErrors);
+        consoleErrors.clear();
+        assertThat(errors).as("errors in the browser's console (a CSP refusal among them)").isEmpty();
+    }
+
+    /** A page on localhost with a virtual authenticator such as a laptop's (ctap2, internal, user verified). */
+    private Page pageWithAuthenticator() {
+        Page page = chromium.newPage("http://localhost:" + port, "en");
+        pages.add(page);
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                consoleErrors.add(page.url() + ": " + message.text());
+            }
+        });
+        var devTools = page.context().newCDPSession(page);
+        devTools.send("WebAuthn.enable");
+        JsonObject options = new JsonObject();
+        options.addProperty("protocol", "ctap2");
+        options.addProperty("transport", "internal");
+        options.addProperty("hasResidentKey", true);
+        options.addProperty("hasUserVerification", true);
+        options.addProperty("isUserVerified", true);
+        options.addProperty("automaticPresenceSimulation", true);
+        JsonObject params = new JsonObject();
+        params.add("options", options);
+        devTools.send("WebAuthn.addVirtualAuthenticator", params);
+        return page;
+    }
+
+    @Test
+    void a_person_adds_a_passkey_signs_in_with_it_alone_and_after_the_password_then_removes_it() {
+        Api operator = Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD);
+        var fixtures = new Fixtures(operator);
+        String company = fixtures.company(5);
+        var created = fixtures.createUser(company, Fixtures.userWithPassword("ACTIVE", PASSWORD));
+        accounts.add(created.text("id"));
+        String login = created.text("userId");
+        String email = created.text("email");
+        Page page = pageWithAuthenticator();
+        Chromium.signIn(page, login, PASSWORD);
+
+        // the profile: a named passkey, listed, and the person mailed
+        page.navigate("/profile");
+        page.locator("#passkey-label").fill("My <laptop>");
+        page.locator("#passkey-register button").click();
+        page.waitForURL(Pattern.compile(".*/profile(#.*)?$"));
+        assertThat(page.locator("#passkeys li")).hasCount(1);
+        assertThat(page.locator("#passkeys .passkey-label")).hasText("My <laptop>");
+        assertThat(page.locator("#mfa-status")).containsText("Your passkeys protect your account");
+        assertThat(new Mailbox(operator).count(email, "PASSKEY_ADDED")).isEqualTo(1);
+        Chromium.screenshot(page, "profile-passkeys-en");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entries WHERE action = 'mfa.enrolled' AND target_id = ?")
+                .param(created.text("id")).query(Integer.class).single()).isEqualTo(1);
+
+        // the passkey alone signs in from the sign-in page
+        page.locator("#sign-out").click();
+        page.waitForURL(Pattern.compile(".*/login\\?signedOut$"));
+        page.locator("#passkey-sign-in").click();
+        page.waitForURL(url -> !url.contains("/login"));
+        assertThat(page.context().cookies().stream().anyMatch(cookie -> cookie.name.equals("roster-device"))).isTrue();
+
+        // over the API, with the console's session: the passkey by its name, never its key
+        var mfa = page.request().get("/api/v1/me/mfa");
+        assertThat(mfa.status()).isEqualTo(200);
+        assertThat(mfa.text()).contains("\"label\":\"My <laptop>\"").doesNotContain("publicKey");
+
+        // after the password, the passkey is the second step
+        page.locator("#sign-out").click();
+        page.waitForURL(Pattern.compile(".*/login\\?signedOut$"));
+        page.locator("#login").fill(login);
+        page.locator("#password").fill(PASSWORD);
+        page.locator("form button[type=submit]").click();
+        page.waitForURL(Pattern.compile(".*/login/second-factor$"));
+        assertThat(page.request().get("/api/v1/me/mfa").status()).isEqualTo(401);
+        // a session owing its second factor may not add a passkey of its own
+        String csrf = page.locator("#passkey-sign-in").getAttribute("data-csrf");
+        assertThat(page.request().post("/webauthn/register", RequestOptions.create()
+                .setHeader("X-CSRF-TOKEN", csrf).setHeader("Content-Type", "application/json").setData("{}"))
+                .url()).contains("/login/second-factor");
+        page.locator("#passkey-sign-in").click();
+        page.waitForURL(url -> !url.contains("/login"));
+
+        // removed on the profile: gone from the list, mailed, and the password alone signs in again
+        page.navigate("/profile");
+        page.locator("#passkeys button").click();
+        assertThat(page.locator("#passkeys li")).hasCount(0);
+        assertThat(page.locator("#mfa-status")).containsText("Only your password protects your account");
+        assertThat(new Mailbox(operator).count(email, "PASSKEY_REMOVED")).isEqualTo(1);
+        page.locator("#sign-out").click();
+        page.waitForURL(Pattern.compile(".*/login\\?signedOut$"));
+        Chromium.signIn(page, login, PASSWORD);
+    }
+
+    /**
+     * "Reset second factors" on the company's user page: after a confirm, the person's app and
+     * passkeys are gone (the API says so), they are mailed, and their password alone signs in again.
+     */
+    @Test
+    void an_administrator_resets_a_persons_second_factors_from_their_user_page() {
+        Api operator = Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD);
+        var fixtures = new Fixtures(operator);
+        String company = fixtures.company(5);
+        var created = fixtures.createUser(company, Fixtures.userWithPassword("ACTIVE", PASSWORD));
+        String id = created.text("id");
+        accounts.add(id);
+        Api person = Api.at(port).signIn(created.text("userId"), PASSWORD);
+        String secret = person.post("/api/v1/me/mfa/totp", null).text("secret");
+        assertThat(person.post("/api/v1/me/mfa/totp/confirm", java.util.Map.of("code",
+                io.roster.support.Totp.code(secret, io.roster.support.Totp.freshStep()))).status()).isEqualTo(200);
+        String factors = "/api/v1/companies/" + company + "/users/" + id + "/mfa";
+        assertThat(operator.get(factors).json().get("totp").asBoolean()).isTrue();
+
+        Page page = pageWithAuthenticator();
+        page.onDialog(dialog -> dialog.accept());
+        Chromium.signIn(page, Operator.EMAIL, Operator.PASSWORD);
+        page.navigate("/companies/" + company + "/users/" + id);
+        assertThat(page.locator("#mfa-reset-form")).hasAttribute("data-confirm", Pattern.compile("Reset the second factors of .+\\?"));
+        page.locator("#profile-mfa-reset").click();
+        page.waitForLoadState();
+        assertThat(page.locator("main")).containsText("The second factors were reset");
+
+        assertThat(operator.get(factors).json().get("totp").asBoolean()).isFalse();
+        assertThat(operator.get(factors).json().get("passkeys").asInt()).isZero();
+        assertThat(new Mailbox(operator).count(created.text("email"), "MFA_RESET")).isEqualTo(1);
+        assertThat(Api.at(port).basic(created.text("userId"), PASSWORD).post("/api/v1/tokens", null).status())
+                .isEqualTo(201);
+    }
+}
