@@ -627,6 +627,8 @@ class AuthorizationMatrixIntegrationTests {
                 }));
         ops.add(op("DELETE /api/v1/me/mfa/totp", "DELETE /me/mfa/totp with none enrolled", signedIn(404),
                 () -> api -> api.delete("/api/v1/me/mfa/totp", Map.of())));
+        ops.add(op("DELETE /api/v1/me/mfa/passkeys/{passkeyId}", "DELETE /me/mfa/passkeys/{unknown}", signedIn(404),
+                () -> api -> api.delete("/api/v1/me/mfa/passkeys/" + Fixtures.unique("nope"), Map.of())));
         ops.add(op("POST /api/v1/me/mfa/recovery-codes", "POST /me/mfa/recovery-codes with none enrolled", signedIn(409),
                 () -> api -> api.post("/api/v1/me/mfa/recovery-codes", null)));
         return ops;
