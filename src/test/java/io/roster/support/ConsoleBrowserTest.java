@@ -71,7 +71,12 @@ public abstract class ConsoleBrowserTest {
      * error in its console fails the test, except the status of an error page the test asked for.
      */
     protected Page browser(String language) {
-        Page page = chromium.newPage(base(), language);
+        return browser(language, base());
+    }
+
+    /** The same on another address of this server ({@code http://localhost:port} where WebAuthn needs a host name). */
+    protected Page browser(String language, String base) {
+        Page page = chromium.newPage(base, language);
         page.onConsoleMessage(message -> {
             boolean ownStatus = message.text().startsWith("Failed to load resource")
                     && message.location() != null && message.location().startsWith(page.url());

@@ -10,19 +10,16 @@ import io.roster.support.Api;
 import io.roster.support.Chromium;
 import io.roster.support.FailedSignIns;
 import io.roster.support.Fixtures;
+import io.roster.support.ConsoleBrowserTest;
 import io.roster.support.IntegrationTest;
 import io.roster.support.Mailbox;
 import io.roster.support.Operator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -33,53 +30,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code localhost}, the relying party id of {@code roster.public-url} (WebAuthn takes no IP address).
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PasskeyBrowserIntegrationTests {
+class PasskeyBrowserIntegrationTests extends ConsoleBrowserTest {
 
     static final String PASSWORD = "passkey-browser-password";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
 
-    Chromium chromium;
-    final List<Page> pages = new ArrayList<>();
     final List<String> accounts = new ArrayList<>();
-    final List<String> consoleErrors = new ArrayList<>();
-
-    @BeforeAll
-    void startBrowser() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @AfterEach
-    void cleanUp() {
-        pages.forEach(page -> page.context().close());
-        pages.clear();
+    void forgetFailedSignIns() {
         FailedSignIns.forget(jdbc, accounts);
-        List<String> errors = List.copyOf(consoleErrors);
-        consoleErrors.clear();
-        assertThat(errors).as("errors in the browser's console (a CSP refusal among them)").isEmpty();
     }
 
     /** A page on localhost with a virtual authenticator such as a laptop's (ctap2, internal, user verified). */
     private Page pageWithAuthenticator() {
-        Page page = chromium.newPage("http://localhost:" + port, "en");
-        pages.add(page);
-        page.onConsoleMessage(message -> {
-            if ("error".equals(message.type())) {
-                consoleErrors.add(page.url() + ": " + message.text());
-            }
-        });
+        Page page = browser("en", "http://localhost:" + port);
         var devTools = page.context().newCDPSession(page);
         devTools.send("WebAuthn.enable");
         JsonObject options = new JsonObject();

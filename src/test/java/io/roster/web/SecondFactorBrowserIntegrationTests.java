@@ -8,19 +8,16 @@ import io.roster.support.Api;
 import io.roster.support.Chromium;
 import io.roster.support.FailedSignIns;
 import io.roster.support.Fixtures;
+import io.roster.support.ConsoleBrowserTest;
 import io.roster.support.IntegrationTest;
 import io.roster.support.Operator;
 import io.roster.support.Totp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -29,37 +26,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the password; a wrong code is explained and the right one lands in the console.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SecondFactorBrowserIntegrationTests {
+class SecondFactorBrowserIntegrationTests extends ConsoleBrowserTest {
 
     static final String PASSWORD = "second-factor-browser-password";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
 
-    Chromium chromium;
-    final List<Page> pages = new ArrayList<>();
     final List<String> accounts = new ArrayList<>();
 
-    @BeforeAll
-    void startBrowser() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @AfterEach
-    void cleanUp() {
-        pages.forEach(page -> page.context().close());
-        pages.clear();
+    void forgetFailedSignIns() {
         FailedSignIns.forget(jdbc, accounts);
     }
 
@@ -70,8 +47,7 @@ class SecondFactorBrowserIntegrationTests {
         var created = fixtures.createUser(company, Fixtures.userWithPassword("ACTIVE", PASSWORD));
         accounts.add(created.text("id"));
         String login = created.text("userId");
-        Page page = chromium.newPage("http://127.0.0.1:" + port, "en");
-        pages.add(page);
+        Page page = browser("en");
         Chromium.signIn(page, login, PASSWORD);
 
         page.navigate("/profile");
