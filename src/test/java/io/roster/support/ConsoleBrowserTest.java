@@ -61,6 +61,16 @@ public abstract class ConsoleBrowserTest {
         assertThat(errors).as("errors in the browser's console (a CSP refusal among them)").isEmpty();
     }
 
+    /**
+     * Waits until htmx has processed {@code element} (its handlers attached: htmx keeps its state on
+     * the element then). A form swapped in by htmx is in the page a moment before that; Enter or a
+     * click in that moment posts the plain form instead, which a loaded machine makes likely.
+     */
+    protected static void htmxReady(com.microsoft.playwright.Locator element) {
+        element.evaluate("element => new Promise(done => { const ready = () => element['htmx-internal-data']"
+                + " && element['htmx-internal-data'].initHash ? done() : setTimeout(ready, 20); ready(); })");
+    }
+
     /** The server's address, for absolute URLs in assertions. */
     protected String base() {
         return "http://127.0.0.1:" + port;

@@ -406,6 +406,7 @@ class PartnerSpaceBrowserIntegrationTests extends ConsoleBrowserTest {
             // an inline edit in the partner space, as in the company table
             var row = page.locator("#users-table tbody tr", new Page.LocatorOptions().setHasText(tag + "0"));
             row.locator(".value-firstName button").click();
+            htmxReady(row.locator(".value-firstName form.cell-editor"));
             row.locator(".value-firstName input[name=value]").fill("Zoé-" + language);
             row.locator(".value-firstName button[type=submit]").click();
             var edited = page.locator("#users-table tbody tr", new Page.LocatorOptions().setHasText(tag + "0"));

@@ -112,6 +112,7 @@ class UsersConsoleBrowserIntegrationTests extends ConsoleBrowserTest {
         Locator row = row(page, handle);
         assertThat(row.locator(".cell-userId button")).hasCount(0);
         row.locator(".value-firstName button").click();
+        htmxReady(row.locator(".value-firstName form.cell-editor"));
         row.locator(".value-firstName input[name=value]").fill("Juliette");
         row.locator(".value-firstName button[type=submit]").click();
         assertThat(row(page, handle).locator(".value-firstName")).containsText("Juliette");
@@ -195,6 +196,7 @@ class UsersConsoleBrowserIntegrationTests extends ConsoleBrowserTest {
 
             String address = Fixtures.unique("moved").toLowerCase() + "@example.com";
             row(page, handle).locator(".value-email button").click();
+            htmxReady(row(page, handle).locator(".value-email form.cell-editor"));
             row(page, handle).locator(".value-email input[name=value]").fill(address);
             row(page, handle).locator(".value-email input[name=value]").press("Enter");
             assertThat(row(page, handle).locator(".row-notice")).hasText(language.equals("en")
