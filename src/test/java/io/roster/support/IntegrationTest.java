@@ -5,11 +5,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A test of the whole application over real HTTP on a random port, against the database of the
- * current pass (H2 or PostgreSQL). Every test makes its own tenants, so tests share one context.
+ * current pass (H2 or PostgreSQL). Every test makes its own tenants, so tests share one context;
+ * the application's clock is a {@link TestClock} the tests may move (and put back).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,5 +26,6 @@ import org.springframework.test.context.ContextConfiguration;
         "roster.sign-in.delay-unit=PT0S",
         "roster.sign-in.address-lock-after=100000"})
 @ContextConfiguration(initializers = TestDatabase.class)
+@Import(TestClockConfiguration.class)
 public @interface IntegrationTest {
 }
