@@ -7,7 +7,7 @@
 # methods, and the top statements; writes them to bench/target/profile-<scenario>-<db>-<time>.md.
 #
 #   bench/profile.sh [--db h2|postgresql] [--no-build] SCENARIO [-- harness options]
-#   SCENARIO: create | search | cursor | signin | race   (see run.sh and the harness's --help)
+#   SCENARIO: floor | create | search | cursor | signin | race   (see run.sh and the harness's --help)
 #
 # pg_stat_statements needs `shared_preload_libraries = 'pg_stat_statements'` on the server (a
 # restart); without it the statement table is skipped and says so.
@@ -29,7 +29,7 @@ while [ $# -gt 0 ]; do
     *) scenario="$1"; shift ;;
   esac
 done
-case "$scenario" in create|search|cursor|signin|race) ;; *) echo "name one scenario: create, search, cursor, signin or race" >&2; exit 2 ;; esac
+case "$scenario" in floor|create|search|cursor|signin|race) ;; *) echo "name one scenario: floor, create, search, cursor, signin or race" >&2; exit 2 ;; esac
 case "$db" in h2|postgresql) ;; *) echo "--db must be h2 or postgresql" >&2; exit 2 ;; esac
 
 if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then

@@ -54,6 +54,24 @@ public final class TransactionMemo<K, V> {
     }
 
     /**
+     * Keeps an answer computed ahead (e.g. many keys read in one statement) as if {@link #get} had
+     * computed it now; an answer already kept is left as it is. Nothing to do outside a transaction.
+     */
+    public void putIfAbsent(K key, V value) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Answers answers = (Answers) TransactionSynchronizationManager.getResource(this);
+        if (answers == null) {
+            answers = new Answers();
+            TransactionSynchronizationManager.bindResource(this, answers);
+            TransactionSynchronizationManager.registerSynchronization(answers);
+        }
+        answers.byKey.putIfAbsent(key, value);
+    }
+
+    /**
      * Drops the current transaction's answer for {@code key}: the transaction changed what it was
      * computed from, so the next {@link #get} computes again. Nothing to do outside a transaction.
      */

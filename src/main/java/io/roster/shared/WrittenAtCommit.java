@@ -42,6 +42,21 @@ public final class WrittenAtCommit<T> {
         pending.rows.add(row);
     }
 
+    /**
+     * Writes the rows the current transaction added so far, now: for a statement about to read or
+     * update the table they go to. Nothing to do outside a transaction or when none are waiting.
+     */
+    public void writeNow() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending != null) {
+            pending.write();
+        }
+    }
+
     /** The rows of one transaction, and how many there were at each of its savepoints. */
     private final class Pending implements TransactionSynchronization {
 

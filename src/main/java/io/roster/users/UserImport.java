@@ -40,9 +40,11 @@ public class UserImport {
     private final UserLifecycle lifecycle;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private final Recipients recipients;
 
     UserImport(AccountRows accounts, RowCreation creation, LicensePool licenses, UserLifecycle lifecycle,
-            ApplicationEventPublisher events, TransactionTemplate tx) {
+            ApplicationEventPublisher events, TransactionTemplate tx, Recipients recipients) {
+        this.recipients = recipients;
         this.accounts = accounts;
         this.creation = creation;
         this.licenses = licenses;
@@ -137,6 +139,9 @@ public class UserImport {
                 Map<Integer, String> ids = new LinkedHashMap<>();
                 rows.forEach(row -> ids.put(row.source().line(), row.account().id()));
                 hook.saved(ids);
+                // the activations tell each new person (the setup mail, notifications): their
+                // accounts, as just written, read in a few statements rather than one each
+                recipients.readAhead(ids.values());
                 rows.forEach(this::publishSettled);
                 return rows.stream().map(row -> row.outcome(row.account().id())).toList();
             });
