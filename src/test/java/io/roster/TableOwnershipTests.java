@@ -30,7 +30,8 @@ class TableOwnershipTests {
     static final Map<String, Set<String>> TABLES_BY_MODULE = Map.ofEntries(
             Map.entry("tenancy", Set.of("partners", "companies")),
             Map.entry("licensing", Set.of("license_pools")),
-            Map.entry("users", Set.of("accounts", "platform_setup", "company_links", "account_name_words")),
+            Map.entry("users", Set.of("accounts", "platform_setup", "company_links", "account_name_words", "seat_waitlist",
+                    "seat_waitlist_settings")),
             Map.entry("access", Set.of("api_tokens", "scim_tokens", "scim_settings", "custom_roles", "role_assignments", "partner_members",
                     "sign_in_events", "sign_in_throttle", "device_cookie_keys", "spring_session",
                     "spring_session_attributes", "totp_factors", "recovery_codes", "user_entities", "user_credentials",

@@ -12,6 +12,7 @@ import io.roster.shared.Page;
 import io.roster.shared.PageRequest;
 import io.roster.shared.Problems;
 import io.roster.users.ActivationOutcome;
+import io.roster.users.ValidationCode;
 import io.roster.users.NewUser;
 import io.roster.users.UserEdit;
 import io.roster.users.UserLifecycle;
@@ -122,6 +123,10 @@ class UsersController {
             @PathVariable String id) {
         CompanyId company = manage(caller, companyId, id);
         ActivationOutcome outcome = lifecycle.activate(company, id);
+        if (!outcome.activated() && outcome.row().validationResult().code() == ValidationCode.WAITING_FOR_LICENSE) {
+            // accepted: the row waits for a seat and is activated when its turn comes
+            return ResponseEntity.accepted().eTag(Responses.etag(outcome.row().version())).body(view(company, outcome.row()));
+        }
         if (!outcome.activated()) {
             // the words in the caller's language, the codes for clients to branch on (additive to the old body)
             String words = this.words.text(outcome.row().validationResult());

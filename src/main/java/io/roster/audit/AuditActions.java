@@ -24,6 +24,8 @@ public final class AuditActions {
                     "workspace.right_removed", "workspace.invitation_sent", "workspace.invitation_resent",
                     "workspace.invitation_revoked")),
             new Group("licenses.", List.of("licenses.changed")),
+            new Group("waitlist.", List.of("waitlist.setting_changed", "waitlist.joined", "waitlist.activated",
+                    "waitlist.moved", "waitlist.removed")),
             new Group("company.", List.of("company.created")),
             new Group("scim_token.", List.of("scim_token.created", "scim_token.revoked")),
             new Group("scim_settings.", List.of("scim_settings.changed")),

@@ -89,6 +89,16 @@ public class LicensePool {
         return new Seats(taken, new Usage(before.used() + taken, before.purchased()));
     }
 
+    /**
+     * Locks the company's pool until the caller's transaction ends and reads it: what depends on
+     * the seats staying as read (the order of the seat waitlist) is decided under this lock, the
+     * one every take and release of a seat waits on.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Usage lock(CompanyId company) {
+        return lockedUsage(company);
+    }
+
     /** Gives one seat back. Must run inside the transaction that deactivates or deletes the user. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void release(CompanyId company) {

@@ -41,10 +41,12 @@ public class UserImport {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Recipients recipients;
+    private final WaitlistRows queue;
 
     UserImport(AccountRows accounts, RowCreation creation, LicensePool licenses, UserLifecycle lifecycle,
-            ApplicationEventPublisher events, TransactionTemplate tx, Recipients recipients) {
+            ApplicationEventPublisher events, TransactionTemplate tx, Recipients recipients, WaitlistRows queue) {
         this.recipients = recipients;
+        this.queue = queue;
         this.accounts = accounts;
         this.creation = creation;
         this.licenses = licenses;
@@ -110,7 +112,7 @@ public class UserImport {
         int wanted = (int) plan.stream().filter(Planned::candidate).count();
         int taken = Math.max(0, Math.min(wanted, usage.purchased() - usage.used()));
         var seats = new LicensePool.Seats(taken, new LicensePool.Usage(usage.used() + taken, usage.purchased()));
-        return settle(company, plan, seats).stream().map(row -> row.outcome(null)).toList();
+        return settle(company, plan, seats, firstWaitingPosition(company)).stream().map(row -> row.outcome(null)).toList();
     }
 
     private List<RowOutcome> write(CompanyId company, List<Planned> plan, BatchHook hook) {
@@ -134,8 +136,11 @@ public class UserImport {
         try {
             return tx.execute(status -> {
                 int wanted = (int) batch.stream().filter(Planned::candidate).count();
-                List<Settled> rows = settle(company, batch, licenses.takeUpTo(company, wanted));
+                LicensePool.Seats seats = licenses.takeUpTo(company, wanted);
+                // the pool is locked now: the queue's end stays where it is read until the commit
+                List<Settled> rows = settle(company, batch, seats, firstWaitingPosition(company));
                 creation.saveAll(rows.stream().map(Settled::account).toList());
+                rows.forEach(row -> joinQueue(company, row));
                 Map<Integer, String> ids = new LinkedHashMap<>();
                 rows.forEach(row -> ids.put(row.source().line(), row.account().id()));
                 hook.saved(ids);
@@ -169,14 +174,18 @@ public class UserImport {
     }
 
     /** Candidates take the seats in the order of the source; the others, and those left without one, stay DRAFT. */
-    private static List<Settled> settle(CompanyId company, List<Planned> batch, LicensePool.Seats seats) {
+    private static List<Settled> settle(CompanyId company, List<Planned> batch, LicensePool.Seats seats, int waitingFrom) {
         List<Settled> rows = new ArrayList<>(batch.size());
         int seated = 0;
+        int waiting = waitingFrom;
         for (Planned planned : batch) {
             if (!planned.candidate()) {
                 rows.add(new Settled(planned.row(), account(company, planned, UserStatus.DRAFT, planned.problems())));
             } else if (seated++ < seats.taken()) {
                 rows.add(new Settled(planned.row(), account(company, planned, UserStatus.ACTIVE, ValidationResult.OK)));
+            } else if (waitingFrom > 0) {
+                rows.add(new Settled(planned.row(), account(company, planned, UserStatus.DRAFT,
+                        ValidationResult.of(ValidationProblem.waiting(waiting++)))));
             } else {
                 rows.add(new Settled(planned.row(),
                         account(company, planned, UserStatus.DRAFT,
@@ -184,6 +193,21 @@ public class UserImport {
             }
         }
         return rows;
+    }
+
+    /** Where the rows left without a seat join the company's seat waitlist; 0 when it is off. */
+    private int firstWaitingPosition(CompanyId company) {
+        return queue.enabled(company) ? queue.size(company) + 1 : 0;
+    }
+
+    /** A row settled as waiting joins the queue at the position its validation result tells. */
+    private void joinQueue(CompanyId company, Settled row) {
+        ValidationResult result = row.account().validationResult();
+        if (result != null && result.code() == ValidationCode.WAITING_FOR_LICENSE) {
+            int position = Integer.parseInt(result.problems().getFirst().params().get("position"));
+            queue.add(company, row.account().id(), row.source().userId(), true, position, java.time.Instant.now());
+            events.publishEvent(new WaitlistEvents.Joined(company, row.account().id(), row.source().userId(), position));
+        }
     }
 
     private static NewAccount account(CompanyId company, Planned planned, UserStatus status, ValidationResult validationResult) {

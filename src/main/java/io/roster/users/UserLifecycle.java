@@ -32,12 +32,19 @@ public class UserLifecycle {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final ExternalIds externalIds;
+    private final WaitlistRows queue;
+    private final Waitlist waitlist;
+    private final java.time.Clock clock;
     /** The activation inside a larger transaction: a savepoint, so a refusal or a failure undoes only it. */
     private final TransactionTemplate savepoint;
 
     UserLifecycle(UserRows rows, RowCreation creation, LicensePool licenses, Passwords passwords,
-            ApplicationEventPublisher events, TransactionTemplate tx, ExternalIds externalIds) {
+            ApplicationEventPublisher events, TransactionTemplate tx, ExternalIds externalIds, WaitlistRows queue,
+            Waitlist waitlist, java.time.Clock clock) {
         this.externalIds = externalIds;
+        this.queue = queue;
+        this.waitlist = waitlist;
+        this.clock = clock;
         this.rows = rows;
         this.creation = creation;
         this.licenses = licenses;
@@ -131,12 +138,21 @@ public class UserLifecycle {
     }
 
     private ActivationOutcome activateInTransaction(CompanyId company, String id, boolean invite) {
+        return activateInTransaction(company, id, invite, lockForWaitlist(company), false);
+    }
+
+    /**
+     * {@code waitlisting}: the company's seat waitlist is on and the caller holds the pool's lock,
+     * so a row refused for want of a seat waits for one. {@code fromWaitlist}: the row's turn came.
+     */
+    private ActivationOutcome activateInTransaction(CompanyId company, String id, boolean invite, boolean waitlisting,
+            boolean fromWaitlist) {
         // Rows filed before the savepoint (the draft's audit entry, its roles' grants) are written
         // now, outside it: the flush inside the activation writes what is pending, and a refused
         // seat would otherwise roll them back with the activation while the row itself commits.
         TransactionSynchronizationUtils.triggerFlush();
         try {
-            return savepoint.execute(status -> activateLocked(company, id, invite));
+            return savepoint.execute(status -> activateLocked(company, id, invite, waitlisting, fromWaitlist));
         } catch (NoSeatLeft full) {
             return refuse(company, rows.lock(company, id).orElseThrow(), List.of(noLicense(full.refusal)));
         } catch (DuplicateKeyException raced) {
@@ -145,15 +161,20 @@ public class UserLifecycle {
         }
     }
 
-    private ActivationOutcome activateLocked(CompanyId company, String id, boolean invite) {
+    private ActivationOutcome activateLocked(CompanyId company, String id, boolean invite, boolean waitlisting,
+            boolean fromWaitlist) {
         UserRow row = lockOwned(company, id);
         if (row.status() == UserStatus.ACTIVE) {
             return new ActivationOutcome(row, true);
         }
         boolean firstTime = row.status() == UserStatus.DRAFT;
+        boolean mayWait = waitlisting && firstTime && !fromWaitlist;
         List<ValidationProblem> problems = problemsOf(company, row, firstTime, true);
         if (!problems.isEmpty()) {
             return refuse(company, row, problems);
+        }
+        if (mayWait && WaitlistPolicy.mustWait(licenses.usage(company), queue.size(company), queue.ofAccount(company, id))) {
+            return waitInLine(company, row, invite);
         }
         if (firstTime) {
             rows.activateFirstTime(company, row);
@@ -215,9 +236,79 @@ public class UserLifecycle {
 
     private ActivationOutcome refuse(CompanyId company, UserRow row, List<ValidationProblem> problems) {
         ValidationResult result = ActivationPolicy.describe(problems);
+        // a waiting row that can no longer be activated leaves the queue (its caller holds the pool's lock)
+        queue.ofAccount(company, row.id()).ifPresent(entry -> waitlist.leave(company, entry, result));
         rows.recordValidation(company, row.id(), result);
         events.publishEvent(new UserEvents.UserActivationRefused(company, row.id(), result, row.userId(), row.status()));
         return new ActivationOutcome(rows.find(company, row.id()).orElseThrow(), false);
+    }
+
+    /**
+     * The row waits for a seat: at the end of the queue, or where it already is. It stays DRAFT and
+     * its validation result tells its position.
+     */
+    private ActivationOutcome waitInLine(CompanyId company, UserRow row, boolean invite) {
+        Optional<WaitlistEntry> already = queue.ofAccount(company, row.id());
+        WaitlistEntry entry = already.orElseGet(() -> queue.append(company, row.id(), row.userId(), invite, clock.instant()));
+        ValidationResult result = ValidationResult.of(ValidationProblem.waiting(entry.position()));
+        rows.recordValidation(company, row.id(), result);
+        if (already.isEmpty()) {
+            events.publishEvent(new UserEvents.UserActivationRefused(company, row.id(), result, row.userId(), row.status()));
+            events.publishEvent(new WaitlistEvents.Joined(company, row.id(), row.userId(), entry.position()));
+        }
+        return new ActivationOutcome(rows.find(company, row.id()).orElseThrow(), false);
+    }
+
+    /**
+     * Gives the company's free seats to its waiting rows, head first, inside the caller's transaction
+     * (the one that freed the seats), each activated as any activation is — audited, mailed,
+     * announced. A row that can no longer be activated leaves the queue and the next one is tried.
+     */
+    void fillFreedSeats(CompanyId company) {
+        if (!lockForWaitlist(company)) {
+            return;
+        }
+        boolean changed = false;
+        while (WaitlistPolicy.seatFree(licenses.usage(company))) {
+            Optional<WaitlistEntry> head = queue.head(company);
+            if (head.isEmpty()) {
+                break;
+            }
+            WaitlistEntry entry = head.get();
+            queue.remove(company, entry);
+            changed = true;
+            ActivationOutcome outcome = activateInTransaction(company, entry.accountId(), entry.invite(), true, true);
+            if (outcome.activated()) {
+                events.publishEvent(new WaitlistEvents.ActivatedFromWaitlist(company, entry.accountId(), entry.userId(),
+                        entry.position()));
+            } else {
+                events.publishEvent(new WaitlistEvents.Left(company, entry.accountId(), entry.userId(), entry.position(),
+                        outcome.row().validationResult().code().name()));
+            }
+        }
+        if (changed) {
+            queue.renumberResults(company, 1);
+        }
+    }
+
+    /**
+     * When the company's seat waitlist is on, locks its license pool first: every change of the
+     * queue happens under that lock, and taking it before any row's keeps one order of locks
+     * (pool, then rows) for all of them, so two never wait on each other.
+     */
+    private boolean lockForWaitlist(CompanyId company) {
+        if (!queue.enabled(company)) {
+            return false;
+        }
+        licenses.lock(company);
+        return queue.enabled(company);
+    }
+
+    /** {@link #lockForWaitlist} for a change of one row, needed only while that row waits. */
+    private void lockIfWaiting(CompanyId company, String id) {
+        if (queue.ofAccount(company, id).isPresent()) {
+            licenses.lock(company);
+        }
     }
 
     private ValidationProblem claimProblem(CompanyId company, String id) {
@@ -228,12 +319,14 @@ public class UserLifecycle {
     /** ACTIVE → INACTIVE: the account is blocked and its license freed. Idempotent on INACTIVE. */
     public UserRow deactivate(CompanyId company, String id) {
         return tx.execute(status -> {
+            lockForWaitlist(company);
             UserRow row = lockOwned(company, id);
             LifecyclePolicy.requireDeactivatable(row);
             if (row.status() == UserStatus.ACTIVE) {
                 rows.setStatus(company, id, UserStatus.INACTIVE, row.validationResult());
                 licenses.release(company);
                 events.publishEvent(new UserEvents.UserDeactivated(company, id, row.userId()));
+                fillFreedSeats(company);
             }
             return rows.find(company, id).orElseThrow();
         });
@@ -242,9 +335,11 @@ public class UserLifecycle {
     /** Deletes a DRAFT or INACTIVE row with its account; an ACTIVE one is refused (409). */
     public void delete(CompanyId company, String id, Long expectedVersion) {
         tx.executeWithoutResult(status -> {
+            lockIfWaiting(company, id);
             UserRow row = lockOwned(company, id);
             requireVersion(row, expectedVersion);
             LifecyclePolicy.requireDeletable(row);
+            queue.ofAccount(company, id).ifPresent(entry -> waitlist.forgetDeleted(company, entry));
             rows.delete(company, id);
             events.publishEvent(new UserEvents.UserDeleted(company, id, row.userId(), row.firstName(), row.lastName(),
                     row.email(), row.status()));
@@ -258,9 +353,11 @@ public class UserLifecycle {
     public UserRow edit(CompanyId company, String id, UserEdit edit, Long expectedVersion) {
         Limits.check(edit.userId(), edit.firstName(), edit.lastName(), edit.email()).throwIfAny();
         return tx.execute(status -> {
+            lockIfWaiting(company, id);
             UserRow row = lockOwned(company, id);
             requireVersion(row, expectedVersion);
             UserRow after = EditPolicy.apply(row, edit);
+            leaveIfNoLongerValid(company, after);
             boolean emailChanged = !Objects.equals(EmailAddress.keyOf(row.email()), EmailAddress.keyOf(after.email()));
             if (!row.accountExists() || !emailChanged) {
                 rows.updateFields(company, after);
@@ -313,6 +410,17 @@ public class UserLifecycle {
             return Optional.of("email");
         }
         return Optional.empty();
+    }
+
+    /** An edit that leaves a waiting row unfit for activation takes it off the queue, saying what to fix. */
+    private void leaveIfNoLongerValid(CompanyId company, UserRow after) {
+        Optional<WaitlistEntry> entry = queue.ofAccount(company, after.id());
+        if (entry.isPresent()) {
+            List<ValidationProblem> problems = ActivationPolicy.problemsOf(after);
+            if (!problems.isEmpty()) {
+                waitlist.leave(company, entry.get(), ActivationPolicy.describe(problems));
+            }
+        }
     }
 
     /** A row of the company's Users table, internal or external. */

@@ -27,6 +27,12 @@ public enum ValidationCode {
     NO_LICENSE("used", "purchased"),
     /** A draft refused for want of a license, told that licenses were added since (recomputed). */
     LICENSE_AVAILABLE("used", "purchased"),
+    /** The company's seat waitlist holds the row: it is activated when a seat frees, at its turn. */
+    WAITING_FOR_LICENSE("position"),
+    /** An administrator took the row off the seat waitlist: it waits no more. */
+    WAITLIST_REMOVED,
+    /** The company turned its seat waitlist off while the row waited: it waits no more. */
+    WAITLIST_CLOSED("used", "purchased"),
     PASSWORD_TOO_SHORT("min"),
     PASSWORD_TOO_LONG("max"),
     PASSWORD_TOO_COMMON,

@@ -33,6 +33,10 @@ public record ValidationProblem(ValidationCode code, Map<String, String> params)
                 Map.of("used", String.valueOf(used), "purchased", String.valueOf(purchased)));
     }
 
+    public static ValidationProblem waiting(int position) {
+        return new ValidationProblem(ValidationCode.WAITING_FOR_LICENSE, Map.of("position", String.valueOf(position)));
+    }
+
     /** Text that matches no code (a result written in words before codes existed). */
     public static ValidationProblem text(String text) {
         return new ValidationProblem(ValidationCode.TEXT, Map.of("text", text));

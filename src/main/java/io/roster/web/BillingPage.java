@@ -6,8 +6,10 @@ import io.roster.access.Guard;
 import io.roster.access.Permission;
 import io.roster.licensing.LicensePool;
 import io.roster.shared.CompanyId;
+import io.roster.shared.PageRequest;
 import io.roster.shared.Problems;
 import io.roster.tenancy.Tenancy;
+import io.roster.users.Waitlist;
 import java.util.Locale;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,7 +24,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Plan &amp; billing (docs/rules.md §4): licenses in use and purchased; {@code billing.manage} (which a
  * partner administrator holds in its attached companies) changes the number, never below the
- * number in use.
+ * number in use. The company's seat waitlist is set and ordered here too (docs/rules.md, "Seat
+ * waitlist"): its switch, and who waits, with move up, move down and remove.
  */
 @Controller
 @RequestMapping("/companies/{companyId}/billing")
@@ -32,8 +35,10 @@ class BillingPage {
     private final LicensePool licenses;
     private final Tenancy tenancy;
     private final Refusals refusals;
+    private final Waitlist waitlist;
 
-    BillingPage(Guard guard, LicensePool licenses, Tenancy tenancy, Refusals refusals) {
+    BillingPage(Guard guard, LicensePool licenses, Tenancy tenancy, Refusals refusals, Waitlist waitlist) {
+        this.waitlist = waitlist;
         this.guard = guard;
         this.licenses = licenses;
         this.tenancy = tenancy;
@@ -41,8 +46,11 @@ class BillingPage {
     }
 
     @GetMapping
-    String show(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, Model model) {
+    String show(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
+            @RequestParam(required = false) String waitingAfter, Model model) {
         CompanyAccess access = guard.requireCompany(caller, new CompanyId(companyId), Permission.BILLING_MANAGE);
+        model.addAttribute("seatWaitlist", waitlist.enabled(access.company()));
+        model.addAttribute("waiting", waitlist.page(access.company(), PageRequest.of(null, waitingAfter)));
         model.addAttribute("companyId", companyId);
         model.addAttribute("company", tenancy.company(access.company()));
         model.addAttribute("usage", licenses.usage(access.company()));
@@ -58,6 +66,48 @@ class BillingPage {
                 () -> licenses.changePurchased(company, number(licensesPurchased)));
         redirect.addFlashAttribute(changed ? "noticeArg" : "wanted", licensesPurchased);
         return "redirect:/companies/" + companyId + "/billing";
+    }
+
+    @PostMapping("/waitlist")
+    String waitlistSetting(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
+            @RequestParam(required = false) String seatWaitlist, Locale locale, RedirectAttributes redirect) {
+        CompanyId company = billing(caller, companyId);
+        boolean on = "on".equals(seatWaitlist) || "true".equals(seatWaitlist);
+        refusals.attempt(locale, redirect, on ? "admin.waitlist.turnedOn" : "admin.waitlist.turnedOff",
+                () -> waitlist.setEnabled(company, on));
+        return back(companyId);
+    }
+
+    @PostMapping("/waitlist/{id}/move")
+    String move(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String id,
+            @RequestParam(required = false) String position, Locale locale, RedirectAttributes redirect) {
+        CompanyId company = billing(caller, companyId);
+        refusals.attempt(locale, redirect, "admin.waitlist.moved", () -> waitlist.move(company, id, position(position)));
+        return back(companyId);
+    }
+
+    @PostMapping("/waitlist/{id}/remove")
+    String remove(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String id,
+            Locale locale, RedirectAttributes redirect) {
+        CompanyId company = billing(caller, companyId);
+        refusals.attempt(locale, redirect, "admin.waitlist.removed", () -> waitlist.remove(company, id));
+        return back(companyId);
+    }
+
+    private CompanyId billing(Caller caller, String companyId) {
+        return guard.requireCompany(caller, new CompanyId(companyId), Permission.BILLING_MANAGE).company();
+    }
+
+    private static String back(String companyId) {
+        return "redirect:/companies/" + companyId + "/billing#waitlist-title";
+    }
+
+    private static Integer position(String typed) {
+        try {
+            return Integer.valueOf(typed == null ? "" : typed.trim());
+        } catch (NumberFormatException notANumber) {
+            return null;   // refused by the waitlist, in words
+        }
     }
 
     private static int number(String typed) {

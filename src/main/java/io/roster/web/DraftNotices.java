@@ -45,7 +45,8 @@ class DraftNotices {
     /** The notice for a row an activation did not make ACTIVE, as {@code access} may act on it. */
     DraftNotice of(UserRow row, String label, CompanyAccess access, Locale locale) {
         boolean noLicense = row.validationResult() != null
-                && row.validationResult().codes().contains(ValidationCode.NO_LICENSE);
+                && (row.validationResult().codes().contains(ValidationCode.NO_LICENSE)
+                        || row.validationResult().codes().contains(ValidationCode.WAITING_FOR_LICENSE));
         boolean mayOpenBilling = access.has(Permission.BILLING_MANAGE);
         String title = messages.getMessage("draft.notice.title." + row.status().name(), new Object[] {label}, locale);
         return new DraftNotice(title, texts.lines(row.validationResult(), locale),

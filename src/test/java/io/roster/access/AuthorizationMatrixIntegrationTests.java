@@ -449,6 +449,19 @@ class AuthorizationMatrixIntegrationTests {
                 () -> api -> api.post(a() + "/scim-tokens", null)));
         ops.add(op("GET " + scimTokens, "GET /companies/A/scim-tokens", inA(200, all),
                 () -> api -> api.get(a() + "/scim-tokens")));
+        // the company's settings and its seat waitlist are Plan & billing's; an unknown entry is a 404 past the check
+        String settings = "/api/v1/companies/{companyId}/settings";
+        String waitlist = "/api/v1/companies/{companyId}/waitlist";
+        ops.add(op("GET " + settings, "GET /companies/A/settings", inA(200, BILLING_MANAGE),
+                () -> api -> api.get(a() + "/settings")));
+        ops.add(op("PUT " + settings, "PUT /companies/A/settings (nothing changed)", inA(200, BILLING_MANAGE),
+                () -> api -> api.put(a() + "/settings", Map.of())));
+        ops.add(op("GET " + waitlist, "GET /companies/A/waitlist", inA(200, BILLING_MANAGE),
+                () -> api -> api.get(a() + "/waitlist")));
+        ops.add(op("DELETE " + waitlist + "/{id}", "DELETE /companies/A/waitlist/{unknown}", inA(404, BILLING_MANAGE),
+                () -> api -> api.delete(a() + "/waitlist/" + Fixtures.unique("entry"), Map.of())));
+        ops.add(op("POST " + waitlist + "/{id}/move", "POST /companies/A/waitlist/{unknown}/move", inA(404, BILLING_MANAGE),
+                () -> api -> api.post(a() + "/waitlist/" + Fixtures.unique("entry") + "/move", Map.of("position", 1))));
         String scimSettings = "/api/v1/companies/{companyId}/scim-settings";
         ops.add(op("GET " + scimSettings, "GET /companies/A/scim-settings", inA(200, ROLES_MANAGE),
                 () -> api -> api.get(a() + "/scim-settings")));
@@ -700,6 +713,9 @@ class AuthorizationMatrixIntegrationTests {
         endpoints.put("GET /companies/A", c -> api -> api.get(c));
         endpoints.put("PUT /companies/A/licenses", c -> api -> api.put(c + "/licenses", Map.of("licensesPurchased", 5)));
         endpoints.put("GET /companies/A/users", c -> api -> api.get(c + "/users"));
+        endpoints.put("GET /companies/A/settings", c -> api -> api.get(c + "/settings"));
+        endpoints.put("PUT /companies/A/settings", c -> api -> api.put(c + "/settings", Map.of("seatWaitlist", true)));
+        endpoints.put("GET /companies/A/waitlist", c -> api -> api.get(c + "/waitlist"));
         endpoints.put("POST /companies/A/users", c -> api -> api.post(c + "/users", Fixtures.validUser("DRAFT")));
         endpoints.put("GET /companies/A/users/{id}", c -> api -> api.get(c + u));
         endpoints.put("PATCH /companies/A/users/{id}", c -> api -> api.patch(c + u, Map.of("firstName", "B"), Map.of()));

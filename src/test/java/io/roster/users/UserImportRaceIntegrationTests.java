@@ -54,6 +54,9 @@ class UserImportRaceIntegrationTests {
     @Autowired
     Recipients recipients;
 
+    @Autowired
+    WaitlistRows queue;
+
     @Test
     void a_batch_that_meets_a_claim_made_after_the_plan_is_imported_row_by_row_and_the_raced_row_stays_draft() {
         Fixtures fixtures = new Fixtures(Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD));
@@ -67,7 +70,7 @@ class UserImportRaceIntegrationTests {
                 return Set.of();
             }
         };
-        UserImport importer = new UserImport(blind, creation, licenses, lifecycle, events, tx, recipients);
+        UserImport importer = new UserImport(blind, creation, licenses, lifecycle, events, tx, recipients, queue);
 
         ImportResult result = importer.run(company, List.of(
                 new ImportRow(2, raced, "Ann", "Race", fresh + "-a@example.com", UserStatus.ACTIVE, List.of()),

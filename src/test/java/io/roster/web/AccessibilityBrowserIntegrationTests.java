@@ -38,6 +38,11 @@ class AccessibilityBrowserIntegrationTests extends ConsoleBrowserTest {
                 Map.of("name", Fixtures.unique("Atelier"))).text("id");
         Map<String, Object> member = Fixtures.with(Fixtures.userWithPassword("ACTIVE", PASSWORD), "locale", language);
         fixtures.createUser(company, member);
+        // a full company whose seat waitlist holds two rows: the Plan & billing page lists them
+        String waitlisted = fixtures.company(0);
+        operator.put("/api/v1/companies/" + waitlisted + "/settings", Map.of("seatWaitlist", true));
+        fixtures.createUser(waitlisted, Fixtures.validUser("ACTIVE"));
+        fixtures.createUser(waitlisted, Fixtures.validUser("ACTIVE"));
         List<String> failures = new ArrayList<>();
 
         Page visitor = browser(language);
@@ -58,6 +63,7 @@ class AccessibilityBrowserIntegrationTests extends ConsoleBrowserTest {
         pages.put(c + "/workspaces/" + workspace, 200);
         pages.put(c + "/roles", 200);
         pages.put(c + "/billing", 200);
+        pages.put("/companies/" + waitlisted + "/billing", 200);
         pages.put(c + "/audit", 200);
         pages.put(c + "/webhooks", 200);
         pages.put(c + "/scim-tokens", 200);
