@@ -20,7 +20,6 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
@@ -74,14 +73,16 @@ class OidcServerConfig {
         return http.build();
     }
 
+    /** Spring's JDBC repository, each client read once per request at most ({@link RequestClients}). */
     @Bean
     RegisteredClientRepository registeredClients(JdbcTemplate jdbc) {
-        return new JdbcRegisteredClientRepository(jdbc);
+        return new RequestClients(new JdbcRegisteredClientRepository(jdbc));
     }
 
+    /** Spring's JDBC store, without the read-back before each update ({@link StoredAuthorizations}). */
     @Bean
     OAuth2AuthorizationService authorizations(JdbcTemplate jdbc, RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+        return new StoredAuthorizations(jdbc, clients);
     }
 
     @Bean

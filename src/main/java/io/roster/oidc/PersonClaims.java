@@ -185,6 +185,7 @@ class PersonClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     private void forget(String authorizationId) {
         jdbc.sql("DELETE FROM oauth2_authorization WHERE id = ?").param(authorizationId).update();
+        StoredAuthorizations.removed(authorizationId);
         jdbc.sql("DELETE FROM oidc_sign_ins WHERE authorization_id = ?").param(authorizationId).update();
     }
 
