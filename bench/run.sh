@@ -118,6 +118,10 @@ echo "== timing one RS256 signature with a 2048-bit key (what each OIDC token co
 rsa_line=$("$java" bench/tools/RsaSignTime.java)
 echo "   $rsa_line"
 rsa_ms=$(sed -n 's/.*rsa2048_sign_ms=\([0-9.]*\).*/\1/p' <<<"$rsa_line")
+echo "== timing one ES256 signature with a P-256 key (what each OIDC access token costs to sign by default)"
+es_line=$("$java" bench/tools/EsSignTime.java)
+echo "   $es_line"
+es_ms=$(sed -n 's/.*es256_sign_ms=\([0-9.]*\).*/\1/p' <<<"$es_line")
 
 opts=()
 [ "$aot" = fat ] || opts+=("${prod_opts[@]}")
@@ -224,7 +228,7 @@ echo "   machine load after:  $(uptime | sed 's/.*load average/load average/')"
 [ "$start_only" = yes ] && exit 0
 
 "$java" -XX:+UseSerialGC -Xmx1g -jar "$bench_jar" --url "http://127.0.0.1:$port" --server-pid "$pid" \
-  --startup-ms "$startup_ms" --hash-ms "$hash_ms" --hash-pair-per-second "$parallel" --rsa-sign-ms "${rsa_ms:--1}" --db "$db" --out "$out" \
+  --startup-ms "$startup_ms" --hash-ms "$hash_ms" --hash-pair-per-second "$parallel" --rsa-sign-ms "${rsa_ms:--1}" --es-sign-ms "${es_ms:--1}" --db "$db" --out "$out" \
   ${pg_db:+--pg-database "$pg_db"} \
   "${harness[@]}"
 echo

@@ -62,7 +62,8 @@ class OidcChanges {
     @EventListener
     void on(OidcEvents.SigningKeyRotated e) {
         trail.as(trail.actors().current(), null, null, "oidc.key_rotated", new AuditTrail.Target("oidc_key", e.keyId()),
-                fields("keyIds", String.join(" ", e.retiredKeyIds())), fields("keyId", e.keyId()), null);
+                fields("keyIds", String.join(" ", e.retiredKeyIds())), fields("keyId", e.keyId(), "ecKeyId", e.ecKeyId()),
+                null);
     }
 
     private void platform(String action, String clientId, Map<String, Object> before, Map<String, Object> after) {

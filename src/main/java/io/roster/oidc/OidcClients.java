@@ -171,6 +171,7 @@ public class OidcClients {
         jdbc.sql("DELETE FROM oauth2_authorization_consent WHERE registered_client_id = ?").param(current.getId())
                 .update();
         jdbc.sql("DELETE FROM oauth2_registered_client WHERE id = ?").param(current.getId()).update();
+        RequestClients.forgetAll();
         events.publishEvent(new OidcEvents.ClientDeleted(clientId, current.getClientName(), byAccountId));
     }
 

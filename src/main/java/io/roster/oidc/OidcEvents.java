@@ -34,6 +34,7 @@ public final class OidcEvents {
     public record ClientDeleted(String clientId, String name, String byAccountId) {
     }
 
-    public record SigningKeyRotated(String keyId, List<String> retiredKeyIds, String byAccountId) {
+    /** The new RSA key (RS256) and EC key (ES256), and the keys they retired. */
+    public record SigningKeyRotated(String keyId, String ecKeyId, List<String> retiredKeyIds, String byAccountId) {
     }
 }

@@ -19,12 +19,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param expiredAuthorizationsKept how long an authorization stays once every token in it has expired
  *        ({@code ROSTER_OIDC_EXPIRED_AUTHORIZATIONS_KEPT}); then {@link AuthorizationRetention} deletes it
  *        and its sign-in record
+ * @param accessTokenAlgorithm what signs the access tokens ({@code ROSTER_OIDC_ACCESS_TOKEN_ALGORITHM}):
+ *        {@code ES256} (the EC P-256 key, the default) or {@code RS256} (the RSA key, for resource
+ *        servers that take only RS256); ID tokens are always RS256
  */
 @ConfigurationProperties("roster.oidc")
 record OidcProperties(String issuer, @DefaultValue("PT5M") Duration accessTokenLifetime,
         @DefaultValue("PT8H") Duration refreshTokenLifetime, @DefaultValue("PT1M") Duration codeLifetime,
         @DefaultValue("PT1H") Duration retiredKeyKept,
-        @DefaultValue("P7D") Duration expiredAuthorizationsKept) {
+        @DefaultValue("P7D") Duration expiredAuthorizationsKept,
+        @DefaultValue("ES256") String accessTokenAlgorithm) {
 
     /** The issuer, or null to take it from the request (a server on a port chosen at start). */
     String fixedIssuer() {

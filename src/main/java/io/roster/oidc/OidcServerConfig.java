@@ -14,12 +14,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
@@ -73,14 +73,16 @@ class OidcServerConfig {
         return http.build();
     }
 
+    /** Spring's JDBC repository, each client read once per request at most ({@link RequestClients}). */
     @Bean
     RegisteredClientRepository registeredClients(JdbcTemplate jdbc) {
-        return new JdbcRegisteredClientRepository(jdbc);
+        return new RequestClients(new JdbcRegisteredClientRepository(jdbc));
     }
 
+    /** Spring's JDBC store, without the read-back before each update ({@link StoredAuthorizations}). */
     @Bean
     OAuth2AuthorizationService authorizations(JdbcTemplate jdbc, RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+        return new StoredAuthorizations(jdbc, clients);
     }
 
     @Bean
@@ -88,7 +90,11 @@ class OidcServerConfig {
         return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
     }
 
-    /** Signs with the newest key: {@link SigningKeys} offers it first, retired keys after it (public only). */
+    /**
+     * Signs with the newest key of the header's algorithm (RS256: the RSA key; ES256: the EC key, see
+     * {@link AccessTokenSignature}): {@link SigningKeys} offers the signing keys first, retired keys
+     * after them (public only), and the encoder offers only keys of the header's kind and algorithm.
+     */
     @Bean
     JwtEncoder jwtEncoder(SigningKeys keys) {
         NimbusJwtEncoder encoder = new NimbusJwtEncoder(keys);
@@ -96,9 +102,15 @@ class OidcServerConfig {
         return encoder;
     }
 
+    /** Reads the access token the userinfo endpoint is called with: ES256 or RS256, whichever the setting was. */
     @Bean
     JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys) {
-        return NimbusJwtDecoder.withJwkSource(keys).build();
+        return NimbusJwtDecoder.withJwkSource(keys)
+                .jwsAlgorithms(algorithms -> {
+                    algorithms.add(SignatureAlgorithm.RS256);
+                    algorithms.add(SignatureAlgorithm.ES256);
+                })
+                .build();
     }
 
     @Bean

@@ -52,9 +52,11 @@ class PersonClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     private final SignInThrottle throttle;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final AccessTokenSignature signature;
 
     PersonClaims(Identities identities, SignInCompanies companies, Accounts accounts, SignIn signIn,
-            SignInThrottle throttle, JdbcClient jdbc, ApplicationEventPublisher events) {
+            SignInThrottle throttle, JdbcClient jdbc, ApplicationEventPublisher events,
+            AccessTokenSignature signature) {
         this.identities = identities;
         this.companies = companies;
         this.accounts = accounts;
@@ -62,10 +64,12 @@ class PersonClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         this.throttle = throttle;
         this.jdbc = jdbc;
         this.events = events;
+        this.signature = signature;
     }
 
     @Override
     public void customize(JwtEncodingContext context) {
+        signature.sign(context);
         OAuth2Authorization authorization = context.getAuthorization();
         if (authorization == null || context.getPrincipal() == null) {
             return;
@@ -181,6 +185,7 @@ class PersonClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     private void forget(String authorizationId) {
         jdbc.sql("DELETE FROM oauth2_authorization WHERE id = ?").param(authorizationId).update();
+        StoredAuthorizations.removed(authorizationId);
         jdbc.sql("DELETE FROM oidc_sign_ins WHERE authorization_id = ?").param(authorizationId).update();
     }
 

@@ -3,6 +3,7 @@ package io.roster.oidc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.roster.support.Api;
 import io.roster.support.Browser;
@@ -24,6 +25,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -136,6 +140,10 @@ class OidcFlowIntegrationTests {
         // refresh tokens rotate: the new one works, and the old one is spent
         OAuth2AccessTokenResponse refreshed = app.refresh(tokens.getAccessToken(), tokens.getRefreshToken());
         assertThat(refreshed.getRefreshToken().getTokenValue()).isNotEqualTo(tokens.getRefreshToken().getTokenValue());
+        assertThat(app.verifiedAccessToken(refreshed, base()).getStringClaim("company_id")).isEqualTo(person.companyId());
+        assertThat(app.lastAccessTokenHeader.getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        assertThat(app.verifiedIdToken(refreshed).getSubject()).isEqualTo(person.accountId());
+        assertThat(app.userInfo(refreshed.getAccessToken()).get("sub").asString()).isEqualTo(person.accountId());
         assertThat(app.introspect(refreshed.getAccessToken().getTokenValue(), client.secret()).get("active").asBoolean())
                 .isTrue();
 
@@ -150,6 +158,52 @@ class OidcFlowIntegrationTests {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entries WHERE action = 'oidc.sign_in' AND company_id = ?"
                 + " AND actor_account_id = ?").params(person.companyId(), person.accountId()).query(Long.class).single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void access_tokens_are_signed_es256_with_the_ec_key_of_the_jwks_and_id_tokens_rs256() throws Exception {
+        Registered client = register(true);
+        Person person = person();
+        OidcRelyingParty app = new OidcRelyingParty(base(), client.clientId(), client.secret());
+        String code = OidcRelyingParty.query(signInThrough(new Browser(port), app.authorizePath(true, Map.of()),
+                person.userId())).get("code");
+        OAuth2AccessTokenResponse tokens = app.redeem(code, true, null);
+
+        // a resource server reading the JWKS through Spring's decoder (Nimbus), ES256 only
+        JsonNode discovery = OidcRelyingParty.json(OidcRelyingParty.get(base() + "/.well-known/openid-configuration",
+                null).body());
+        NimbusJwtDecoder resourceServer = NimbusJwtDecoder.withJwkSetUri(discovery.get("jwks_uri").asString())
+                .jwsAlgorithm(SignatureAlgorithm.ES256).build();
+        Jwt accessToken = resourceServer.decode(tokens.getAccessToken().getTokenValue());
+        assertThat(accessToken.getHeaders()).containsEntry("alg", "ES256");
+        assertThat(accessToken.getSubject()).isEqualTo(person.accountId());
+        assertThat(accessToken.getClaimAsString("company_id")).isEqualTo(person.companyId());
+        JsonNode ecKey = jwk(discovery.get("jwks_uri").asString(), (String) accessToken.getHeaders().get("kid"));
+        assertThat(ecKey.get("kty").asString()).isEqualTo("EC");
+        assertThat(ecKey.get("crv").asString()).isEqualTo("P-256");
+        assertThat(ecKey.get("alg").asString()).isEqualTo("ES256");
+        assertThat(ecKey.get("use").asString()).isEqualTo("sig");
+        assertThat(ecKey.has("d")).as("no private part published").isFalse();
+
+        assertThat(OidcRelyingParty.idTokenAlgorithm(tokens)).isEqualTo(JWSAlgorithm.RS256);
+        app.verifiedIdToken(tokens);
+        assertThat(jwk(discovery.get("jwks_uri").asString(), app.lastKeyId).get("kty").asString()).isEqualTo("RSA");
+        assertThat(discovery.get("id_token_signing_alg_values_supported").toString()).contains("RS256");
+
+        // userinfo and introspection take the ES256 access token
+        assertThat(app.userInfo(tokens.getAccessToken()).get("company_id").asString()).isEqualTo(person.companyId());
+        assertThat(app.introspect(tokens.getAccessToken().getTokenValue(), client.secret()).get("active").asBoolean())
+                .isTrue();
+    }
+
+    /** The key of the JWKS with this id, or fails. */
+    static JsonNode jwk(String jwksUri, String kid) {
+        for (JsonNode key : OidcRelyingParty.json(OidcRelyingParty.get(jwksUri, null).body()).get("keys")) {
+            if (kid.equals(key.get("kid").asString())) {
+                return key;
+            }
+        }
+        throw new AssertionError("no key " + kid + " in the JWKS");
     }
 
     /** A browser signed in to the console as the person, ready to ask for sign-ins to apps. */

@@ -2,8 +2,13 @@ package io.roster.oidc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -51,6 +56,8 @@ final class OidcRelyingParty {
     final String issuer;
     final String redirectUri;
     String lastKeyId;
+    /** The header of the last access token checked by {@link #verifiedAccessToken}. */
+    JWSHeader lastAccessTokenHeader;
     final ClientRegistration registration;
     final String verifier = random();
     final String state = random();
@@ -125,12 +132,39 @@ final class OidcRelyingParty {
         SignedJWT idToken = SignedJWT.parse((String) tokens.getAdditionalParameters().get("id_token"));
         JWKSet keys = JWKSet.parse(get(registration.getProviderDetails().getJwkSetUri(), null).body());
         lastKeyId = idToken.getHeader().getKeyID();
+        assertThat(idToken.getHeader().getAlgorithm()).as("ID tokens are RS256").isEqualTo(JWSAlgorithm.RS256);
         RSAKey key = keys.getKeyByKeyId(lastKeyId).toRSAKey();
         assertThat(idToken.verify(new RSASSAVerifier(key))).as("ID token signature").isTrue();
         JWTClaimsSet claims = idToken.getJWTClaimsSet();
         assertThat(claims.getIssuer()).isEqualTo(expectedIssuer);
         assertThat(claims.getAudience()).containsExactly(registration.getClientId());
         return claims;
+    }
+
+    /**
+     * The access token's claims, once its signature is checked with the JWKS key its header names,
+     * as a resource server does (the key's kind, algorithm and use must match the header's).
+     */
+    JWTClaimsSet verifiedAccessToken(OAuth2AccessTokenResponse tokens, String expectedIssuer) throws Exception {
+        SignedJWT accessToken = SignedJWT.parse(tokens.getAccessToken().getTokenValue());
+        JWKSet keys = JWKSet.parse(get(registration.getProviderDetails().getJwkSetUri(), null).body());
+        lastAccessTokenHeader = accessToken.getHeader();
+        JWK key = keys.getKeyByKeyId(lastAccessTokenHeader.getKeyID());
+        assertThat(key).as("the JWKS key named by the access token's kid").isNotNull();
+        assertThat(key.getAlgorithm()).isEqualTo(lastAccessTokenHeader.getAlgorithm());
+        assertThat(key.getKeyUse()).isEqualTo(KeyUse.SIGNATURE);
+        boolean verified = JWSAlgorithm.ES256.equals(lastAccessTokenHeader.getAlgorithm())
+                ? accessToken.verify(new ECDSAVerifier(key.toECKey()))
+                : accessToken.verify(new RSASSAVerifier(key.toRSAKey()));
+        assertThat(verified).as("access token signature").isTrue();
+        JWTClaimsSet claims = accessToken.getJWTClaimsSet();
+        assertThat(claims.getIssuer()).isEqualTo(expectedIssuer);
+        return claims;
+    }
+
+    /** The algorithm in the ID token's header. */
+    static JWSAlgorithm idTokenAlgorithm(OAuth2AccessTokenResponse tokens) throws Exception {
+        return SignedJWT.parse((String) tokens.getAdditionalParameters().get("id_token")).getHeader().getAlgorithm();
     }
 
     JsonNode userInfo(OAuth2AccessToken accessToken) {

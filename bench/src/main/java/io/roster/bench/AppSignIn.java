@@ -39,6 +39,14 @@ final class AppSignIn {
 
     /** What the token endpoint answered, once checked. */
     record Tokens(String accessToken, String refreshToken, String idToken) {
+
+        /** The {@code alg} of the access token's JWS header (ES256 or RS256), read, not checked. */
+        String accessTokenAlg() {
+            String header = new String(java.util.Base64.getUrlDecoder().decode(accessToken.substring(0,
+                    accessToken.indexOf('.'))), java.nio.charset.StandardCharsets.UTF_8);
+            java.util.regex.Matcher alg = Pattern.compile("\"alg\"\\s*:\\s*\"([^\"]+)\"").matcher(header);
+            return alg.find() ? alg.group(1) : "?";
+        }
     }
 
     private final String base;

@@ -38,6 +38,7 @@ final class Options {
     double hashMs = -1;
     double hashPairPerSecond = -1;
     double rsaSignMs = -1;
+    double esSignMs = -1;
     String db = "?";
     String pgDatabase;
     String largeCompany;
@@ -74,6 +75,7 @@ final class Options {
               --hash-ms MS            one Argon2id hash measured by the caller, for the sign-in bound
               --hash-pair-per-second R  Argon2id hashes/s on two threads measured by the caller
               --rsa-sign-ms MS        one RS256 signature (2048-bit key) measured by the caller, for the OIDC bound
+              --es-sign-ms MS         one ES256 signature (P-256 key) measured by the caller, for the OIDC bound
               --db NAME               label of the database in the table
               --pg-database NAME      count only this database's PostgreSQL sessions in the CPU columns
               --out FILE              also write the table as Markdown to FILE
@@ -136,6 +138,7 @@ final class Options {
                         case "--hash-ms" -> o.hashMs = Double.parseDouble(v);
                         case "--hash-pair-per-second" -> o.hashPairPerSecond = Double.parseDouble(v);
                         case "--rsa-sign-ms" -> o.rsaSignMs = Double.parseDouble(v);
+                        case "--es-sign-ms" -> o.esSignMs = Double.parseDouble(v);
                         case "--db" -> o.db = v;
                         case "--pg-database" -> o.pgDatabase = v;
                         case "--large-company" -> o.largeCompany = v;
