@@ -28,7 +28,7 @@ class TableOwnershipTests {
 
     /** The owner of every table. A new table must be added here, to exactly one module. */
     static final Map<String, Set<String>> TABLES_BY_MODULE = Map.ofEntries(
-            Map.entry("tenancy", Set.of("partners", "companies")),
+            Map.entry("tenancy", Set.of("partners", "companies", "partner_grants")),
             Map.entry("licensing", Set.of("license_pools")),
             Map.entry("users", Set.of("accounts", "platform_setup", "company_links", "account_name_words")),
             Map.entry("access", Set.of("api_tokens", "scim_tokens", "scim_settings", "custom_roles", "role_assignments", "partner_members",
