@@ -31,6 +31,9 @@ public class PartnerAccess {
     /** The longest an acceptance may run: the company reviews its partners at least that often. */
     static final int LONGEST_YEARS = 3;
 
+    /** A current grant this close to its end is "ending": its partner is offered to ask for a renewal. */
+    static final int RENEWAL_WINDOW_DAYS = 60;
+
     private final PartnerGrants grants;
     private final Companies companies;
     private final Clock clock;
@@ -201,6 +204,12 @@ public class PartnerAccess {
     /** True when the grant is current now. */
     public boolean isCurrent(PartnerGrant grant) {
         return grant.isCurrent(clock.instant());
+    }
+
+    /** True when the partner may want to ask again: the grant is not current, or ends within the renewal window. */
+    public boolean renewable(PartnerGrant grant) {
+        Instant now = clock.instant();
+        return !grant.isCurrent(now) || grant.endsAt().isBefore(now.plus(java.time.Duration.ofDays(RENEWAL_WINDOW_DAYS)));
     }
 
     /** True when the grant is current now and covers the scope. */

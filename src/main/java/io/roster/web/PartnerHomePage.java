@@ -157,7 +157,8 @@ class PartnerHomePage {
      * current, the licenses (slug and licenses are null otherwise: the name and the status only).
      */
     record CompanyRow(CompanyId id, String name, String slug, Integer licensesUsed, Integer licensesPurchased,
-            String status, boolean current, boolean users, boolean billing, Instant endsAt, boolean requestWaiting) {
+            String status, boolean current, boolean users, boolean billing, Instant endsAt, boolean requestWaiting,
+            boolean renewable) {
     }
 
     /** A page of companies; a cursor of another order ("name" only here) starts again at page one. */
@@ -178,9 +179,11 @@ class PartnerHomePage {
         var grant = granted.grant();
         boolean current = usage != null;
         return new CompanyRow(company.id(), company.name(), current ? company.slug() : null,
-                current ? usage.used() : null, current ? usage.purchased() : null, grant.status().name(), current,
+                current ? usage.used() : null, current ? usage.purchased() : null,
+                // ended but not yet marked by the job: it reads as what it already is
+                !current && grant.status() == io.roster.tenancy.GrantStatus.ACTIVE ? "EXPIRED" : grant.status().name(), current,
                 current && access.covers(grant, GrantScope.USERS), current && access.covers(grant, GrantScope.BILLING),
-                grant.endsAt(), grant.requestWaiting());
+                grant.endsAt(), grant.requestWaiting(), access.renewable(grant));
     }
 
     private String text(String key, Locale locale) {
