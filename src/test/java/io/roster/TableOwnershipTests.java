@@ -28,7 +28,7 @@ class TableOwnershipTests {
 
     /** The owner of every table. A new table must be added here, to exactly one module. */
     static final Map<String, Set<String>> TABLES_BY_MODULE = Map.ofEntries(
-            Map.entry("tenancy", Set.of("partners", "companies")),
+            Map.entry("tenancy", Set.of("partners", "companies", "partner_grants")),
             Map.entry("licensing", Set.of("license_pools")),
             Map.entry("users", Set.of("accounts", "platform_setup", "company_links", "account_name_words", "seat_waitlist",
                     "seat_waitlist_settings")),

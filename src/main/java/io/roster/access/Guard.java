@@ -3,6 +3,8 @@ package io.roster.access;
 import io.roster.shared.CompanyId;
 import io.roster.shared.PartnerId;
 import io.roster.shared.Problems;
+import io.roster.tenancy.PartnerAccess;
+import io.roster.tenancy.PartnerGrant;
 import io.roster.tenancy.Tenancy;
 import io.roster.users.Accounts;
 import io.roster.users.CompanyLinks;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
  * {@link CompanyAccess} it returns as data. A company or partner the caller has
  * no standing in answers 404 exactly like one that does not exist (ids are not to be probed);
  * standing without the needed permission answers 403 naming the permission. Standing comes from
- * the home company, a company role, a partner role over the company, or a workspace right there.
+ * the home company, a company role, a partner role through a current access grant of the company
+ * (within the grant's scope, read with the clock at each request), or a workspace right there.
  */
 @Component
 public class Guard {
@@ -30,9 +33,11 @@ public class Guard {
     private final Accounts accounts;
     private final Tenancy tenancy;
     private final CompanyLinks links;
+    private final PartnerAccess partnerAccess;
 
     Guard(Roles roles, RoleAssignments assignments, PartnerMembers partnerMembers, Accounts accounts,
-            Tenancy tenancy, CompanyLinks links) {
+            Tenancy tenancy, CompanyLinks links, PartnerAccess partnerAccess) {
+        this.partnerAccess = partnerAccess;
         this.accounts = accounts;
         this.tenancy = tenancy;
         this.links = links;
@@ -57,6 +62,24 @@ public class Guard {
         if (!access.has(permission)) {
             throw new Problems.Forbidden("You need the permission '" + permission.code() + "' in this company")
                     .coded("PERMISSION_NEEDED", permission.code());
+        }
+        return access;
+    }
+
+    /**
+     * The caller's access to a company as one of its administrators: every company permission held
+     * through its own company roles (or the operator). A partner's staff never pass, whatever their
+     * grant: the company answers its partners' access requests itself.
+     */
+    public CompanyAccess requireCompanyAdministrator(Caller caller, CompanyId company) {
+        CompanyAccess access = accessTo(caller, company);
+        if (caller.operator()) {
+            return access;
+        }
+        List<String> roleIds = assignments.roleIdsOf(company, caller.accountId());
+        Set<Permission> own = roleIds.isEmpty() ? EnumSet.noneOf(Permission.class) : roles.permissionsOf(company, roleIds);
+        if (!own.containsAll(EnumSet.allOf(Permission.class))) {
+            throw new Problems.Forbidden("Only the company's administrators may do this").coded("COMPANY_ADMIN_ONLY");
         }
         return access;
     }
@@ -103,8 +126,7 @@ public class Guard {
         if (caller.companyScope() != null && !caller.companyScope().equals(company.value())) {
             throw noCompany(company);
         }
-        Optional<String> partnerOfCompany = partnerOf(company);
-        if (partnerOfCompany.isEmpty()) {
+        if (tenancy.findCompany(company).isEmpty()) {
             throw noCompany(company);
         }
         if (caller.operator()) {
@@ -113,10 +135,15 @@ public class Guard {
         List<String> roleIds = assignments.roleIdsOf(company, caller.accountId());
         Set<Permission> permissions = roleIds.isEmpty() ? EnumSet.noneOf(Permission.class)
                 : roles.permissionsOf(company, roleIds);
-        PartnerRole viaPartner = partnerOfCompany.get().isEmpty() ? null
-                : partnerMembers.roleOf(new PartnerId(partnerOfCompany.get()), caller.accountId()).orElse(null);
-        if (viaPartner != null) {
-            permissions.addAll(viaPartner.companyPermissions());
+        PartnerRole viaPartner = null;
+        if (caller.homePartnerId() != null) {
+            // partner members are the partner's staff (accounts whose home is the partner space)
+            PartnerId partner = new PartnerId(caller.homePartnerId());
+            Optional<PartnerGrant> grant = partnerAccess.current(company, partner);
+            viaPartner = grant.isEmpty() ? null : partnerMembers.roleOf(partner, caller.accountId()).orElse(null);
+            if (viaPartner != null) {
+                permissions.addAll(viaPartner.companyPermissions(grant.get().scope()));
+            }
         }
         // A role (or a partner role) makes a member. The home company, or a right on a workspace,
         // gives standing without membership: the person sees the workspaces it was let into, no more.
@@ -153,15 +180,11 @@ public class Guard {
         List<String> roleIds = assignments.roleIdsOf(company, accountId);
         Set<Permission> permissions = roleIds.isEmpty() ? EnumSet.noneOf(Permission.class)
                 : roles.permissionsOf(company, roleIds);
-        partnerOf(company).filter(partner -> !partner.isEmpty())
-                .flatMap(partner -> partnerMembers.roleOf(new PartnerId(partner), accountId))
-                .ifPresent(role -> permissions.addAll(role.companyPermissions()));
+        for (PartnerGrant grant : partnerAccess.currentOf(company)) {
+            partnerMembers.roleOf(grant.partnerId(), accountId)
+                    .ifPresent(role -> permissions.addAll(role.companyPermissions(grant.scope())));
+        }
         return permissions;
-    }
-
-    /** The company's partner id ("" for none); empty when there is no such company. */
-    private Optional<String> partnerOf(CompanyId company) {
-        return tenancy.findCompany(company).map(found -> found.partnerId() == null ? "" : found.partnerId().value());
     }
 
     /**

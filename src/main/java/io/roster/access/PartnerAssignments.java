@@ -3,6 +3,8 @@ package io.roster.access;
 import io.roster.shared.CompanyId;
 import io.roster.shared.PartnerId;
 import io.roster.tenancy.Company;
+import io.roster.tenancy.GrantScope;
+import io.roster.tenancy.PartnerAccess;
 import io.roster.tenancy.Tenancy;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,18 +17,20 @@ import org.springframework.stereotype.Service;
 
 /**
  * The company roles people hold across the companies attached to one partner: what the partner
- * space shows for each person, whose roles may sit in several client companies. Roles held in
- * companies of other partners (or of none) are never read here.
+ * space shows for each person, whose roles may sit in several client companies. Only companies
+ * whose users the partner reaches now (a current grant with the users scope) are shown.
  */
 @Service
 public class PartnerAssignments {
 
     private final JdbcClient jdbc;
     private final Tenancy tenancy;
+    private final PartnerAccess partnerAccess;
 
-    PartnerAssignments(JdbcClient jdbc, Tenancy tenancy) {
+    PartnerAssignments(JdbcClient jdbc, Tenancy tenancy, PartnerAccess partnerAccess) {
         this.jdbc = jdbc;
         this.tenancy = tenancy;
+        this.partnerAccess = partnerAccess;
     }
 
     /** One role in one attached company; {@code customName} is null for a built-in role. */
@@ -51,9 +55,9 @@ public class PartnerAssignments {
                         rs.getString(4)))
                 .list();
         Map<CompanyId, Company> companies = tenancy.companies(assigned.stream().map(Assigned::companyId).distinct().toList());
+        java.util.Set<CompanyId> reached = new java.util.HashSet<>(partnerAccess.companiesInScope(partner, GrantScope.USERS));
         assigned.stream()
-                .filter(role -> companies.containsKey(role.companyId())
-                        && partner.equals(companies.get(role.companyId()).partnerId()))
+                .filter(role -> companies.containsKey(role.companyId()) && reached.contains(role.companyId()))
                 .map(role -> Map.entry(role.accountId(), new Held(role.companyId(), companies.get(role.companyId()).name(),
                         role.roleId(), BuiltInRole.byId(role.roleId()).isPresent() ? null : nameOrId(role.customName(), role.roleId()))))
                 .sorted(BY_COMPANY_THEN_ROLE)

@@ -1,5 +1,6 @@
 package io.roster.access;
 
+import io.roster.tenancy.GrantScope;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -20,5 +21,22 @@ public enum PartnerRole {
 
     public Set<Permission> companyPermissions() {
         return companyPermissions;
+    }
+
+    /**
+     * What the role carries in a company whose grant has this scope: {@code users} opens the
+     * management of users, roles, workspaces and the audit; {@code billing} the licenses.
+     */
+    public Set<Permission> companyPermissions(Set<GrantScope> scope) {
+        Set<Permission> opened = EnumSet.noneOf(Permission.class);
+        if (scope.contains(GrantScope.USERS)) {
+            opened.addAll(EnumSet.of(Permission.USERS_READ, Permission.USERS_MANAGE, Permission.ROLES_MANAGE,
+                    Permission.WORKSPACES_READ, Permission.WORKSPACES_MANAGE, Permission.AUDIT_READ));
+        }
+        if (scope.contains(GrantScope.BILLING)) {
+            opened.add(Permission.BILLING_MANAGE);
+        }
+        opened.retainAll(companyPermissions);
+        return opened;
     }
 }

@@ -92,6 +92,12 @@ public class PartnerStaff {
         return userId == null ? "" : userId.trim().toLowerCase(Locale.ROOT);
     }
 
+    /** The partner's administrators (account ids), whom its access grants' answers are told to. */
+    public List<String> administratorIds(PartnerId partner) {
+        return jdbc.sql("SELECT account_id FROM partner_members WHERE partner_id = ? AND role = ? ORDER BY account_id")
+                .params(partner.value(), PartnerRole.PARTNER_ADMIN.name()).query(String.class).list();
+    }
+
     /** Removes a member: its account belongs to the partner, so it goes too. */
     @Transactional
     public void remove(PartnerId partner, String accountId, Caller by) {

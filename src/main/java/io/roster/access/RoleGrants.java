@@ -2,7 +2,8 @@ package io.roster.access;
 
 import io.roster.shared.CompanyId;
 import io.roster.shared.Problems;
-import io.roster.tenancy.Tenancy;
+import io.roster.tenancy.GrantScope;
+import io.roster.tenancy.PartnerAccess;
 import io.roster.users.Recipient;
 import io.roster.users.Recipients;
 import io.roster.users.UserLifecycle;
@@ -23,13 +24,13 @@ public class RoleGrants {
     private final RoleAssignments assignments;
     private final UserLifecycle lifecycle;
     private final Recipients recipients;
-    private final Tenancy tenancy;
+    private final PartnerAccess partnerAccess;
 
-    RoleGrants(RoleAssignments assignments, UserLifecycle lifecycle, Recipients recipients, Tenancy tenancy) {
+    RoleGrants(RoleAssignments assignments, UserLifecycle lifecycle, Recipients recipients, PartnerAccess partnerAccess) {
         this.assignments = assignments;
         this.lifecycle = lifecycle;
         this.recipients = recipients;
-        this.tenancy = tenancy;
+        this.partnerAccess = partnerAccess;
     }
 
     @Transactional
@@ -47,11 +48,13 @@ public class RoleGrants {
         } catch (Problems.NotFound notInTable) {
             var account = recipients.recipient(accountId);
             boolean operator = access.caller().operator();
-            boolean samePartner = access.actsAsPartner() && account.map(Recipient::homeCompanyId)
+            // the person's home company must be one whose users the same partner reaches now
+            String partner = access.caller().homePartnerId();
+            boolean samePartner = access.actsAsPartner() && partner != null && account.map(Recipient::homeCompanyId)
                     .filter(Objects::nonNull)
-                    .map(home -> Objects.equals(tenancy.company(new CompanyId(home)).partnerId(),
-                            tenancy.company(access.company()).partnerId()))
-                    .orElse(false);
+                    .flatMap(home -> partnerAccess.current(new CompanyId(home), new io.roster.shared.PartnerId(partner)))
+                    .filter(grant -> grant.scope().contains(GrantScope.USERS))
+                    .isPresent();
             if (account.isEmpty() || !(operator || samePartner)) {
                 throw notInTable;
             }

@@ -12,7 +12,11 @@ import io.roster.shared.PageRequest;
 import io.roster.shared.PartnerId;
 import io.roster.shared.Problems;
 import io.roster.tenancy.Company;
+import io.roster.tenancy.GrantScope;
+import io.roster.tenancy.GrantedCompany;
 import io.roster.tenancy.Partner;
+import io.roster.tenancy.PartnerAccess;
+import io.roster.tenancy.PartnerGrant;
 import io.roster.tenancy.Tenancy;
 import io.roster.users.NewStaff;
 import io.roster.users.UserRow;
@@ -47,11 +51,11 @@ class PartnersController {
     private final LicensePool licenses;
 
     private final ApiWording words;
-
+    private final PartnerAccess access;
 
     PartnersController(Tenancy tenancy, Guard guard, PartnerStaff staff, UsersTable users, RoleAssignments assignments,
-            LicensePool licenses, ApiWording words) {
-
+            LicensePool licenses, ApiWording words, PartnerAccess access) {
+        this.access = access;
         this.words = words;
         this.tenancy = tenancy;
         this.licenses = licenses;
@@ -90,14 +94,56 @@ class PartnersController {
         return Responses.ok(partner.version(), PartnerView.of(partner));
     }
 
+    /** The partner's grant in one of its companies, as the partner sees it. */
+    record AccessView(String grantId, String status, List<String> scope, Instant endsAt, boolean requestWaiting,
+            boolean current) {
+        static AccessView of(PartnerGrant grant, boolean current) {
+            return new AccessView(grant.id(), grant.status().name(), PartnerAccessController.codes(grant.scope()),
+                    grant.endsAt(), grant.requestWaiting(), current);
+        }
+    }
+
+    /**
+     * A company of the partner: all of it while the grant is current, else its name and the grant
+     * only (the company decided the partner sees no more).
+     */
+    record PartnerCompanyView(String id, String name, String slug, String partnerId, Integer licensesPurchased,
+            Integer licensesUsed, Instant createdAt, AccessView access) {
+    }
+
+    record AccessRequest(String companySlug) {
+    }
+
     @GetMapping("/{partnerId}/companies")
-    Page<CompaniesController.CompanyView> companies(@AuthenticationPrincipal Caller caller,
+    Page<PartnerCompanyView> companies(@AuthenticationPrincipal Caller caller,
             @PathVariable String partnerId, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         Partner partner = partner(caller, partnerId, false);
-        Page<Company> page = tenancy.companiesOf(partner.id(), PageRequest.of(limit, cursor));
-        Map<CompanyId, LicensePool.Usage> usages = licenses.usages(page.items().stream().map(Company::id).toList());
-        return page.map(company -> CompaniesController.CompanyView.of(company, usages.get(company.id())));
+        Page<GrantedCompany> page = access.companiesOf(partner.id(), PageRequest.of(limit, cursor));
+        List<CompanyId> current = page.items().stream().filter(granted -> access.isCurrent(granted.grant()))
+                .map(granted -> granted.company().id()).toList();
+        Map<CompanyId, LicensePool.Usage> usages = licenses.usages(current);
+        return page.map(granted -> {
+            Company company = granted.company();
+            AccessView grant = AccessView.of(granted.grant(), usages.containsKey(company.id()));
+            if (!grant.current()) {
+                return new PartnerCompanyView(company.id().value(), company.name(), null, null, null, null, null, grant);
+            }
+            LicensePool.Usage usage = usages.get(company.id());
+            return new PartnerCompanyView(company.id().value(), company.name(), company.slug(),
+                    company.partnerId() == null ? null : company.partnerId().value(), usage.purchased(), usage.used(),
+                    company.createdAt(), grant);
+        });
+    }
+
+    /** Asks a company for access, or for the renewal of the partner's grant there (partner administrators). */
+    @PostMapping("/{partnerId}/access-requests")
+    ResponseEntity<AccessView> requestAccess(@AuthenticationPrincipal Caller caller, @PathVariable String partnerId,
+            @RequestBody AccessRequest request) {
+        Partner partner = partner(caller, partnerId, true);
+        PartnerGrant grant = access.request(partner.id(), request == null ? null : request.companySlug(),
+                caller.accountId());
+        return ResponseEntity.status(201).body(AccessView.of(grant, access.isCurrent(grant)));
     }
 
     @GetMapping("/{partnerId}/members")
@@ -146,14 +192,14 @@ class PartnersController {
         CompanyId only = null;
         if (companyId != null && !companyId.isBlank()) {
             Company company = tenancy.company(new CompanyId(companyId));
-            if (!partner.id().equals(company.partnerId())) {
+            if (access.current(company.id(), partner.id()).filter(grant -> grant.scope().contains(GrantScope.USERS)).isEmpty()) {
                 // answered like an unknown id: a partner must not learn which companies exist elsewhere
                 throw new Problems.NotFound("No company " + companyId + " in this partner space").coded("NO_COMPANY_IN_PARTNER", companyId);
             }
             only = company.id();
         }
         UsersQuery query = UsersQuery.of(status, null, q, sort, PageRequest.of(limit, cursor));
-        Page<UserRow> page = users.acrossPartner(tenancy.companyIdsOf(partner.id()), only, query);
+        Page<UserRow> page = users.acrossPartner(access.companiesInScope(partner.id(), GrantScope.USERS), only, query);
         Map<CompanyId, Map<String, List<String>>> roles = new HashMap<>();
         page.items().stream().collect(Collectors.groupingBy(UserRow::homeCompanyId))
                 .forEach((company, rows) -> roles.put(company,

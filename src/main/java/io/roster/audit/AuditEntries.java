@@ -116,6 +116,21 @@ class AuditEntries {
         return spec.query(AuditEntries::entry).list();
     }
 
+    /**
+     * Up to {@code limit} entries of a company filed under one partner space and written by its
+     * staff (acting through the partner's grant, or asking for it), newest first, after {@code after}.
+     */
+    List<AuditEntry> pageOfPartnerInCompany(String companyId, String partnerId, Position after, int limit) {
+        String keyset = after == null ? "" : " AND (occurred_at, id) < (:afterTime, :afterId)";
+        var spec = jdbc.sql("SELECT " + COLUMNS + " FROM audit_entries WHERE company_id = :company AND partner_id = :partner AND actor_kind = 'PARTNER_STAFF'"
+                        + keyset + " ORDER BY occurred_at DESC, id DESC FETCH FIRST " + limit + " ROWS ONLY")
+                .param("company", companyId).param("partner", partnerId);
+        if (after != null) {
+            spec = spec.param("afterTime", utc(after.occurredAt())).param("afterId", after.id());
+        }
+        return spec.query(AuditEntries::entry).list();
+    }
+
     static Position position(String key, String id) {
         try {
             return new Position(Instant.parse(key), id);

@@ -33,6 +33,14 @@ public class AuditLog {
         return page(AuditEntries.Scope.PARTNER, partner.value(), filter, page);
     }
 
+    /** What one partner's staff did in the company (the entries filed under both), newest first. */
+    public Page<AuditEntry> ofPartnerInCompany(CompanyId company, PartnerId partner, PageRequest page) {
+        AuditEntries.Position after = page.cursor() == null ? null
+                : AuditEntries.position(page.cursor().requireSort(SORT).key(), page.cursor().id());
+        List<AuditEntry> rows = entries.pageOfPartnerInCompany(company.value(), partner.value(), after, page.limit() + 1);
+        return Page.fromLookahead(rows, page.limit(), AuditLog::cursorOf);
+    }
+
     /** Every entry of the company that the filter keeps, newest first, read in batches. */
     public void exportCompany(CompanyId company, AuditFilter filter, Consumer<AuditEntry> sink) {
         export(AuditEntries.Scope.COMPANY, company.value(), filter, sink);

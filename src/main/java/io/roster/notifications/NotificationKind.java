@@ -11,7 +11,11 @@ public enum NotificationKind {
     WORKSPACE_RIGHT_REMOVED(MailKind.WORKSPACE_RIGHT_REMOVED),
     // the two below already get a security mail whatever the preferences (invitations module)
     EMAIL_CHANGED(null),
-    PASSWORD_CHANGED(null);
+    PASSWORD_CHANGED(null),
+    PARTNER_ACCESS_REQUESTED(MailKind.PARTNER_ACCESS_REQUESTED),
+    PARTNER_ACCESS_ACCEPTED(MailKind.PARTNER_ACCESS_ACCEPTED),
+    PARTNER_ACCESS_REVOKED(MailKind.PARTNER_ACCESS_REVOKED),
+    PARTNER_ACCESS_EXPIRED(MailKind.PARTNER_ACCESS_EXPIRED);
 
     private final MailKind mail;
 

@@ -1,6 +1,11 @@
 package io.roster.notifications;
 
 import io.roster.access.AccessEvents;
+import io.roster.access.BuiltInRole;
+import io.roster.access.PartnerStaff;
+import io.roster.access.RoleAssignments;
+import io.roster.tenancy.PartnerAccessEvents;
+import io.roster.shared.PartnerId;
 import io.roster.access.Role;
 import io.roster.access.Roles;
 import io.roster.shared.CompanyId;
@@ -23,8 +28,13 @@ class NotificationTriggers {
     private final Tenancy tenancy;
     private final Roles roles;
     private final WorkspaceMembers workspaces;
+    private final RoleAssignments assignments;
+    private final PartnerStaff staff;
 
-    NotificationTriggers(Notifier notifier, Tenancy tenancy, Roles roles, WorkspaceMembers workspaces) {
+    NotificationTriggers(Notifier notifier, Tenancy tenancy, Roles roles, WorkspaceMembers workspaces,
+            RoleAssignments assignments, PartnerStaff staff) {
+        this.assignments = assignments;
+        this.staff = staff;
         this.notifier = notifier;
         this.tenancy = tenancy;
         this.roles = roles;
@@ -76,6 +86,42 @@ class NotificationTriggers {
     @EventListener
     void on(UserEvents.PasswordChanged event) {
         notifier.tell(event.accountId(), NotificationKind.PASSWORD_CHANGED, List.of());
+    }
+
+    /** A partner asks for access (or its renewal): the company's administrators answer it. */
+    @EventListener
+    void on(PartnerAccessEvents.AccessRequested event) {
+        List<String> words = List.of(partner(event.partnerId()), company(event.companyId()));
+        assignments.holdersOf(event.companyId(), BuiltInRole.ADMINISTRATOR.name())
+                .forEach(admin -> notifier.tell(admin, NotificationKind.PARTNER_ACCESS_REQUESTED, words));
+    }
+
+    @EventListener
+    void on(PartnerAccessEvents.AccessAccepted event) {
+        List<String> words = List.of(company(event.companyId()), DAY.format(event.endsAt()));
+        staff.administratorIds(event.partnerId())
+                .forEach(admin -> notifier.tell(admin, NotificationKind.PARTNER_ACCESS_ACCEPTED, words));
+    }
+
+    @EventListener
+    void on(PartnerAccessEvents.AccessRevoked event) {
+        List<String> words = List.of(company(event.companyId()));
+        staff.administratorIds(event.partnerId())
+                .forEach(admin -> notifier.tell(admin, NotificationKind.PARTNER_ACCESS_REVOKED, words));
+    }
+
+    @EventListener
+    void on(PartnerAccessEvents.AccessExpired event) {
+        List<String> words = List.of(company(event.companyId()));
+        staff.administratorIds(event.partnerId())
+                .forEach(admin -> notifier.tell(admin, NotificationKind.PARTNER_ACCESS_EXPIRED, words));
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(java.time.ZoneOffset.UTC);
+
+    private String partner(PartnerId partner) {
+        return tenancy.partner(partner).name();
     }
 
     private String company(CompanyId company) {

@@ -1,8 +1,6 @@
 package io.roster.tenancy;
 
 import io.roster.shared.CompanyId;
-import io.roster.shared.Cursor;
-import io.roster.shared.PageRequest;
 import io.roster.shared.PartnerId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -100,11 +98,6 @@ class Companies {
                 .list();
     }
 
-    List<CompanyId> idsOf(PartnerId partner) {
-        return jdbc.sql("SELECT id FROM companies WHERE partner_id = ?").param(partner.value())
-                .query((rs, n) -> new CompanyId(rs.getString(1))).list();
-    }
-
     boolean any() {
         return jdbc.sql("SELECT COUNT(*) FROM (SELECT id FROM companies FETCH FIRST 1 ROWS ONLY) c").query(Long.class).single() > 0;
     }
@@ -117,19 +110,6 @@ class Companies {
 
     boolean slugTaken(String slug) {
         return jdbc.sql("SELECT COUNT(*) FROM companies WHERE slug = ?").param(slug).query(Long.class).single() > 0;
-    }
-
-    /** The companies attached to one partner, by name then id, one keyset page (limit + 1 rows). */
-    List<Company> ofPartner(PartnerId partner, PageRequest page) {
-        Cursor after = page.cursor() == null ? null : page.cursor().requireSort("name");
-        String keyset = after == null ? "" : " AND (name > :key OR (name = :key AND id > :id))";
-        var spec = jdbc.sql("SELECT " + COLUMNS + " FROM companies WHERE partner_id = :partner" + keyset
-                        + " ORDER BY name, id FETCH FIRST " + (page.limit() + 1) + " ROWS ONLY")
-                .param("partner", partner.value());
-        if (after != null) {
-            spec = spec.param("key", after.key()).param("id", after.id());
-        }
-        return spec.query(Companies::map).list();
     }
 
     /**

@@ -2,11 +2,8 @@ package io.roster.tenancy;
 
 import io.roster.licensing.LicensePool;
 import io.roster.shared.CompanyId;
-import io.roster.shared.Cursor;
 import io.roster.shared.FieldErrors;
 import io.roster.shared.Ids;
-import io.roster.shared.Page;
-import io.roster.shared.PageRequest;
 import io.roster.shared.PartnerId;
 import io.roster.shared.Problems;
 import java.time.Instant;
@@ -31,9 +28,12 @@ public class Tenancy {
     private final Partners partners;
     private final Companies companies;
     private final LicensePool licenses;
+    private final PartnerAccess access;
     private final ApplicationEventPublisher events;
 
-    Tenancy(Partners partners, Companies companies, LicensePool licenses, ApplicationEventPublisher events) {
+    Tenancy(Partners partners, Companies companies, LicensePool licenses, PartnerAccess access,
+            ApplicationEventPublisher events) {
+        this.access = access;
         this.partners = partners;
         this.companies = companies;
         this.licenses = licenses;
@@ -74,6 +74,9 @@ public class Tenancy {
             throw new Problems.Conflict("slug-taken", "The slug '" + request.slug() + "' is already used by another company").coded("SLUG_USED", request.slug());
         }
         licenses.open(company.id(), request.licensesPurchased());
+        if (company.partnerId() != null) {
+            access.open(company.id(), company.partnerId());
+        }
         events.publishEvent(new CompanyCreated(company.id(), company.name(), company.partnerId(), request.licensesPurchased(),
                 company.slug()));
         return company;
@@ -105,16 +108,6 @@ public class Tenancy {
     /** The companies of these ids that exist, by id. */
     public Map<CompanyId, Company> companies(Collection<CompanyId> ids) {
         return companies.findAll(ids).stream().collect(Collectors.toUnmodifiableMap(Company::id, company -> company));
-    }
-
-    /** The ids of every company attached to the partner. */
-    public List<CompanyId> companyIdsOf(PartnerId partner) {
-        return companies.idsOf(partner);
-    }
-
-    public Page<Company> companiesOf(PartnerId partner, PageRequest page) {
-        return Page.fromLookahead(companies.ofPartner(partner, page), page.limit(),
-                last -> new Cursor("name", last.name(), last.id().value()));
     }
 
     /**

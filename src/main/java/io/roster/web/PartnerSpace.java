@@ -8,7 +8,10 @@ import io.roster.shared.PageRequest;
 import io.roster.shared.PartnerId;
 import io.roster.shared.Problems;
 import io.roster.tenancy.Company;
+import io.roster.tenancy.GrantScope;
+import io.roster.tenancy.GrantedCompany;
 import io.roster.tenancy.Partner;
+import io.roster.tenancy.PartnerAccess;
 import io.roster.tenancy.Tenancy;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * The entry check of every partner-space page, as the API does it: a partner the caller is not a
  * member of answers 404, an administrator-only page 403 to a user manager. Companies are looked up
- * within the partner only, so another partner's company id reads as unknown.
+ * within the partner's current access grants only, so another partner's company id, or one whose
+ * grant is pending, revoked or expired, reads as unknown.
  */
 @Component
 class PartnerSpace {
@@ -27,10 +31,12 @@ class PartnerSpace {
 
     private final Guard guard;
     private final Tenancy tenancy;
+    private final PartnerAccess access;
 
-    PartnerSpace(Guard guard, Tenancy tenancy) {
+    PartnerSpace(Guard guard, Tenancy tenancy, PartnerAccess access) {
         this.guard = guard;
         this.tenancy = tenancy;
+        this.access = access;
     }
 
     /** The partner space, if the caller is a member (any role), else 404. */
@@ -56,25 +62,29 @@ class PartnerSpace {
         }
     }
 
-    /** A company attached to this partner; any other id is as unknown as a wrong one. */
+    /** A company this partner currently reaches; any other id is as unknown as a wrong one. */
     Company attached(Partner partner, String companyId) {
         if (companyId == null || companyId.isBlank()) {
             throw new Problems.NotFound("No company in this partner space");
         }
         Company company = tenancy.company(new CompanyId(companyId));
-        if (!partner.id().equals(company.partnerId())) {
+        if (access.current(company.id(), partner.id()).isEmpty()) {
             throw new Problems.NotFound("No company " + companyId + " in this partner space");
         }
         return company;
     }
 
-    /** Every attached company by name, for pickers and to name the company of each row. */
+    /**
+     * Every company whose users the partner reaches now (a current grant with the users scope) by
+     * name, for pickers and to name the company of each row.
+     */
     List<Company> companies(Partner partner) {
         List<Company> all = new ArrayList<>();
         PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
         while (all.size() < MAX_PICKABLE) {
-            Page<Company> batch = tenancy.companiesOf(partner.id(), page);
-            all.addAll(batch.items());
+            Page<GrantedCompany> batch = access.companiesOf(partner.id(), page);
+            batch.items().stream().filter(granted -> access.covers(granted.grant(), GrantScope.USERS))
+                    .forEach(granted -> all.add(granted.company()));
             if (batch.nextCursor() == null) {
                 break;
             }

@@ -175,6 +175,30 @@ class AuthorizationMatrixIntegrationTests {
         };
     }
 
+    /**
+     * The company's own administrators (every permission through company roles) and the operator:
+     * a partner's staff, whatever their grant, answer nothing about their own access (403).
+     */
+    static Rule companyAdministrator(int ok) {
+        return persona -> {
+            if (persona == Persona.ANONYMOUS) {
+                return 401;
+            }
+            if (persona.inA == null) {
+                return 404;
+            }
+            return persona == Persona.OPERATOR || persona == Persona.ADMINISTRATOR ? ok : 403;
+        };
+    }
+
+    /** A fresh partner's request for access to A, waiting for A's answer: its grant id. */
+    String pendingGrantInA() {
+        String partner = fixtures.partner();
+        String slug = operator.get(a()).text("slug");
+        return created(operator.post("/api/v1/partners/" + partner + "/access-requests", Map.of("companySlug", slug)),
+                "grantId");
+    }
+
     static Rule signedIn(int ok) {
         return p -> p == Persona.ANONYMOUS ? 401 : ok;
     }
@@ -331,6 +355,24 @@ class AuthorizationMatrixIntegrationTests {
             String member = created(operator.post(p() + "/members", staffBody("PARTNER_USER_MANAGER")), "accountId");
             return api -> api.delete(p() + "/members/" + member, Map.of());
         }));
+
+        ops.add(op("POST /api/v1/partners/{partnerId}/access-requests", "POST /partners/P/access-requests {a company of none}",
+                partnerAdmin(201), () -> {
+                    String slug = operator.get("/api/v1/companies/" + fixtures.company(1)).text("slug");
+                    return api -> api.post(p() + "/access-requests", Map.of("companySlug", slug));
+                }));
+        ops.add(op("GET /api/v1/companies/{companyId}/partner-access", "GET /companies/A/partner-access",
+                companyAdministrator(200), () -> api -> api.get(a() + "/partner-access")));
+        ops.add(op("POST /api/v1/companies/{companyId}/partner-access/{grantId}/accept",
+                "POST /companies/A/partner-access/{pending}/accept", companyAdministrator(200), () -> {
+                    String grant = pendingGrantInA();
+                    return api -> api.post(a() + "/partner-access/" + grant + "/accept", Map.of());
+                }));
+        ops.add(op("POST /api/v1/companies/{companyId}/partner-access/{grantId}/revoke",
+                "POST /companies/A/partner-access/{pending}/revoke", companyAdministrator(200), () -> {
+                    String grant = pendingGrantInA();
+                    return api -> api.post(a() + "/partner-access/" + grant + "/revoke", null);
+                }));
 
         ops.add(op("POST /api/v1/companies", "POST /companies", operatorOnly(201), () -> api -> api.post("/api/v1/companies", companyBody(null))));
         ops.add(op("POST /api/v1/companies", "POST /companies with partnerId P", partnerAdmin(201),

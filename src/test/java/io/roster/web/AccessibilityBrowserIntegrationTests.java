@@ -67,6 +67,7 @@ class AccessibilityBrowserIntegrationTests extends ConsoleBrowserTest {
         pages.put(c + "/audit", 200);
         pages.put(c + "/webhooks", 200);
         pages.put(c + "/scim-tokens", 200);
+        pages.put(c + "/partner-access", 200);
         pages.put("/admin/oidc-clients", 200);
         pages.put("/admin/webhooks", 200);
         pages.put("/profile", 200);
