@@ -131,15 +131,16 @@ public class WorkspaceMembers {
     /**
      * An accepted invitation: the invitee gets the invited right, granted by the inviter (who was
      * allowed to invite). Someone already a member keeps the right they hold. This is how outside
-     * people enter a company's Users table (docs/rules.md §5).
+     * people enter a company's Users table (docs/rules.md §5). The inviter becomes the guest's
+     * sponsor; {@code endsAt} (null: none) is when the right ends.
      */
     @Transactional
     public boolean acceptInvitation(CompanyId company, String workspaceId, String accountId, WorkspaceRight right,
-            String invitedBy) {
+            String invitedBy, java.time.Instant endsAt) {
         if (members.rightOf(company, workspaceId, accountId).isPresent()) {
             return false;
         }
-        members.insert(company, workspaceId, accountId, right);
+        members.insert(company, workspaceId, accountId, right, invitedBy, endsAt);
         events.publishEvent(new WorkspaceEvents.WorkspaceRightGranted(company, workspaceId, accountId, right, invitedBy));
         return true;
     }
