@@ -23,8 +23,11 @@ class NotificationTriggers {
     private final Tenancy tenancy;
     private final Roles roles;
     private final WorkspaceMembers workspaces;
+    private final io.roster.users.Recipients recipients;
 
-    NotificationTriggers(Notifier notifier, Tenancy tenancy, Roles roles, WorkspaceMembers workspaces) {
+    NotificationTriggers(Notifier notifier, Tenancy tenancy, Roles roles, WorkspaceMembers workspaces,
+            io.roster.users.Recipients recipients) {
+        this.recipients = recipients;
         this.notifier = notifier;
         this.tenancy = tenancy;
         this.roles = roles;
@@ -69,6 +72,38 @@ class NotificationTriggers {
     }
 
     @EventListener
+    void on(WorkspaceEvents.WorkspaceRightEndDateChanged event) {
+        if (event.endsAt() == null) {
+            notifier.tell(event.accountId(), NotificationKind.WORKSPACE_RIGHT_END_CLEARED,
+                    List.of(workspace(event.companyId(), event.workspaceId()), company(event.companyId())));
+        } else {
+            notifier.tell(event.accountId(), NotificationKind.WORKSPACE_RIGHT_ENDS, List.of(workspace(event.companyId(),
+                    event.workspaceId()), company(event.companyId()), DATE.format(event.endsAt())));
+        }
+    }
+
+    /** The guest hears of it as a removed right; its sponsor (or, without one, the ADMINs) as an ended one. */
+    @EventListener
+    void on(WorkspaceEvents.WorkspaceRightEnded event) {
+        List<String> arguments = List.of(name(event.accountId()), workspace(event.companyId(), event.workspaceId()),
+                company(event.companyId()), DATE.format(event.endsAt()));
+        if (event.sponsorAccountId() != null) {
+            notifier.tell(event.sponsorAccountId(), NotificationKind.GUEST_RIGHT_ENDED, arguments);
+        } else {
+            workspaces.adminsOf(event.companyId(), event.workspaceId())
+                    .forEach(admin -> notifier.tell(admin, NotificationKind.GUEST_RIGHT_ENDED, arguments));
+        }
+    }
+
+    @EventListener
+    void on(WorkspaceEvents.GuestsHandedOver event) {
+        List<String> arguments = List.of(String.valueOf(event.guestAccountIds().size()),
+                workspace(event.companyId(), event.workspaceId()), company(event.companyId()),
+                name(event.formerSponsorAccountId()));
+        event.admins().forEach(admin -> notifier.tell(admin, NotificationKind.GUESTS_HANDED_OVER, arguments));
+    }
+
+    @EventListener
     void on(UserEvents.EmailConfirmed event) {
         notifier.tell(event.accountId(), NotificationKind.EMAIL_CHANGED, List.of(event.email()));
     }
@@ -76,6 +111,13 @@ class NotificationTriggers {
     @EventListener
     void on(UserEvents.PasswordChanged event) {
         notifier.tell(event.accountId(), NotificationKind.PASSWORD_CHANGED, List.of());
+    }
+
+    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+    private String name(String accountId) {
+        return recipients.recipient(accountId).map(io.roster.users.Recipient::displayName).orElse(accountId);
     }
 
     private String company(CompanyId company) {

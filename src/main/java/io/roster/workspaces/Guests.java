@@ -71,6 +71,11 @@ public class Guests {
         }).toList();
     }
 
+    /** A workspace's name, for a review link's page (the link itself is the authorization). */
+    public java.util.Optional<String> workspaceName(CompanyId company, String workspaceId) {
+        return workspaceRows.find(company, workspaceId).map(Workspace::name);
+    }
+
     /** The reviewer keeps the guest: recorded, audited. Must run in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void keep(Reviewer reviewer, String workspaceId, String guest) {

@@ -33,9 +33,11 @@ public class WorkspaceMembers {
     private final MemberRows members;
     private final UserLifecycle users;
     private final ApplicationEventPublisher events;
+    private final GuestRows guestRows;
 
     WorkspaceMembers(MemberRows members, UserLifecycle users, ApplicationEventPublisher events,
-            WorkspaceRows workspaceRows) {
+            WorkspaceRows workspaceRows, GuestRows guestRows) {
+        this.guestRows = guestRows;
         this.workspaceRows = workspaceRows;
         this.members = members;
         this.users = users;
@@ -121,6 +123,11 @@ public class WorkspaceMembers {
      */
     public List<HeldRight> heldBy(CompanyAccess access, String accountId) {
         return members.heldBy(access.company(), accountId);
+    }
+
+    /** The ADMINs of a workspace (at most 50): they sponsor its guests that have no sponsor. */
+    public List<String> adminsOf(CompanyId company, String workspaceId) {
+        return guestRows.adminsOf(company, workspaceId);
     }
 
     /** The right an account holds on a workspace, if any. */
