@@ -76,7 +76,7 @@ public class GuestReviews {
 
     /** Sends this month's reviews not sent yet; returns how many mails this call queued. */
     public int sendMonthly() {
-        String period = YearMonth.now(clock.withZone(ZoneOffset.UTC)).toString();
+        String period = YearMonth.from(clock.instant().atOffset(ZoneOffset.UTC)).toString();
         int sent = 0;
         Guests.Reviewer after = null;
         List<Guests.Reviewer> reviewers;
