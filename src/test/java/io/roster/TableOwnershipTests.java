@@ -38,6 +38,7 @@ class TableOwnershipTests {
                     "company_security")),
             Map.entry("workspaces", Set.of("workspaces", "workspace_members")),
             Map.entry("invitations", Set.of("invitations")),
+            Map.entry("guests", Set.of("guest_review_periods", "guest_review_links")),
             Map.entry("mail", Set.of("mail_outbox")),
             Map.entry("notifications", Set.of("notifications")),
             Map.entry("audit", Set.of("audit_entries")),

@@ -6,6 +6,7 @@ import io.roster.invitations.WorkspaceInvitations;
 import io.roster.shared.CompanyId;
 import io.roster.shared.Page;
 import io.roster.shared.PageRequest;
+import io.roster.workspaces.EndDatePolicy;
 import io.roster.workspaces.WorkspaceAccess;
 import io.roster.workspaces.WorkspaceGuard;
 import java.time.Instant;
@@ -42,22 +43,26 @@ class WorkspaceInvitationsController {
         return guard.toManage(caller, new CompanyId(companyId), workspaceId);
     }
 
-    record InvitationRequest(String email, String right) {
+    /** {@code endsAt}: optional, an ISO-8601 instant in the future when the right given ends. */
+    record InvitationRequest(String email, String right, String endsAt) {
     }
 
+    /** {@code invitedBy} becomes the guest's sponsor on acceptance. */
     record InvitationView(String id, String email, String right, String state, String invitedBy, Instant createdAt,
-            Instant expiresAt, Instant usedAt) {
+            Instant expiresAt, Instant usedAt, Instant endsAt) {
         static InvitationView of(Invitation invitation) {
             return new InvitationView(invitation.id(), invitation.email(), invitation.right(), invitation.state().name(),
-                    invitation.invitedBy(), invitation.createdAt(), invitation.expiresAt(), invitation.usedAt());
+                    invitation.invitedBy(), invitation.createdAt(), invitation.expiresAt(), invitation.usedAt(),
+                    invitation.endsAt());
         }
     }
 
     @PostMapping
     ResponseEntity<InvitationView> invite(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @PathVariable String workspaceId, @RequestBody InvitationRequest request) {
-        Invitation invitation = invitations.invite(managing(caller, companyId, workspaceId), request.email(),
-                request.right());
+        WorkspaceAccess access = managing(caller, companyId, workspaceId);
+        Invitation invitation = invitations.invite(access, request.email(), request.right(),
+                EndDatePolicy.parse(request.endsAt()));
         return Responses.created("/api/v1/companies/" + companyId + "/workspaces/" + workspaceId + "/invitations/"
                 + invitation.id(), 0, InvitationView.of(invitation));
     }

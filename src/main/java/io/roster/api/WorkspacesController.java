@@ -5,6 +5,9 @@ import io.roster.shared.CompanyId;
 import io.roster.shared.Page;
 import io.roster.shared.PageRequest;
 import io.roster.shared.Problems;
+import io.roster.shared.FieldError;
+import io.roster.workspaces.EndDatePolicy;
+import io.roster.workspaces.EndDates;
 import io.roster.workspaces.Member;
 import io.roster.workspaces.RightSet;
 import io.roster.workspaces.Workspace;
@@ -16,11 +19,13 @@ import io.roster.workspaces.Workspaces;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -41,8 +46,10 @@ class WorkspacesController {
     private final WorkspaceGuard guard;
     private final Workspaces workspaces;
     private final WorkspaceMembers members;
+    private final EndDates endDates;
 
-    WorkspacesController(WorkspaceGuard guard, Workspaces workspaces, WorkspaceMembers members) {
+    WorkspacesController(WorkspaceGuard guard, Workspaces workspaces, WorkspaceMembers members, EndDates endDates) {
+        this.endDates = endDates;
         this.guard = guard;
         this.workspaces = workspaces;
         this.members = members;
@@ -61,11 +68,13 @@ class WorkspacesController {
         }
     }
 
+    /** {@code sponsorAccountId} null on a guest: the workspace's ADMINs sponsor it. */
     record MemberView(String accountId, String userId, String email, String firstName, String lastName, String right,
-            boolean external) {
+            boolean external, boolean guest, String sponsorAccountId, Instant endsAt) {
         static MemberView of(Member member) {
             return new MemberView(member.accountId(), member.userId(), member.email(), member.firstName(),
-                    member.lastName(), member.right().name(), member.external());
+                    member.lastName(), member.right().name(), member.external(), member.guest(),
+                    member.sponsorAccountId(), member.endsAt());
         }
     }
 
@@ -114,6 +123,26 @@ class WorkspacesController {
         return set.added()
                 ? ResponseEntity.created(URI.create(base(companyId) + workspaceId + "/members/" + accountId)).body(view)
                 : ResponseEntity.ok(view);
+    }
+
+    /**
+     * Sets, changes or clears the member's end date: {@code {"endsAt": "2027-03-31T00:00:00Z"}}, or
+     * {@code {"endsAt": null}} to clear it. The field must be present, so an empty body clears nothing.
+     */
+    @PatchMapping("/{workspaceId}/members/{accountId}")
+    MemberView patchMember(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
+            @PathVariable String workspaceId, @PathVariable String accountId, @RequestBody Map<String, Object> patch) {
+        WorkspaceAccess access = guard.toManage(caller, new CompanyId(companyId), workspaceId);
+        if (!patch.containsKey("endsAt")) {
+            throw Problems.InvalidInput.of(new FieldError("endsAt", "is required: an ISO-8601 instant, or null to clear",
+                    "ENDS_AT_REQUIRED", new Object[0])).coded("ENDS_AT_REQUIRED");
+        }
+        Object value = patch.get("endsAt");
+        if (value != null && !(value instanceof String)) {
+            throw Problems.InvalidInput.of(new FieldError("endsAt", "must be an ISO-8601 instant such as"
+                    + " 2027-03-31T00:00:00Z", "ENDS_AT_FORMAT", new Object[] {String.valueOf(value)}));
+        }
+        return MemberView.of(endDates.set(access, accountId, EndDatePolicy.parse((String) value)));
     }
 
     @DeleteMapping("/{workspaceId}/members/{accountId}")

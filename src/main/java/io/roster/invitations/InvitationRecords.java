@@ -26,15 +26,15 @@ import org.springframework.stereotype.Repository;
 class InvitationRecords {
 
     private static final String COLUMNS = "id, kind, account_id, company_id, workspace_id, email, right_level,"
-            + " invited_by, status, created_at, expires_at, used_at, new_email";
+            + " invited_by, status, created_at, expires_at, used_at, new_email, ends_at";
 
     private static final String INSERT = "INSERT INTO invitations (id, kind, token_hash, account_id, company_id,"
-            + " workspace_id, email, right_level, invited_by, status, created_at, expires_at, new_email)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)";
+            + " workspace_id, email, right_level, invited_by, status, created_at, expires_at, new_email, ends_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)";
 
     private static final int[] TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE,
-            Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR};
+            Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE};
 
     private final JdbcClient jdbc;
     private final WrittenAtCommit<Object[]> inserted;
@@ -53,21 +53,29 @@ class InvitationRecords {
     /** Stores a new pending link and returns its token (the only time it exists in clear). */
     Issued insert(InvitationKind kind, String accountId, String companyId, String workspaceId, String email,
             String right, String invitedBy, Instant expiresAt) {
-        return insert(kind, accountId, companyId, workspaceId, email, right, invitedBy, expiresAt, null);
+        return insert(kind, accountId, companyId, workspaceId, email, right, invitedBy, expiresAt, null, null);
     }
 
     /** {@code newEmail}: for a link cancelling an email change, the address the change is to. */
     Issued insert(InvitationKind kind, String accountId, String companyId, String workspaceId, String email,
             String right, String invitedBy, Instant expiresAt, String newEmail) {
+        return insert(kind, accountId, companyId, workspaceId, email, right, invitedBy, expiresAt, newEmail, null);
+    }
+
+    /** {@code endsAt}: on a workspace invitation, when the right it gives ends (null: never). */
+    Issued insert(InvitationKind kind, String accountId, String companyId, String workspaceId, String email,
+            String right, String invitedBy, Instant expiresAt, String newEmail, Instant endsAt) {
         String token = Secrets.newToken("");
         String id = Ids.newId();
         // the columns keep microseconds: the row as inserted is then the row as read back
         Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant expires = expiresAt.truncatedTo(ChronoUnit.MICROS);
         inserted.add(new Object[] {id, kind.name(), Secrets.sha256(token), accountId, companyId, workspaceId, email,
-                right, invitedBy, utc(createdAt), utc(expires), newEmail});
+                right, invitedBy, utc(createdAt), utc(expires), newEmail,
+                endsAt == null ? null : utc(endsAt.truncatedTo(ChronoUnit.MICROS))});
         return new Issued(id, token, expires, new Invitation(id, kind, accountId, companyId, workspaceId, email, right,
-                invitedBy, LinkState.VALID, createdAt, expires, null, newEmail));
+                invitedBy, LinkState.VALID, createdAt, expires, null, newEmail,
+                endsAt == null ? null : endsAt.truncatedTo(ChronoUnit.MICROS)));
     }
 
     /** A link just written: its token (known only now) and the invitation as a read would give it. */
@@ -142,10 +150,12 @@ class InvitationRecords {
             default -> expiresAt.isBefore(Instant.now()) ? LinkState.EXPIRED : LinkState.VALID;
         };
         OffsetDateTime used = rs.getObject("used_at", OffsetDateTime.class);
+        OffsetDateTime endsAt = rs.getObject("ends_at", OffsetDateTime.class);
         return new Invitation(rs.getString("id"), InvitationKind.valueOf(rs.getString("kind")), rs.getString("account_id"),
                 rs.getString("company_id"), rs.getString("workspace_id"), rs.getString("email"), rs.getString("right_level"),
                 rs.getString("invited_by"), state, rs.getObject("created_at", OffsetDateTime.class).toInstant(), expiresAt,
-                used == null ? null : used.toInstant(), rs.getString("new_email"));
+                used == null ? null : used.toInstant(), rs.getString("new_email"),
+                endsAt == null ? null : endsAt.toInstant());
     }
 
     private static OffsetDateTime utc(Instant instant) {

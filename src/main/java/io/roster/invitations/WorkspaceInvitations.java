@@ -16,10 +16,12 @@ import io.roster.users.Recipient;
 import io.roster.users.Recipients;
 import io.roster.users.StaffAccounts;
 import io.roster.users.NewStaff;
+import io.roster.workspaces.EndDatePolicy;
 import io.roster.workspaces.Workspace;
 import io.roster.workspaces.WorkspaceAccess;
 import io.roster.workspaces.WorkspaceMembers;
 import io.roster.workspaces.WorkspaceRight;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -45,10 +47,12 @@ public class WorkspaceInvitations {
     private final Links links;
     private final Duration lifetime;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     WorkspaceInvitations(InvitationRecords records, WorkspaceMembers members, Recipients recipients,
             StaffAccounts staffAccounts, Tenancy tenancy, Outbox outbox, Links links, InvitationProperties properties,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.events = events;
         this.records = records;
         this.members = members;
@@ -66,6 +70,15 @@ public class WorkspaceInvitations {
      */
     @Transactional
     public Invitation invite(WorkspaceAccess access, String email, String right) {
+        return invite(access, email, right, null);
+    }
+
+    /**
+     * As {@link #invite(WorkspaceAccess, String, String)}, with the end date of the right it gives
+     * (null: none; else in the future). The inviter becomes the guest's sponsor on acceptance.
+     */
+    @Transactional
+    public Invitation invite(WorkspaceAccess access, String email, String right, Instant endsAt) {
         Workspace workspace = members.lock(access);
         CompanyId company = access.companyId();
         String address = email == null ? null : email.trim();
@@ -75,12 +88,13 @@ public class WorkspaceInvitations {
         }
         WorkspaceRight level = parse(right, errors);
         errors.throwIfAny();
+        EndDatePolicy.requireFuture(endsAt, clock);
         recipients.byEmail(address).ifPresent(existing -> members.rightOf(company, workspace.id(), existing.accountId())
                 .ifPresent(held -> {
                     throw new Problems.Conflict("already-member", address + " already holds the right " + held
                             + " on this workspace").coded("ALREADY_HOLDS_RIGHT", address, held);
                 }));
-        return send(inviter(access), company, workspace, address, level, false);
+        return send(inviter(access), company, workspace, address, level, false, endsAt);
     }
 
     /** Sends a new link for the same invitation; the old link dies. {@code access}: as for {@link #invite}. */
@@ -92,8 +106,9 @@ public class WorkspaceInvitations {
             throw new Problems.Conflict("invitation-used", "This invitation was already accepted");
         }
         records.end(old.id(), "REPLACED");
+        Instant endsAt = old.endsAt() != null && old.endsAt().isAfter(clock.instant()) ? old.endsAt() : null;
         return send(inviter(access), access.companyId(), workspace, old.email(), WorkspaceRight.valueOf(old.right()),
-                true);
+                true, endsAt);
     }
 
     /** {@code access}: as for {@link #invite}. */
@@ -125,9 +140,9 @@ public class WorkspaceInvitations {
     }
 
     private Invitation send(String inviter, CompanyId company, Workspace workspace, String email, WorkspaceRight right,
-            boolean resent) {
+            boolean resent, Instant endsAt) {
         var issued = records.insert(InvitationKind.WORKSPACE, null, company.value(), workspace.id(), email, right.name(),
-                inviter, Instant.now().plus(lifetime));
+                inviter, Instant.now().plus(lifetime), null, endsAt);
         Recipient from = recipients.recipient(inviter).orElseThrow();
         String locale = recipients.byEmail(email).map(Recipient::locale).orElse(from.locale());
         outbox.enqueue(new MailRequest(email, locale, MailKind.WORKSPACE_INVITATION,
@@ -213,7 +228,7 @@ public class WorkspaceInvitations {
 
     private void grant(Invitation invitation, String accountId) {
         members.acceptInvitation(new CompanyId(invitation.companyId()), invitation.workspaceId(), accountId,
-                WorkspaceRight.valueOf(invitation.right()), invitation.invitedBy());
+                WorkspaceRight.valueOf(invitation.right()), invitation.invitedBy(), invitation.endsAt());
         records.markUsed(invitation.id());
     }
 }

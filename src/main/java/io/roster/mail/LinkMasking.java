@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 class LinkMasking {
 
     static final String MASK = "••••";
-    // the one route of Roster whose path carries a secret (invitation, reset and confirmation links)
-    private static final Pattern TOKEN_LINK = Pattern.compile("(/invitations/)[A-Za-z0-9_-]+");
+    // the one route of Roster whose path carries a secret (invitation, reset and confirmation links,
+    // and the keep/remove links of guest reviews under /invitations/reviews/)
+    private static final Pattern TOKEN_LINK = Pattern.compile("(/invitations/(?:reviews/)?)[A-Za-z0-9_-]+");
 
     private final boolean masking;
 

@@ -4,6 +4,10 @@ package io.roster.mail;
 public enum MailKind {
     ACCOUNT_SETUP, PASSWORD_RESET, EMAIL_CHANGE_VERIFY, EMAIL_CHANGED_NOTICE, WORKSPACE_INVITATION, PASSWORD_CHANGED,
     ROLE_GRANTED, ROLE_REMOVED, WORKSPACE_RIGHT_GRANTED, WORKSPACE_RIGHT_REMOVED,
+    /** Guests: an end date set or cleared, a guest's right ended (to its sponsor), guests handed over. */
+    WORKSPACE_RIGHT_ENDS, WORKSPACE_RIGHT_END_CLEARED, GUEST_RIGHT_ENDED, GUESTS_HANDED_OVER,
+    /** The monthly review of a sponsor's guests, with keep and remove links per guest. */
+    GUEST_REVIEW,
     /** A webhook endpoint failed for too long and Roster disabled it (to its owners). */
     WEBHOOK_DISABLED,
     /** Security mails about the person's second factors: enrolled, removed, reset by an administrator. */

@@ -48,6 +48,40 @@ class MailTemplates {
             values.put("expiry", messages.getMessage("mail.expiry",
                     new Object[] {EXPIRY.format(request.linkExpiresAt().atOffset(ZoneOffset.UTC))}, locale));
         }
+        if (!request.items().isEmpty()) {
+            values.put("itemsText", itemsText(request, key, locale));
+            values.put("itemsHtml", itemsHtml(request, key, locale));
+        }
         return new Rendered(subject, text.fill(values), html.fill(values));
+    }
+
+    private String itemsText(MailRequest request, String key, Locale locale) {
+        StringBuilder out = new StringBuilder();
+        for (MailRequest.Item item : request.items()) {
+            out.append("- ").append(item.text()).append('\n');
+            for (MailRequest.ItemLink link : item.links()) {
+                out.append("  ").append(messages.getMessage(key + "." + link.label(), null, locale)).append(": ")
+                        .append(link.url()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** Escaped here: the HTML layout takes this list as it is ({@code {{&itemsHtml}}}). */
+    private String itemsHtml(MailRequest request, String key, Locale locale) {
+        StringBuilder out = new StringBuilder("<ul>");
+        for (MailRequest.Item item : request.items()) {
+            out.append("<li style=\"margin-bottom: 8px;\">").append(escape(item.text()));
+            for (MailRequest.ItemLink link : item.links()) {
+                out.append(" &middot; <a href=\"").append(escape(link.url())).append("\">")
+                        .append(escape(messages.getMessage(key + "." + link.label(), null, locale))).append("</a>");
+            }
+            out.append("</li>");
+        }
+        return out.append("</ul>").toString();
+    }
+
+    private static String escape(String value) {
+        return HtmlUtils.htmlEscape(value, "UTF-8");
     }
 }

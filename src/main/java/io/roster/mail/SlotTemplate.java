@@ -14,17 +14,21 @@ import java.util.function.UnaryOperator;
  * {@code {{#name}}…{{/name}}} is kept only when that value is present. Parsed once; filling it is
  * a walk over a handful of parts, where a general template engine spent most of a user creation's
  * CPU (three mails, each as HTML and text). Values pass through {@code escape} (HTML escaping for
- * the HTML layout), so no value can inject markup.
+ * the HTML layout), so no value can inject markup; the one exception, {@code {{&name}}}, takes a
+ * value the caller has already escaped (the list of a review mail, built by {@link MailTemplates}).
  */
 final class SlotTemplate {
 
-    private sealed interface Part permits Text, Slot, Section {
+    private sealed interface Part permits Text, Slot, Raw, Section {
     }
 
     private record Text(String text) implements Part {
     }
 
     private record Slot(String name) implements Part {
+    }
+
+    private record Raw(String name) implements Part {
     }
 
     private record Section(String name, List<Part> body) implements Part {
@@ -77,6 +81,8 @@ final class SlotTemplate {
                 }
                 List<Part> body = open.removeLast();
                 open.getLast().add(new Section(names.removeLast(), List.copyOf(body)));
+            } else if (tag.startsWith("&")) {
+                open.getLast().add(new Raw(tag.substring(1).trim()));
             } else {
                 open.getLast().add(new Slot(tag));
             }
@@ -103,6 +109,12 @@ final class SlotTemplate {
                     String value = values.get(slot.name());
                     if (value != null) {
                         out.append(escape.apply(value));
+                    }
+                }
+                case Raw raw -> {
+                    String value = values.get(raw.name());
+                    if (value != null) {
+                        out.append(value);
                     }
                 }
                 case Section section -> {

@@ -9,6 +9,13 @@ public enum NotificationKind {
     ROLE_REMOVED(MailKind.ROLE_REMOVED),
     WORKSPACE_RIGHT_GRANTED(MailKind.WORKSPACE_RIGHT_GRANTED),
     WORKSPACE_RIGHT_REMOVED(MailKind.WORKSPACE_RIGHT_REMOVED),
+    /** The person's right now ends at a date, or no longer ends. */
+    WORKSPACE_RIGHT_ENDS(MailKind.WORKSPACE_RIGHT_ENDS),
+    WORKSPACE_RIGHT_END_CLEARED(MailKind.WORKSPACE_RIGHT_END_CLEARED),
+    /** To the sponsor: a guest's right reached its end date (the guest is told by WORKSPACE_RIGHT_REMOVED). */
+    GUEST_RIGHT_ENDED(MailKind.GUEST_RIGHT_ENDED),
+    /** To a workspace's ADMINs: they now sponsor the guests of a sponsor who is gone. */
+    GUESTS_HANDED_OVER(MailKind.GUESTS_HANDED_OVER),
     // the two below already get a security mail whatever the preferences (invitations module)
     EMAIL_CHANGED(null),
     PASSWORD_CHANGED(null),

@@ -10,6 +10,8 @@ import io.roster.access.Role;
 import io.roster.access.Roles;
 import io.roster.shared.CompanyId;
 import io.roster.tenancy.Tenancy;
+import io.roster.users.Recipient;
+import io.roster.users.Recipients;
 import io.roster.users.UserEvents;
 import io.roster.workspaces.WorkspaceEvents;
 import io.roster.workspaces.WorkspaceMembers;
@@ -30,11 +32,13 @@ class NotificationTriggers {
     private final WorkspaceMembers workspaces;
     private final RoleAssignments assignments;
     private final PartnerStaff staff;
+    private final Recipients recipients;
 
     NotificationTriggers(Notifier notifier, Tenancy tenancy, Roles roles, WorkspaceMembers workspaces,
-            RoleAssignments assignments, PartnerStaff staff) {
+            RoleAssignments assignments, PartnerStaff staff, Recipients recipients) {
         this.assignments = assignments;
         this.staff = staff;
+        this.recipients = recipients;
         this.notifier = notifier;
         this.tenancy = tenancy;
         this.roles = roles;
@@ -76,6 +80,38 @@ class NotificationTriggers {
     void on(WorkspaceEvents.WorkspaceRightRemoved event) {
         notifier.tell(event.accountId(), NotificationKind.WORKSPACE_RIGHT_REMOVED,
                 List.of(workspace(event.companyId(), event.workspaceId()), company(event.companyId())));
+    }
+
+    @EventListener
+    void on(WorkspaceEvents.WorkspaceRightEndDateChanged event) {
+        if (event.endsAt() == null) {
+            notifier.tell(event.accountId(), NotificationKind.WORKSPACE_RIGHT_END_CLEARED,
+                    List.of(workspace(event.companyId(), event.workspaceId()), company(event.companyId())));
+        } else {
+            notifier.tell(event.accountId(), NotificationKind.WORKSPACE_RIGHT_ENDS, List.of(workspace(event.companyId(),
+                    event.workspaceId()), company(event.companyId()), DATE.format(event.endsAt())));
+        }
+    }
+
+    /** The guest hears of it as a removed right; its sponsor (or, without one, the ADMINs) as an ended one. */
+    @EventListener
+    void on(WorkspaceEvents.WorkspaceRightEnded event) {
+        List<String> arguments = List.of(name(event.accountId()), workspace(event.companyId(), event.workspaceId()),
+                company(event.companyId()), DATE.format(event.endsAt()));
+        if (event.sponsorAccountId() != null) {
+            notifier.tell(event.sponsorAccountId(), NotificationKind.GUEST_RIGHT_ENDED, arguments);
+        } else {
+            workspaces.adminsOf(event.companyId(), event.workspaceId())
+                    .forEach(admin -> notifier.tell(admin, NotificationKind.GUEST_RIGHT_ENDED, arguments));
+        }
+    }
+
+    @EventListener
+    void on(WorkspaceEvents.GuestsHandedOver event) {
+        List<String> arguments = List.of(String.valueOf(event.guestAccountIds().size()),
+                workspace(event.companyId(), event.workspaceId()), company(event.companyId()),
+                name(event.formerSponsorAccountId()));
+        event.admins().forEach(admin -> notifier.tell(admin, NotificationKind.GUESTS_HANDED_OVER, arguments));
     }
 
     @EventListener
@@ -122,6 +158,13 @@ class NotificationTriggers {
 
     private String partner(PartnerId partner) {
         return tenancy.partner(partner).name();
+    }
+
+    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+    private String name(String accountId) {
+        return recipients.recipient(accountId).map(Recipient::displayName).orElse(accountId);
     }
 
     private String company(CompanyId company) {

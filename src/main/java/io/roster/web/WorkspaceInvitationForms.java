@@ -36,13 +36,15 @@ class WorkspaceInvitationForms {
     @PostMapping
     String invite(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
             @PathVariable String workspaceId, @RequestParam(required = false) String email,
-            @RequestParam(required = false) String right, Locale locale, RedirectAttributes redirect) {
+            @RequestParam(required = false) String right, @RequestParam(required = false) String endsOn, Locale locale,
+            RedirectAttributes redirect) {
         WorkspaceAccess access = guard.toManage(caller, new CompanyId(companyId), workspaceId);
         boolean sent = refusals.attempt(locale, redirect, "admin.invitations.sent",
-                () -> invitations.invite(access, email, right));
+                () -> invitations.invite(access, email, right, ConsoleDates.startOfDay(endsOn, "endsAt")));
         redirect.addFlashAttribute(sent ? "noticeArg" : "inviteEmail", email);
         if (!sent) {
             redirect.addFlashAttribute("inviteRight", right);
+            redirect.addFlashAttribute("inviteEndsOn", endsOn);
         }
         return WorkspacePage.back(companyId, workspaceId);
     }

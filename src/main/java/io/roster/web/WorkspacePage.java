@@ -10,7 +10,12 @@ import io.roster.workspaces.WorkspaceAccess;
 import io.roster.workspaces.WorkspaceGuard;
 import io.roster.workspaces.WorkspaceMembers;
 import io.roster.workspaces.WorkspaceRight;
+import io.roster.users.Accounts;
+import io.roster.workspaces.Member;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Locale;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,9 +40,11 @@ class WorkspacePage {
     private final WorkspaceMembers members;
     private final WorkspaceInvitations invitations;
     private final Refusals refusals;
+    private final Accounts accounts;
 
     WorkspacePage(WorkspaceGuard guard, WorkspaceMembers members, WorkspaceInvitations invitations,
-            Refusals refusals) {
+            Refusals refusals, Accounts accounts) {
+        this.accounts = accounts;
         this.guard = guard;
         this.members = members;
         this.invitations = invitations;
@@ -50,12 +57,22 @@ class WorkspacePage {
         WorkspaceAccess access = guard.toRead(caller, new CompanyId(companyId), workspaceId);
         model.addAttribute("companyId", companyId);
         model.addAttribute("workspace", access.workspace());
-        model.addAttribute("members", members.list(access, PageRequest.of(100, cursor)));
+        var page = members.list(access, PageRequest.of(100, cursor));
+        model.addAttribute("members", page);
+        model.addAttribute("sponsors", sponsorNames(page.items()));
         model.addAttribute("me", caller.accountId());
         model.addAttribute("rights", WorkspaceRight.values());
         model.addAttribute("canManage", access.canManage());
         model.addAttribute("invitations", access.canManage() ? pendingInvitations(access) : List.of());
         return "admin/workspace";
+    }
+
+    /** The names of the page's sponsors, by account id (a sponsor may have left the company since). */
+    private Map<String, String> sponsorNames(List<Member> page) {
+        Map<String, String> names = new HashMap<>();
+        accounts.profiles(page.stream().map(Member::sponsorAccountId).filter(Objects::nonNull).distinct().toList())
+                .forEach(p -> names.put(p.accountId(), (p.firstName() + " " + p.lastName()).trim()));
+        return names;
     }
 
     /** The invitations still to accept (or to resend once expired). */

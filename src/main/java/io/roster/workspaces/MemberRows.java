@@ -45,13 +45,23 @@ class MemberRows {
 
     /** Grants a right the account does not hold yet; it links the account to the company. */
     void insert(CompanyId company, String workspaceId, String accountId, WorkspaceRight right) {
+        insert(company, workspaceId, accountId, right, null, null);
+    }
+
+    /** As {@link #insert(CompanyId, String, String, WorkspaceRight)}, for a guest: its sponsor and end date. */
+    void insert(CompanyId company, String workspaceId, String accountId, WorkspaceRight right, String sponsor,
+            Instant endsAt) {
         String sortKey = lookups.userIdSortKey(accountId).orElse("");
-        jdbc.sql("INSERT INTO workspace_members (workspace_id, account_id, company_id, right_level, created_at, user_id_sort)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO workspace_members (workspace_id, account_id, company_id, right_level, created_at, user_id_sort,"
+                        + " sponsor_account_id, guest, ends_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(workspaceId, accountId, company.value(), right.name(), Instant.now().atOffset(ZoneOffset.UTC),
-                        sortKey)
+                        sortKey, sponsor, sponsor != null, utc(endsAt))
                 .update();
         links.linkWorkspace(company, workspaceId, accountId);
+    }
+
+    private static java.time.OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     void update(CompanyId company, String workspaceId, String accountId, WorkspaceRight right) {
@@ -77,15 +87,19 @@ class MemberRows {
     }
 
     Optional<Member> find(CompanyId company, String workspaceId, String accountId) {
-        return rightOf(company, workspaceId, accountId).flatMap(right -> accounts.profiles(List.of(accountId)).stream()
-                .findFirst().map(profile -> member(profile, right, company)));
+        return jdbc.sql("SELECT account_id, right_level, user_id_sort, sponsor_account_id, guest, ends_at"
+                        + " FROM workspace_members WHERE company_id = ? AND workspace_id = ? AND account_id = ?")
+                .params(company.value(), workspaceId, accountId).query(MemberRows::held).optional()
+                .flatMap(held -> accounts.profiles(List.of(accountId)).stream().findFirst()
+                        .map(profile -> member(profile, held, company)));
     }
 
     /** A page of members by userId (limit + 1 rows), each with the key its cursor continues from. */
     List<Keyed> page(CompanyId company, String workspaceId, PageRequest page) {
         Cursor after = page.cursor() == null ? null : page.cursor().requireSort("userId");
         // company and workspace lead the order too, so H2 sees that the index gives it (see UsersTable)
-        var spec = jdbc.sql("SELECT account_id, right_level, user_id_sort FROM workspace_members"
+        var spec = jdbc.sql("SELECT account_id, right_level, user_id_sort, sponsor_account_id, guest, ends_at"
+                        + " FROM workspace_members"
                         + " WHERE company_id = :company AND workspace_id = :workspace"
                         + (after == null ? "" : " AND (user_id_sort, account_id) > (:key, :id)")
                         + " ORDER BY company_id, workspace_id, user_id_sort, account_id"
@@ -94,25 +108,32 @@ class MemberRows {
         if (after != null) {
             spec = spec.param("key", after.key()).param("id", after.id());
         }
-        List<Held> held = spec.query((rs, n) -> new Held(rs.getString(1), WorkspaceRight.valueOf(rs.getString(2)),
-                rs.getString(3))).list();
+        List<Held> held = spec.query(MemberRows::held).list();
         Map<String, Accounts.Profile> profiles = new HashMap<>();
         accounts.profiles(held.stream().map(Held::accountId).toList())
                 .forEach(profile -> profiles.put(profile.accountId(), profile));
         // a right's account is never missing: deleting an account deletes its rights (foreign key)
         return held.stream().filter(h -> profiles.containsKey(h.accountId()))
-                .map(h -> new Keyed(member(profiles.get(h.accountId()), h.right(), company), h.sortKey())).toList();
+                .map(h -> new Keyed(member(profiles.get(h.accountId()), h, company), h.sortKey())).toList();
     }
 
     record Keyed(Member member, String sortKey) {
     }
 
-    private record Held(String accountId, WorkspaceRight right, String sortKey) {
+    private record Held(String accountId, WorkspaceRight right, String sortKey, String sponsor, boolean guest,
+            Instant endsAt) {
     }
 
-    private static Member member(Accounts.Profile profile, WorkspaceRight right, CompanyId company) {
+    private static Held held(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        java.time.OffsetDateTime endsAt = rs.getObject(6, java.time.OffsetDateTime.class);
+        return new Held(rs.getString(1), WorkspaceRight.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+                rs.getBoolean(5), endsAt == null ? null : endsAt.toInstant());
+    }
+
+    private static Member member(Accounts.Profile profile, Held held, CompanyId company) {
         return new Member(profile.accountId(), profile.userId(), profile.email(), profile.firstName(),
-                profile.lastName(), right, !company.value().equals(profile.homeCompanyId()));
+                profile.lastName(), held.right(), !company.value().equals(profile.homeCompanyId()), held.sponsor(),
+                held.guest(), held.endsAt());
     }
 
     /** The rights one account holds on a company's workspaces, by workspace name (at most 200). */

@@ -29,4 +29,30 @@ public final class WorkspaceEvents {
     public record WorkspaceRightRemoved(CompanyId companyId, String workspaceId, String accountId,
             WorkspaceRight right, String byAccountId) {
     }
+
+    /** A member's end date was set, changed or cleared ({@code endsAt} null); {@code byAccountId} null: the system. */
+    public record WorkspaceRightEndDateChanged(CompanyId companyId, String workspaceId, String accountId,
+            java.time.Instant previousEndsAt, java.time.Instant endsAt, String byAccountId) {
+    }
+
+    /**
+     * A right reached its end date and was removed by the system ({@link WorkspaceRightRemoved} is
+     * published with it). {@code sponsorAccountId} is told; null when the workspace's ADMINs sponsor.
+     */
+    public record WorkspaceRightEnded(CompanyId companyId, String workspaceId, String accountId, WorkspaceRight right,
+            String sponsorAccountId, java.time.Instant endsAt) {
+    }
+
+    /**
+     * A sponsor is gone ({@code reason}: DEACTIVATED, DELETED or RIGHT_REMOVED): its guests on the
+     * workspace are sponsored by the workspace's ADMINs from now on, who are {@code admins}.
+     */
+    public record GuestsHandedOver(CompanyId companyId, String workspaceId, String formerSponsorAccountId,
+            java.util.List<String> guestAccountIds, String reason, java.util.List<String> admins) {
+    }
+
+    /** A reviewer answered a review link: {@code kept} true kept the guest, false removed its right. */
+    public record GuestReviewed(CompanyId companyId, String workspaceId, String accountId, String reviewerAccountId,
+            boolean kept) {
+    }
 }

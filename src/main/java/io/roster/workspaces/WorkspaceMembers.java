@@ -33,9 +33,11 @@ public class WorkspaceMembers {
     private final MemberRows members;
     private final UserLifecycle users;
     private final ApplicationEventPublisher events;
+    private final GuestRows guestRows;
 
     WorkspaceMembers(MemberRows members, UserLifecycle users, ApplicationEventPublisher events,
-            WorkspaceRows workspaceRows) {
+            WorkspaceRows workspaceRows, GuestRows guestRows) {
+        this.guestRows = guestRows;
         this.workspaceRows = workspaceRows;
         this.members = members;
         this.users = users;
@@ -123,6 +125,11 @@ public class WorkspaceMembers {
         return members.heldBy(access.company(), accountId);
     }
 
+    /** The ADMINs of a workspace (at most 50): they sponsor its guests that have no sponsor. */
+    public List<String> adminsOf(CompanyId company, String workspaceId) {
+        return guestRows.adminsOf(company, workspaceId);
+    }
+
     /** The right an account holds on a workspace, if any. */
     public Optional<WorkspaceRight> rightOf(CompanyId company, String workspaceId, String accountId) {
         return members.rightOf(company, workspaceId, accountId);
@@ -131,15 +138,16 @@ public class WorkspaceMembers {
     /**
      * An accepted invitation: the invitee gets the invited right, granted by the inviter (who was
      * allowed to invite). Someone already a member keeps the right they hold. This is how outside
-     * people enter a company's Users table (docs/rules.md §5).
+     * people enter a company's Users table (docs/rules.md §5). The inviter becomes the guest's
+     * sponsor; {@code endsAt} (null: none) is when the right ends.
      */
     @Transactional
     public boolean acceptInvitation(CompanyId company, String workspaceId, String accountId, WorkspaceRight right,
-            String invitedBy) {
+            String invitedBy, java.time.Instant endsAt) {
         if (members.rightOf(company, workspaceId, accountId).isPresent()) {
             return false;
         }
-        members.insert(company, workspaceId, accountId, right);
+        members.insert(company, workspaceId, accountId, right, invitedBy, endsAt);
         events.publishEvent(new WorkspaceEvents.WorkspaceRightGranted(company, workspaceId, accountId, right, invitedBy));
         return true;
     }

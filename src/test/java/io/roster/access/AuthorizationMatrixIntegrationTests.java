@@ -609,6 +609,14 @@ class AuthorizationMatrixIntegrationTests {
                     return api -> api.delete(workspace(fresh) + "/members/" + activeInA, Map.of());
                 }));
 
+        ops.add(op("PATCH " + one + "/members/{accountId}", "PATCH /companies/A/workspaces/{fresh}/members/{writer} endsAt",
+                onWorkspace(200, true), () -> {
+                    String fresh = workspaceWithRights();
+                    setRight(fresh, activeInA, "WRITE");
+                    String endsAt = java.time.Instant.now().plus(java.time.Duration.ofDays(30)).toString();
+                    return api -> api.patch(workspace(fresh) + "/members/" + activeInA, Map.of("endsAt", endsAt), Map.of());
+                }));
+
         ops.add(op("POST " + invitations, "POST /companies/A/workspaces/{fresh}/invitations", onWorkspace(201, true),
                 () -> {
                     String fresh = workspaceWithRights();

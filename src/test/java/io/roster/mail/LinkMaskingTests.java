@@ -30,4 +30,12 @@ class LinkMaskingTests {
         assertThat(new LinkMasking((recipient, subject, body, html) -> { }).kept(text)).doesNotContain(TOKEN);
         assertThat(new LinkMasking(new LoggedMail()).kept(null)).isNull();
     }
+
+    @Test
+    void the_token_of_a_guest_review_link_is_masked_too() {
+        String text = "Keep: http://roster.example/invitations/reviews/" + TOKEN + "/keep?lang=en";
+
+        assertThat(LinkMasking.mask(text)).isEqualTo("Keep: http://roster.example/invitations/reviews/"
+                + LinkMasking.MASK + "/keep?lang=en");
+    }
 }

@@ -75,6 +75,8 @@ class AccessibilityBrowserIntegrationTests extends ConsoleBrowserTest {
         pages.put("/partners/" + partner, 200);
         pages.put("/partners/" + partner + "/users", 200);
         pages.put("/partners/" + partner + "/users/new", 200);
+        // a guest review link's page (here the refusal of an unknown link; the same template asks to confirm)
+        pages.put("/invitations/reviews/no-such-review-link/keep?lang=" + language, 200);
         pages.put("/no/such/page", 404);
         pages.forEach((address, status) -> check(operatorPage, address, status, failures, language));
 

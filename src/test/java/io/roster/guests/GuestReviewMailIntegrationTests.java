@@ -1,0 +1,267 @@
+package io.roster.guests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.roster.support.Api;
+import io.roster.support.Browser;
+import io.roster.support.Fixtures;
+import io.roster.support.IntegrationTest;
+import io.roster.support.Operator;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The monthly review of guests (docs/rules.md §8) through a real SMTP server (GreenMail): the
+ * sponsor's mail lists its guests in its language with a keep and a remove link each; opening a
+ * link changes nothing, confirming acts once, and a second use is refused.
+ */
+@IntegrationTest
+class GuestReviewMailIntegrationTests {
+
+    static final int SMTP_PORT = freePort();
+    static GreenMail smtp = startSmtp();
+
+    private static final Pattern INVITATION = Pattern.compile("(http://\\S+/invitations/[A-Za-z0-9_-]+)");
+    private static final String PASSWORD = "guest-review-password";
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("roster.mail.poll-interval", () -> "PT0.2S");
+        registry.add("roster.mail.retry-delays", () -> "PT1S,PT1S,PT2S");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    GuestReviews reviews;
+
+    String company;
+    Fixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        if (!smtp.isRunning()) {
+            smtp = startSmtp();
+        }
+        fixtures = new Fixtures(Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD));
+        company = fixtures.company(20);
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    @Test
+    void the_sponsor_gets_one_review_a_month_and_each_link_acts_once_after_confirming() throws Exception {
+        Map<String, Object> body = Fixtures.with(Fixtures.validUser("ACTIVE"), "password", PASSWORD, "emailVerified", true,
+                "roles", List.of("ADMINISTRATOR"));
+        String sponsorId = fixtures.createUser(company, body).text("id");
+        String sponsorEmail = body.get("email").toString();
+        Api sponsor = Api.at(port).signIn(body.get("userId").toString(), PASSWORD);
+        String workspace = sponsor.post(base() + "/workspaces", Map.of("name", Fixtures.unique("Review"))).text("id");
+        String kept = accept(sponsor, workspace, Fixtures.unique("kept") + "@outside.example");
+        String removed = accept(sponsor, workspace, Fixtures.unique("removed") + "@outside.example");
+
+        twoNodesSendTheMonthlyReviews();
+
+        MimeMessage review = awaitMailTo(sponsorEmail, "monthly review");
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m, sponsorEmail))
+                .filter(m -> subject(m).contains("monthly review")).count()).as("one mail per sponsor and month")
+                .isEqualTo(1);
+        String text = textOf(review);
+        assertThat(text).contains("Gaston Lagaffe").contains("Keep: ").contains("Remove: ");
+        String keepLink = linkFor(text, "keep", 0);
+        String removeLink = linkFor(text, "remove", 1);
+
+        Browser browser = new Browser(port);
+        Browser.Page confirm = browser.get(keepLink);
+        assertThat(confirm.status()).isEqualTo(200);
+        assertThat(confirm.html()).contains("review-confirm").contains("Keep");
+        assertThat(audit(sponsor, "workspace.guest_kept")).as("opening a link changes nothing").isEmpty();
+
+        assertThat(browser.post(keepLink, Map.of()).html()).contains("review-done").contains("keeps their access");
+        assertThat(audit(sponsor, "workspace.guest_kept")).hasSize(1);
+        assertThat(browser.post(keepLink, Map.of()).html()).contains("review-refused").contains("already used");
+        assertThat(new Browser(port).get(keepLink).html()).contains("already used");
+
+        Browser other = new Browser(port);
+        other.get(removeLink);
+        assertThat(other.post(removeLink, Map.of()).html()).contains("was removed");
+        String removedGuest = removeLink.contains("/remove") ? removed : kept;
+        assertThat(sponsor.get(base() + "/workspaces/" + workspace + "/members/" + removedGuest).status()).isEqualTo(404);
+        assertThat(sponsor.get(base() + "/workspaces/" + workspace + "/members/" + kept).status()).isEqualTo(200);
+        assertThat(audit(sponsor, "workspace.guest_removed")).hasSize(1);
+        assertThat(audit(sponsor, "guest_review.sent")).singleElement()
+                .satisfies(entry -> assertThat(entry.get("targetId").asString()).isEqualTo(sponsorId));
+    }
+
+    @Test
+    void a_french_sponsor_reads_the_review_in_french() throws Exception {
+        Map<String, Object> body = Fixtures.with(Fixtures.validUser("ACTIVE"), "password", PASSWORD, "emailVerified", true,
+                "roles", List.of("ADMINISTRATOR"), "locale", "fr");
+        fixtures.createUser(company, body);
+        Api sponsor = Api.at(port).signIn(body.get("userId").toString(), PASSWORD);
+        String workspace = sponsor.post(base() + "/workspaces", Map.of("name", Fixtures.unique("Revue"))).text("id");
+        accept(sponsor, workspace, Fixtures.unique("invite") + "@outside.example");
+
+        reviews.sendMonthly();
+
+        MimeMessage review = awaitMailTo(body.get("email").toString(), "revue mensuelle");
+        String text = textOf(review);
+        assertThat(text).contains("Garder: ").contains("Retirer: ").contains("droit Lecture").doesNotContain("Keep:");
+        String keep = linkFor(text, "keep", 0);
+        assertThat(keep).contains("lang=fr");
+        assertThat(new Browser(port).get(keep).html()).contains("Garder cet invité");
+    }
+
+    private void twoNodesSendTheMonthlyReviews() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> runs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            runs.add(pool.submit(() -> {
+                start.await();
+                return reviews.sendMonthly();
+            }));
+        }
+        start.countDown();
+        for (Future<Integer> run : runs) {
+            run.get();
+        }
+        pool.shutdown();
+    }
+
+    /** The sponsor invites an outsider who creates an account from the link; returns its account id. */
+    private String accept(Api sponsor, String workspace, String email) {
+        var invited = sponsor.post(base() + "/workspaces/" + workspace + "/invitations", Map.of("email", email, "right", "READ"));
+        assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(15)).until(() -> !outbox(email).isEmpty());
+        Matcher matcher = INVITATION.matcher(outbox(email).getFirst());
+        assertThat(matcher.find()).isTrue();
+        String link = URI.create(matcher.group(1)).getRawPath();
+        Browser browser = new Browser(port);
+        browser.get(link);
+        String handle = Fixtures.unique("g").toLowerCase();
+        assertThat(browser.post(link, Map.of("firstName", "Gaston", "lastName", "Lagaffe", "userId", handle,
+                "password", "a guest password", "confirmation", "a guest password")).html()).contains("Your account is created");
+        return jdbc.sql("SELECT id FROM accounts WHERE user_id = ?").param(handle).query(String.class).single();
+    }
+
+    private List<String> outbox(String email) {
+        return jdbc.sql("SELECT body_text FROM mail_outbox WHERE recipient = ? ORDER BY created_at, id")
+                .param(email).query(String.class).list();
+    }
+
+    /** The n-th link of that decision in the mail, as a path (the browser talks to 127.0.0.1). */
+    private static String linkFor(String text, String decision, int index) {
+        Matcher matcher = Pattern.compile("(http://\\S+/invitations/reviews/[A-Za-z0-9_-]+/" + decision + "\\?lang=[a-z]+)")
+                .matcher(text);
+        List<String> found = new ArrayList<>();
+        while (matcher.find()) {
+            found.add(matcher.group(1));
+        }
+        assertThat(found.size()).as("links to " + decision + " in " + text).isGreaterThan(index);
+        URI uri = URI.create(found.get(index));
+        return uri.getRawPath() + "?" + uri.getRawQuery();
+    }
+
+    private List<tools.jackson.databind.JsonNode> audit(Api api, String action) {
+        List<tools.jackson.databind.JsonNode> entries = new ArrayList<>();
+        api.get(base() + "/audit?action=" + action).json().get("items").forEach(entries::add);
+        return entries;
+    }
+
+    private MimeMessage awaitMailTo(String email, String subjectPart) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> Arrays.stream(smtp.getReceivedMessages())
+                .anyMatch(m -> to(m, email) && subject(m).contains(subjectPart)));
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m, email) && subject(m).contains(subjectPart))
+                .findFirst().orElseThrow();
+    }
+
+    private static boolean to(MimeMessage message, String email) {
+        try {
+            return message.getAllRecipients() != null && Arrays.stream(message.getAllRecipients())
+                    .anyMatch(a -> a.toString().equalsIgnoreCase(email));
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String textOf(jakarta.mail.Part part) {
+        try {
+            if (part.isMimeType("text/plain")) {
+                return (String) part.getContent();
+            }
+            if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    String text = textOf(multipart.getBodyPart(i));
+                    if (text != null) {
+                        return text;
+                    }
+                }
+            }
+            return null;
+        } catch (jakarta.mail.MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String base() {
+        return "/api/v1/companies/" + company;
+    }
+
+    private static GreenMail startSmtp() {
+        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
