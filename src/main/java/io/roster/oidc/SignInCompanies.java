@@ -89,7 +89,8 @@ public class SignInCompanies {
             List<Tenancy.NamedAt> batch = tenancy.companiesByName(prefix, after, BATCH);
             more = batch.size() == BATCH;
             Set<CompanyId> held = links.linkedAmong(accountId, batch.stream().map(named -> named.company().id()).toList());
-            for (Tenancy.NamedAt named : batch) {
+            for (int i = 0; i < batch.size(); i++) {
+                Tenancy.NamedAt named = batch.get(i);
                 if (prefix != null && !named.key().startsWith(prefix)) {
                     more = false;
                     break;
@@ -99,6 +100,8 @@ public class SignInCompanies {
                 if (held.contains(named.company().id())) {
                     found.add(choice(named.company()));
                     if (found.size() == PAGE_SIZE) {
+                        // the page is full: more when the batch went on past it
+                        more = more || i < batch.size() - 1;
                         break;
                     }
                 }
