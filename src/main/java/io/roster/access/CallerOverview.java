@@ -49,17 +49,36 @@ public class CallerOverview {
     }
 
     public Overview of(Caller caller) {
+        return of(caller, Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@link #of(Caller)} with at most {@code mostCompanies} companies (the home company first): a
+     * page of the console lists no more than it can show, for someone with a role in each of
+     * thousands of companies (a partner's staff) costs a few statements per company listed. A
+     * short list keeps its order (roles, then workspace rights); a long one is cut in company id order.
+     */
+    public Overview of(Caller caller, int mostCompanies) {
         Accounts.Profile profile = accounts.profiles(List.of(caller.accountId())).getFirst();
         Map<String, String> names = new LinkedHashMap<>();
         if (caller.homeCompanyId() != null) {
             names.put(caller.homeCompanyId(), null);
         }
         // companies where it holds a role, then those where it only holds a workspace right (see Guard)
-        links.companiesOf(caller.accountId()).forEach(id -> names.putIfAbsent(id.value(), null));
+        boolean bounded = mostCompanies < Integer.MAX_VALUE && caller.companyScope() == null;
+        List<CompanyId> linked = bounded ? links.companiesOf(caller.accountId(), mostCompanies + 1)
+                : links.companiesOf(caller.accountId());
+        if (bounded && linked.size() <= mostCompanies) {
+            linked = links.companiesOf(caller.accountId());
+        }
+        linked.forEach(id -> names.putIfAbsent(id.value(), null));
         List<CompanyStanding> companies = new ArrayList<>();
         for (String companyId : names.keySet()) {
             if (caller.companyScope() != null && !caller.companyScope().equals(companyId)) {
                 continue;
+            }
+            if (companies.size() >= mostCompanies) {
+                break;
             }
             CompanyAccess access = guard.standingIn(caller, new CompanyId(companyId));
             String name = tenancy.company(new CompanyId(companyId)).name();

@@ -95,13 +95,14 @@ final class CompanyChoiceFilter extends OncePerRequestFilter {
         }
         String named = request.getParameter(PersonClaims.COMPANY_PARAMETER);
         if (named == null || named.isBlank()) {
-            List<SignInCompanies.CompanyChoice> choices = companies.of(caller.accountId());
+            // two are enough to know whether to ask: someone may hold roles in thousands of companies
+            List<io.roster.shared.CompanyId> choices = companies.some(caller.accountId(), 2);
             if (choices.isEmpty()) {
                 deny(response, request, client, redirectUri, caller, null, "no-company",
                         "You have no role in any company: ask an administrator to give you one");
             } else if (choices.size() == 1) {
                 response.sendRedirect(UriComponentsBuilder.fromUriString(request.getRequestURI() + "?" + request.getQueryString())
-                        .queryParam(PersonClaims.COMPANY_PARAMETER, choices.getFirst().companyId())
+                        .queryParam(PersonClaims.COMPANY_PARAMETER, choices.getFirst().value())
                         .build().toUriString());
             } else {
                 response.sendRedirect(request.getContextPath() + CHOOSER + "?" + request.getQueryString());

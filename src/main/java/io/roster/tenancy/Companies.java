@@ -39,8 +39,9 @@ class Companies {
     }
 
     void insert(Company company) {
-        jdbc.sql("INSERT INTO companies (id, name, slug, partner_id, version, created_at) VALUES (?, ?, ?, ?, 0, ?)")
-                .params(company.id().value(), company.name(), company.slug(),
+        jdbc.sql("INSERT INTO companies (id, name, name_key, slug, partner_id, version, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, 0, ?)")
+                .params(company.id().value(), company.name(), nameKey(company.name()), company.slug(),
                         company.partnerId() == null ? null : company.partnerId().value(),
                         company.createdAt().atOffset(ZoneOffset.UTC))
                 .update();
@@ -110,6 +111,32 @@ class Companies {
 
     boolean slugTaken(String slug) {
         return jdbc.sql("SELECT COUNT(*) FROM companies WHERE slug = ?").param(slug).query(Long.class).single() > 0;
+    }
+
+    /** A name as the search compares it: lower case (the V79 migration folded the existing names alike). */
+    static String nameKey(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Companies of the whole platform in the order of their folded name, from {@code (afterKey,
+     * afterId)} on (exclusive; null for the start), whose folded name lies in {@code [from, to)} (a
+     * prefix as a range; {@code to} null: no upper bound): one range of the V79 index, at most
+     * {@code limit} rows.
+     */
+    List<java.util.Map.Entry<String, Company>> byName(String from, String to, String afterKey, String afterId, int limit) {
+        String sql = "SELECT " + COLUMNS + ", name_key FROM companies WHERE name_key >= :from"
+                + (to == null ? "" : " AND name_key < :to")
+                + (afterKey == null ? "" : " AND (name_key > :afterKey OR (name_key = :afterKey AND id > :afterId))")
+                + " ORDER BY name_key, id FETCH FIRST " + limit + " ROWS ONLY";
+        var spec = jdbc.sql(sql).param("from", from == null ? "" : from);
+        if (to != null) {
+            spec = spec.param("to", to);
+        }
+        if (afterKey != null) {
+            spec = spec.param("afterKey", afterKey).param("afterId", afterId);
+        }
+        return spec.query((rs, n) -> java.util.Map.entry(rs.getString("name_key"), map(rs, n))).list();
     }
 
     /**

@@ -101,6 +101,28 @@ public class CompanyLinks {
                 .param(accountId).query((rs, n) -> new CompanyId(rs.getString(1))).list();
     }
 
+    /**
+     * At most {@code limit} of the companies {@link #companiesOf} lists, by company id: enough to tell
+     * none, one and several apart, or to know a short list whole, without reading every link of
+     * someone linked to thousands of companies (a range of the account's index, V20).
+     */
+    public List<CompanyId> companiesOf(String accountId, int limit) {
+        return jdbc.sql("SELECT DISTINCT company_id FROM company_links WHERE account_id = ?"
+                        + " ORDER BY company_id FETCH FIRST " + limit + " ROWS ONLY")
+                .param(accountId).query((rs, n) -> new CompanyId(rs.getString(1))).list();
+    }
+
+    /** Those of {@code companies} where the account holds a role or a workspace right (one index probe each). */
+    public java.util.Set<CompanyId> linkedAmong(String accountId, java.util.Collection<CompanyId> companies) {
+        if (companies.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.sql("SELECT DISTINCT company_id FROM company_links WHERE account_id = :account"
+                        + " AND company_id IN (:companies)")
+                .param("account", accountId).param("companies", companies.stream().map(CompanyId::value).toList())
+                .query((rs, n) -> new CompanyId(rs.getString(1))).list());
+    }
+
     private void link(CompanyId company, String accountId, Kind kind, String refId) {
         jdbc.sql(INSERT).params(company.value(), accountId, kind.name(), refId, accountId, company.value()).update();
     }

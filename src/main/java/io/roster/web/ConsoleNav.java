@@ -40,7 +40,7 @@ class ConsoleNav {
      * The menu of one page. {@code company} is the company of the page's URL, if the caller may see
      * it; {@code path} is the page's own address, to mark its entry in the menu.
      */
-    record Nav(CallerOverview.Overview me, CurrentCompany company, String path) {
+    record Nav(CallerOverview.Overview me, CurrentCompany company, String path, boolean moreCompanies) {
 
         /** {@code "page"} for the menu entry of the page being shown (its aria-current), else null. */
         public String currentIf(String href) {
@@ -65,10 +65,22 @@ class ConsoleNav {
         }
     }
 
+    /** Companies the menu lists at most: someone may hold a role in each of thousands. */
+    static final int MENU_COMPANIES = 20;
+
     Nav of(Caller caller, HttpServletRequest request) {
-        CallerOverview.Overview me = overview.of(caller);
+        CallerOverview.Overview read = overview.of(caller, MENU_COMPANIES + 1);
+        CallerOverview.Overview me = shortened(read, MENU_COMPANIES);
         String path = originalPath(request);
-        return new Nav(me, current(caller, request, path), path);
+        return new Nav(me, current(caller, request, path), path, me != read);
+    }
+
+    /** The overview with its first {@code most} companies, itself when it has no more. */
+    static CallerOverview.Overview shortened(CallerOverview.Overview me, int most) {
+        if (me.companies().size() <= most) {
+            return me;
+        }
+        return new CallerOverview.Overview(me.account(), me.operator(), me.companies().subList(0, most), me.partners());
     }
 
     /** The address asked for: an error page is shown by a forward, whose own path is /403 or /404. */

@@ -50,9 +50,13 @@ class HomePage {
     }
 
     /** Where a sign-in leads ({@link ConsoleSignIn#LANDING}): the one place of who has one, else home. */
+    /** Companies the home page lists at most (a partner's staff may hold a role in thousands). */
+    static final int HOME_COMPANIES = 100;
+
     @GetMapping(ConsoleSignIn.LANDING)
     String landing(@AuthenticationPrincipal Caller caller) {
-        CallerOverview.Overview me = overview.of(caller);
+        // two companies are enough to know whether there is one place only
+        CallerOverview.Overview me = overview.of(caller, 2);
         String only = me.operator() ? null : onlyPlace(me);
         return "redirect:" + (only == null ? "/" : only);
     }
@@ -60,7 +64,10 @@ class HomePage {
     /** The list of one's places (and, for the operator, the platform's), each linking to a page one may open. */
     @GetMapping("/")
     String home(@AuthenticationPrincipal Caller caller, Model model) {
-        CallerOverview.Overview me = overview.of(caller);
+        CallerOverview.Overview read = overview.of(caller, HOME_COMPANIES + 1);
+        CallerOverview.Overview me = ConsoleNav.shortened(read, HOME_COMPANIES);
+        model.addAttribute("moreCompanies", me != read);
+        model.addAttribute("mostCompanies", HOME_COMPANIES);
         if (me.operator()) {
             Tenancy.Overview platform = tenancy.overview(OPERATOR_LIST);
             model.addAttribute("platform", platform);

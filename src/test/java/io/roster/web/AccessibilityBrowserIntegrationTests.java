@@ -37,7 +37,9 @@ class AccessibilityBrowserIntegrationTests extends ConsoleBrowserTest {
         String workspace = operator.post("/api/v1/companies/" + company + "/workspaces",
                 Map.of("name", Fixtures.unique("Atelier"))).text("id");
         Map<String, Object> member = Fixtures.with(Fixtures.userWithPassword("ACTIVE", PASSWORD), "locale", language);
-        fixtures.createUser(company, member);
+        String memberId = fixtures.createUser(company, member).text("id");
+        // a second company, so that an app's sign-in asks the member to choose
+        operator.post("/api/v1/companies/" + fixtures.company(5) + "/users/" + memberId + "/roles", Map.of("roleId", "MEMBER"));
         // a full company whose seat waitlist holds two rows: the Plan & billing page lists them
         String waitlisted = fixtures.company(0);
         operator.put("/api/v1/companies/" + waitlisted + "/settings", Map.of("seatWaitlist", true));
@@ -83,6 +85,8 @@ class AccessibilityBrowserIntegrationTests extends ConsoleBrowserTest {
         Page memberPage = browser(language);
         Chromium.signIn(memberPage, member.get("userId").toString(), PASSWORD);
         check(memberPage, c + "/users", 403, failures, language);
+        check(memberPage, "/oauth2/choose-company?response_type=code&client_id=app&scope=openid", 200, failures, language);
+        check(memberPage, "/oauth2/choose-company?response_type=code&client_id=app&scope=openid&q=zz", 200, failures, language);
 
         assertThat(failures).as("pages with accessibility violations or the wrong status in " + language).isEmpty();
     }

@@ -132,6 +132,72 @@ final class AppSignIn {
         return tokens;
     }
 
+    /**
+     * An authorization request without the {@code company} parameter, for a person with standing in
+     * several companies: the redirect to the chooser page, then the page itself (its first page and,
+     * with {@code search}, the companies whose name starts with it). The size of the page's HTML, or
+     * an exception when a step answered something else.
+     */
+    int chooser(String search) {
+        Map<String, String> request = new LinkedHashMap<>();
+        request.put("response_type", "code");
+        request.put("client_id", clientId);
+        request.put("redirect_uri", REDIRECT_URI);
+        request.put("scope", "openid profile email");
+        request.put("state", random());
+        request.put("code_challenge", challenge(random()));
+        request.put("code_challenge_method", "S256");
+        HttpResponse<String> authorize = send(browser, html(base + "/oauth2/authorize?" + formOf(request)).GET());
+        String location = authorize.headers().firstValue("Location").orElse("");
+        if (authorize.statusCode() != 302 || !location.contains("/oauth2/choose-company")) {
+            throw new IllegalStateException("authorize without a company answered " + authorize.statusCode() + " → " + location);
+        }
+        String page = location.startsWith("http") ? location : base + location;
+        if (search != null) {
+            page += "&q=" + form(search);
+        }
+        HttpResponse<String> chooser = send(browser, html(page).GET());
+        if (chooser.statusCode() != 200 || !chooser.body().contains("company=")) {
+            throw new IllegalStateException("the chooser answered " + chooser.statusCode() + " " + Api.abbreviate(chooser.body()));
+        }
+        return chooser.body().length();
+    }
+
+    /** The authorization request with the company named: straight to a code (not exchanged). */
+    boolean authorizeToCode() {
+        Map<String, String> request = new LinkedHashMap<>();
+        request.put("response_type", "code");
+        request.put("client_id", clientId);
+        request.put("redirect_uri", REDIRECT_URI);
+        request.put("scope", "openid profile email");
+        request.put("state", random());
+        request.put("code_challenge", challenge(random()));
+        request.put("code_challenge_method", "S256");
+        request.put("company", company);
+        HttpResponse<String> authorize = send(browser, html(base + "/oauth2/authorize?" + formOf(request)).GET());
+        String location = authorize.headers().firstValue("Location").orElse("");
+        if (authorize.statusCode() != 302 || !location.startsWith(REDIRECT_URI + "?") || !location.contains("code=")) {
+            throw new IllegalStateException("authorize answered " + authorize.statusCode() + " → " + location);
+        }
+        return true;
+    }
+
+    /** A whole console sign-in, as {@link #signIn} does it, then the page the console lands on. */
+    int consoleSignIn(String login, String password) {
+        ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().removeAll();
+        signIn(login, password);
+        HttpResponse<String> landing = send(browser, html(base + "/").GET());
+        int hops = 0;
+        while (landing.statusCode() == 302 && hops++ < 3) {
+            String next = landing.headers().firstValue("Location").orElse("/");
+            landing = send(browser, html(next.startsWith("http") ? next : base + next).GET());
+        }
+        if (landing.statusCode() != 200) {
+            throw new IllegalStateException("the console's landing answered " + landing.statusCode());
+        }
+        return landing.body().length();
+    }
+
     /** Spends the current refresh token for new tokens, and keeps the rotated refresh token. */
     Tokens refresh() {
         Tokens tokens = token(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken), "refresh");

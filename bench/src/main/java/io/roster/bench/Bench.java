@@ -101,6 +101,9 @@ public final class Bench {
         if (o.scenarios.contains("oidc-code") || o.scenarios.contains("oidc-refresh")) {
             oidc();
         }
+        if (o.scenarios.contains("partner")) {
+            new PartnerScenario(o, operator, report, cpu, this::measureAs, this::outboxEmpty).run();
+        }
         memory("resident memory after the load");
         report.print(title);
         if (o.out != null) {

@@ -8,7 +8,7 @@ import java.util.Set;
 final class Options {
 
     static final List<String> ALL = List.of("load", "floor", "create", "search", "cursor", "scim", "signin", "race",
-            "webhooks", "oidc-code", "oidc-refresh");
+            "webhooks", "oidc-code", "oidc-refresh", "partner");
 
     String url;
     String adminEmail = System.getenv("ROSTER_BOOTSTRAP_ADMIN_EMAIL");
@@ -28,6 +28,8 @@ final class Options {
     int oidcCodes = 4_000;
     /** most OIDC refreshes per measured run */
     int oidcRefreshes = 10_000;
+    /** companies of the partner scenario */
+    int partnerCompanies = 5_000;
     int seconds = 30;
     int loadSeconds = 1_200;
     int raceActivations = 200;
@@ -65,11 +67,15 @@ final class Options {
               --webhook-events N      events filed at once to measure webhook deliveries/s (default 2000)
               --oidc-codes N          most OIDC code flows (authorize + code exchange) per measured run (default 4000)
               --oidc-refreshes N      most OIDC refreshes per measured run (default 10000)
+              --partner-companies N   companies of the partner scenario, each with 3 users (default 5000)
               --scenarios a,b         among load,floor,create,search,cursor,scim,signin,race,webhooks,oidc-code,
-                                      oidc-refresh (default all); "oidc" names both oidc scenarios;
+                                      oidc-refresh,partner (default all); "oidc" names both oidc scenarios;
+                                      partner: a partner whose staff manage --partner-companies companies
+                                      (its Users list, companies list, sign-in, the app sign-in's chooser);
                                       webhooks needs the server started with
                                       ROSTER_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true (run.sh sets it)
-              --quick                 a small smoke run: 2000/500 users, 300 creations, 10 s per run
+              --quick                 a small smoke run: 2000/500 users, 300 creations, 200 partner companies,
+                                      10 s per run
               --server-pid PID        read the server's resident memory from /proc/PID/status
               --startup-ms MS         start-to-healthy time measured by the caller, for the table
               --hash-ms MS            one Argon2id hash measured by the caller, for the sign-in bound
@@ -107,6 +113,7 @@ final class Options {
                     o.raceActivations = 40;
                     o.raceLicenses = 10;
                     o.settleSeconds = 2;
+                    o.partnerCompanies = 200;
                 }
                 default -> {
                     if (i + 1 >= args.length) {
@@ -129,6 +136,7 @@ final class Options {
                         case "--oidc-codes" -> o.oidcCodes = positive(arg, v);
                         case "--oidc-refreshes" -> o.oidcRefreshes = positive(arg, v);
                         case "--seconds" -> o.seconds = positive(arg, v);
+                        case "--partner-companies" -> o.partnerCompanies = positive(arg, v);
                         case "--load-seconds" -> o.loadSeconds = positive(arg, v);
                         case "--race" -> o.raceActivations = positive(arg, v);
                         case "--race-licenses" -> o.raceLicenses = positive(arg, v);
