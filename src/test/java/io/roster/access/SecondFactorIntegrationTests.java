@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -253,6 +254,47 @@ class SecondFactorIntegrationTests extends SignInTest {
         JsonNode audit = operator.get("/api/v1/companies/" + company + "/audit?action=mfa.reset").json().get("items");
         assertThat(audit).hasSize(1);
         assertThat(audit.get(0).get("actorAccountId").asString()).isEqualTo(admin.accountId());
+    }
+
+    @Autowired
+    TotpSecretSealing sealing;
+
+    @Test
+    void the_apps_secret_is_stored_sealed_and_its_codes_still_verify() {
+        var person = activeUser();
+        long step = Totp.freshStep();
+        Enrolled enrolled = enrol(person, step - 1);
+        String stored = storedSecret(person.accountId());
+
+        var signedIn = issue(person.userId(), Totp.code(enrolled.secret(), step));
+
+        assertThat(stored).startsWith("v1:").doesNotContain(enrolled.secret());
+        assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void a_secret_stored_in_the_clear_before_is_sealed_at_start_and_keeps_working() {
+        var person = activeUser();
+        long step = Totp.freshStep();
+        Enrolled enrolled = enrol(person, step - 1);
+        jdbc.sql("UPDATE totp_factors SET secret = ? WHERE account_id = ?").params(enrolled.secret(), person.accountId())
+                .update();
+
+        var whileClear = issue(person.userId(), Totp.code(enrolled.secret(), step));
+        int sealed = sealing.sealClearSecrets();
+        String stored = storedSecret(person.accountId());
+        var afterSealing = issue(person.userId(), Totp.code(enrolled.secret(), step + 1));
+
+        assertThat(whileClear.status()).as("a clear secret is read as it is").isEqualTo(201);
+        assertThat(sealed).isGreaterThanOrEqualTo(1);
+        assertThat(stored).startsWith("v1:").doesNotContain(enrolled.secret());
+        assertThat(afterSealing.status()).as(afterSealing.toString()).isEqualTo(201);
+        assertThat(sealing.sealClearSecrets()).as("nothing left in the clear").isZero();
+    }
+
+    private String storedSecret(String accountId) {
+        return jdbc.sql("SELECT secret FROM totp_factors WHERE account_id = ?").param(accountId).query(String.class)
+                .single();
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
