@@ -1,0 +1,94 @@
+package io.roster.oidc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.roster.support.Chromium;
+import io.roster.support.ConsoleBrowserTest;
+import io.roster.support.FailedSignIns;
+import io.roster.support.Fixtures;
+import io.roster.support.IntegrationTest;
+import io.roster.support.VirtualAuthenticator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * docs/rules.md §21 in an app's sign-in, in a real Chromium with a virtual authenticator: an app
+ * sends the person to Roster, who signs in with a passkey, and the ID token's {@code amr} says what
+ * they proved: {@code hwk} for the passkey alone, {@code pwd}, {@code hwk} and {@code mfa} for the
+ * passkey as the second step after the password. The pages are on {@code localhost} (WebAuthn takes
+ * no IP address), the app's callback is answered by the browser itself.
+ */
+@IntegrationTest
+class PasskeyOidcBrowserIntegrationTests extends ConsoleBrowserTest {
+
+    private static final String PASSWORD = "passkey-oidc-password";
+
+    @Autowired
+    JdbcClient jdbc;
+
+    final List<String> accounts = new ArrayList<>();
+
+    @AfterEach
+    void forgetFailedSignIns() {
+        FailedSignIns.forget(jdbc, accounts);
+    }
+
+    @Test
+    void a_passkey_sign_in_inside_the_authorize_flow_gives_an_id_token_saying_hwk() throws Exception {
+        var created = fixtures.createUser(fixtures.company(5), Fixtures.userWithPassword("ACTIVE", PASSWORD));
+        accounts.add(created.text("id"));
+        String login = created.text("userId");
+        String issuer = "http://localhost:" + port;
+        String[] client = register();
+        Page page = VirtualAuthenticator.attach(browser("en", issuer));
+        page.route(OidcRelyingParty.REDIRECT_URI + "**", route -> route.fulfill(new Route.FulfillOptions()
+                .setStatus(200).setContentType("text/plain").setBody("the app")));
+        Chromium.signIn(page, login, PASSWORD);
+        VirtualAuthenticator.addPasskey(page, "Laptop");
+        page.locator("#sign-out").click();
+        page.waitForURL(Pattern.compile(".*/login\\?signedOut$"));
+
+        // the passkey alone
+        OidcRelyingParty app = new OidcRelyingParty(issuer, client[0], client[1]);
+        page.navigate(app.authorizePath(true, Map.of()));
+        page.waitForURL(Pattern.compile(".*/login$"));
+        page.locator("#passkey-sign-in").click();
+        page.waitForURL(url -> url.startsWith(OidcRelyingParty.REDIRECT_URI));
+        JWTClaimsSet alone = app.verifiedIdToken(app.redeem(OidcRelyingParty.query(page.url()).get("code"), true, null));
+
+        // after the password, the passkey as the second step
+        page.navigate("/profile");
+        page.locator("#sign-out").click();
+        page.waitForURL(Pattern.compile(".*/login\\?signedOut$"));
+        OidcRelyingParty again = new OidcRelyingParty(issuer, client[0], client[1]);
+        page.navigate(again.authorizePath(true, Map.of()));
+        page.waitForURL(Pattern.compile(".*/login$"));
+        page.locator("#login").fill(login);
+        page.locator("#password").fill(PASSWORD);
+        page.locator("form button[type=submit]").click();
+        page.waitForURL(Pattern.compile(".*/login/second-factor$"));
+        page.locator("#passkey-sign-in").click();
+        page.waitForURL(url -> url.startsWith(OidcRelyingParty.REDIRECT_URI));
+        JWTClaimsSet second = again.verifiedIdToken(again.redeem(OidcRelyingParty.query(page.url()).get("code"), true,
+                null));
+
+        assertThat(alone.getStringListClaim("amr")).containsExactly("hwk");
+        assertThat(second.getStringListClaim("amr")).containsExactly("pwd", "hwk", "mfa");
+    }
+
+    private String[] register() {
+        var created = operator.post("/api/v1/oidc-clients", Map.of("name", Fixtures.unique("App"),
+                "redirectUris", List.of(OidcRelyingParty.REDIRECT_URI), "confidential", true));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return new String[] {created.text("clientId"), created.text("clientSecret")};
+    }
+}
