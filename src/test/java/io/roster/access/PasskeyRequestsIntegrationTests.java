@@ -62,11 +62,12 @@ class PasskeyRequestsIntegrationTests extends SignInTest {
         var person = activeUser();
         Browser browser = new Browser(port);
         browser.signIn(person.userId(), PASSWORD);
-        String csrf = browser.get("/profile").csrf();
-
-        var empty = browser.send("POST", "/webauthn/register", Map.of("X-CSRF-TOKEN", csrf, "Accept-Language", "fr"),
+        // the console's language, chosen on the profile
+        String csrf = browser.get("/profile?lang=fr").csrf();
+        var empty = browser.send("POST", "/webauthn/register", Map.of("X-CSRF-TOKEN", csrf),
                 "{\"publicKey\":{\"label\":\"  \",\"credential\":{}}}");
-        var tooLong = browser.send("POST", "/webauthn/register", Map.of("X-CSRF-TOKEN", csrf, "Accept-Language", "en"),
+        csrf = browser.get("/profile?lang=en").csrf();
+        var tooLong = browser.send("POST", "/webauthn/register", Map.of("X-CSRF-TOKEN", csrf),
                 "{\"publicKey\":{\"label\":\"" + "x".repeat(101) + "\",\"credential\":{}}}");
         var missing = browser.send("POST", "/webauthn/register", Map.of("X-CSRF-TOKEN", csrf), "{\"publicKey\":{}}");
         var longest = browser.send("POST", "/webauthn/register", Map.of("X-CSRF-TOKEN", csrf),

@@ -3,7 +3,6 @@ package io.roster.oidc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Route;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.roster.support.Chromium;
 import io.roster.support.ConsoleBrowserTest;
@@ -25,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * sends the person to Roster, who signs in with a passkey, and the ID token's {@code amr} says what
  * they proved: {@code hwk} for the passkey alone, {@code pwd}, {@code hwk} and {@code mfa} for the
  * passkey as the second step after the password. The pages are on {@code localhost} (WebAuthn takes
- * no IP address), the app's callback is answered by the browser itself.
+ * no IP address); the app's callback is on the server's other address, where the test reads the code.
  */
 @IntegrationTest
 class PasskeyOidcBrowserIntegrationTests extends ConsoleBrowserTest {
@@ -48,46 +47,47 @@ class PasskeyOidcBrowserIntegrationTests extends ConsoleBrowserTest {
         accounts.add(created.text("id"));
         String login = created.text("userId");
         String issuer = "http://localhost:" + port;
-        String[] client = register();
+        // the app's callback on this server's other address: the browser lands on a page of Roster's (the
+        // person is not signed in there), and the test reads the code from the request that went there
+        String callback = base() + "/app/callback";
+        String[] client = register(callback);
         Page page = VirtualAuthenticator.attach(browser("en", issuer));
-        page.route(OidcRelyingParty.REDIRECT_URI + "**", route -> route.fulfill(new Route.FulfillOptions()
-                .setStatus(200).setContentType("text/plain").setBody("the app")));
         Chromium.signIn(page, login, PASSWORD);
         VirtualAuthenticator.addPasskey(page, "Laptop");
         page.locator("#sign-out").click();
         page.waitForURL(Pattern.compile(".*/login\\?signedOut$"));
 
         // the passkey alone
-        OidcRelyingParty app = new OidcRelyingParty(issuer, client[0], client[1]);
+        OidcRelyingParty app = new OidcRelyingParty(issuer, client[0], client[1], callback);
         page.navigate(app.authorizePath(true, Map.of()));
         page.waitForURL(Pattern.compile(".*/login$"));
-        page.locator("#passkey-sign-in").click();
-        page.waitForURL(url -> url.startsWith(OidcRelyingParty.REDIRECT_URI));
-        JWTClaimsSet alone = app.verifiedIdToken(app.redeem(OidcRelyingParty.query(page.url()).get("code"), true, null));
+        String back = page.waitForRequest(request -> request.url().startsWith(callback),
+                () -> page.locator("#passkey-sign-in").click()).url();
+        JWTClaimsSet alone = app.verifiedIdToken(app.redeem(OidcRelyingParty.query(back).get("code"), true, null));
 
         // after the password, the passkey as the second step
-        page.navigate("/profile");
+        page.navigate(issuer + "/profile");
         page.locator("#sign-out").click();
         page.waitForURL(Pattern.compile(".*/login\\?signedOut$"));
-        OidcRelyingParty again = new OidcRelyingParty(issuer, client[0], client[1]);
+        OidcRelyingParty again = new OidcRelyingParty(issuer, client[0], client[1], callback);
         page.navigate(again.authorizePath(true, Map.of()));
         page.waitForURL(Pattern.compile(".*/login$"));
         page.locator("#login").fill(login);
         page.locator("#password").fill(PASSWORD);
         page.locator("form button[type=submit]").click();
         page.waitForURL(Pattern.compile(".*/login/second-factor$"));
-        page.locator("#passkey-sign-in").click();
-        page.waitForURL(url -> url.startsWith(OidcRelyingParty.REDIRECT_URI));
-        JWTClaimsSet second = again.verifiedIdToken(again.redeem(OidcRelyingParty.query(page.url()).get("code"), true,
+        String backAgain = page.waitForRequest(request -> request.url().startsWith(callback),
+                () -> page.locator("#passkey-sign-in").click()).url();
+        JWTClaimsSet second = again.verifiedIdToken(again.redeem(OidcRelyingParty.query(backAgain).get("code"), true,
                 null));
 
         assertThat(alone.getStringListClaim("amr")).containsExactly("hwk");
         assertThat(second.getStringListClaim("amr")).containsExactly("pwd", "hwk", "mfa");
     }
 
-    private String[] register() {
+    private String[] register(String callback) {
         var created = operator.post("/api/v1/oidc-clients", Map.of("name", Fixtures.unique("App"),
-                "redirectUris", List.of(OidcRelyingParty.REDIRECT_URI), "confidential", true));
+                "redirectUris", List.of(callback), "confidential", true));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return new String[] {created.text("clientId"), created.text("clientSecret")};
     }
