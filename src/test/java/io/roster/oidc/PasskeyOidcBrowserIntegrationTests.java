@@ -61,8 +61,7 @@ class PasskeyOidcBrowserIntegrationTests extends ConsoleBrowserTest {
         OidcRelyingParty app = new OidcRelyingParty(issuer, client[0], client[1], callback);
         page.navigate(app.authorizePath(true, Map.of()));
         page.waitForURL(Pattern.compile(".*/login$"));
-        String back = page.waitForRequest(request -> request.url().startsWith(callback),
-                () -> page.locator("#passkey-sign-in").click()).url();
+        String back = backAtTheApp(page, callback);
         JWTClaimsSet alone = app.verifiedIdToken(app.redeem(OidcRelyingParty.query(back).get("code"), true, null));
 
         // after the password, the passkey as the second step
@@ -76,13 +75,24 @@ class PasskeyOidcBrowserIntegrationTests extends ConsoleBrowserTest {
         page.locator("#password").fill(PASSWORD);
         page.locator("form button[type=submit]").click();
         page.waitForURL(Pattern.compile(".*/login/second-factor$"));
-        String backAgain = page.waitForRequest(request -> request.url().startsWith(callback),
-                () -> page.locator("#passkey-sign-in").click()).url();
+        String backAgain = backAtTheApp(page, callback);
         JWTClaimsSet second = again.verifiedIdToken(again.redeem(OidcRelyingParty.query(backAgain).get("code"), true,
                 null));
 
         assertThat(alone.getStringListClaim("amr")).containsExactly("hwk");
         assertThat(second.getStringListClaim("amr")).containsExactly("pwd", "hwk", "mfa");
+    }
+
+    /** Clicks the passkey button and answers the address the browser was sent back to the app with. */
+    private static String backAtTheApp(Page page, String callback) {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onRequest(request -> seen.add(request.url()));
+        try {
+            return page.waitForRequest(request -> request.url().startsWith(callback),
+                    new Page.WaitForRequestOptions().setTimeout(30_000), () -> page.locator("#passkey-sign-in").click()).url();
+        } catch (com.microsoft.playwright.TimeoutError notBack) {
+            throw new AssertionError("Not sent back to the app; at " + page.url() + " after " + seen, notBack);
+        }
     }
 
     private String[] register(String callback) {
