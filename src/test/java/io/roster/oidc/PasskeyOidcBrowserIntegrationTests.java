@@ -91,7 +91,16 @@ class PasskeyOidcBrowserIntegrationTests extends ConsoleBrowserTest {
             return page.waitForRequest(request -> request.url().startsWith(callback),
                     new Page.WaitForRequestOptions().setTimeout(30_000), () -> page.locator("#passkey-sign-in").click()).url();
         } catch (com.microsoft.playwright.TimeoutError notBack) {
-            throw new AssertionError("Not sent back to the app; at " + page.url() + " after " + seen, notBack);
+            Object tried = page.evaluate("async () => { const b = document.getElementById('passkey-sign-in');"
+                    + " const h = {'Content-Type': 'application/json', 'Accept': 'application/json'}; h[b.dataset.csrfHeader] = b.dataset.csrf;"
+                    + " const r = await fetch(b.dataset.options, {method: 'POST', headers: h, credentials: 'same-origin'});"
+                    + " const text = await r.text(); let got = '';"
+                    + " try { const o = JSON.parse(text); const d = v => Uint8Array.from(atob(v.replace(/-/g, '+').replace(/_/g, '/')), c => c.charCodeAt(0));"
+                    + " o.challenge = d(o.challenge); o.allowCredentials = (o.allowCredentials || []).map(c => Object.assign({}, c, {id: d(c.id)}));"
+                    + " const c = await navigator.credentials.get({publicKey: o}); got = 'credential ' + c.id; } catch (e) { got = e.name + ': ' + e.message; }"
+                    + " return r.status + ' ' + text + ' -> ' + got; }");
+            throw new AssertionError("Not sent back to the app; at " + page.url() + " after " + seen + "; error shown: "
+                    + page.locator("#passkey-error").isVisible() + "; again: " + tried, notBack);
         }
     }
 

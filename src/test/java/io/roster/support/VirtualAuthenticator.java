@@ -1,7 +1,9 @@
 package io.roster.support;
 
 import com.google.gson.JsonObject;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.util.regex.Pattern;
 
 /**
@@ -30,11 +32,16 @@ public final class VirtualAuthenticator {
         return page;
     }
 
-    /** Adds a passkey named {@code label} on the profile of the signed-in person, and waits for the profile again. */
+    /**
+     * Adds a passkey named {@code label} on the profile of the signed-in person, and waits until the
+     * profile lists it (the page is on the profile all along: its address alone says nothing).
+     */
     public static void addPasskey(Page page, String label) {
         page.navigate("/profile");
         page.locator("#passkey-label").fill(label);
         page.locator("#passkey-register button").click();
+        PlaywrightAssertions.assertThat(page.locator("#passkeys .passkey-label")
+                .filter(new Locator.FilterOptions().setHasText(label))).hasCount(1);
         page.waitForURL(Pattern.compile(".*/profile(#.*)?$"));
     }
 }
