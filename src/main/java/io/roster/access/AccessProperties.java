@@ -7,12 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The settings of the access module: {@code roster.bootstrap.*}, {@code roster.tokens.*},
- * {@code roster.sign-in.*}, {@code roster.audit.*}, {@code roster.metrics.token} and
- * {@code roster.retention.sign-in-events}. Secrets never appear in {@code toString()}.
+ * {@code roster.sign-in.*}, {@code roster.audit.*}, {@code roster.metrics.token},
+ * {@code roster.retention.sign-in-events} and {@code roster.mfa.secret-key}. Secrets never appear in {@code toString()}.
  */
 @ConfigurationProperties("roster")
 record AccessProperties(@DefaultValue Bootstrap bootstrap, @DefaultValue Tokens tokens, @DefaultValue SignIn signIn,
-        @DefaultValue Audit audit, @DefaultValue Scrape metrics, @DefaultValue Kept retention) {
+        @DefaultValue Audit audit, @DefaultValue Scrape metrics, @DefaultValue Kept retention, @DefaultValue Mfa mfa) {
 
     /**
      * The platform operator created at start while none exists ({@link OperatorBootstrap}); both
@@ -88,6 +88,27 @@ record AccessProperties(@DefaultValue Bootstrap bootstrap, @DefaultValue Tokens 
     record Kept(@DefaultValue("P90D") Duration signInEvents) {
         Kept {
             Settings.positive(signInEvents, "roster.retention.sign-in-events (ROSTER_RETENTION_SIGN_IN_EVENTS)");
+        }
+    }
+
+    /**
+     * @param secretKey the AES key (base64 of 32 bytes) sealing the authenticator apps' secrets at rest
+     *        ({@code ROSTER_MFA_SECRET_KEY}, {@link TotpSecretVault}); empty: a development key, with a
+     *        warning at start
+     */
+    record Mfa(@DefaultValue("") String secretKey) {
+        static final String SETTING = "roster.mfa.secret-key (ROSTER_MFA_SECRET_KEY)";
+
+        Mfa {
+            secretKey = secretKey == null ? "" : secretKey;
+            if (!secretKey.isBlank()) {
+                io.roster.shared.SealedSecrets.decodeKey(secretKey, SETTING);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Mfa[secretKey=(hidden)]";
         }
     }
 }

@@ -33,7 +33,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * the account's rules and throttle apply as for a password ({@link SignIn#passkeyStep}). A passkey
  * alone signs in (factor {@code WEBAUTHN}, {@code amr} {@code hwk}); as the second step of a
  * session whose password was accepted it must be a passkey of that same account, and the session
- * then holds both factors. The answer is the JSON Spring's script expects:
+ * then holds both factors. An assertion refused (a passkey Roster does not know, a bad signature,
+ * another account's passkey) counts in the sign-in throttle and is recorded like a wrong password
+ * ({@link SignIn#passkeyFailed}); a throttled account or address is refused before the assertion is
+ * even checked. The answer is the JSON Spring's script expects:
  * {@code {authenticated, redirectUrl}}; a refusal is a bare 401.
  */
 final class PasskeySignIn implements org.springframework.security.authentication.AuthenticationManager,
@@ -44,9 +47,11 @@ final class PasskeySignIn implements org.springframework.security.authentication
     private final WebAuthnRelyingPartyOperations relyingParty;
     private final SignIn signIn;
     private final DeviceCookies devices;
+    private final Passkeys passkeys;
     private final RequestCache requests = new HttpSessionRequestCache();
 
-    PasskeySignIn(WebAuthnRelyingPartyOperations relyingParty, SignIn signIn, DeviceCookies devices) {
+    PasskeySignIn(WebAuthnRelyingPartyOperations relyingParty, SignIn signIn, DeviceCookies devices, Passkeys passkeys) {
+        this.passkeys = passkeys;
         this.relyingParty = relyingParty;
         this.signIn = signIn;
         this.devices = devices;
@@ -57,21 +62,32 @@ final class PasskeySignIn implements org.springframework.security.authentication
         if (!(authentication instanceof WebAuthnAuthenticationRequestToken request)) {
             throw new BadCredentialsException("Not a passkey");
         }
+        Authentication before = SecurityContextHolder.getContext().getAuthentication();
+        boolean afterPassword = SecondStep.due(before) || SecondStep.enrolmentDue(before);
+        String pending = afterPassword && before.getPrincipal() instanceof Caller owing ? owing.accountId() : null;
+        String credentialId = credentialId(request);
+        // the account the attempt counts against: the one signing in, else the passkey's owner (if any)
+        String subject = pending != null ? pending : passkeys.ownerOf(credentialId).orElse(null);
+        String address = clientAddress();
+        try {
+            signIn.passkeyNotThrottled(subject, credentialId, address);
+        } catch (ProblemException refused) {
+            throw new BadCredentialsException(refused.detail());
+        }
         PublicKeyCredentialUserEntity entity;
         try {
             entity = relyingParty.authenticate(request.getWebAuthnRequest());
         } catch (RuntimeException refused) {
+            signIn.passkeyFailed(subject, credentialId, address);
             throw new BadCredentialsException("The passkey was not accepted", refused);
         }
-        Authentication before = SecurityContextHolder.getContext().getAuthentication();
-        boolean afterPassword = SecondStep.due(before) || SecondStep.enrolmentDue(before);
-        if (afterPassword && !(before.getPrincipal() instanceof Caller pending
-                && pending.accountId().equals(entity.getName()))) {
+        if (afterPassword && !entity.getName().equals(pending)) {
+            signIn.passkeyFailed(pending, credentialId, address);
             throw new BadCredentialsException("The passkey is another account's");
         }
         Caller caller;
         try {
-            caller = signIn.passkeyStep(entity.getName(), clientAddress(), afterPassword);
+            caller = signIn.passkeyStep(entity.getName(), address, afterPassword);
         } catch (ProblemException refused) {
             throw new BadCredentialsException(refused.detail());
         }
@@ -88,6 +104,16 @@ final class PasskeySignIn implements org.springframework.security.authentication
             signedIn.setDetails(before.getDetails());
         }
         return signedIn;
+    }
+
+    /** The credential id the browser sent (base64url), or null when there is none. */
+    private static String credentialId(WebAuthnAuthenticationRequestToken request) {
+        try {
+            var credential = request.getWebAuthnRequest().getPublicKey();
+            return credential == null || credential.getRawId() == null ? null : credential.getRawId().toBase64UrlString();
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     private static String clientAddress() {

@@ -74,6 +74,15 @@ public class Passkeys {
                 + " WHERE e.name = ?").param(accountId).query(Integer.class).single();
     }
 
+    /** The account a passkey belongs to, by its credential id (base64url); empty for one Roster does not know. */
+    public java.util.Optional<String> ownerOf(String credentialId) {
+        if (credentialId == null || credentialId.isBlank() || credentialId.length() > 1000) {
+            return java.util.Optional.empty();
+        }
+        return jdbc.sql("SELECT e.name FROM user_credentials c JOIN user_entities e ON e.id = c.user_entity_user_id"
+                + " WHERE c.credential_id = ?").param(credentialId).query(String.class).optional();
+    }
+
     /** The caller removes one of their own passkeys; 404 for any other (someone else's included). */
     @Transactional
     public void remove(Caller caller, String passkeyId) {

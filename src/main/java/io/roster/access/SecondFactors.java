@@ -18,8 +18,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A person's second factors (docs/rules.md §21): one authenticator app (TOTP) and ten single-use
- * recovery codes. Only the person manages their own (the caller is the account); an administrator
+ * A person's second factors (docs/rules.md §21): one authenticator app (TOTP), its secret sealed at
+ * rest ({@link TotpSecretVault}), and ten single-use recovery codes. Only the person manages their own (the caller is the account); an administrator
  * may only reset them all ({@link #reset}). Proving a code is a guess like a password, so wrong
  * codes count in the sign-in throttle.
  */
@@ -38,9 +38,12 @@ public class SecondFactors {
     private final RecoveryCodeGenerator recoveryCodes = new RecoveryCodeGenerator();
 
     private final Passkeys passkeys;
+    private final TotpSecretVault secrets;
 
-    SecondFactors(JdbcClient jdbc, ApplicationEventPublisher events, SignInThrottle throttle, Passkeys passkeys) {
+    SecondFactors(JdbcClient jdbc, ApplicationEventPublisher events, SignInThrottle throttle, Passkeys passkeys,
+            TotpSecretVault secrets) {
         this.passkeys = passkeys;
+        this.secrets = secrets;
         this.jdbc = jdbc;
         this.events = events;
         this.throttle = throttle;
@@ -82,7 +85,8 @@ public class SecondFactors {
         String secret = totp.newSecret();
         jdbc.sql("DELETE FROM totp_factors WHERE account_id = ?").param(caller.accountId()).update();
         jdbc.sql("INSERT INTO totp_factors (account_id, secret, created_at) VALUES (?, ?, ?)")
-                .params(caller.accountId(), secret, Instant.now().atOffset(ZoneOffset.UTC)).update();
+                .params(caller.accountId(), secrets.seal(caller.accountId(), secret), Instant.now().atOffset(ZoneOffset.UTC))
+                .update();
         String label = accountLabel == null || accountLabel.isBlank() ? caller.userId() : accountLabel;
         return new TotpSetup(secret, totp.otpauthUri(secret, label), totp.qrCode(secret, label));
     }
@@ -95,6 +99,7 @@ public class SecondFactors {
     public List<String> confirmTotp(Caller caller, String code, String clientAddress) {
         String secret = jdbc.sql("SELECT secret FROM totp_factors WHERE account_id = ? AND confirmed_at IS NULL")
                 .param(caller.accountId()).query(String.class).optional()
+                .map(stored -> secrets.open(caller.accountId(), stored))
                 .orElseThrow(() -> new Problems.Conflict("mfa-not-started",
                         "No authenticator app is waiting for its first code: start with POST /api/v1/me/mfa/totp"));
         SignInThrottle.Keys keys = notThrottled(caller.accountId(), clientAddress);
@@ -164,7 +169,8 @@ public class SecondFactors {
         if (factor.isEmpty()) {
             return Optional.empty();
         }
-        OptionalLong step = totp.matchingStep((String) factor.get()[0], code.strip(), Instant.now(), (Long) factor.get()[1]);
+        String secret = secrets.open(accountId, (String) factor.get()[0]);
+        OptionalLong step = totp.matchingStep(secret, code.strip(), Instant.now(), (Long) factor.get()[1]);
         if (step.isPresent() && jdbc.sql("UPDATE totp_factors SET last_used_step = ? WHERE account_id = ? AND last_used_step < ?")
                 .params(step.getAsLong(), accountId, step.getAsLong()).update() == 1) {
             return Optional.of(OTP);

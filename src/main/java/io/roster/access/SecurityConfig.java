@@ -4,7 +4,12 @@ import io.roster.users.Accounts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -208,10 +213,11 @@ class SecurityConfig {
     @Order(3)
     SecurityFilterChain console(HttpSecurity http, ConsoleSignIn consoleSignIn, Accounts accounts, SignIn signIn,
             ApplicationEventPublisher events, DeniedAttemptBudget deniedBudget, Passkeys passkeys,
-            WebAuthnRelyingPartyOperations passkeyRelyingParty, DeviceCookies devices) throws Exception {
+            WebAuthnRelyingPartyOperations passkeyRelyingParty, DeviceCookies devices, JsonMapper json,
+            MessageSource messages, ObjectProvider<LocaleResolver> localeResolvers) throws Exception {
         // passkeys: Spring Security's WebAuthn filters on the database's credentials; the sign-in
         // itself is PasskeySignIn's (the configurer wants a UserDetailsService, which it never asks)
-        PasskeySignIn passkeySignIn = new PasskeySignIn(passkeyRelyingParty, signIn, devices);
+        PasskeySignIn passkeySignIn = new PasskeySignIn(passkeyRelyingParty, signIn, devices, passkeys);
         http.setSharedObject(UserCredentialRepository.class, passkeys.credentials());
         http.setSharedObject(PublicKeyCredentialUserEntityRepository.class, passkeys.userEntities());
         http.setSharedObject(UserDetailsService.class, username -> {
@@ -251,6 +257,12 @@ class SecurityConfig {
                         .deleteCookies("SESSION"))
                 .addFilterBefore(new SessionStillValid(accounts, signIn), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new DeniedAttempts(events, deniedBudget), CsrfFilter.class)
+                // once authorized, and before Spring's registration filter (added after the authorization
+                // filter too, at build time: the same place, later in the list), a passkey's name is checked
+                .addFilterAfter(new PasskeyNameCheck(json, messages, request -> {
+                    LocaleResolver resolver = localeResolvers.getIfUnique();
+                    return resolver == null ? request.getLocale() : resolver.resolveLocale(request);
+                }), AuthorizationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))

@@ -1,6 +1,7 @@
 package io.roster.access;
 
 import io.roster.shared.CompanyId;
+import io.roster.tenancy.Tenancy;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
@@ -13,8 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A company's security policy (docs/rules.md §21): "require a second factor for administrators".
- * When on, whoever holds an administrator's permission there (any {@code *.manage}) and has no
- * second factor must enrol one before going further after their next sign-in.
+ * When on, whoever holds an administrator's permission there (any {@code *.manage}), through a
+ * company role or a partner role over the company, and has no second factor must enrol one before
+ * going further after their next sign-in.
  */
 @Service
 public class SecurityPolicy {
@@ -31,9 +33,13 @@ public class SecurityPolicy {
     private final RoleAssignments assignments;
     private final SecondFactors factors;
     private final ApplicationEventPublisher events;
+    private final PartnerMembers partnerMembers;
+    private final Tenancy tenancy;
 
     SecurityPolicy(JdbcClient jdbc, Roles roles, RoleAssignments assignments, SecondFactors factors,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, PartnerMembers partnerMembers, Tenancy tenancy) {
+        this.partnerMembers = partnerMembers;
+        this.tenancy = tenancy;
         this.jdbc = jdbc;
         this.roles = roles;
         this.assignments = assignments;
@@ -66,13 +72,18 @@ public class SecurityPolicy {
     }
 
     /**
-     * True when the account has no second factor yet and holds an administrator's permission (through
-     * its company roles) in a company that requires one of its administrators.
+     * True when the account has no second factor yet and holds an administrator's permission in a
+     * company that requires one of its administrators: through its company roles there, or through a
+     * partner role over it (a partner member acts in every attached company with its role's permissions).
      */
     public boolean enrolmentDue(String accountId) {
         if (factors.enrolled(accountId)) {
             return false;
         }
+        return adminOfStrictCompany(accountId) || adminThroughPartnerOfStrictCompany(accountId);
+    }
+
+    private boolean adminOfStrictCompany(String accountId) {
         List<String> strict = jdbc.sql("SELECT DISTINCT s.company_id FROM company_security s"
                         + " JOIN role_assignments r ON r.company_id = s.company_id"
                         + " WHERE s.require_mfa_for_admins = TRUE AND r.account_id = ?")
@@ -86,4 +97,26 @@ public class SecurityPolicy {
         }
         return false;
     }
+
+    /** A partner role carrying an administrator's permission, over at least one company requiring the second factor. */
+    private boolean adminThroughPartnerOfStrictCompany(String accountId) {
+        for (PartnerMembers.Membership membership : partnerMembers.of(accountId)) {
+            if (membership.role().companyPermissions().stream().noneMatch(ADMIN::contains)) {
+                continue;
+            }
+            List<CompanyId> attached = tenancy.companyIdsOf(membership.partnerId());
+            for (int from = 0; from < attached.size(); from += CHUNK) {
+                List<String> ids = attached.subList(from, Math.min(attached.size(), from + CHUNK)).stream()
+                        .map(CompanyId::value).toList();
+                if (jdbc.sql("SELECT COUNT(*) FROM company_security WHERE require_mfa_for_admins = TRUE"
+                        + " AND company_id IN (:ids)").param("ids", ids).query(Integer.class).single() > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Companies of a partner looked up per query, so the statement stays small whatever the partner's size. */
+    private static final int CHUNK = 500;
 }

@@ -154,6 +154,50 @@ public class SignIn {
         return caller;
     }
 
+    /**
+     * Before Spring Security verifies a passkey's assertion: refused, and recorded, while the
+     * account it would sign in to (or, for a passkey Roster does not know, that credential) or the
+     * client address must wait. {@code accountId} is null for an unknown passkey.
+     */
+    public void passkeyNotThrottled(String accountId, String credentialId, String clientAddress) {
+        SignInThrottle.Keys keys = passkeyKeys(accountId, credentialId, clientAddress);
+        Optional<Duration> wait = throttle.waitFor(keys);
+        if (wait.isPresent()) {
+            recordPasskey(accountId, clientAddress, "THROTTLED");
+            long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
+            throw new Problems.TooManyRequests("Too many failed sign-ins: try again in " + describe(seconds), seconds)
+                    .coded("TOO_MANY_ATTEMPTS", seconds);
+        }
+    }
+
+    /**
+     * A passkey's assertion refused (a passkey Roster does not know, a bad signature, another
+     * account's passkey at the second step): counted in the throttle and recorded like a wrong
+     * password ({@code WRONG_PASSKEY}), against the account it was for when one is known.
+     */
+    public void passkeyFailed(String accountId, String credentialId, String clientAddress) {
+        throttle.failed(passkeyKeys(accountId, credentialId, clientAddress));
+        recordPasskey(accountId, clientAddress, "WRONG_PASSKEY");
+    }
+
+    /** The account's keys; for an unknown passkey, its credential id stands for the login, as a typed unknown login does. */
+    private static SignInThrottle.Keys passkeyKeys(String accountId, String credentialId, String clientAddress) {
+        String subject = accountId != null ? accountId
+                : "login:passkey:" + (credentialId == null ? "" : credentialId.length() > 64 ? credentialId.substring(0, 64)
+                        : credentialId);
+        return SignInThrottle.Keys.of(subject, clientAddress);
+    }
+
+    private void recordPasskey(String accountId, String clientAddress, String outcome) {
+        Optional<Credentials> account = accountId == null ? Optional.empty() : accounts.byId(accountId);
+        insert(account.map(Credentials::accountId).orElse(null), account.map(Credentials::userId).orElse(null),
+                clientAddress, Channel.CONSOLE, outcome);
+        events.publishEvent(new SignInAttempted(account.map(Credentials::accountId).orElse(null), clientAddress,
+                Channel.CONSOLE, outcome, account.map(Credentials::userId).orElse(null),
+                account.map(Credentials::operator).orElse(false), account.map(Credentials::homeCompanyId).orElse(null),
+                account.map(Credentials::homePartnerId).orElse(null), "hwk"));
+    }
+
     private void record(Caller caller, String clientAddress, Channel channel, String outcome, String method) {
         insert(caller.accountId(), caller.userId(), clientAddress, channel, outcome);
         events.publishEvent(new SignInAttempted(caller.accountId(), clientAddress, channel, outcome, caller.userId(),

@@ -126,9 +126,16 @@ final class CompanyChoiceFilter extends OncePerRequestFilter {
         // auth_time: when the person signed in to the console, which the session began with
         HttpSession session = request.getSession(false);
         Instant signedInAt = session == null ? Instant.now() : Instant.ofEpochMilli(session.getCreationTime());
-        // and the factors beyond the password the console's sign-in proved: the ID token's amr
-        List<GrantedAuthority> factors = new ArrayList<>(List.of(FactorGrantedAuthority
-                .withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY).issuedAt(signedInAt).build()));
+        // and the factors the console's sign-in proved: the ID token's amr. The password only when it
+        // was given (a sign-in naming no factor was a password one): a passkey alone is no password
+        boolean anyFactor = signedIn.getAuthorities().stream().anyMatch(FactorGrantedAuthority.class::isInstance);
+        boolean password = !anyFactor || signedIn.getAuthorities().stream()
+                .anyMatch(held -> FactorGrantedAuthority.PASSWORD_AUTHORITY.equals(held.getAuthority()));
+        List<GrantedAuthority> factors = new ArrayList<>();
+        if (password) {
+            factors.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+                    .issuedAt(signedInAt).build());
+        }
         signedIn.getAuthorities().stream().filter(FactorGrantedAuthority.class::isInstance)
                 .filter(factor -> !FactorGrantedAuthority.PASSWORD_AUTHORITY.equals(factor.getAuthority()))
                 .forEach(factors::add);

@@ -1,8 +1,8 @@
 package io.roster.webhooks;
 
+import io.roster.shared.SealedSecrets;
 import io.roster.shared.Settings;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -55,17 +55,7 @@ record WebhookProperties(@DefaultValue("false") boolean allowPrivateNetworks,
 
     /** The key's bytes; refuses, naming the setting but never echoing it, anything but 32 base64 bytes. */
     static byte[] decodeKey(String secretKey) {
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(secretKey.strip());
-        } catch (IllegalArgumentException e) {
-            key = new byte[0];
-        }
-        if (key.length != 32) {
-            throw new IllegalArgumentException("roster.webhooks.secret-key (ROSTER_WEBHOOKS_SECRET_KEY) must be the base64"
-                    + " of 32 random bytes, such as the output of: openssl rand -base64 32");
-        }
-        return key;
+        return SealedSecrets.decodeKey(secretKey, SigningSecretVault.SETTING);
     }
 
     /** Never prints the key. */

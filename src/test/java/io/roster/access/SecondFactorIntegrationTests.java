@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -206,6 +207,54 @@ class SecondFactorIntegrationTests extends SignInTest {
     }
 
     @Test
+    void a_partner_member_with_an_administrators_permission_over_a_company_requiring_a_second_factor_must_enrol() {
+        String partner = fixtures.partner();
+        String strict = fixtures.companyOf(partner, 5);
+        fixtures.companyOf(partner, 5);
+        var policy = operator.put("/api/v1/companies/" + strict + "/security", Map.of("requireMfaForAdmins", true));
+        String manager = partnerMember(partner, "PARTNER_USER_MANAGER");
+        String lenientPartner = fixtures.partner();
+        fixtures.companyOf(lenientPartner, 5);
+        String elsewhere = partnerMember(lenientPartner, "PARTNER_ADMIN");
+
+        Browser browser = new Browser(port);
+        var signedIn = browser.signIn(manager, PASSWORD);
+        var partnerSpace = browser.get("/partners/" + partner);
+        var token = issue(manager, null);
+        var elsewhereSignIn = new Browser(port).signIn(elsewhere, PASSWORD);
+        var profile = browser.get("/profile");
+        browser.post("/profile/mfa/totp", Map.of("_csrf", profile.csrf()));
+        var scan = browser.get("/profile");
+        String secret = scan.elementText("totp-secret");
+        long step = Totp.freshStep();
+        var confirmed = browser.post("/profile/mfa/totp/confirm", Map.of("code", Totp.code(secret, step - 1),
+                "_csrf", scan.csrf()));
+        var partnerSpaceAfter = browser.get("/partners/" + partner);
+
+        assertThat(policy.status()).as(policy.toString()).isEqualTo(200);
+        assertThat(signedIn.redirect()).as("the partner role manages users of the strict company").isEqualTo("/profile");
+        assertThat(partnerSpace.redirect()).isEqualTo("/profile");
+        assertThat(profile.elementText("enrolment-due")).startsWith("Your company requires a second factor");
+        assertThat(token.status()).isEqualTo(403);
+        assertThat(token.json().get("type").asString()).isEqualTo("/problems/mfa-enrolment-required");
+        assertThat(elsewhereSignIn.redirect()).as("no company of that partner requires it").isNotEqualTo("/profile");
+        assertThat(confirmed.redirect()).startsWith("/profile");
+        assertThat(partnerSpaceAfter.status()).as(partnerSpaceAfter.toString()).isEqualTo(200);
+        assertThat(issue(manager, Totp.code(secret, step)).status()).isEqualTo(201);
+    }
+
+    /** A member of the partner's staff with {@code role} and {@link #PASSWORD}; their user ID. */
+    private String partnerMember(String partner, String role) {
+        String userId = io.roster.support.Fixtures.unique("staff").toLowerCase();
+        var member = operator.post("/api/v1/partners/" + partner + "/members", Map.of("userId", userId,
+                "firstName", "Pat", "lastName", "Ner", "email", userId + "@partner.example", "password", PASSWORD,
+                "emailVerified", true, "role", role));
+        assertThat(member.status()).as(member.toString()).isEqualTo(201);
+        accounts.add(member.text("accountId"));
+        return userId;
+    }
+
+    @Test
     void the_security_page_turns_the_policy_on_for_administrators_only() {
         var admin = activeUser("ADMINISTRATOR");
         var manager = activeUser("USER_MANAGER");
@@ -253,6 +302,47 @@ class SecondFactorIntegrationTests extends SignInTest {
         JsonNode audit = operator.get("/api/v1/companies/" + company + "/audit?action=mfa.reset").json().get("items");
         assertThat(audit).hasSize(1);
         assertThat(audit.get(0).get("actorAccountId").asString()).isEqualTo(admin.accountId());
+    }
+
+    @Autowired
+    TotpSecretSealing sealing;
+
+    @Test
+    void the_apps_secret_is_stored_sealed_and_its_codes_still_verify() {
+        var person = activeUser();
+        long step = Totp.freshStep();
+        Enrolled enrolled = enrol(person, step - 1);
+        String stored = storedSecret(person.accountId());
+
+        var signedIn = issue(person.userId(), Totp.code(enrolled.secret(), step));
+
+        assertThat(stored).startsWith("v1:").doesNotContain(enrolled.secret());
+        assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void a_secret_stored_in_the_clear_before_is_sealed_at_start_and_keeps_working() {
+        var person = activeUser();
+        long step = Totp.freshStep();
+        Enrolled enrolled = enrol(person, step - 1);
+        jdbc.sql("UPDATE totp_factors SET secret = ? WHERE account_id = ?").params(enrolled.secret(), person.accountId())
+                .update();
+
+        var whileClear = issue(person.userId(), Totp.code(enrolled.secret(), step));
+        int sealed = sealing.sealClearSecrets();
+        String stored = storedSecret(person.accountId());
+        var afterSealing = issue(person.userId(), Totp.code(enrolled.secret(), step + 1));
+
+        assertThat(whileClear.status()).as("a clear secret is read as it is").isEqualTo(201);
+        assertThat(sealed).isGreaterThanOrEqualTo(1);
+        assertThat(stored).startsWith("v1:").doesNotContain(enrolled.secret());
+        assertThat(afterSealing.status()).as(afterSealing.toString()).isEqualTo(201);
+        assertThat(sealing.sealClearSecrets()).as("nothing left in the clear").isZero();
+    }
+
+    private String storedSecret(String accountId) {
+        return jdbc.sql("SELECT secret FROM totp_factors WHERE account_id = ?").param(accountId).query(String.class)
+                .single();
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
