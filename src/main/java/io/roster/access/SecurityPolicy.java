@@ -1,7 +1,8 @@
 package io.roster.access;
 
 import io.roster.shared.CompanyId;
-import io.roster.tenancy.Tenancy;
+import io.roster.tenancy.GrantScope;
+import io.roster.tenancy.PartnerAccess;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
@@ -34,12 +35,12 @@ public class SecurityPolicy {
     private final SecondFactors factors;
     private final ApplicationEventPublisher events;
     private final PartnerMembers partnerMembers;
-    private final Tenancy tenancy;
+    private final PartnerAccess partnerAccess;
 
     SecurityPolicy(JdbcClient jdbc, Roles roles, RoleAssignments assignments, SecondFactors factors,
-            ApplicationEventPublisher events, PartnerMembers partnerMembers, Tenancy tenancy) {
+            ApplicationEventPublisher events, PartnerMembers partnerMembers, PartnerAccess partnerAccess) {
         this.partnerMembers = partnerMembers;
-        this.tenancy = tenancy;
+        this.partnerAccess = partnerAccess;
         this.jdbc = jdbc;
         this.roles = roles;
         this.assignments = assignments;
@@ -98,13 +99,14 @@ public class SecurityPolicy {
         return false;
     }
 
-    /** A partner role carrying an administrator's permission, over at least one company requiring the second factor. */
+    /** A partner role carrying an administrator's permission, over at least one company requiring the second factor (through a current grant). */
     private boolean adminThroughPartnerOfStrictCompany(String accountId) {
         for (PartnerMembers.Membership membership : partnerMembers.of(accountId)) {
             if (membership.role().companyPermissions().stream().noneMatch(ADMIN::contains)) {
                 continue;
             }
-            List<CompanyId> attached = tenancy.companyIdsOf(membership.partnerId());
+            // the companies the partner's staff may administer now: a current grant with the users scope
+            List<CompanyId> attached = partnerAccess.companiesInScope(membership.partnerId(), GrantScope.USERS);
             for (int from = 0; from < attached.size(); from += CHUNK) {
                 List<String> ids = attached.subList(from, Math.min(attached.size(), from + CHUNK)).stream()
                         .map(CompanyId::value).toList();
