@@ -1,5 +1,8 @@
 package io.roster.guests;
 
+import static io.roster.support.DeliveredMail.to;
+import static io.roster.support.DeliveredMail.subject;
+import static io.roster.support.DeliveredMail.textOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -206,42 +209,6 @@ class GuestReviewMailIntegrationTests {
                 .anyMatch(m -> to(m, email) && subject(m).contains(subjectPart)));
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m, email) && subject(m).contains(subjectPart))
                 .findFirst().orElseThrow();
-    }
-
-    private static boolean to(MimeMessage message, String email) {
-        try {
-            return message.getAllRecipients() != null && Arrays.stream(message.getAllRecipients())
-                    .anyMatch(a -> a.toString().equalsIgnoreCase(email));
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String textOf(jakarta.mail.Part part) {
-        try {
-            if (part.isMimeType("text/plain")) {
-                return (String) part.getContent();
-            }
-            if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    String text = textOf(multipart.getBodyPart(i));
-                    if (text != null) {
-                        return text;
-                    }
-                }
-            }
-            return null;
-        } catch (jakarta.mail.MessagingException | IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private String base() {

@@ -1,5 +1,7 @@
 package io.roster.invitations;
 
+import static io.roster.support.DeliveredMail.subject;
+import static io.roster.support.DeliveredMail.textOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -341,34 +343,6 @@ class InvitationMailIntegrationTests {
         try {
             return message.getAllRecipients();
         } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The decoded plain-text part of a mail (the HTML part carries the same link). */
-    static String textOf(jakarta.mail.Part part) {
-        try {
-            if (part.isMimeType("text/plain")) {
-                return (String) part.getContent();
-            }
-            if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    String text = textOf(multipart.getBodyPart(i));
-                    if (text != null) {
-                        return text;
-                    }
-                }
-            }
-            return null;
-        } catch (jakarta.mail.MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,5 +1,6 @@
 package io.roster.webhooks;
 
+import static io.roster.support.DeliveredMail.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -152,14 +153,6 @@ class WebhookEndpointHealthIntegrationTests {
                 return false;
             }
         }).toList();
-    }
-
-    private static String subject(MimeMessage mail) {
-        try {
-            return mail.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String webhooks(String company) {
