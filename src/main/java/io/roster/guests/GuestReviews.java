@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.core.env.Environment;
@@ -60,7 +59,7 @@ public class GuestReviews {
     GuestReviews(ReviewRecords records, Guests guests, Recipients recipients, Tenancy tenancy, Outbox outbox,
             MessageSource messages, Environment environment, Clock clock, ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
-            @Value("${roster.guest-reviews.link-lifetime:P14D}") Duration lifetime) {
+            GuestReviewProperties properties) {
         this.records = records;
         this.guests = guests;
         this.recipients = recipients;
@@ -71,7 +70,7 @@ public class GuestReviews {
         this.clock = clock;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
-        this.lifetime = lifetime;
+        this.lifetime = properties.linkLifetime();
     }
 
     /** Sends this month's reviews not sent yet; returns how many mails this call queued. */
