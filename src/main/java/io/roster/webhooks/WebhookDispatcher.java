@@ -228,10 +228,17 @@ class WebhookDispatcher implements SmartLifecycle {
             OffsetDateTime until = now.plus(lease).truncatedTo(ChronoUnit.MILLIS);
             String head = " AND NOT EXISTS (SELECT 1 FROM webhook_deliveries o WHERE o.endpoint_id = d.endpoint_id"
                     + " AND o.status = 'PENDING' AND o.seq < d.seq)";
-            List<String> candidates = jdbc.sql("SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints e"
-                            + " ON e.id = d.endpoint_id WHERE d.status = 'PENDING' AND e.enabled = TRUE"
-                            + " AND d.next_attempt_at <= :now AND (d.lease_until IS NULL OR d.lease_until < :now)" + head
-                            + " ORDER BY d.next_attempt_at FETCH FIRST " + BATCH + " ROWS ONLY")
+            // Each enabled endpoint's head (its first PENDING row, one probe of the queue index per
+            // endpoint), then those due and unleased. Asking instead for "PENDING rows with no earlier
+            // PENDING row" let PostgreSQL's generic plan of the prepared statement compare the backlog
+            // with itself: with 3,000 rows waiting for one endpoint a claim took 3 s, and a backlog
+            // drained at 3 events/s.
+            List<String> candidates = jdbc.sql("SELECT h.id FROM (SELECT (SELECT q.id FROM webhook_deliveries q"
+                            + " WHERE q.endpoint_id = e.id AND q.status = 'PENDING' ORDER BY q.seq FETCH FIRST 1 ROWS ONLY)"
+                            + " AS head_id FROM webhook_endpoints e WHERE e.enabled = TRUE) heads"
+                            + " JOIN webhook_deliveries h ON h.id = heads.head_id"
+                            + " WHERE h.next_attempt_at <= :now AND (h.lease_until IS NULL OR h.lease_until < :now)"
+                            + " ORDER BY h.next_attempt_at FETCH FIRST " + BATCH + " ROWS ONLY")
                     .param("now", now).query(String.class).list();
             if (candidates.isEmpty()) {
                 return List.of();
