@@ -7,7 +7,8 @@
 # methods, and the top statements; writes them to bench/target/profile-<scenario>-<db>-<time>.md.
 #
 #   bench/profile.sh [--db h2|postgresql] [--no-build] SCENARIO [-- harness options]
-#   SCENARIO: floor | create | search | cursor | signin | race   (see run.sh and the harness's --help)
+#   SCENARIO: floor | create | search | cursor | signin | race | load   (see run.sh and the harness's
+#   --help; load records the CSV-import fill of the two companies itself)
 #
 # pg_stat_statements needs `shared_preload_libraries = 'pg_stat_statements'` on the server (a
 # restart); without it the statement table is skipped and says so.
@@ -29,7 +30,7 @@ while [ $# -gt 0 ]; do
     *) scenario="$1"; shift ;;
   esac
 done
-case "$scenario" in floor|create|search|cursor|signin|race) ;; *) echo "name one scenario: floor, create, search, cursor, signin or race" >&2; exit 2 ;; esac
+case "$scenario" in floor|create|search|cursor|signin|race|load) ;; *) echo "name one scenario: floor, create, search, cursor, signin, race or load" >&2; exit 2 ;; esac
 case "$db" in h2|postgresql) ;; *) echo "--db must be h2 or postgresql" >&2; exit 2 ;; esac
 
 if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
