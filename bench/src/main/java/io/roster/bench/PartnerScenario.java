@@ -18,8 +18,9 @@ import java.util.function.Supplier;
  * from the harness's clients in parallel; a partner administrator and a partner user manager, the
  * latter also given the MEMBER role in every company so that an app's sign-in offers them all.
  * Then, as those two people: the Users list across the companies (first page, pages further by
- * cursor, a prefix search), the companies list, the sign-in (API token and console), and an app's
- * sign-in: the company chooser (first page and a search) and an authorization naming its company.
+ * cursor, a prefix search, one company's filter; in the console, the page with its count and a
+ * search), the companies list, the sign-in (API token and console), and an app's sign-in: the
+ * company chooser (first page and a search) and an authorization naming its company.
  */
 final class PartnerScenario {
 
@@ -65,6 +66,7 @@ final class PartnerScenario {
         memberAccountId = addMember(member, memberPassword, "PARTNER_USER_MANAGER");
 
         // --- the companies, from the harness's clients in parallel
+        String[] companyIds = new String[companies];
         Cpu.Sample before = cpu.sample();
         long start = System.nanoTime();
         Stats fill = Load.run("partner companies", Load.clients(operator, o.clients), companies,
@@ -80,6 +82,7 @@ final class PartnerScenario {
                         throw new IllegalStateException("company " + i + ": " + created.status() + " " + Api.abbreviate(created.body()));
                     }
                     String id = created.json().get("id").asText();
+                    companyIds[i] = id;
                     // its users through the product's bulk path, one small CSV import per company
                     Api.Response imported = api.postCsv("/api/v1/companies/" + id + "/users/import",
                             users.csv(i * USERS_PER_COMPANY, (i + 1) * USERS_PER_COMPANY, "ACTIVE", "MEMBER"));
@@ -148,6 +151,12 @@ final class PartnerScenario {
         report.line(String.format(Locale.ROOT, "partner users search: avg %.1f rows, %.0f %% empty",
                 rows.get() / (double) Math.max(1, searched.ops()), 100.0 * empty.get() / Math.max(1, searched.ops())));
 
+        Load.Op oneCompany = (client, seq, api) -> api.get(usersPath + "&companyId="
+                + companyIds[(int) ((seq * 7919 + client) % companies)]).status() == 200;
+        warm(asMember, oneCompany);
+        measure.run(asMember, "partner users: one company's filter, page of 20", o.clients, o.searches, bound,
+                "companyId=<one of " + scale + ">", oneCompany);
+
         // --- the companies list
         String companiesPath = "/api/v1/partners/" + partnerId + "/companies?limit=20";
         Load.Op companiesFirst = (client, seq, api) -> api.get(companiesPath).status() == 200;
@@ -182,6 +191,18 @@ final class PartnerScenario {
         Load.run("warm-up", Load.clients(operator, o.clients), 8, bound, console);
         measure.run(operator, "partner staff: console sign-in + landing page", o.clients, o.signIns, bound,
                 "GET /login, POST /login, GET / and its redirects", console);
+        // the console's Users table of the partner space: its page of 50, the count ("1–50 of N") and
+        // the company picker; then a prefix search
+        String consoleUsers = "/partners/" + partnerId + "/users";
+        Load.Op consolePage = (client, seq, api) -> apps.get(client).consolePage(consoleUsers, "page-range") > 0;
+        warm(operator, consolePage);
+        measure.run(operator, "partner users (console): page of 50 with its count", o.clients, o.searches, bound,
+                "GET " + consoleUsers + " with the count; " + scale, consolePage);
+        Load.Op consoleSearch = (client, seq, api) -> apps.get(client).consolePage(consoleUsers + "?q="
+                + URLEncoder.encode(users.query(population, seq * 17 + client), StandardCharsets.UTF_8), "users-heading") > 0;
+        warm(operator, consoleSearch);
+        measure.run(operator, "partner users (console): prefix search with its count", o.clients, o.searches, bound,
+                null, consoleSearch);
         Load.Op chooser = (client, seq, api) -> apps.get(client).chooser(null) > 0;
         warm(operator, chooser);
         measure.run(operator, "app sign-in: company chooser", o.clients, o.searches, bound,
