@@ -261,13 +261,15 @@ class PartnerAccessIntegrationTests {
         assertThat(inFrench.text("code")).isEqualTo("NO_REQUEST_WAITING");
         assertThat(inFrench.text("detail")).isEqualTo("Aucune demande de ce partenaire n'attend de réponse");
 
+        // the partner's own administrator cannot answer for the company
+        assertThat(partnerAdmin.post(requests(), Map.of("companySlug", other.slug())).status()).isEqualTo(201);
+        assertThat(partnerAdmin.post(decline, null).text("code")).isEqualTo("COMPANY_ADMIN_ONLY");
+
         other.admin().post(accessOf(other.id()) + "/" + grantId + "/revoke", null);
         var revoked = other.admin().post(decline, null);
         assertThat(revoked.status()).isEqualTo(409);
         assertThat(revoked.text("code")).isEqualTo("NO_REQUEST_WAITING");
         assertThat(only(other.admin().get(accessOf(other.id()))).get("status").asString()).isEqualTo("REVOKED");
-        // the partner's own administrator cannot answer for the company
-        assertThat(partnerAdmin.post(decline, null).text("code")).isEqualTo("COMPANY_ADMIN_ONLY");
     }
 
     // ---------------------------------------------------------------------------------------------
