@@ -69,6 +69,14 @@ class PartnerAccessController {
         return view(access.revoke(company, grantId, caller.accountId()));
     }
 
+    /** Refuses a request waiting: a PENDING one (the grant is REVOKED), or a renewal (the grant stays ACTIVE). */
+    @PostMapping("/{grantId}/decline")
+    GrantView decline(@AuthenticationPrincipal Caller caller, @PathVariable String companyId,
+            @PathVariable String grantId) {
+        CompanyId company = guard.requireCompanyAdministrator(caller, new CompanyId(companyId)).company();
+        return view(access.decline(company, grantId, caller.accountId()));
+    }
+
     private GrantView view(PartnerGrant grant) {
         return new GrantView(grant.id(), grant.partnerId().value(), tenancy.partner(grant.partnerId()).name(),
                 grant.status().name(), codes(grant.scope()), grant.endsAt(), grant.requestWaiting(),

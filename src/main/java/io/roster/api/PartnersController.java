@@ -199,7 +199,7 @@ class PartnersController {
             only = company.id();
         }
         UsersQuery query = UsersQuery.of(status, null, q, sort, PageRequest.of(limit, cursor));
-        Page<UserRow> page = users.acrossPartner(access.companiesInScope(partner.id(), GrantScope.USERS), only, query);
+        Page<UserRow> page = users.acrossPartner(partner.id(), only, query);
         Map<CompanyId, Map<String, List<String>>> roles = new HashMap<>();
         page.items().stream().collect(Collectors.groupingBy(UserRow::homeCompanyId))
                 .forEach((company, rows) -> roles.put(company,

@@ -30,7 +30,7 @@ public final class AuditActions {
                     "waitlist.moved", "waitlist.removed")),
             new Group("company.", List.of("company.created")),
             new Group("partner_access.", List.of("partner_access.requested", "partner_access.accepted",
-                    "partner_access.revoked", "partner_access.expired")),
+                    "partner_access.revoked", "partner_access.declined", "partner_access.expired")),
             new Group("scim_token.", List.of("scim_token.created", "scim_token.revoked")),
             new Group("scim_settings.", List.of("scim_settings.changed")),
             new Group("webhook.", List.of("webhook.created", "webhook.updated", "webhook.deleted", "webhook.key_rotated",

@@ -68,6 +68,14 @@ class TenancyChanges {
                 grant(e.grantId()), fields("status", e.before().name()), fields("status", "REVOKED"), null);
     }
 
+    @EventListener
+    void on(PartnerAccessEvents.AccessDeclined e) {
+        trail.as(trail.actors().current(), e.companyId().value(), e.partnerId().value(), "partner_access.declined",
+                grant(e.grantId()), fields("status", e.renewal() ? "ACTIVE" : "PENDING", "requestWaiting", true),
+                fields("status", e.renewal() ? "ACTIVE" : "REVOKED", "requestWaiting", false, "renewal", e.renewal()),
+                null);
+    }
+
     /** Written by the expiry job: the actor is SYSTEM. */
     @EventListener
     void on(PartnerAccessEvents.AccessExpired e) {

@@ -13,7 +13,8 @@ public enum MailKind {
     /** Security mails about the person's second factors: enrolled, removed, reset by an administrator. */
     MFA_ENROLLED, MFA_REMOVED, MFA_RESET, PASSKEY_ADDED, PASSKEY_REMOVED,
     /** A partner asks for access to a company (to its administrators); the company's answers and the end (to the partner's). */
-    PARTNER_ACCESS_REQUESTED, PARTNER_ACCESS_ACCEPTED, PARTNER_ACCESS_REVOKED, PARTNER_ACCESS_EXPIRED;
+    PARTNER_ACCESS_REQUESTED, PARTNER_ACCESS_ACCEPTED, PARTNER_ACCESS_REVOKED, PARTNER_ACCESS_EXPIRED,
+    PARTNER_ACCESS_DECLINED;
 
     String key() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -22,7 +22,9 @@ public enum NotificationKind {
     PARTNER_ACCESS_REQUESTED(MailKind.PARTNER_ACCESS_REQUESTED),
     PARTNER_ACCESS_ACCEPTED(MailKind.PARTNER_ACCESS_ACCEPTED),
     PARTNER_ACCESS_REVOKED(MailKind.PARTNER_ACCESS_REVOKED),
-    PARTNER_ACCESS_EXPIRED(MailKind.PARTNER_ACCESS_EXPIRED);
+    PARTNER_ACCESS_EXPIRED(MailKind.PARTNER_ACCESS_EXPIRED),
+    /** A request or a renewal declined: a renewal leaves the current access as it was. */
+    PARTNER_ACCESS_DECLINED(MailKind.PARTNER_ACCESS_DECLINED);
 
     private final MailKind mail;
 

@@ -147,6 +147,13 @@ class NotificationTriggers {
     }
 
     @EventListener
+    void on(PartnerAccessEvents.AccessDeclined event) {
+        List<String> words = List.of(company(event.companyId()));
+        staff.administratorIds(event.partnerId())
+                .forEach(admin -> notifier.tell(admin, NotificationKind.PARTNER_ACCESS_DECLINED, words));
+    }
+
+    @EventListener
     void on(PartnerAccessEvents.AccessExpired event) {
         List<String> words = List.of(company(event.companyId()));
         staff.administratorIds(event.partnerId())

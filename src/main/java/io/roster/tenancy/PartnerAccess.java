@@ -55,7 +55,7 @@ public class PartnerAccess {
     void open(CompanyId company, PartnerId partner) {
         Instant now = clock.instant();
         grants.insert(new PartnerGrant(Ids.newId(), company, partner, GrantStatus.ACTIVE, GrantScope.all(),
-                defaultEnd(now), null, null, null, now, 0), now);
+                defaultEnd(now), null, null, null, now, 0), true, now);
     }
 
     /**
@@ -74,7 +74,7 @@ public class PartnerAccess {
         if (existing.isEmpty()) {
             PartnerGrant pending = new PartnerGrant(Ids.newId(), company.id(), partner, GrantStatus.PENDING,
                     GrantScope.all(), null, byAccountId, now, null, null, 0);
-            grants.insert(pending, now);
+            grants.insert(pending, partner.equals(company.partnerId()), now);
             events.publishEvent(new PartnerAccessEvents.AccessRequested(pending.id(), company.id(), partner, false, byAccountId));
             return pending;
         }
@@ -140,6 +140,32 @@ public class PartnerAccess {
         events.publishEvent(new PartnerAccessEvents.AccessRevoked(grant.id(), company, grant.partnerId(), grant.status(),
                 byAccountId));
         return reread(revoked);
+    }
+
+    /**
+     * The company refuses what the partner asks, and only that: a PENDING request is refused (the
+     * grant becomes REVOKED, as a revocation of it does); a renewal waiting on an ACTIVE grant is
+     * dropped and the grant stays ACTIVE with its scope and end. Anything else has no request to
+     * decline (409 {@code NO_REQUEST_WAITING}).
+     */
+    @Transactional
+    public PartnerGrant decline(CompanyId company, String grantId, String byAccountId) {
+        PartnerGrant grant = grant(company, grantId);
+        boolean renewal = grant.status() == GrantStatus.ACTIVE && grant.requestWaiting();
+        if (grant.status() != GrantStatus.PENDING && !renewal) {
+            throw new Problems.Conflict("no-request-waiting", "No request of this partner waits for an answer")
+                    .coded("NO_REQUEST_WAITING");
+        }
+        Instant now = clock.instant();
+        PartnerGrant declined = renewal
+                ? new PartnerGrant(grant.id(), company, grant.partnerId(), GrantStatus.ACTIVE, grant.scope(),
+                        grant.endsAt(), null, null, grant.decidedBy(), grant.decidedAt(), grant.version())
+                : new PartnerGrant(grant.id(), company, grant.partnerId(), GrantStatus.REVOKED, grant.scope(),
+                        grant.endsAt(), null, null, byAccountId, now, grant.version());
+        write(declined, now);
+        events.publishEvent(new PartnerAccessEvents.AccessDeclined(grant.id(), company, grant.partnerId(), renewal,
+                grant.requestedBy(), byAccountId));
+        return reread(declined);
     }
 
     /**

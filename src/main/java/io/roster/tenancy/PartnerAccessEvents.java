@@ -25,6 +25,14 @@ public final class PartnerAccessEvents {
             String byAccountId) {
     }
 
+    /**
+     * The company declined the partner's request: a first request (the grant is now REVOKED), or a
+     * renewal ({@code renewal}: the grant stays ACTIVE as it was). {@code requestedBy}: who asked.
+     */
+    public record AccessDeclined(String grantId, CompanyId companyId, PartnerId partnerId, boolean renewal,
+            String requestedBy, String byAccountId) {
+    }
+
     /** Marked EXPIRED by the expiry job once its end date passed. */
     public record AccessExpired(String grantId, CompanyId companyId, PartnerId partnerId, Instant endsAt) {
     }

@@ -32,14 +32,15 @@ class PartnerGrants {
         this.jdbc = jdbc;
     }
 
-    void insert(PartnerGrant grant, Instant now) {
+    /** {@code opener}: the grant's partner is the one that opened the company (see V90). */
+    void insert(PartnerGrant grant, boolean opener, Instant now) {
         jdbc.sql("INSERT INTO partner_grants (id, company_id, partner_id, status, scope_users, scope_billing, ends_at,"
-                        + " requested_by, requested_at, decided_by, decided_at, version, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
+                        + " requested_by, requested_at, decided_by, decided_at, opener, version, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
                 .params(grant.id(), grant.companyId().value(), grant.partnerId().value(), grant.status().name(),
                         grant.scope().contains(GrantScope.USERS), grant.scope().contains(GrantScope.BILLING),
                         utc(grant.endsAt()), grant.requestedBy(), utc(grant.requestedAt()), grant.decidedBy(),
-                        utc(grant.decidedAt()), utc(now), utc(now))
+                        utc(grant.decidedAt()), opener, utc(now), utc(now))
                 .update();
     }
 
@@ -78,6 +79,16 @@ class PartnerGrants {
     List<CompanyId> currentCompanies(PartnerId partner, GrantScope scope, Instant now) {
         return jdbc.sql("SELECT g.company_id FROM partner_grants g WHERE g.partner_id = ? AND g.status = 'ACTIVE'"
                         + " AND g.ends_at > ? AND g." + column(scope) + " = TRUE")
+                .params(partner.value(), utc(now)).query((rs, n) -> new CompanyId(rs.getString(1))).list();
+    }
+
+    /**
+     * The companies the partner currently reaches with the users scope without having opened them:
+     * one range of the (partner, opener, status, end) index, as long as those grants are few.
+     */
+    List<CompanyId> currentNotOpened(PartnerId partner, Instant now) {
+        return jdbc.sql("SELECT g.company_id FROM partner_grants g WHERE g.partner_id = ? AND g.opener = FALSE"
+                        + " AND g.status = 'ACTIVE' AND g.ends_at > ? AND g.scope_users = TRUE")
                 .params(partner.value(), utc(now)).query((rs, n) -> new CompanyId(rs.getString(1))).list();
     }
 

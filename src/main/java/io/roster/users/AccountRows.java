@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.HashMap;
 import java.util.Locale;
 import io.roster.shared.CompanyId;
+import io.roster.shared.PartnerId;
+import io.roster.shared.PartnerReach;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,14 +32,14 @@ class AccountRows {
     /** Keys per IN list: far below every driver's parameter limit. */
     private static final int IN_LIST = 1000;
 
-    private static final String INSERT = "INSERT INTO accounts (id, home_company_id, home_partner_id, operator, user_id,"
+    private static final String INSERT = "INSERT INTO accounts (id, home_company_id, home_partner_id, company_partner_id, operator, user_id,"
             + " first_name, last_name, email, user_id_key, email_key, user_id_sort, first_name_sort, last_name_sort,"
             + " email_sort, status, validation_result, email_verified, password_hash, locale, notify_in_app, notify_email,"
             + " locale_chosen, version, created_at, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
 
     /** Declared types: with them a null needs no metadata round trip per cell. */
-    private static final int[] TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR,
+    private static final int[] TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR,
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR, Types.VARCHAR,
             Types.BOOLEAN, Types.BOOLEAN, Types.BOOLEAN, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE};
@@ -45,33 +47,52 @@ class AccountRows {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final NameWords words;
+    private final PartnerReach reach;
 
-    AccountRows(JdbcClient jdbc, JdbcTemplate template, NameWords words) {
+    AccountRows(JdbcClient jdbc, JdbcTemplate template, NameWords words, PartnerReach reach) {
         this.jdbc = jdbc;
         this.template = template;
         this.words = words;
+        this.reach = reach;
     }
 
     /** Writes one account. */
     void insert(NewAccount account) {
-        template.update(INSERT, values(account, UserRows.utc(Instant.now())), TYPES);
-        words.insert(List.of(account));
+        String partner = companyPartner(account);
+        template.update(INSERT, values(account, partner, UserRows.utc(Instant.now())), TYPES);
+        words.insert(List.of(account), partner);
     }
 
     /** Writes many accounts in one JDBC batch (a bulk import writes a thousand at a time). */
     void insertAll(List<NewAccount> accounts) {
         OffsetDateTime now = UserRows.utc(Instant.now());
         List<Object[]> values = new ArrayList<>(accounts.size());
+        Map<String, String> partners = new HashMap<>();
         for (NewAccount account : accounts) {
-            values.add(values(account, now));
+            String partner = companyPartner(account);
+            partners.put(account.id(), partner);
+            values.add(values(account, partner, now));
         }
         template.batchUpdate(INSERT, values, TYPES);
-        words.insert(accounts);
+        words.insert(accounts, partners::get);
     }
 
-    private static Object[] values(NewAccount account, OffsetDateTime now) {
+    /**
+     * The partner that opened the account's home company, copied beside the account (V90): a home
+     * never changes, nor does a company's opener, so the copy never goes stale.
+     */
+    private String companyPartner(NewAccount account) {
+        if (account.homeCompanyId() == null) {
+            return null;
+        }
+        PartnerId opener = reach.openerOf(new CompanyId(account.homeCompanyId()));
+        return opener == null ? null : opener.value();
+    }
+
+    private static Object[] values(NewAccount account, String companyPartner, OffsetDateTime now) {
         boolean claims = account.claimsKeys();
-        return new Object[] {account.id(), account.homeCompanyId(), account.homePartnerId(), account.operator(),
+        return new Object[] {account.id(), account.homeCompanyId(), account.homePartnerId(), companyPartner,
+                account.operator(),
                 account.userId(), account.firstName(), account.lastName(), account.email(),
                 claims ? account.userId() : null, claims ? EmailAddress.keyOf(account.email()) : null,
                 UserRows.sortKey(account.userId()), UserRows.sortKey(account.firstName()),

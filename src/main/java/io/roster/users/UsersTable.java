@@ -4,8 +4,12 @@ import io.roster.shared.CompanyId;
 import io.roster.shared.Cursor;
 import io.roster.shared.DatabaseProduct;
 import io.roster.shared.Page;
+import io.roster.shared.PartnerId;
+import io.roster.shared.PartnerReach;
 import io.roster.shared.Problems;
-import java.util.Collection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -40,14 +44,22 @@ public class UsersTable {
 
     private final JdbcClient jdbc;
 
-    /** Whether the legs name their index (H2), see {@link #accounts(String, UsersQuery, boolean)}. */
+    /** Whether the legs name their index (H2), see {@link #accounts(String, UsersQuery, Walk)}. */
     private final boolean namesIndexes;
 
     /** On PostgreSQL, the transaction a page is read in with a generic plan, see {@link #read(Supplier)}. */
     private final TransactionTemplate genericPlan;
 
-    UsersTable(JdbcClient jdbc, DatabaseProduct database, PlatformTransactionManager transactions) {
+    /** The tenancy module's answers on partners' grants, for {@link #acrossPartner}. */
+    private final PartnerReach reach;
+
+    private final Clock clock;
+
+    UsersTable(JdbcClient jdbc, DatabaseProduct database, PlatformTransactionManager transactions, PartnerReach reach,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.reach = reach;
+        this.clock = clock;
         this.namesIndexes = database.isH2();
         this.genericPlan = database.isPostgreSql() ? readOnly(transactions) : null;
     }
@@ -60,9 +72,9 @@ public class UsersTable {
         if (Boolean.TRUE.equals(query.external())) {
             sql = externalLeg(external + filters, query);
         } else if (Boolean.FALSE.equals(query.external())) {
-            sql = leg(internal + filters, query, true, COMPANY_WORDS);
+            sql = leg(internal + filters, query, Walk.COMPANY, COMPANY_WORDS);
         } else {
-            sql = "SELECT * FROM ((" + leg(internal + filters, query, true, COMPANY_WORDS) + ") UNION ALL ("
+            sql = "SELECT * FROM ((" + leg(internal + filters, query, Walk.COMPANY, COMPANY_WORDS) + ") UNION ALL ("
                     + externalLeg(external + filters, query)
                     + ")) merged ORDER BY " + order("sort_key", query) + fetchFirst(query);
         }
@@ -72,26 +84,34 @@ public class UsersTable {
     }
 
     /**
-     * The internal rows of every company attached to a partner ({@code partnerCompanies}, as the
-     * tenancy module lists them), or of one of them.
+     * The internal rows of every company where the partner holds a current grant with the users
+     * scope (docs/rules.md §7), or of one of them. The accounts of the companies the partner opened
+     * are one range of an index ordered like the page (their opener is copied beside them, V90),
+     * each row's company tested against the grant as it is now ({@link PartnerReach}); the
+     * companies it asked access to, few, are a second leg merged in. A page reads its rows and the
+     * ones it skips, however many companies the partner holds.
      */
-    public Page<UserRow> acrossPartner(Collection<CompanyId> partnerCompanies, CompanyId onlyCompany, UsersQuery query) {
+    public Page<UserRow> acrossPartner(PartnerId partner, CompanyId onlyCompany, UsersQuery query) {
         if (Boolean.TRUE.equals(query.external())) {
             throw Problems.InvalidInput.of("external", "the partner space lists the internal users of its companies");
         }
-        if (partnerCompanies.isEmpty()) {
-            return new Page<>(List.of(), null);
-        }
-        String where = "home_company_id IN (:partnerCompanies)"
-                + (onlyCompany == null ? "" : " AND home_company_id = :company") + filters(query);
-        var spec = jdbc.sql(leg(where, query, onlyCompany != null,
-                        "w.company_id IN (:partnerCompanies)" + (onlyCompany == null ? "" : " AND w.company_id = :company")))
-                .param("partnerCompanies", partnerCompanies.stream().map(CompanyId::value).toList());
+        Instant now = clock.instant();
+        String filters = filters(query);
+        String sql;
+        List<CompanyId> others = List.of();
         if (onlyCompany != null) {
-            spec = spec.param("company", onlyCompany.value());
+            sql = leg(ONE_GRANTED_COMPANY + grant("home_company_id") + filters, query, Walk.COMPANY,
+                    COMPANY_WORDS + " AND " + grant("w.company_id"));
+        } else {
+            String opened = leg(OPENED_BY_PARTNER + grant("home_company_id") + filters, query, Walk.PARTNER,
+                    PARTNER_WORDS + " AND " + grant("w.company_id"));
+            others = reach.grantedNotOpened(partner, now);
+            sql = others.isEmpty() ? opened
+                    : "SELECT * FROM ((" + opened + ") UNION ALL (" + leg(OTHER_COMPANIES + filters, query, null, OTHER_WORDS)
+                            + ")) merged ORDER BY " + order("sort_key", query) + fetchFirst(query);
         }
-        spec = bind(spec, query);
-        return page(spec, UserRows::map, query);
+        return page(bind(acrossPartnerParams(jdbc.sql(sql), partner, onlyCompany, others, now), query), UserRows::map,
+                query);
     }
 
     /**
@@ -108,28 +128,65 @@ public class UsersTable {
         if (Boolean.TRUE.equals(query.external())) {
             ids = externalIds(external, query);
         } else if (Boolean.FALSE.equals(query.external())) {
-            ids = matchingIds(internal, query, true, COMPANY_WORDS);
+            ids = matchingIds(internal, query, Walk.COMPANY, COMPANY_WORDS);
         } else {
-            ids = "(" + matchingIds(internal, query, true, COMPANY_WORDS) + ") UNION ALL (" + externalIds(external, query)
+            ids = "(" + matchingIds(internal, query, Walk.COMPANY, COMPANY_WORDS) + ") UNION ALL (" + externalIds(external, query)
                     + ")";
         }
         return counted(bind(jdbc.sql(capped(ids)).param("company", company.value()), query));
     }
 
-    /** {@link #count} of {@link #acrossPartner}. */
-    public long countAcrossPartner(Collection<CompanyId> partnerCompanies, CompanyId onlyCompany, UsersQuery query) {
-        if (partnerCompanies.isEmpty()) {
-            return 0;
+    /** {@link #count} of {@link #acrossPartner}: its legs' matches, disjoint, each read up to the cap. */
+    public long countAcrossPartner(PartnerId partner, CompanyId onlyCompany, UsersQuery query) {
+        Instant now = clock.instant();
+        String filters = filters(query);
+        String ids;
+        List<CompanyId> others = List.of();
+        if (onlyCompany != null) {
+            ids = matchingIds(ONE_GRANTED_COMPANY + grant("home_company_id") + filters, query, Walk.COMPANY,
+                    COMPANY_WORDS + " AND " + grant("w.company_id"));
+        } else {
+            ids = matchingIds(OPENED_BY_PARTNER + grant("home_company_id") + filters, query, Walk.PARTNER,
+                    PARTNER_WORDS + " AND " + grant("w.company_id"));
+            others = reach.grantedNotOpened(partner, now);
+            if (!others.isEmpty()) {
+                ids = "(" + ids + ") UNION ALL (" + matchingIds(OTHER_COMPANIES + filters, query, null, OTHER_WORDS) + ")";
+            }
         }
-        String where = "home_company_id IN (:partnerCompanies)"
-                + (onlyCompany == null ? "" : " AND home_company_id = :company") + filters(query);
-        var spec = jdbc.sql(capped(matchingIds(where, query, onlyCompany != null,
-                        "w.company_id IN (:partnerCompanies)" + (onlyCompany == null ? "" : " AND w.company_id = :company"))))
-                .param("partnerCompanies", partnerCompanies.stream().map(CompanyId::value).toList());
+        return counted(bind(acrossPartnerParams(jdbc.sql(capped(ids)), partner, onlyCompany, others, now), query));
+    }
+
+    /** The one company asked for, when the partner's grant there is current. */
+    private static final String ONE_GRANTED_COMPANY = "home_company_id = :company AND ";
+
+    /** The accounts of the companies the partner opened (V90), when its grant there is current. */
+    private static final String OPENED_BY_PARTNER = "company_partner_id = :partner AND ";
+
+    /** The companies the partner reaches without having opened them, listed by the tenancy module. */
+    private static final String OTHER_COMPANIES = "home_company_id IN (:others)";
+
+    /** The words of the accounts of the companies the partner opened (V90). */
+    private static final String PARTNER_WORDS = "w.partner_id = :partner";
+
+    private static final String OTHER_WORDS = "w.company_id IN (:others)";
+
+    /** The partner's current grant with the users scope on the company in {@code companyColumn}. */
+    private String grant(String companyColumn) {
+        return reach.currentUsersGrant(companyColumn);
+    }
+
+    private static JdbcClient.StatementSpec acrossPartnerParams(JdbcClient.StatementSpec spec, PartnerId partner,
+            CompanyId onlyCompany, List<CompanyId> others, Instant now) {
+        spec = spec.param("reachPartner", partner.value()).param("reachNow", now.atOffset(ZoneOffset.UTC));
         if (onlyCompany != null) {
             spec = spec.param("company", onlyCompany.value());
+        } else {
+            spec = spec.param("partner", partner.value());
         }
-        return counted(bind(spec, query));
+        if (!others.isEmpty()) {
+            spec = spec.param("others", others.stream().map(CompanyId::value).toList());
+        }
+        return spec;
     }
 
     /** Where {@link #count} stops counting. */
@@ -148,14 +205,14 @@ public class UsersTable {
     }
 
     /** The ids of one leg's matches, each index range read for at most {@link #COUNT_CAP} + 1 entries. */
-    private String matchingIds(String where, UsersQuery query, boolean oneCompany, String wordsScope) {
+    private String matchingIds(String where, UsersQuery query, Walk walk, String wordsScope) {
         if (query.q() == null) {
-            String index = query.status() != null ? "ix_accounts_company_by_status" : "ix_accounts_company_user_id";
-            return "SELECT id FROM " + accounts(index, query, oneCompany) + " WHERE " + where + countLimit();
+            String index = query.status() != null ? "_by_status" : "_user_id";
+            return "SELECT id FROM " + accounts(index, query, walk) + " WHERE " + where + countLimit();
         }
         Prefix prefix = Prefix.of(query.q());
         String ranges = SEARCHED.stream().map(searched -> "(SELECT id FROM "
-                + accounts(INDEX_BY_COLUMN.get(searched), query, oneCompany) + " WHERE " + where + " AND "
+                + accounts(INDEX_BY_COLUMN.get(searched), query, walk) + " WHERE " + where + " AND "
                 + prefix.condition(searched) + countLimit() + ")").collect(java.util.stream.Collectors.joining(" UNION "));
         return ranges + " UNION (SELECT accounts.id FROM account_name_words w JOIN accounts ON accounts.id = w.account_id"
                 + " WHERE " + wordsScope + " AND " + prefix.condition("w.word") + " AND " + where + countLimit() + ")";
@@ -186,7 +243,7 @@ public class UsersTable {
      * On PostgreSQL a page's statement runs with its generic plan: the statement is prepared once
      * per connection, but PostgreSQL kept planning it anew for every prefix (a custom plan, whose
      * planning cost more than its execution), while the plan it would cache is the same for every
-     * prefix, each range on its own index (see {@link #leg(String, UsersQuery, boolean)}).
+     * prefix, each range on its own index (see {@link #leg(String, UsersQuery, Walk, String)}).
      * {@code SET LOCAL} ends with the read's transaction, or with the caller's when it has one.
      */
     private <T> T read(Supplier<T> statement) {
@@ -214,10 +271,23 @@ public class UsersTable {
     /** The columns {@code q} is a prefix of. */
     private static final List<String> SEARCHED = List.of("user_id_sort", "first_name_sort", "last_name_sort", "email_sort");
 
-    /** The index of the company's rows in the order of each sort and searched column (V1, V8). */
-    private static final Map<String, String> INDEX_BY_COLUMN = Map.of("user_id_sort", "ix_accounts_company_user_id",
-            "first_name_sort", "ix_accounts_company_first_name", "last_name_sort", "ix_accounts_company_last_name",
-            "email_sort", "ix_accounts_company_email", "status", "ix_accounts_company_by_status");
+    /**
+     * The index of a walk's rows in the order of each sort and searched column, after the walk's
+     * prefix (V1, V8 for a company, V90 for the companies a partner opened).
+     */
+    private static final Map<String, String> INDEX_BY_COLUMN = Map.of("user_id_sort", "_user_id",
+            "first_name_sort", "_first_name", "last_name_sort", "_last_name", "email_sort", "_email", "status",
+            "_by_status");
+
+    /**
+     * The range a leg walks: one company's rows, or the rows of the companies a partner opened;
+     * null for a leg that reads its rows by id or from a list of companies.
+     */
+    private record Walk(String fixedColumn, String indexPrefix) {
+
+        static final Walk COMPANY = new Walk("home_company_id", "ix_accounts_company");
+        static final Walk PARTNER = new Walk("company_partner_id", "ix_accounts_company_partner");
+    }
 
     /**
      * One leg of the table. A search first finds the page's ids: the prefix is a range of each
@@ -235,19 +305,20 @@ public class UsersTable {
      * the order and the limit, PostgreSQL walked the sorted column's index instead, testing each
      * row, which is slow when the matches sit late in that order (most of the company read).
      */
-    private String leg(String where, UsersQuery query, boolean oneCompany, String wordsScope) {
+    private String leg(String where, UsersQuery query, Walk walk, String wordsScope) {
         String column = query.sort().column;
         String keyset = query.page().cursor() == null ? ""
                 : " AND (" + column + ", id) " + (query.descending() ? "<" : ">") + " (:afterKey, :afterId)";
-        String pageOrder = " ORDER BY " + (oneCompany ? fixedFirst(query) : "") + order(column, query) + fetchFirst(query);
+        String pageOrder = " ORDER BY " + (walk != null ? fixedFirst(query, walk) : "") + order(column, query)
+                + fetchFirst(query);
         if (query.q() == null) {
             return "SELECT " + UserRows.COLUMNS + ", " + column + " AS sort_key FROM "
-                    + accounts(walkIndex(query), query, oneCompany) + " WHERE " + where + keyset + pageOrder;
+                    + accounts(walkIndex(query), query, walk) + " WHERE " + where + keyset + pageOrder;
         }
         Prefix prefix = Prefix.of(query.q());
         String hits = SEARCHED.stream().map(searched -> {
             String range = "SELECT id, " + column + " AS hit_key FROM "
-                    + accounts(INDEX_BY_COLUMN.get(searched), query, oneCompany) + " WHERE " + where + keyset + " AND "
+                    + accounts(INDEX_BY_COLUMN.get(searched), query, walk) + " WHERE " + where + keyset + " AND "
                     + prefix.condition(searched);
             return searched.equals(column) ? "(" + range + pageOrder + ")"
                     : "(SELECT id, hit_key FROM (" + range + " OFFSET 0 ROWS) matched ORDER BY " + order("hit_key", query)
@@ -278,19 +349,21 @@ public class UsersTable {
     }
 
     /**
-     * The accounts table, on H2 with the index a one-company leg should read. Several indexes
+     * The accounts table, on H2 with the index a walking leg (one company, or the companies a
+     * partner opened) should read. Several indexes
      * start with the company and H2 costs them alike, order or not: it read a first page sorted by
      * last name through the company's foreign-key index and sorted every row of the company for
      * each page. A role filter is left to H2, which may better start from the role's holders.
      * PostgreSQL chooses from its statistics and gets no hint.
      */
-    private String accounts(String index, UsersQuery query, boolean oneCompany) {
-        return namesIndexes && oneCompany && query.role() == null ? "accounts USE INDEX (" + index + ")" : "accounts";
+    private String accounts(String index, UsersQuery query, Walk walk) {
+        return namesIndexes && walk != null && query.role() == null
+                ? "accounts USE INDEX (" + walk.indexPrefix() + index + ")" : "accounts";
     }
 
     /** With a status filter the userId order is a range of the (company, status, userId) index. */
     private static String walkIndex(UsersQuery query) {
-        return byStatusThenUserId(query) ? "ix_accounts_company_status" : INDEX_BY_COLUMN.get(query.sort().column);
+        return byStatusThenUserId(query) ? "_status" : INDEX_BY_COLUMN.get(query.sort().column);
     }
 
     private static boolean byStatusThenUserId(UsersQuery query) {
@@ -303,14 +376,14 @@ public class UsersTable {
      */
     private String externalLeg(String where, UsersQuery query) {
         if (query.q() == null) {
-            return leg(where, query, false, null);
+            return leg(where, query, null, null);
         }
         Prefix prefix = Prefix.of(query.q());
         String anyColumn = SEARCHED.stream().map(searched -> "(" + prefix.condition(searched) + ")")
                 .collect(java.util.stream.Collectors.joining(" OR "))
                 + " OR EXISTS (SELECT 1 FROM account_name_words w WHERE w.account_id = accounts.id AND "
                 + prefix.condition("w.word") + ")";
-        return leg(where + " AND (" + anyColumn + ")", query.withoutSearch(), false, null);
+        return leg(where + " AND (" + anyColumn + ")", query.withoutSearch(), null, null);
     }
 
     /**
@@ -381,15 +454,15 @@ public class UsersTable {
     }
 
     /**
-     * The columns the WHERE fixes, in front of a one-company leg's order: they change nothing
-     * (the leg holds one company, and one status when filtered) but let H2 see that the index,
+     * The columns the WHERE fixes, in front of a walking leg's order: they change nothing
+     * (the leg holds one company or one partner's, and one status when filtered) but let H2 see that the index,
      * which starts with them, gives the order. Without them H2 read every row of the company past
      * the cursor and sorted them, so a page cost more the larger the company; PostgreSQL drops such columns
      * from the order by itself.
      */
-    private static String fixedFirst(UsersQuery query) {
+    private static String fixedFirst(UsersQuery query, Walk walk) {
         String direction = query.descending() ? " DESC, " : " ASC, ";
-        return "home_company_id" + direction + (byStatusThenUserId(query) ? "status" + direction : "");
+        return walk.fixedColumn() + direction + (byStatusThenUserId(query) ? "status" + direction : "");
     }
 
     private static String order(String column, UsersQuery query) {

@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * A company's "Partner access" page, for its administrators: each partner's grant (scope, end,
  * status, a request waiting), what the partner's staff did in the company, and the answers: accept
- * (with a scope and an end date) or revoke. The same rules as the API ({@link PartnerAccess}).
+ * (with a scope and an end date), decline a request or a renewal waiting, or revoke. The same rules as the API ({@link PartnerAccess}).
  */
 @Controller
 @RequestMapping("/companies/{companyId}/partner-access")
@@ -95,6 +95,15 @@ class PartnerAccessPage {
         CompanyId company = guard.requireCompanyAdministrator(caller, new CompanyId(companyId)).company();
         refusals.attempt(locale, redirect, "partnerAccess.revoked",
                 () -> access.revoke(company, grantId, caller.accountId()));
+        return "redirect:/companies/" + companyId + "/partner-access";
+    }
+
+    @PostMapping("/{grantId}/decline")
+    String decline(@AuthenticationPrincipal Caller caller, @PathVariable String companyId, @PathVariable String grantId,
+            Locale locale, RedirectAttributes redirect) {
+        CompanyId company = guard.requireCompanyAdministrator(caller, new CompanyId(companyId)).company();
+        refusals.attempt(locale, redirect, "partnerAccess.declined",
+                () -> access.decline(company, grantId, caller.accountId()));
         return "redirect:/companies/" + companyId + "/partner-access";
     }
 

@@ -10,6 +10,7 @@ import io.roster.shared.PageRequest;
 import io.roster.shared.ProblemException;
 import io.roster.tenancy.Company;
 import io.roster.tenancy.Partner;
+import io.roster.tenancy.Tenancy;
 import io.roster.users.UserRow;
 import io.roster.users.UsersQuery;
 import io.roster.users.UsersTable;
@@ -42,9 +43,12 @@ class PartnerUsersPage {
     private final PartnerUserLines lines;
     private final Refusals wording;
     private final Guard guard;
+    private final Tenancy tenancy;
 
-    PartnerUsersPage(PartnerSpace space, UsersTable users, PartnerUserLines lines, Refusals wording, Guard guard) {
+    PartnerUsersPage(PartnerSpace space, UsersTable users, PartnerUserLines lines, Refusals wording, Guard guard,
+            Tenancy tenancy) {
         this.guard = guard;
+        this.tenancy = tenancy;
         this.space = space;
         this.users = users;
         this.lines = lines;
@@ -64,11 +68,13 @@ class PartnerUsersPage {
         var filters = UsersTableView.Filters.of("/partners/" + partner.id() + "/users", "companyId",
                 only == null ? null : only.value(), "q", q == null ? null : q.trim(), "status", FormInput.orNull(status),
                 "sort", "userId".equals(sort) ? null : FormInput.orNull(sort));
-        var ids = companies.stream().map(Company::id).toList();
         try {
-            Page<UserRow> page = users.acrossPartner(ids, only, UsersQuery.of(FormInput.orNull(status), null, q, sort,
+            Page<UserRow> page = users.acrossPartner(partner.id(), only, UsersQuery.of(FormInput.orNull(status), null, q, sort,
                     PageRequest.of(UsersTableView.PAGE_SIZE, cursor)));
-            long total = users.countAcrossPartner(ids, only, UsersQuery.of(FormInput.orNull(status), null, q, sort,
+            // the picker holds the first companies by name only: a row of another one is named here
+            page.items().stream().map(UserRow::homeCompanyId).distinct().filter(id -> !names.containsKey(id.value()))
+                    .forEach(id -> names.put(id.value(), tenancy.company(id).name()));
+            long total = users.countAcrossPartner(partner.id(), only, UsersQuery.of(FormInput.orNull(status), null, q, sort,
                     PageRequest.first(UsersTableView.PAGE_SIZE)));
             UsersTableView.show(filters, cursor, back, page, total, model);
             model.addAttribute("roleCells", lines.roleCells(partner, page.items(), names, locale));

@@ -199,6 +199,18 @@ class AuthorizationMatrixIntegrationTests {
                 "grantId");
     }
 
+    /** A fresh partner's ACTIVE grant in A with its renewal asked, waiting for A's answer: its grant id. */
+    String renewalWaitingInA() {
+        String partner = fixtures.partner();
+        String slug = operator.get(a()).text("slug");
+        String grant = created(operator.post("/api/v1/partners/" + partner + "/access-requests",
+                Map.of("companySlug", slug)), "grantId");
+        assertThat(operator.post(a() + "/partner-access/" + grant + "/accept", Map.of()).status()).isEqualTo(200);
+        assertThat(operator.post("/api/v1/partners/" + partner + "/access-requests", Map.of("companySlug", slug))
+                .status()).isEqualTo(201);
+        return grant;
+    }
+
     static Rule signedIn(int ok) {
         return p -> p == Persona.ANONYMOUS ? 401 : ok;
     }
@@ -372,6 +384,16 @@ class AuthorizationMatrixIntegrationTests {
                 "POST /companies/A/partner-access/{pending}/revoke", companyAdministrator(200), () -> {
                     String grant = pendingGrantInA();
                     return api -> api.post(a() + "/partner-access/" + grant + "/revoke", null);
+                }));
+        ops.add(op("POST /api/v1/companies/{companyId}/partner-access/{grantId}/decline",
+                "POST /companies/A/partner-access/{pending}/decline", companyAdministrator(200), () -> {
+                    String grant = pendingGrantInA();
+                    return api -> api.post(a() + "/partner-access/" + grant + "/decline", null);
+                }));
+        ops.add(op("POST /api/v1/companies/{companyId}/partner-access/{grantId}/decline",
+                "POST /companies/A/partner-access/{renewal waiting}/decline", companyAdministrator(200), () -> {
+                    String grant = renewalWaitingInA();
+                    return api -> api.post(a() + "/partner-access/" + grant + "/decline", null);
                 }));
 
         ops.add(op("POST /api/v1/companies", "POST /companies", operatorOnly(201), () -> api -> api.post("/api/v1/companies", companyBody(null))));

@@ -195,6 +195,83 @@ class PartnerAccessIntegrationTests {
         assertThat(partnerAdmin.post(accept, Map.of()).text("code")).isEqualTo("COMPANY_ADMIN_ONLY");
     }
 
+    @Test
+    void declining_a_first_request_refuses_it_and_the_partner_is_told() {
+        Company other = companyOfItsOwn();
+        String grantId = partnerAdmin.post(requests(), Map.of("companySlug", other.slug())).text("grantId");
+
+        var declined = other.admin().post(accessOf(other.id()) + "/" + grantId + "/decline", null);
+        assertThat(declined.status()).as(declined.toString()).isEqualTo(200);
+        assertThat(declined.text("status")).isEqualTo("REVOKED");
+        assertThat(declined.json().get("requestWaiting").asBoolean()).isFalse();
+
+        assertThat(partnerAdmin.get("/api/v1/companies/" + other.id()).status()).isEqualTo(404);
+        assertThat(userIdsAcrossPartner(partnerAdmin)).doesNotContain(other.adminUserId());
+        assertThat(mailbox.count(partnerAdminEmail, "PARTNER_ACCESS_DECLINED")).isEqualTo(1);
+        assertThat(partnerAdmin.get("/api/v1/me/notifications").body())
+                .contains("declined");
+        assertThat(audit(other, "partner_access.declined")).isTrue();
+        // the partner may ask again
+        assertThat(partnerAdmin.post(requests(), Map.of("companySlug", other.slug())).text("status")).isEqualTo("PENDING");
+    }
+
+    @Test
+    void declining_a_renewal_keeps_the_current_access_with_its_scope_and_end() {
+        Company other = companyOfItsOwn();
+        String grantId = partnerAdmin.post(requests(), Map.of("companySlug", other.slug())).text("grantId");
+        String end = clock.instant().plus(40, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        assertThat(other.admin().post(accessOf(other.id()) + "/" + grantId + "/accept",
+                Map.of("scope", List.of("users"), "endsAt", end)).status()).isEqualTo(200);
+        var renewal = partnerAdmin.post(requests(), Map.of("companySlug", other.slug()));
+        assertThat(renewal.text("status")).isEqualTo("ACTIVE");
+        assertThat(renewal.json().get("requestWaiting").asBoolean()).isTrue();
+
+        var declined = other.admin().post(accessOf(other.id()) + "/" + grantId + "/decline", null);
+        assertThat(declined.status()).as(declined.toString()).isEqualTo(200);
+        assertThat(declined.text("status")).isEqualTo("ACTIVE");
+        assertThat(declined.text("endsAt")).isEqualTo(end);
+        assertThat(declined.json().get("scope").toString()).isEqualTo("[\"users\"]");
+        assertThat(declined.json().get("requestWaiting").asBoolean()).isFalse();
+        assertThat(declined.json().get("current").asBoolean()).isTrue();
+
+        // the access goes on
+        assertThat(userManager.get("/api/v1/companies/" + other.id() + "/users").status()).isEqualTo(200);
+        assertThat(userIdsAcrossPartner(userManager)).contains(other.adminUserId());
+        assertThat(mailbox.count(partnerAdminEmail, "PARTNER_ACCESS_DECLINED")).isEqualTo(1);
+        var entries = other.admin().get("/api/v1/companies/" + other.id() + "/audit?action=partner_access.declined")
+                .json().get("items");
+        assertThat(entries.size()).isEqualTo(1);
+        assertThat(entries.get(0).toString()).contains("ACTIVE").doesNotContain("REVOKED");
+        // the partner may ask for its renewal again
+        assertThat(partnerAdmin.post(requests(), Map.of("companySlug", other.slug())).status()).isEqualTo(201);
+    }
+
+    @Test
+    void declining_with_no_request_waiting_is_a_conflict_in_english_and_french() {
+        Company other = companyOfItsOwn();
+        String grantId = partnerAdmin.post(requests(), Map.of("companySlug", other.slug())).text("grantId");
+        other.admin().post(accessOf(other.id()) + "/" + grantId + "/accept", Map.of());
+        String decline = accessOf(other.id()) + "/" + grantId + "/decline";
+
+        var active = other.admin().withHeader("Accept-Language", "en").post(decline, null);
+        assertThat(active.status()).as(active.toString()).isEqualTo(409);
+        assertThat(active.text("code")).isEqualTo("NO_REQUEST_WAITING");
+        assertThat(active.text("detail")).isEqualTo("No request of this partner waits for an answer");
+        var inFrench = other.admin().withHeader("Accept-Language", "fr").post(decline, null);
+        assertThat(inFrench.text("code")).isEqualTo("NO_REQUEST_WAITING");
+        assertThat(inFrench.text("detail")).isEqualTo("Aucune demande de ce partenaire n'attend de réponse");
+
+        // the partner's own administrator cannot answer for the company
+        assertThat(partnerAdmin.post(requests(), Map.of("companySlug", other.slug())).status()).isEqualTo(201);
+        assertThat(partnerAdmin.post(decline, null).text("code")).isEqualTo("COMPANY_ADMIN_ONLY");
+
+        other.admin().post(accessOf(other.id()) + "/" + grantId + "/revoke", null);
+        var revoked = other.admin().post(decline, null);
+        assertThat(revoked.status()).isEqualTo(409);
+        assertThat(revoked.text("code")).isEqualTo("NO_REQUEST_WAITING");
+        assertThat(only(other.admin().get(accessOf(other.id()))).get("status").asString()).isEqualTo("REVOKED");
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     /** A company without a partner, with an administrator who signs in. */

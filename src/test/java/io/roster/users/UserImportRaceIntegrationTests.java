@@ -57,6 +57,9 @@ class UserImportRaceIntegrationTests {
     @Autowired
     WaitlistRows queue;
 
+    @Autowired
+    io.roster.shared.PartnerReach reach;
+
     @Test
     void a_batch_that_meets_a_claim_made_after_the_plan_is_imported_row_by_row_and_the_raced_row_stays_draft() {
         Fixtures fixtures = new Fixtures(Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD));
@@ -64,7 +67,7 @@ class UserImportRaceIntegrationTests {
         String raced = fixtures.createUser(fixtures.company(1), Fixtures.validUser("ACTIVE")).text("userId");
         String fresh = Fixtures.unique("fresh").toLowerCase();
         // Blind to existing claims, as if the other account had been activated just after the plan.
-        AccountRows blind = new AccountRows(jdbc, template, new NameWords(template)) {
+        AccountRows blind = new AccountRows(jdbc, template, new NameWords(template), reach) {
             @Override
             Set<String> claimedUserIds(Collection<String> keys) {
                 return Set.of();

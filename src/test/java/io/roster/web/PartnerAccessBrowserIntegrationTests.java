@@ -112,6 +112,43 @@ class PartnerAccessBrowserIntegrationTests extends ConsoleBrowserTest {
         assertThat(partnerPage.locator("#company-" + company + " .access-request-form button")).isVisible();
     }
 
+    @Test
+    void an_administrator_declines_a_renewal_and_the_partner_keeps_its_current_access() {
+        String partner = fixtures.partner();
+        String partnerName = operator.get("/api/v1/partners/" + partner).text("name");
+        String staff = staff(partner);
+        String company = fixtures.companyOf(partner, 2);
+        Map<String, Object> admin = Fixtures.with(Fixtures.userWithPassword("ACTIVE", PASSWORD), "roles",
+                List.of("ADMINISTRATOR"), "locale", "en");
+        assertThat(fixtures.createUser(company, admin).status()).isEqualTo(201);
+        String slug = operator.get("/api/v1/companies/" + company).text("slug");
+        var renewal = operator.post("/api/v1/partners/" + partner + "/access-requests", Map.of("companySlug", slug));
+        assertThat(renewal.status()).as(renewal.toString()).isEqualTo(201);
+        assertThat(renewal.text("status")).isEqualTo("ACTIVE");
+
+        Page adminPage = signedIn(admin.get("userId").toString());
+        adminPage.navigate("/companies/" + company + "/partner-access");
+        var grant = adminPage.locator("section.partner-grant");
+        assertThat(grant.locator(".grant-request")).isVisible();
+        String until = grant.locator(".grant-until").textContent();
+        // a renewal waiting: Decline it, and Revoke stays for the access itself
+        assertThat(grant.locator(".revoke-form button")).isVisible();
+        grant.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Decline the request of " + partnerName)).click();
+        assertThat(adminPage.locator("#notice")).isVisible();
+        assertThat(adminPage.locator("section.partner-grant .grant-status")).hasText("Active");
+        assertThat(adminPage.locator("section.partner-grant .grant-until")).hasText(until);
+        assertThat(adminPage.locator("section.partner-grant .grant-request")).hasCount(0);
+        assertThat(adminPage.locator("section.partner-grant .decline-form")).hasCount(0);
+        assertThat(adminPage.locator("section.partner-grant .revoke-form button")).isVisible();
+
+        // the partner still reaches the company
+        Page partnerPage = signedIn(staff);
+        assertThat(partnerPage.navigate("/companies/" + company + "/users").status()).isEqualTo(200);
+        partnerPage.navigate("/partners/" + partner);
+        assertThat(partnerPage.locator("#company-" + company + " .grant-status")).hasText("Active");
+    }
+
     private String staff(String partner) {
         String userId = Fixtures.unique("pstaff").toLowerCase();
         Api.Response response = operator.post("/api/v1/partners/" + partner + "/members", Map.of("userId", userId,

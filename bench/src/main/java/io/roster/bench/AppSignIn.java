@@ -198,6 +198,19 @@ final class AppSignIn {
         return landing.body().length();
     }
 
+    /**
+     * A console page read with this person's session (signed in by {@link #signIn} or
+     * {@link #consoleSignIn}): the size of its HTML, or an exception when it is not a 200 holding
+     * {@code mustContain}.
+     */
+    int consolePage(String path, String mustContain) {
+        HttpResponse<String> page = send(browser, html(base + path).GET());
+        if (page.statusCode() != 200 || !page.body().contains(mustContain)) {
+            throw new IllegalStateException(path + " answered " + page.statusCode() + " " + Api.abbreviate(page.body()));
+        }
+        return page.body().length();
+    }
+
     /** Spends the current refresh token for new tokens, and keeps the rotated refresh token. */
     Tokens refresh() {
         Tokens tokens = token(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken), "refresh");
