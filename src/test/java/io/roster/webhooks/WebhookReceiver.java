@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A product's receiver: the JDK's HTTP server on loopback, recording every request it accepts.
@@ -18,6 +19,9 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    /** Every how-manieth request is refused (503, not recorded); 0: none. */
+    private volatile int refuseEvery;
     private final int port;
     private HttpServer server;
 
@@ -28,6 +32,11 @@ final class WebhookReceiver implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + port + "/hook";
+    }
+
+    /** Answers 503 to every {@code n}th request from now on, like a receiver that sometimes fails. */
+    void refuseEvery(int n) {
+        refuseEvery = n;
     }
 
     void down() {
@@ -42,6 +51,12 @@ final class WebhookReceiver implements AutoCloseable {
         HttpServer started = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), at), 0);
         started.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            int every = refuseEvery;
+            if (every > 0 && requests.incrementAndGet() % every == 0) {
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
             received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
                     exchange.getRequestHeaders().getFirst("webhook-timestamp"),
                     exchange.getRequestHeaders().getFirst("webhook-signature"), body));
