@@ -94,8 +94,9 @@ class PasskeyBrowserIntegrationTests extends SignInBrowserTest {
 
     /**
      * An assertion of the person's real passkey whose signature was altered on its way: refused,
-     * counted against the account in the sign-in throttle, recorded like a wrong password (and in the
-     * audit log, method {@code hwk}); the untouched passkey signs in after it and clears the count.
+     * counted in the sign-in throttle against this browser's device (it signed in before, so it carries
+     * the account's device cookie), recorded like a wrong password (and in the audit log, method
+     * {@code hwk}); the untouched passkey signs in after it and clears the device's count.
      */
     @Test
     void a_passkey_assertion_with_a_bad_signature_counts_in_the_throttle_and_is_recorded() {
@@ -122,8 +123,14 @@ class PasskeyBrowserIntegrationTests extends SignInBrowserTest {
 
         assertThat(jdbc.sql("SELECT COUNT(*) FROM sign_in_events WHERE account_id = ? AND outcome = 'WRONG_PASSKEY'")
                 .param(id).query(Integer.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT failures FROM sign_in_throttle WHERE throttle_key = ?").param("account:" + id)
+        // the browser signed in before: it carries the account's device cookie, and counts on its own
+        String device = page.context().cookies().stream().filter(cookie -> cookie.name.equals("roster-device"))
+                .findFirst().orElseThrow().value;
+        String deviceKey = "device:" + id + ":" + device.split("\\.")[1];
+        assertThat(jdbc.sql("SELECT failures FROM sign_in_throttle WHERE throttle_key = ?").param(deviceKey)
                 .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sign_in_throttle WHERE throttle_key = ?").param("account:" + id)
+                .query(Integer.class).single()).as("the account's count is left alone").isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entries WHERE action = 'sign_in.failed' AND target_id = ?")
                 .param(id).query(Integer.class).single()).isEqualTo(1);
 
@@ -131,8 +138,8 @@ class PasskeyBrowserIntegrationTests extends SignInBrowserTest {
         page.navigate("/login");
         page.locator("#passkey-sign-in").click();
         page.waitForURL(url -> !url.contains("/login"));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM sign_in_throttle WHERE throttle_key = ?").param("account:" + id)
-                .query(Integer.class).single()).as("a success clears the count").isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sign_in_throttle WHERE throttle_key = ?").param(deviceKey)
+                .query(Integer.class).single()).as("a success clears the device's count").isZero();
     }
 
     /**
