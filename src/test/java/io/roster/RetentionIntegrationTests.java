@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.roster.shared.Retention;
 import io.roster.support.Api;
+import io.roster.support.AtOnce;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
 import io.roster.support.Operator;
@@ -17,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,24 +103,11 @@ class RetentionIntegrationTests {
         new JdbcTemplate(dataSource).batchUpdate(
                 "INSERT INTO sign_in_events (id, login, channel, outcome, occurred_at) VALUES (?, ?, ?, ?, ?)", rows);
 
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<Integer>> nodes = List.of(purgeAfter(start), purgeAfter(start));
-        start.countDown();
-        int purged = nodes.stream().mapToInt(CompletableFuture::join).sum();
+        int purged = AtOnce.twice(() -> retentions.stream().mapToInt(retention -> retention.purge(Instant.now())).sum())
+                .stream().mapToInt(Integer::intValue).sum();
 
         assertThat(count("SELECT COUNT(*) FROM sign_in_events WHERE login = ?", login)).isZero();
         assertThat(purged).isGreaterThanOrEqualTo(2500);
-    }
-
-    private CompletableFuture<Integer> purgeAfter(CountDownLatch start) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                start.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return retentions.stream().mapToInt(retention -> retention.purge(Instant.now())).sum();
-        });
     }
 
     /** A failed sign-in with a login no account has: one event and a throttle row of its own. */

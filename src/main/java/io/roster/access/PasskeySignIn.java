@@ -26,6 +26,7 @@ import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenti
 import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.WebUtils;
 
 /**
  * A console sign-in with a passkey (docs/rules.md §21), behind Spring Security's
@@ -36,7 +37,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * then holds both factors. An assertion refused (a passkey Roster does not know, a bad signature,
  * another account's passkey) counts in the sign-in throttle and is recorded like a wrong password
  * ({@link SignIn#passkeyFailed}); a throttled account or address is refused before the assertion is
- * even checked. The answer is the JSON Spring's script expects:
+ * even checked. A browser carrying a valid device cookie of the account is counted on its own, as a
+ * password attempt from it is ({@link DeviceCookies}): someone locking the account from elsewhere
+ * does not keep the person's own browser out. The answer is the JSON Spring's script expects:
  * {@code {authenticated, redirectUrl}}; a refusal is a bare 401.
  */
 final class PasskeySignIn implements org.springframework.security.authentication.AuthenticationManager,
@@ -68,9 +71,12 @@ final class PasskeySignIn implements org.springframework.security.authentication
         String credentialId = credentialId(request);
         // the account the attempt counts against: the one signing in, else the passkey's owner (if any)
         String subject = pending != null ? pending : passkeys.ownerOf(credentialId).orElse(null);
-        String address = clientAddress();
+        HttpServletRequest current = currentRequest();
+        String address = current == null ? null : current.getRemoteAddr();
+        // a browser the account signed in from before is throttled on its own, as for a password
+        String deviceCookie = deviceCookie(current);
         try {
-            signIn.passkeyNotThrottled(subject, credentialId, address);
+            signIn.passkeyNotThrottled(subject, credentialId, address, deviceCookie);
         } catch (ProblemException refused) {
             throw new BadCredentialsException(refused.detail());
         }
@@ -78,16 +84,16 @@ final class PasskeySignIn implements org.springframework.security.authentication
         try {
             entity = relyingParty.authenticate(request.getWebAuthnRequest());
         } catch (RuntimeException refused) {
-            signIn.passkeyFailed(subject, credentialId, address);
+            signIn.passkeyFailed(subject, credentialId, address, deviceCookie);
             throw new BadCredentialsException("The passkey was not accepted", refused);
         }
         if (afterPassword && !entity.getName().equals(pending)) {
-            signIn.passkeyFailed(pending, credentialId, address);
+            signIn.passkeyFailed(pending, credentialId, address, deviceCookie);
             throw new BadCredentialsException("The passkey is another account's");
         }
         Caller caller;
         try {
-            caller = signIn.passkeyStep(entity.getName(), address, afterPassword);
+            caller = signIn.passkeyStep(entity.getName(), address, afterPassword, deviceCookie);
         } catch (ProblemException refused) {
             throw new BadCredentialsException(refused.detail());
         }
@@ -116,9 +122,15 @@ final class PasskeySignIn implements org.springframework.security.authentication
         }
     }
 
-    private static String clientAddress() {
+    private static HttpServletRequest currentRequest() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? attributes.getRequest().getRemoteAddr() : null;
+                ? attributes.getRequest() : null;
+    }
+
+    /** The device cookie the browser sent, or null; {@link SignIn} checks it belongs to the account. */
+    private static String deviceCookie(HttpServletRequest request) {
+        var cookie = request == null ? null : WebUtils.getCookie(request, DeviceCookies.NAME);
+        return cookie == null ? null : cookie.getValue();
     }
 
     /** A new session id, the device cookie, and where the person was going (or the landing). */

@@ -56,7 +56,7 @@ public class ProvisioningSettings {
                         + "' in this company"));
         if (!access.permissions().containsAll(role.permissions())) {
             throw new Problems.Forbidden("permissions-not-held", "You cannot make '" + role.name()
-                    + "' the role of provisioned people: it carries permissions you do not have").coded("PROVISIONED_ROLE_TOO_STRONG", role.name());
+                    + "' the role of provisioned people: it carries permissions you do not have").coded("PROVISIONED_ROLE_TOO_STRONG", RoleWording.of(role));
         }
         Settings before = of(company);
         Settings after = new Settings(role.id(), inviteProvisioned);

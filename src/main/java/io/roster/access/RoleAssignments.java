@@ -198,7 +198,7 @@ public class RoleAssignments {
                 .orElseThrow(() -> Problems.InvalidInput.of("roleId", "no role '" + roleId + "' in this company"));
         if (!granter.permissions().containsAll(role.permissions())) {
             throw new Problems.Forbidden("forbidden", "You cannot grant the role '" + role.name()
-                    + "': it carries permissions you do not have", Map.of("reason", "role-too-strong")).coded("ROLE_TOO_STRONG", role.name());
+                    + "': it carries permissions you do not have", Map.of("reason", "role-too-strong")).coded("ROLE_TOO_STRONG", RoleWording.of(role));
         }
         return role;
     }
@@ -209,12 +209,14 @@ public class RoleAssignments {
         if (role != null && !revoker.permissions().containsAll(role.permissions())) {
             throw new Problems.Forbidden("forbidden", "You cannot remove the role '" + role.name()
                     + "': it carries permissions you do not have", Map.of("reason", "role-too-strong-to-remove"))
-                    .coded("ROLE_TOO_STRONG_TO_REMOVE", role.name());
+                    .coded("ROLE_TOO_STRONG_TO_REMOVE", RoleWording.of(role));
         }
         int removed = jdbc.sql("DELETE FROM role_assignments WHERE company_id = ? AND account_id = ? AND role_id = ?")
                 .params(company.value(), accountId, roleId).update();
         if (removed == 0) {
-            throw new Problems.NotFound("The user does not hold the role '" + roleId + "' in this company").coded("ROLE_NOT_HELD", roleId);
+            // a role of the company is named as people read it; an unknown one by what the caller sent
+            throw new Problems.NotFound("The user does not hold the role '" + (role == null ? roleId : role.name())
+                    + "' in this company").coded("ROLE_NOT_HELD", role == null ? roleId : RoleWording.of(role));
         }
         links.unlinkRole(company, accountId, roleId);
         events.publishEvent(new AccessEvents.RoleRevoked(company, accountId, roleId, revoker.caller().accountId()));

@@ -2,6 +2,7 @@ package io.roster.access;
 
 import io.roster.shared.CompanyId;
 import io.roster.shared.Problems;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,7 +35,7 @@ public class RoleDeletion {
         long holders = roles.holders(deleter.company()).getOrDefault(roleId, 0L);
         if (holders > 0) {
             throw new Problems.Conflict("role-in-use", "The role '" + role.name() + "' is held by " + holders
-                    + " people: remove it from them first", java.util.Map.of("holders", holders)).coded("ROLE_HELD", role.name(), holders);
+                    + " people: remove it from them first", java.util.Map.of("holders", holders)).coded("ROLE_HELD", RoleWording.of(role), holders);
         }
         roles.remove(deleter.company(), role, deleter.caller().accountId());
     }
@@ -61,18 +62,20 @@ public class RoleDeletion {
      */
     private Role lockDeletable(CompanyAccess deleter, String roleId) {
         CompanyId company = deleter.company();
-        if (BuiltInRole.byId(roleId).isPresent()) {
-            throw new Problems.Conflict("built-in-role", "'" + roleId + "' is a built-in role: it cannot be deleted").coded("BUILT_IN_ROLE_UNDELETABLE", roleId);
+        Optional<Role> builtIn = BuiltInRole.byId(roleId).map(BuiltInRole::asRole);
+        if (builtIn.isPresent()) {
+            throw new Problems.Conflict("built-in-role", "'" + builtIn.get().name() + "' is a built-in role: it cannot be"
+                    + " deleted").coded("BUILT_IN_ROLE_UNDELETABLE", RoleWording.of(builtIn.get()));
         }
         Role role = roles.lockCustom(company, roleId)
                 .orElseThrow(() -> new Problems.NotFound("No role " + roleId + " in this company").coded("NO_ROLE_HERE", roleId));
         if (!deleter.permissions().containsAll(role.permissions())) {
             throw new Problems.Forbidden("permissions-not-held", "You cannot delete the role '" + role.name()
-                    + "': it carries permissions you do not have").coded("ROLE_DELETE_TOO_STRONG", role.name());
+                    + "': it carries permissions you do not have").coded("ROLE_DELETE_TOO_STRONG", RoleWording.of(role));
         }
         if (settings.of(company).defaultRoleId().equals(roleId)) {
             throw new Problems.Conflict("role-in-use", "'" + role.name() + "' is the role the company gives the people"
-                    + " its directory provisions: choose another one on the Roles page first").coded("ROLE_PROVISIONED", role.name());
+                    + " its directory provisions: choose another one on the Roles page first").coded("ROLE_PROVISIONED", RoleWording.of(role));
         }
         return role;
     }

@@ -112,9 +112,11 @@ public class Roles {
         if (!editor.company().equals(company)) {
             throw new IllegalArgumentException("The editor's access is to another company");
         }
-        if (BuiltInRole.byId(roleId).isPresent()) {
-            throw new Problems.Conflict("built-in-role", "'" + roleId + "' is a built-in role: its name and"
-                    + " permissions are fixed; create a custom role instead").coded("BUILT_IN_ROLE_FIXED", roleId);
+        Optional<Role> builtIn = BuiltInRole.byId(roleId).map(BuiltInRole::asRole);
+        if (builtIn.isPresent()) {
+            throw new Problems.Conflict("built-in-role", "'" + builtIn.get().name() + "' is a built-in role: its name"
+                    + " and permissions are fixed; create a custom role instead")
+                    .coded("BUILT_IN_ROLE_FIXED", RoleWording.of(builtIn.get()));
         }
         Role before = jdbc.sql("SELECT id, name, permissions FROM custom_roles WHERE company_id = ? AND id = ? FOR UPDATE")
                 .params(company.value(), roleId)
@@ -125,7 +127,7 @@ public class Roles {
         if (!editor.permissions().containsAll(before.permissions())
                 || !editor.permissions().containsAll(definition.permissions())) {
             throw new Problems.Forbidden("permissions-not-held", "You cannot change the role '" + before.name()
-                    + "': it would carry, or carries, permissions you do not have").coded("ROLE_CHANGE_TOO_STRONG", before.name());
+                    + "': it would carry, or carries, permissions you do not have").coded("ROLE_CHANGE_TOO_STRONG", RoleWording.of(before));
         }
         Role after = new Role(roleId, definition.name(), false, definition.permissions());
         try {

@@ -3,10 +3,14 @@ package io.roster.access;
 import io.roster.shared.CompanyId;
 import io.roster.tenancy.GrantScope;
 import io.roster.tenancy.PartnerAccess;
+import io.roster.users.Accounts;
+import io.roster.users.Credentials;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,9 +40,12 @@ public class SecurityPolicy {
     private final ApplicationEventPublisher events;
     private final PartnerMembers partnerMembers;
     private final PartnerAccess partnerAccess;
+    private final Accounts accounts;
 
     SecurityPolicy(JdbcClient jdbc, Roles roles, RoleAssignments assignments, SecondFactors factors,
-            ApplicationEventPublisher events, PartnerMembers partnerMembers, PartnerAccess partnerAccess) {
+            ApplicationEventPublisher events, PartnerMembers partnerMembers, PartnerAccess partnerAccess,
+            Accounts accounts) {
+        this.accounts = accounts;
         this.partnerMembers = partnerMembers;
         this.partnerAccess = partnerAccess;
         this.jdbc = jdbc;
@@ -78,29 +85,47 @@ public class SecurityPolicy {
      * partner role over it (a partner member acts in every attached company with its role's permissions).
      */
     public boolean enrolmentDue(String accountId) {
-        if (factors.enrolled(accountId)) {
-            return false;
-        }
-        return adminOfStrictCompany(accountId) || adminThroughPartnerOfStrictCompany(accountId);
+        return enrolmentRequiredBy(accountId).isPresent();
     }
 
-    private boolean adminOfStrictCompany(String accountId) {
+    /**
+     * The company whose policy makes the account enrol ({@link #enrolmentDue}), or empty when none
+     * does: its home company when that is one of them, so the person reads "your company", else
+     * the first found, which the person must be told by name (a partner's client company).
+     */
+    public Optional<CompanyId> enrolmentRequiredBy(String accountId) {
+        if (factors.enrolled(accountId)) {
+            return Optional.empty();
+        }
+        Optional<CompanyId> byRole = adminOfStrictCompany(accountId);
+        return byRole.isPresent() ? byRole : adminThroughPartnerOfStrictCompany(accountId);
+    }
+
+    private Optional<CompanyId> adminOfStrictCompany(String accountId) {
         List<String> strict = jdbc.sql("SELECT DISTINCT s.company_id FROM company_security s"
                         + " JOIN role_assignments r ON r.company_id = s.company_id"
-                        + " WHERE s.require_mfa_for_admins = TRUE AND r.account_id = ?")
+                        + " WHERE s.require_mfa_for_admins = TRUE AND r.account_id = ? ORDER BY s.company_id")
                 .param(accountId).query(String.class).list();
+        if (strict.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<CompanyId> home = accounts.byId(accountId).map(Credentials::homeCompanyId).map(CompanyId::new);
+        CompanyId first = null;
         for (String id : strict) {
             CompanyId company = new CompanyId(id);
             Set<Permission> held = roles.permissionsOf(company, assignments.roleIdsOf(company, accountId));
             if (held.stream().anyMatch(ADMIN::contains)) {
-                return true;
+                if (home.isPresent() && home.get().equals(company)) {
+                    return home;
+                }
+                first = first == null ? company : first;
             }
         }
-        return false;
+        return Optional.ofNullable(first);
     }
 
     /** A partner role carrying an administrator's permission, over at least one company requiring the second factor (through a current grant). */
-    private boolean adminThroughPartnerOfStrictCompany(String accountId) {
+    private Optional<CompanyId> adminThroughPartnerOfStrictCompany(String accountId) {
         for (PartnerMembers.Membership membership : partnerMembers.of(accountId)) {
             if (membership.role().companyPermissions().stream().noneMatch(ADMIN::contains)) {
                 continue;
@@ -110,13 +135,15 @@ public class SecurityPolicy {
             for (int from = 0; from < attached.size(); from += CHUNK) {
                 List<String> ids = attached.subList(from, Math.min(attached.size(), from + CHUNK)).stream()
                         .map(CompanyId::value).toList();
-                if (jdbc.sql("SELECT COUNT(*) FROM company_security WHERE require_mfa_for_admins = TRUE"
-                        + " AND company_id IN (:ids)").param("ids", ids).query(Integer.class).single() > 0) {
-                    return true;
+                Optional<String> strict = jdbc.sql("SELECT MIN(company_id) FROM company_security"
+                        + " WHERE require_mfa_for_admins = TRUE AND company_id IN (:ids)").param("ids", ids)
+                        .query(String.class).list().stream().filter(Objects::nonNull).findFirst();
+                if (strict.isPresent()) {
+                    return strict.map(CompanyId::new);
                 }
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /** Companies of a partner looked up per query, so the statement stays small whatever the partner's size. */

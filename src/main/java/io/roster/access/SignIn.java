@@ -127,13 +127,15 @@ public class SignIn {
      * A console sign-in by passkey, once Spring Security verified the assertion (docs/rules.md §21):
      * the account's rules of §13 and the throttle as for a password. {@code afterPassword} when the
      * passkey is the second step of a session whose password was accepted (method {@code pwd+hwk}),
-     * otherwise the passkey alone signed in (method {@code hwk}). A refusal is a {@link Problems} exception.
+     * otherwise the passkey alone signed in (method {@code hwk}). From a browser that sent a valid device
+     * cookie of the account ({@code deviceCookie}, or null), only that device's count applies, as for a
+     * password. A refusal is a {@link Problems} exception.
      */
-    public Caller passkeyStep(String accountId, String clientAddress, boolean afterPassword) {
+    public Caller passkeyStep(String accountId, String clientAddress, boolean afterPassword, String deviceCookie) {
         Credentials account = accounts.byId(accountId)
                 .orElseThrow(() -> new Problems.Unauthorized("This passkey belongs to no account"));
         Optional<Credentials> found = Optional.of(account);
-        SignInThrottle.Keys keys = SignInThrottle.Keys.of(accountId, clientAddress);
+        SignInThrottle.Keys keys = onDevice(SignInThrottle.Keys.of(accountId, clientAddress), accountId, deviceCookie);
         Optional<Duration> wait = throttle.waitFor(keys);
         if (wait.isPresent()) {
             record(found, account.userId(), clientAddress, Channel.CONSOLE, "THROTTLED");
@@ -157,10 +159,11 @@ public class SignIn {
     /**
      * Before Spring Security verifies a passkey's assertion: refused, and recorded, while the
      * account it would sign in to (or, for a passkey Roster does not know, that credential) or the
-     * client address must wait. {@code accountId} is null for an unknown passkey.
+     * client address must wait, or, from a browser with a valid device cookie of that account
+     * ({@code deviceCookie}), while that device must. {@code accountId} is null for an unknown passkey.
      */
-    public void passkeyNotThrottled(String accountId, String credentialId, String clientAddress) {
-        SignInThrottle.Keys keys = passkeyKeys(accountId, credentialId, clientAddress);
+    public void passkeyNotThrottled(String accountId, String credentialId, String clientAddress, String deviceCookie) {
+        SignInThrottle.Keys keys = passkeyKeys(accountId, credentialId, clientAddress, deviceCookie);
         Optional<Duration> wait = throttle.waitFor(keys);
         if (wait.isPresent()) {
             recordPasskey(accountId, clientAddress, "THROTTLED");
@@ -173,19 +176,36 @@ public class SignIn {
     /**
      * A passkey's assertion refused (a passkey Roster does not know, a bad signature, another
      * account's passkey at the second step): counted in the throttle and recorded like a wrong
-     * password ({@code WRONG_PASSKEY}), against the account it was for when one is known.
+     * password ({@code WRONG_PASSKEY}), against the account it was for when one is known, or only against
+     * the device when the browser sent a valid device cookie of that account ({@code deviceCookie}).
      */
-    public void passkeyFailed(String accountId, String credentialId, String clientAddress) {
-        throttle.failed(passkeyKeys(accountId, credentialId, clientAddress));
+    public void passkeyFailed(String accountId, String credentialId, String clientAddress, String deviceCookie) {
+        throttle.failed(passkeyKeys(accountId, credentialId, clientAddress, deviceCookie));
         recordPasskey(accountId, clientAddress, "WRONG_PASSKEY");
     }
 
-    /** The account's keys; for an unknown passkey, its credential id stands for the login, as a typed unknown login does. */
-    private static SignInThrottle.Keys passkeyKeys(String accountId, String credentialId, String clientAddress) {
+    /**
+     * The account's keys, or its device's; for an unknown passkey, its credential id stands for the
+     * login, as a typed unknown login does (no device cookie names it).
+     */
+    private SignInThrottle.Keys passkeyKeys(String accountId, String credentialId, String clientAddress,
+            String deviceCookie) {
         String subject = accountId != null ? accountId
                 : "login:passkey:" + (credentialId == null ? "" : credentialId.length() > 64 ? credentialId.substring(0, 64)
                         : credentialId);
-        return SignInThrottle.Keys.of(subject, clientAddress);
+        return onDevice(SignInThrottle.Keys.of(subject, clientAddress), accountId, deviceCookie);
+    }
+
+    /**
+     * {@code keys}, narrowed to the device when {@code deviceCookie} is a valid device cookie of
+     * {@code accountId}: whoever locks the account from elsewhere does not lock its owner's browser out,
+     * whether they sign in with a password or a passkey.
+     */
+    private SignInThrottle.Keys onDevice(SignInThrottle.Keys keys, String accountId, String deviceCookie) {
+        if (accountId == null) {
+            return keys;
+        }
+        return devices.of(deviceCookie, accountId).map(device -> keys.fromDevice(device.throttleKey())).orElse(keys);
     }
 
     private void recordPasskey(String accountId, String clientAddress, String outcome) {
@@ -223,11 +243,8 @@ public class SignIn {
         Optional<Credentials> found = accounts.byLogin(login);
         String throttleSubject = found.map(Credentials::accountId)
                 .orElse("login:" + (login == null ? "" : login.trim().toLowerCase(Locale.ROOT)));
-        SignInThrottle.Keys keys = SignInThrottle.Keys.of(throttleSubject, clientAddress);
-        Optional<DeviceCookies.Device> device = found.flatMap(account -> devices.of(deviceCookie, account.accountId()));
-        if (device.isPresent()) {
-            keys = keys.fromDevice(device.get().throttleKey());
-        }
+        SignInThrottle.Keys keys = onDevice(SignInThrottle.Keys.of(throttleSubject, clientAddress),
+                found.map(Credentials::accountId).orElse(null), deviceCookie);
         Optional<Duration> wait = throttle.waitFor(keys);
         if (wait.isPresent()) {
             record(found, login, clientAddress, channel, "THROTTLED");

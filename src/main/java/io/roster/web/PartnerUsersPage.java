@@ -16,7 +16,7 @@ import io.roster.users.UsersQuery;
 import io.roster.users.UsersTable;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,11 +44,13 @@ class PartnerUsersPage {
     private final Refusals wording;
     private final Guard guard;
     private final Tenancy tenancy;
+    private final ManageableRows manageableRows;
 
     PartnerUsersPage(PartnerSpace space, UsersTable users, PartnerUserLines lines, Refusals wording, Guard guard,
-            Tenancy tenancy) {
+            Tenancy tenancy, ManageableRows manageableRows) {
         this.guard = guard;
         this.tenancy = tenancy;
+        this.manageableRows = manageableRows;
         this.space = space;
         this.users = users;
         this.lines = lines;
@@ -108,23 +110,14 @@ class PartnerUsersPage {
      * the others; the table does not offer them.
      */
     private Set<String> manageable(Caller caller, List<UserRow> rows) {
-        Map<CompanyId, CompanyAccess> accesses = new HashMap<>();
-        Set<String> ids = new HashSet<>();
+        Map<CompanyId, List<UserRow>> byCompany = new LinkedHashMap<>();
         for (UserRow row : rows) {
-            if (row.external() || row.homeCompanyId() == null) {
-                continue;
-            }
-            CompanyAccess access = accesses.computeIfAbsent(row.homeCompanyId(), company -> accessOrNull(caller, company));
-            if (access == null || !access.has(Permission.USERS_MANAGE)) {
-                continue;
-            }
-            try {
-                guard.requireOutranks(access, row.id());
-                ids.add(row.id());
-            } catch (ProblemException outranked) {
-                // the person holds a permission the caller lacks: no action on that row
+            if (!row.external() && row.homeCompanyId() != null) {
+                byCompany.computeIfAbsent(row.homeCompanyId(), company -> new ArrayList<>()).add(row);
             }
         }
+        Set<String> ids = new HashSet<>();
+        byCompany.forEach((company, ofIt) -> ids.addAll(manageableRows.of(accessOrNull(caller, company), ofIt)));
         return ids;
     }
 

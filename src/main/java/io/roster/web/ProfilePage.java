@@ -6,6 +6,8 @@ import io.roster.access.ConsoleSignIn;
 import io.roster.access.Passkeys;
 import io.roster.access.SecondFactors;
 import io.roster.access.SecondStep;
+import io.roster.access.SecurityPolicy;
+import io.roster.tenancy.Tenancy;
 import org.springframework.security.core.context.SecurityContextHolder;
 import io.roster.shared.Problems;
 import io.roster.users.OwnProfile;
@@ -43,9 +45,13 @@ class ProfilePage {
     private final SecondFactors factors;
     private final ConsoleSignIn signIn;
     private final Passkeys passkeys;
+    private final SecurityPolicy policy;
+    private final Tenancy tenancy;
 
     ProfilePage(Recipients recipients, OwnProfile profile, OwnPassword ownPassword, LocaleResolver localeResolver, Refusals refusals,
-            SecondFactors factors, ConsoleSignIn signIn, Passkeys passkeys) {
+            SecondFactors factors, ConsoleSignIn signIn, Passkeys passkeys, SecurityPolicy policy, Tenancy tenancy) {
+        this.policy = policy;
+        this.tenancy = tenancy;
         this.passkeys = passkeys;
         this.factors = factors;
         this.signIn = signIn;
@@ -67,7 +73,15 @@ class ProfilePage {
         }
         model.addAttribute("mfa", factors.status(caller.accountId()));
         model.addAttribute("passkeys", passkeys.list(caller.accountId()));
-        model.addAttribute("enrolmentDue", SecondStep.enrolmentDue(SecurityContextHolder.getContext().getAuthentication()));
+        boolean enrolmentDue = SecondStep.enrolmentDue(SecurityContextHolder.getContext().getAuthentication());
+        model.addAttribute("enrolmentDue", enrolmentDue);
+        if (enrolmentDue) {
+            // "your company" only for one's own: partner staff are told which client company asks it
+            policy.enrolmentRequiredBy(caller.accountId())
+                    .filter(company -> !company.value().equals(caller.homeCompanyId()))
+                    .flatMap(tenancy::findCompany)
+                    .ifPresent(company -> model.addAttribute("enrolmentCompany", company.name()));
+        }
         return "admin/profile";
     }
 

@@ -38,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/companies/{companyId}/users/{id}")
 class UserProfilePage {
 
+    private final ManageableRows manageable;
     private final Guard guard;
     private final UserLifecycle lifecycle;
     private final Roles roles;
@@ -57,7 +58,8 @@ class UserProfilePage {
     UserProfilePage(Guard guard, UserLifecycle lifecycle, Roles roles, RoleAssignments assignments, RoleGrants grants,
             Invitations invitations, WorkspaceMembers workspaces, CallerOverview overview, Tenancy tenancy,
             SignInLockPanel signInLocks, RoleLabels roleLabels, org.springframework.context.MessageSource messages,
-            Refusals refusals, PartnerRoleChoices roleChoices) {
+            Refusals refusals, PartnerRoleChoices roleChoices, ManageableRows manageable) {
+        this.manageable = manageable;
         this.roleChoices = roleChoices;
         this.refusals = refusals;
         this.roleLabels = roleLabels;
@@ -175,8 +177,10 @@ class UserProfilePage {
         model.addAttribute("pendingEmail", user.external() ? null : lifecycle.pendingEmail(access.company(), user.id()).orElse(null));
         model.addAttribute("created", created);
         model.addAttribute("error", error);
-        model.addAttribute("canManage", access.has(Permission.USERS_MANAGE));
-        model.addAttribute("editable", access.has(Permission.USERS_MANAGE) && !user.external());
+        // as the table: no change offered on a person who holds a permission the caller lacks (docs/rules.md §6)
+        boolean mayChange = manageable.mayChange(access, user.id());
+        model.addAttribute("canManage", mayChange);
+        model.addAttribute("editable", mayChange && !user.external());
         model.addAttribute("invitation", user.external() ? null : invitations.accountSetupOf(user.id()).orElse(null));
         model.addAttribute("signInLock", signInLocks.of(user).orElse(null));
         model.addAttribute("rights", workspaces.heldBy(access, user.id()));

@@ -55,10 +55,12 @@ class UserRowActions {
     private final MessageSource messages;
     private final PartnerSpace space;
     private final PartnerUserLines partnerLines;
+    private final ManageableRows manageable;
 
     UserRowActions(Guard guard, UserLifecycle lifecycle, RoleAssignments assignments, Invitations invitations,
             Refusals refusals, RoleLabels roleLabels, DraftNotices drafts, MessageSource messages, PartnerSpace space,
-            PartnerUserLines partnerLines) {
+            PartnerUserLines partnerLines, ManageableRows manageable) {
+        this.manageable = manageable;
         this.drafts = drafts;
         this.messages = messages;
         this.refusals = refusals;
@@ -254,6 +256,8 @@ class UserRowActions {
         model.addAttribute("companyId", access.company().value());
         model.addAttribute("user", row);
         model.addAttribute("canManage", true);
+        // as the table shows it: after a refusal for want of rank, the row offers "Open" only
+        model.addAttribute("manageable", manageable.of(access, List.of(row)));
         model.addAttribute("here", safe(from.back()));
         if (!inSpace(caller, from, model)) {
             Map<String, List<String>> roleIds = Map.of(row.id(), assignments.roleIdsOf(access.company(), row.id()));

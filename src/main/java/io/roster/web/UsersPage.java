@@ -16,6 +16,7 @@ import io.roster.users.UsersTable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The company's Users table (seed 000): internal and external rows, searched by prefix, filtered,
- * sorted and paginated by keyset, so it stays fast with 100,000 rows. Rows edit inline (htmx).
+ * sorted and paginated by keyset, so it stays fast with 100,000 rows. Rows edit inline (htmx), those
+ * the caller may change ({@link ManageableRows}); the others offer "Open" only.
  */
 @Controller
 @RequestMapping("/companies/{companyId}/users")
@@ -37,8 +39,11 @@ class UsersPage {
     private final RoleAssignments assignments;
     private final Roles roles;
     private final RoleLabels roleLabels;
+    private final ManageableRows manageable;
 
-    UsersPage(Guard guard, UsersTable table, RoleAssignments assignments, Roles roles, RoleLabels roleLabels) {
+    UsersPage(Guard guard, UsersTable table, RoleAssignments assignments, Roles roles, RoleLabels roleLabels,
+            ManageableRows manageable) {
+        this.manageable = manageable;
         this.guard = guard;
         this.table = table;
         this.assignments = assignments;
@@ -68,9 +73,12 @@ class UsersPage {
             UsersTableView.show(filters, cursor, back, page, total, model);
             var roleIds = assignments.roleIdsOf(access.company(), page.items().stream().map(UserRow::id).toList());
             model.addAttribute("roleCells", roleLabels.cells(access.company(), roleIds, locale));
+            // the actions of rows the caller may change only: an administrator's row shows "Open" to a user manager
+            model.addAttribute("manageable", manageable.of(access, page.items()));
         } catch (ProblemException badFilter) {
             UsersTableView.empty(filters, model);
             model.addAttribute("roleCells", Map.of());
+            model.addAttribute("manageable", Set.of());
             model.addAttribute("filterError", badFilter.detail());
         }
         return "users/list";

@@ -222,7 +222,8 @@ class SecondFactorIntegrationTests extends SignInTest {
         var partnerSpace = browser.get("/partners/" + partner);
         var token = issue(manager, null);
         var elsewhereSignIn = new Browser(port).signIn(elsewhere, PASSWORD);
-        var profile = browser.get("/profile");
+        var profileInFrench = browser.get("/profile?lang=fr");
+        var profile = browser.get("/profile?lang=en");
         browser.post("/profile/mfa/totp", Map.of("_csrf", profile.csrf()));
         var scan = browser.get("/profile");
         String secret = scan.elementText("totp-secret");
@@ -234,7 +235,10 @@ class SecondFactorIntegrationTests extends SignInTest {
         assertThat(policy.status()).as(policy.toString()).isEqualTo(200);
         assertThat(signedIn.redirect()).as("the partner role manages users of the strict company").isEqualTo("/profile");
         assertThat(partnerSpace.redirect()).isEqualTo("/profile");
-        assertThat(profile.elementText("enrolment-due")).startsWith("Your company requires a second factor");
+        String strictName = operator.get("/api/v1/companies/" + strict).text("name");
+        assertThat(profile.elementText("enrolment-due")).as("partner staff are told which client company asks it")
+                .startsWith(strictName + " requires a second factor");
+        assertThat(profileInFrench.elementText("enrolment-due")).startsWith(strictName + " exige un second facteur");
         assertThat(token.status()).isEqualTo(403);
         assertThat(token.json().get("type").asString()).isEqualTo("/problems/mfa-enrolment-required");
         assertThat(elsewhereSignIn.redirect()).as("no company of that partner requires it").isNotEqualTo("/profile");

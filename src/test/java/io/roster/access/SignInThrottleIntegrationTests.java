@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.roster.support.Api;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
-import io.roster.support.Operator;
+import io.roster.support.SignInTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -28,42 +23,15 @@ import org.springframework.test.context.TestPropertySource;
 @IntegrationTest
 @TestPropertySource(properties = {"roster.sign-in.delay-unit=PT1S", "roster.sign-in.max-delay=PT2S",
         "roster.sign-in.address-lock-after=100000"})
-class SignInThrottleIntegrationTests {
+class SignInThrottleIntegrationTests extends SignInTest {
 
-    private static final String PASSWORD = "Quiet-Harbor-Orbit-7319";
     private static final String TOKENS = "/api/v1/tokens";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Value("${roster.sign-in.delay-unit}")
     Duration delayUnit;
 
     @Value("${roster.sign-in.max-delay}")
     Duration maxDelay;
-
-    Api operator;
-    Fixtures fixtures;
-    String company;
-    final List<String> throttleKeys = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() {
-        // On PostgreSQL other contexts' failures from 127.0.0.1 are in the same table: start clean.
-        forgetFailedSignIns();
-        operator = Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD);
-        fixtures = new Fixtures(operator);
-        company = fixtures.company(5);
-    }
-
-    @AfterEach
-    void forgetFailedSignIns() {
-        jdbc.sql("DELETE FROM sign_in_throttle WHERE throttle_key LIKE 'address:%'").update();
-        throttleKeys.forEach(key -> jdbc.sql("DELETE FROM sign_in_throttle WHERE throttle_key = ?").param(key).update());
-    }
 
     @Test
     void this_context_runs_with_delays_despite_the_suite_settings() {
@@ -134,7 +102,7 @@ class SignInThrottleIntegrationTests {
     void an_unknown_login_is_throttled_exactly_like_a_known_one() {
         String known = activeUser().email();
         String unknown = Fixtures.unique("nobody") + "@example.com";
-        throttleKeys.add("account:login:" + unknown);
+        unknownLogin(unknown);
 
         List<Api.Response> knownAnswers = new ArrayList<>();
         List<Api.Response> unknownAnswers = new ArrayList<>();
@@ -208,7 +176,7 @@ class SignInThrottleIntegrationTests {
     void attempts_are_recorded_with_their_outcome_and_never_the_password() throws InterruptedException {
         var user = activeUser();
         String unknown = Fixtures.unique("nobody");
-        throttleKeys.add("account:login:" + unknown);
+        unknownLogin(unknown);
         List<String> typed = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             String guess = Fixtures.unique("Secret-Guess-" + i);
@@ -269,16 +237,6 @@ class SignInThrottleIntegrationTests {
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
-
-    record User(String accountId, String userId, String email) {
-    }
-
-    private User activeUser() {
-        var created = fixtures.createUser(company, Fixtures.userWithPassword("ACTIVE", PASSWORD));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        throttleKeys.add("account:" + created.text("id"));
-        return new User(created.text("id"), created.text("userId"), created.text("email"));
-    }
 
     private String users() {
         return "/api/v1/companies/" + company + "/users/";

@@ -5,58 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.roster.support.Api;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
-import io.roster.support.Operator;
+import io.roster.support.SignInTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The lockout after 25 failed sign-ins (15 minutes), in the suite's shared context where the growing
  * delays are off (delay-unit PT0S), so 25 failures in a row meet no delay before the lock.
  */
 @IntegrationTest
-class SignInThrottleLockoutIntegrationTests {
+class SignInThrottleLockoutIntegrationTests extends SignInTest {
 
-    private static final String PASSWORD = "Quiet-Harbor-Orbit-7319";
     private static final String TOKENS = "/api/v1/tokens";
-    private static final int LOCK_AFTER = 25;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Value("${roster.sign-in.delay-unit}")
     Duration delayUnit;
 
-    Api operator;
-    Fixtures fixtures;
-    String company;
-    final List<String> throttleKeys = new ArrayList<>();
-
     @BeforeEach
-    void setUp() {
+    void noDelays() {
         assertThat(delayUnit).as("no delays in this context").isZero();
-        operator = Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD);
-        fixtures = new Fixtures(operator);
-        company = fixtures.company(5);
-    }
-
-    /** The throttle table is shared by every context of a PostgreSQL pass: leave no failures behind. */
-    @AfterEach
-    void forgetFailedSignIns() {
-        jdbc.sql("DELETE FROM sign_in_throttle WHERE throttle_key LIKE 'address:%'").update();
-        throttleKeys.forEach(key -> jdbc.sql("DELETE FROM sign_in_throttle WHERE throttle_key = ?").param(key).update());
     }
 
     @Test
@@ -168,7 +141,7 @@ class SignInThrottleLockoutIntegrationTests {
     void an_unknown_login_is_locked_after_the_same_number_of_failures() {
         var user = activeUser();
         String unknown = Fixtures.unique("nobody") + "@example.com";
-        throttleKeys.add("account:login:" + unknown);
+        unknownLogin(unknown);
 
         List<Integer> known = failTimes(user.email(), LOCK_AFTER);
         List<Integer> unknownFailures = failTimes(unknown, LOCK_AFTER);
@@ -187,16 +160,6 @@ class SignInThrottleLockoutIntegrationTests {
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
-
-    record User(String accountId, String userId, String email) {
-    }
-
-    private User activeUser() {
-        var created = fixtures.createUser(company, Fixtures.userWithPassword("ACTIVE", PASSWORD));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        throttleKeys.add("account:" + created.text("id"));
-        return new User(created.text("id"), created.text("userId"), created.text("email"));
-    }
 
     private String users() {
         return "/api/v1/companies/" + company + "/users/";

@@ -6,6 +6,7 @@ import io.roster.support.Api;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
 import io.roster.support.Operator;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,7 +102,7 @@ class ProblemLanguageIntegrationTests {
         String c = "/api/v1/companies/" + company;
 
         expect(french.delete(c + "/roles/MEMBER", Map.of()), 409, "BUILT_IN_ROLE_UNDELETABLE",
-                "« MEMBER » est un rôle prédéfini : il ne peut pas être supprimé");
+                "« Membre » est un rôle prédéfini : il ne peut pas être supprimé");
         expect(french.post(c + "/roles", Map.of("name", "Administrator", "permissions", java.util.List.of())), 409,
                 "ROLE_NAME_BUILT_IN", "« Administrator » est le nom d'un rôle prédéfini : choisissez un autre nom");
         expect(french.get(c + "/webhooks/nowhere"), 404, "NO_WEBHOOK", "Aucun point de terminaison de webhook nowhere");
@@ -119,8 +120,43 @@ class ProblemLanguageIntegrationTests {
 
         // English keeps the module's sentence, and the same code
         var inEnglish = english.delete(c + "/roles/MEMBER", Map.of());
-        assertThat(inEnglish.text("detail")).isEqualTo("'MEMBER' is a built-in role: it cannot be deleted");
+        assertThat(inEnglish.text("detail")).isEqualTo("'Member' is a built-in role: it cannot be deleted");
         assertThat(inEnglish.text("code")).isEqualTo("BUILT_IN_ROLE_UNDELETABLE");
+    }
+
+    /**
+     * A sentence naming a built-in role names it as the console does, in the reader's language,
+     * never by its id: a user manager granting the administrator's role, a role the user does not
+     * hold, a built-in role someone tries to change.
+     */
+    @Test
+    void a_refusal_names_a_built_in_role_in_the_readers_language_not_by_its_id() {
+        String company = fixtures.company(5);
+        String c = "/api/v1/companies/" + company;
+        String password = "Quiet-Harbor-Orbit-7319";
+        var manager = fixtures.createUser(company, Fixtures.with(Fixtures.userWithPassword("ACTIVE", password),
+                "roles", List.of("USER_MANAGER")));
+        String target = fixtures.createUser(company, Fixtures.userWithPassword("ACTIVE", password)).text("id");
+        Api userManager = Api.at(port).signIn(manager.text("userId"), password);
+        String roles = c + "/users/" + target + "/roles";
+
+        var inFrench = userManager.withHeader("Accept-Language", "fr").post(roles, Map.of("roleId", "ADMINISTRATOR"));
+        var inEnglish = userManager.withHeader("Accept-Language", "en").post(roles, Map.of("roleId", "ADMINISTRATOR"));
+
+        expect(inFrench, 403, "ROLE_TOO_STRONG",
+                "Vous ne pouvez pas donner le rôle « Administrateur » : il porte des permissions que vous n'avez pas");
+        assertThat(inEnglish.text("code")).isEqualTo("ROLE_TOO_STRONG");
+        assertThat(inEnglish.text("detail"))
+                .isEqualTo("You cannot grant the role 'Administrator': it carries permissions you do not have");
+        expect(french.delete(roles + "/AUDITOR", Map.of()), 404, "ROLE_NOT_HELD",
+                "L'utilisateur n'a pas le rôle « Auditeur » dans cette entreprise");
+        assertThat(english.delete(roles + "/AUDITOR", Map.of()).text("detail"))
+                .isEqualTo("The user does not hold the role 'Auditor' in this company");
+        expect(french.put(c + "/roles/BILLING_MANAGER", Map.of("name", "Facturation", "permissions", List.of())), 409,
+                "BUILT_IN_ROLE_FIXED", "« Gestionnaire de la facturation » est un rôle prédéfini : son nom et ses"
+                        + " permissions sont fixes ; créez plutôt un rôle personnalisé");
+        expect(french.delete(roles + "/NO_SUCH_ROLE", Map.of()), 404, "ROLE_NOT_HELD",
+                "L'utilisateur n'a pas le rôle « NO_SUCH_ROLE » dans cette entreprise");
     }
 
     private static void expect(Api.Response response, int status, String code, String frenchDetail) {

@@ -6,27 +6,20 @@ import static io.roster.support.DeliveredMail.textOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.roster.support.Api;
+import io.roster.support.AtOnce;
 import io.roster.support.Browser;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
 import io.roster.support.Operator;
+import io.roster.support.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -46,17 +39,14 @@ import org.springframework.test.context.DynamicPropertySource;
 @IntegrationTest
 class GuestReviewMailIntegrationTests {
 
-    static final int SMTP_PORT = freePort();
-    static GreenMail smtp = startSmtp();
+    static final TestSmtp smtp = TestSmtp.start();
 
     private static final Pattern INVITATION = Pattern.compile("(http://\\S+/invitations/[A-Za-z0-9_-]+)");
     private static final String PASSWORD = "guest-review-password";
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("roster.mail.poll-interval", () -> "PT0.2S");
+        smtp.register(registry);
         registry.add("roster.mail.retry-delays", () -> "PT1S,PT1S,PT2S");
     }
 
@@ -74,9 +64,7 @@ class GuestReviewMailIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        if (!smtp.isRunning()) {
-            smtp = startSmtp();
-        }
+        smtp.ensureRunning();
         fixtures = new Fixtures(Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD));
         company = fixtures.company(20);
     }
@@ -101,7 +89,7 @@ class GuestReviewMailIntegrationTests {
 
         MimeMessage review = awaitMailTo(sponsorEmail, "monthly review");
         await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> true);
-        assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m, sponsorEmail))
+        assertThat(Arrays.stream(smtp.received()).filter(m -> to(m, sponsorEmail))
                 .filter(m -> subject(m).contains("monthly review")).count()).as("one mail per sponsor and month")
                 .isEqualTo(1);
         String text = textOf(review);
@@ -151,20 +139,7 @@ class GuestReviewMailIntegrationTests {
     }
 
     private void twoNodesSendTheMonthlyReviews() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> runs = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            runs.add(pool.submit(() -> {
-                start.await();
-                return reviews.sendMonthly();
-            }));
-        }
-        start.countDown();
-        for (Future<Integer> run : runs) {
-            run.get();
-        }
-        pool.shutdown();
+        AtOnce.twice(reviews::sendMonthly);
     }
 
     /** The sponsor invites an outsider who creates an account from the link; returns its account id. */
@@ -172,8 +147,8 @@ class GuestReviewMailIntegrationTests {
         var invited = sponsor.post(base() + "/workspaces/" + workspace + "/invitations", Map.of("email", email, "right", "READ"));
         assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
         // read from the mail as delivered: once sent, the outbox keeps the body with its link masked
-        await().atMost(Duration.ofSeconds(15)).until(() -> Arrays.stream(smtp.getReceivedMessages()).anyMatch(m -> to(m, email)));
-        MimeMessage delivered = Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m, email)).findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(15)).until(() -> Arrays.stream(smtp.received()).anyMatch(m -> to(m, email)));
+        MimeMessage delivered = Arrays.stream(smtp.received()).filter(m -> to(m, email)).findFirst().orElseThrow();
         Matcher matcher = INVITATION.matcher(textOf(delivered));
         assertThat(matcher.find()).as(textOf(delivered)).isTrue();
         String link = URI.create(matcher.group(1)).getRawPath();
@@ -205,9 +180,9 @@ class GuestReviewMailIntegrationTests {
     }
 
     private MimeMessage awaitMailTo(String email, String subjectPart) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> Arrays.stream(smtp.getReceivedMessages())
+        await().atMost(Duration.ofSeconds(15)).until(() -> Arrays.stream(smtp.received())
                 .anyMatch(m -> to(m, email) && subject(m).contains(subjectPart)));
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m, email) && subject(m).contains(subjectPart))
+        return Arrays.stream(smtp.received()).filter(m -> to(m, email) && subject(m).contains(subjectPart))
                 .findFirst().orElseThrow();
     }
 
@@ -215,17 +190,5 @@ class GuestReviewMailIntegrationTests {
         return "/api/v1/companies/" + company;
     }
 
-    private static GreenMail startSmtp() {
-        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
-    }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -5,18 +5,14 @@ import static io.roster.support.DeliveredMail.textOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.roster.support.Api;
 import io.roster.support.Browser;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
 import io.roster.support.Operator;
+import io.roster.support.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -39,16 +35,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @IntegrationTest
 class InvitationMailIntegrationTests {
 
-    static final int SMTP_PORT = freePort();
-    static GreenMail smtp = startSmtp();
+    static final TestSmtp smtp = TestSmtp.start();
 
     private static final Pattern LINK = Pattern.compile("(http://\\S+/invitations/[A-Za-z0-9_-]+)");
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("roster.mail.poll-interval", () -> "PT0.2S");
+        smtp.register(registry);
         registry.add("roster.mail.retry-delays", () -> "PT1S,PT1S,PT2S");
     }
 
@@ -64,9 +57,7 @@ class InvitationMailIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        if (!smtp.isRunning()) {
-            smtp = startSmtp();
-        }
+        smtp.ensureRunning();
         api = Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD);
         fixtures = new Fixtures(api);
         company = fixtures.company(10);
@@ -74,7 +65,7 @@ class InvitationMailIntegrationTests {
 
     @AfterEach
     void forgetMails() throws Exception {
-        smtp.purgeEmailFromAllMailboxes();
+        smtp.forget();
     }
 
     @AfterAll
@@ -195,7 +186,7 @@ class InvitationMailIntegrationTests {
                 "SELECT COUNT(*) FROM mail_outbox WHERE recipient = ? AND attempts >= 1 AND last_error IS NOT NULL AND status = 'PENDING'")
                 .param(email).query(Long.class).single() == 1);
 
-        smtp = startSmtp();
+        smtp.ensureRunning();
         MimeMessage mail = awaitMailTo(email, "ready");
         assertThat(linkIn(mail)).contains("/invitations/");
         await().atMost(Duration.ofSeconds(5)).until(() -> "SENT".equals(jdbc.sql(
@@ -243,7 +234,7 @@ class InvitationMailIntegrationTests {
         Browser.Page preview = console.get("/admin/mail?recipient=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8));
         assertThat(preview.status()).isEqualTo(200);
         assertThat(preview.html()).contains(email).doesNotContain(token);
-        smtp = startSmtp();
+        smtp.ensureRunning();
     }
 
     @Test
@@ -328,7 +319,7 @@ class InvitationMailIntegrationTests {
     }
 
     private MimeMessage[] mailsTo(String email) {
-        return Arrays.stream(smtp.getReceivedMessages())
+        return Arrays.stream(smtp.received())
                 .filter(m -> GreenMailUtil.getAddressList(safeRecipients(m)).contains(email))
                 .toArray(MimeMessage[]::new);
     }
@@ -353,17 +344,5 @@ class InvitationMailIntegrationTests {
         return matcher.group(1);
     }
 
-    private static GreenMail startSmtp() {
-        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
-    }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

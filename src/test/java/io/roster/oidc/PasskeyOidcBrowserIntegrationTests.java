@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.roster.support.Chromium;
-import io.roster.support.ConsoleBrowserTest;
-import io.roster.support.FailedSignIns;
+import io.roster.support.SignInBrowserTest;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
 import io.roster.support.VirtualAuthenticator;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * docs/rules.md §21 in an app's sign-in, in a real Chromium with a virtual authenticator: an app
@@ -27,25 +22,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * no IP address); the app's callback is on the server's other address, where the test reads the code.
  */
 @IntegrationTest
-class PasskeyOidcBrowserIntegrationTests extends ConsoleBrowserTest {
+class PasskeyOidcBrowserIntegrationTests extends SignInBrowserTest {
 
     private static final String PASSWORD = "passkey-oidc-password";
 
-    @Autowired
-    JdbcClient jdbc;
-
-    final List<String> accounts = new ArrayList<>();
-
-    @AfterEach
-    void forgetFailedSignIns() {
-        FailedSignIns.forget(jdbc, accounts);
-    }
-
     @Test
     void a_passkey_sign_in_inside_the_authorize_flow_gives_an_id_token_saying_hwk() throws Exception {
-        var created = fixtures.createUser(fixtures.company(5), Fixtures.userWithPassword("ACTIVE", PASSWORD));
-        accounts.add(created.text("id"));
-        String login = created.text("userId");
+        String login = person(fixtures.company(5), PASSWORD).text("userId");
         String issuer = "http://localhost:" + port;
         // the app's callback on this server's other address: the browser lands on a page of Roster's (the
         // person is not signed in there), and the test reads the code from the request that went there
@@ -54,8 +37,7 @@ class PasskeyOidcBrowserIntegrationTests extends ConsoleBrowserTest {
         Page page = VirtualAuthenticator.attach(browser("en", issuer));
         Chromium.signIn(page, login, PASSWORD);
         VirtualAuthenticator.addPasskey(page, "Laptop");
-        page.locator("#sign-out").click();
-        page.waitForURL(Pattern.compile(".*/login\\?signedOut$"));
+        signOut(page);
 
         // the passkey alone
         OidcRelyingParty app = new OidcRelyingParty(issuer, client[0], client[1], callback);
@@ -66,8 +48,7 @@ class PasskeyOidcBrowserIntegrationTests extends ConsoleBrowserTest {
 
         // after the password, the passkey as the second step
         page.navigate(issuer + "/profile");
-        page.locator("#sign-out").click();
-        page.waitForURL(Pattern.compile(".*/login\\?signedOut$"));
+        signOut(page);
         OidcRelyingParty again = new OidcRelyingParty(issuer, client[0], client[1], callback);
         page.navigate(again.authorizePath(true, Map.of()));
         page.waitForURL(Pattern.compile(".*/login$"));

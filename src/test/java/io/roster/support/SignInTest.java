@@ -12,8 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What the sign-in tests share: a company of five licenses made by the operator before each test,
- * ACTIVE people with a password in it, and the throttle rows of those people forgotten after each
- * test (the throttle table is shared by every context of a PostgreSQL pass).
+ * ACTIVE people with a password in it, and the throttle rows of those people (and of the unknown
+ * logins tried) forgotten after each test, the clients' address too (the throttle table is shared
+ * by every context of a PostgreSQL pass).
  */
 public abstract class SignInTest {
 
@@ -31,9 +32,12 @@ public abstract class SignInTest {
     protected Fixtures fixtures;
     protected String company;
     protected final List<String> accounts = new ArrayList<>();
+    private final List<String> unknownLogins = new ArrayList<>();
 
     @BeforeEach
     void companyOfFive() {
+        // other contexts' failures from 127.0.0.1 may be in the shared table (PostgreSQL): start clean
+        FailedSignIns.forget(jdbc, List.of());
         operator = Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD);
         fixtures = new Fixtures(operator);
         company = fixtures.company(5);
@@ -42,6 +46,14 @@ public abstract class SignInTest {
     @AfterEach
     void forgetFailedSignIns() {
         FailedSignIns.forget(jdbc, accounts);
+        unknownLogins.forEach(login -> jdbc.sql("DELETE FROM sign_in_throttle WHERE throttle_key = ?")
+                .param("account:login:" + login).update());
+    }
+
+    /** A login no account has, tried by the test: its own throttle row is forgotten after the test too. */
+    protected String unknownLogin(String login) {
+        unknownLogins.add(login);
+        return login;
     }
 
     public record User(String accountId, String userId, String email) {

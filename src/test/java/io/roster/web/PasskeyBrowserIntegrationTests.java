@@ -10,20 +10,13 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.RequestOptions;
 import io.roster.support.Api;
 import io.roster.support.Chromium;
-import io.roster.support.FailedSignIns;
-import io.roster.support.Fixtures;
-import io.roster.support.ConsoleBrowserTest;
 import io.roster.support.IntegrationTest;
 import io.roster.support.Mailbox;
 import io.roster.support.Operator;
+import io.roster.support.SignInBrowserTest;
 import io.roster.support.VirtualAuthenticator;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Passkeys in a real Chromium, with the DevTools virtual authenticator standing for the device's
@@ -33,19 +26,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code localhost}, the relying party id of {@code roster.public-url} (WebAuthn takes no IP address).
  */
 @IntegrationTest
-class PasskeyBrowserIntegrationTests extends ConsoleBrowserTest {
+class PasskeyBrowserIntegrationTests extends SignInBrowserTest {
 
     static final String PASSWORD = "passkey-browser-password";
-
-    @Autowired
-    JdbcClient jdbc;
-
-    final List<String> accounts = new ArrayList<>();
-
-    @AfterEach
-    void forgetFailedSignIns() {
-        FailedSignIns.forget(jdbc, accounts);
-    }
 
     /** A page on localhost with a virtual authenticator such as a laptop's (ctap2, internal, user verified). */
     private Page pageWithAuthenticator() {
@@ -54,11 +37,7 @@ class PasskeyBrowserIntegrationTests extends ConsoleBrowserTest {
 
     @Test
     void a_person_adds_a_passkey_signs_in_with_it_alone_and_after_the_password_then_removes_it() {
-        Api operator = Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD);
-        var fixtures = new Fixtures(operator);
-        String company = fixtures.company(5);
-        var created = fixtures.createUser(company, Fixtures.userWithPassword("ACTIVE", PASSWORD));
-        accounts.add(created.text("id"));
+        var created = person(fixtures.company(5), PASSWORD);
         String login = created.text("userId");
         String email = created.text("email");
         Page page = pageWithAuthenticator();
@@ -78,8 +57,7 @@ class PasskeyBrowserIntegrationTests extends ConsoleBrowserTest {
                 .param(created.text("id")).query(Integer.class).single()).isEqualTo(1);
 
         // the passkey alone signs in from the sign-in page
-        page.locator("#sign-out").click();
-        page.waitForURL(Pattern.compile(".*/login\\?signedOut$"));
+        signOut(page);
         page.locator("#passkey-sign-in").click();
         page.waitForURL(url -> !url.contains("/login"));
         assertThat(page.context().cookies().stream().anyMatch(cookie -> cookie.name.equals("roster-device"))).isTrue();
@@ -90,8 +68,7 @@ class PasskeyBrowserIntegrationTests extends ConsoleBrowserTest {
         assertThat(mfa.text()).contains("\"label\":\"My <laptop>\"").doesNotContain("publicKey");
 
         // after the password, the passkey is the second step
-        page.locator("#sign-out").click();
-        page.waitForURL(Pattern.compile(".*/login\\?signedOut$"));
+        signOut(page);
         page.locator("#login").fill(login);
         page.locator("#password").fill(PASSWORD);
         page.locator("form button[type=submit]").click();
@@ -111,26 +88,24 @@ class PasskeyBrowserIntegrationTests extends ConsoleBrowserTest {
         assertThat(page.locator("#passkeys li")).hasCount(0);
         assertThat(page.locator("#mfa-status")).containsText("Only your password protects your account");
         assertThat(new Mailbox(operator).count(email, "PASSKEY_REMOVED")).isEqualTo(1);
-        page.locator("#sign-out").click();
-        page.waitForURL(Pattern.compile(".*/login\\?signedOut$"));
+        signOut(page);
         Chromium.signIn(page, login, PASSWORD);
     }
 
     /**
      * An assertion of the person's real passkey whose signature was altered on its way: refused,
-     * counted against the account in the sign-in throttle, recorded like a wrong password (and in the
-     * audit log, method {@code hwk}); the untouched passkey signs in after it and clears the count.
+     * counted in the sign-in throttle against this browser's device (it signed in before, so it carries
+     * the account's device cookie), recorded like a wrong password (and in the audit log, method
+     * {@code hwk}); the untouched passkey signs in after it and clears the device's count.
      */
     @Test
     void a_passkey_assertion_with_a_bad_signature_counts_in_the_throttle_and_is_recorded() {
-        var created = fixtures.createUser(fixtures.company(5), Fixtures.userWithPassword("ACTIVE", PASSWORD));
+        var created = person(fixtures.company(5), PASSWORD);
         String id = created.text("id");
-        accounts.add(id);
         Page page = pageWithAuthenticator();
         Chromium.signIn(page, created.text("userId"), PASSWORD);
         VirtualAuthenticator.addPasskey(page, "Laptop");
-        page.locator("#sign-out").click();
-        page.waitForURL(Pattern.compile(".*/login\\?signedOut$"));
+        signOut(page);
         // on /login itself, so the refused request's status is the page's own, not a console error
         page.navigate("/login");
         page.route("**/login/webauthn", route -> {
@@ -148,8 +123,14 @@ class PasskeyBrowserIntegrationTests extends ConsoleBrowserTest {
 
         assertThat(jdbc.sql("SELECT COUNT(*) FROM sign_in_events WHERE account_id = ? AND outcome = 'WRONG_PASSKEY'")
                 .param(id).query(Integer.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT failures FROM sign_in_throttle WHERE throttle_key = ?").param("account:" + id)
+        // the browser signed in before: it carries the account's device cookie, and counts on its own
+        String device = page.context().cookies().stream().filter(cookie -> cookie.name.equals("roster-device"))
+                .findFirst().orElseThrow().value;
+        String deviceKey = "device:" + id + ":" + device.split("\\.")[1];
+        assertThat(jdbc.sql("SELECT failures FROM sign_in_throttle WHERE throttle_key = ?").param(deviceKey)
                 .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sign_in_throttle WHERE throttle_key = ?").param("account:" + id)
+                .query(Integer.class).single()).as("the account's count is left alone").isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entries WHERE action = 'sign_in.failed' AND target_id = ?")
                 .param(id).query(Integer.class).single()).isEqualTo(1);
 
@@ -157,8 +138,8 @@ class PasskeyBrowserIntegrationTests extends ConsoleBrowserTest {
         page.navigate("/login");
         page.locator("#passkey-sign-in").click();
         page.waitForURL(url -> !url.contains("/login"));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM sign_in_throttle WHERE throttle_key = ?").param("account:" + id)
-                .query(Integer.class).single()).as("a success clears the count").isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sign_in_throttle WHERE throttle_key = ?").param(deviceKey)
+                .query(Integer.class).single()).as("a success clears the device's count").isZero();
     }
 
     /**
@@ -169,9 +150,7 @@ class PasskeyBrowserIntegrationTests extends ConsoleBrowserTest {
     @Test
     void an_administrator_made_to_enrol_by_the_company_policy_enrols_with_a_passkey() {
         String company = fixtures.company(5);
-        var created = fixtures.createUser(company, Fixtures.with(Fixtures.userWithPassword("ACTIVE", PASSWORD),
-                "roles", List.of("ADMINISTRATOR")));
-        accounts.add(created.text("id"));
+        var created = person(company, PASSWORD, "ADMINISTRATOR");
         String login = created.text("userId");
         assertThat(operator.put("/api/v1/companies/" + company + "/security", java.util.Map.of("requireMfaForAdmins", true))
                 .status()).isEqualTo(200);
@@ -193,8 +172,7 @@ class PasskeyBrowserIntegrationTests extends ConsoleBrowserTest {
         assertThat(page).hasURL(Pattern.compile(".*/companies/" + company + "/users$"));
 
         // the next sign-in asks for the passkey after the password
-        page.locator("#sign-out").click();
-        page.waitForURL(Pattern.compile(".*/login\\?signedOut$"));
+        signOut(page);
         page.locator("#login").fill(login);
         page.locator("#password").fill(PASSWORD);
         page.locator("form button[type=submit]").click();
@@ -210,12 +188,9 @@ class PasskeyBrowserIntegrationTests extends ConsoleBrowserTest {
      */
     @Test
     void an_administrator_resets_a_persons_second_factors_from_their_user_page() {
-        Api operator = Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD);
-        var fixtures = new Fixtures(operator);
         String company = fixtures.company(5);
-        var created = fixtures.createUser(company, Fixtures.userWithPassword("ACTIVE", PASSWORD));
+        var created = person(company, PASSWORD);
         String id = created.text("id");
-        accounts.add(id);
         Api person = Api.at(port).signIn(created.text("userId"), PASSWORD);
         String secret = person.post("/api/v1/me/mfa/totp", null).text("secret");
         assertThat(person.post("/api/v1/me/mfa/totp/confirm", java.util.Map.of("code",

@@ -4,21 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import io.roster.support.Api;
 import io.roster.support.Chromium;
-import io.roster.support.FailedSignIns;
-import io.roster.support.Fixtures;
-import io.roster.support.ConsoleBrowserTest;
+import io.roster.support.SignInBrowserTest;
 import io.roster.support.IntegrationTest;
-import io.roster.support.Operator;
 import io.roster.support.Totp;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The second factor in a real Chromium: a person adds an authenticator app on their profile (the
@@ -26,27 +17,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the password; a wrong code is explained and the right one lands in the console.
  */
 @IntegrationTest
-class SecondFactorBrowserIntegrationTests extends ConsoleBrowserTest {
+class SecondFactorBrowserIntegrationTests extends SignInBrowserTest {
 
     static final String PASSWORD = "second-factor-browser-password";
 
-    @Autowired
-    JdbcClient jdbc;
-
-    final List<String> accounts = new ArrayList<>();
-
-    @AfterEach
-    void forgetFailedSignIns() {
-        FailedSignIns.forget(jdbc, accounts);
-    }
-
     @Test
     void a_person_adds_an_authenticator_app_then_signs_in_with_its_code() {
-        var fixtures = new Fixtures(Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD));
-        String company = fixtures.company(5);
-        var created = fixtures.createUser(company, Fixtures.userWithPassword("ACTIVE", PASSWORD));
-        accounts.add(created.text("id"));
-        String login = created.text("userId");
+        String login = person(fixtures.company(5), PASSWORD).text("userId");
         Page page = browser("en");
         Chromium.signIn(page, login, PASSWORD);
 
@@ -60,8 +37,7 @@ class SecondFactorBrowserIntegrationTests extends ConsoleBrowserTest {
         assertThat(page.locator("#recovery-codes li")).hasCount(10);
         assertThat(page.locator("#mfa-status")).containsText("An authenticator app protects your account");
         Chromium.screenshot(page, "profile-second-factor-en");
-        page.locator("#sign-out").click();
-        page.waitForURL(Pattern.compile(".*/login\\?signedOut$"));
+        signOut(page);
 
         page.locator("#login").fill(login);
         page.locator("#password").fill(PASSWORD);

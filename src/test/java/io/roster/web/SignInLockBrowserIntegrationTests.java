@@ -8,19 +8,11 @@ import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
 import io.roster.support.Api;
 import io.roster.support.Chromium;
-import io.roster.support.ConsoleBrowserTest;
-import io.roster.support.FailedSignIns;
-import io.roster.support.Fixtures;
+import io.roster.support.SignInBrowserTest;
 import io.roster.support.IntegrationTest;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A lockout in a real Chromium: the browser a person signed in with keeps its device cookie past
@@ -28,25 +20,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the profile and unlocks it.
  */
 @IntegrationTest
-class SignInLockBrowserIntegrationTests extends ConsoleBrowserTest {
+class SignInLockBrowserIntegrationTests extends SignInBrowserTest {
 
     static final String PASSWORD = "sign-in-lock-browser-password";
     static final int LOCK_AFTER = 25;
 
-    @Autowired
-    JdbcClient jdbc;
-
     String company;
-    final List<String> accounts = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         company = fixtures.company(5);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        FailedSignIns.forget(jdbc, accounts);
     }
 
     @Test
@@ -56,8 +39,7 @@ class SignInLockBrowserIntegrationTests extends ConsoleBrowserTest {
         Chromium.signIn(own, person, PASSWORD);
         Cookie device = own.context().cookies().stream().filter(c -> c.name.equals("roster-device")).findFirst()
                 .orElseThrow();
-        own.locator("#sign-out").click();
-        own.waitForURL(Pattern.compile(".*/login\\?signedOut$"));
+        signOut(own);
         lockOut(person);
 
         Page elsewhere = page();
@@ -100,11 +82,9 @@ class SignInLockBrowserIntegrationTests extends ConsoleBrowserTest {
 
     /** An ACTIVE internal user of the company with a password and this role; answers its userId. */
     private String person(String role) {
-        Map<String, Object> body = Fixtures.with(Fixtures.userWithPassword("ACTIVE", PASSWORD), "roles", List.of(role));
-        var created = fixtures.createUser(company, body);
+        var created = person(company, PASSWORD, role);
         assertThat(created.text("status")).as(created.toString()).isEqualTo("ACTIVE");
-        accounts.add(created.text("id"));
-        return (String) body.get("userId");
+        return created.text("userId");
     }
 
     private void lockOut(String login) {

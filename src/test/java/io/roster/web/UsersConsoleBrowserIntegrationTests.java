@@ -208,6 +208,44 @@ class UsersConsoleBrowserIntegrationTests extends ConsoleBrowserTest {
     }
 
     @Test
+    void a_user_manager_is_offered_open_only_on_an_administrators_row_in_english_and_french() {
+        // docs/rules.md §6: the administrator holds permissions a user manager lacks; the server refuses, so no offer
+        String tag = Fixtures.unique("rk").toLowerCase();
+        Map<String, Object> manager = Fixtures.with(Fixtures.userWithPassword("ACTIVE", PASSWORD), "roles",
+                List.of("USER_MANAGER"));
+        fixtures.createUser(company, manager);
+        String boss = fixtures.createUser(company, Fixtures.with(Fixtures.validUser("ACTIVE"), "userId", tag + "boss",
+                "email", tag + "boss@example.com", "roles", List.of("ADMINISTRATOR"))).text("id");
+        String plain = fixtures.createUser(company, Fixtures.with(Fixtures.validUser("DRAFT"), "userId", tag + "plain",
+                "email", tag + "plain@example.com", "roles", List.of("MEMBER"))).text("id");
+        for (String language : List.of("en", "fr")) {
+            boolean en = language.equals("en");
+            Page page = browser(language);
+            Chromium.signIn(page, manager.get("email").toString(), PASSWORD);
+            page.navigate("/companies/" + company + "/users?q=" + tag + "&lang=" + language);
+            var bossRow = page.locator("#row-" + boss);
+            var plainRow = page.locator("#row-" + plain);
+            // the lower row's menu first: an open menu lies over the rows below it
+            plainRow.locator("summary").click();
+            assertThat(plainRow.locator(".action-open")).hasText(en ? "Open and edit" : "Ouvrir et modifier");
+            assertThat(plainRow.locator("button.activate")).hasCount(1);
+            assertThat(plainRow.locator(".cell-edit")).not().hasCount(0);
+            bossRow.locator("summary").click();
+            assertThat(bossRow.locator(".action-open")).hasText(en ? "Open" : "Ouvrir");
+            assertThat(bossRow.locator("form, .delete-blocked, .cell-edit")).hasCount(0);
+            Screens.capture(page, "users-outranked-" + language);
+
+            // the person's page offers no change either
+            page.navigate("/companies/" + company + "/users/" + boss);
+            assertThat(page.locator("#profile-status")).hasText(en ? "Active" : "Actif");
+            assertThat(page.locator("#user-manage")).hasCount(0);
+            page.navigate("/companies/" + company + "/users/" + plain);
+            assertThat(page.locator("#user-manage")).hasCount(1);
+        }
+        assertThat(operator.get("/api/v1/companies/" + company + "/users/" + boss).text("status")).isEqualTo("ACTIVE");
+    }
+
+    @Test
     void a_member_has_no_users_entry_and_gets_403_on_its_url() {
         Map<String, Object> member = Fixtures.with(Fixtures.userWithPassword("ACTIVE", "a member password"),
                 "roles", List.of("MEMBER"));

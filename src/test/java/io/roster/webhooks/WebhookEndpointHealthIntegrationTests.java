@@ -4,17 +4,14 @@ import static io.roster.support.DeliveredMail.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.roster.support.Api;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
 import io.roster.support.Operator;
+import io.roster.support.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -40,15 +37,12 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class WebhookEndpointHealthIntegrationTests {
 
-    static final int SMTP_PORT = freePort();
-    static GreenMail smtp = startSmtp();
+    static final TestSmtp smtp = TestSmtp.start();
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("roster.mail.poll-interval", () -> "PT0.2S");
+        smtp.register(registry);
         registry.add("roster.webhooks.allow-private-networks", () -> "false");
         registry.add("roster.webhooks.poll-interval", () -> "PT0.1S");
         registry.add("roster.webhooks.retry-delays", () -> "PT0.2S");
@@ -67,9 +61,7 @@ class WebhookEndpointHealthIntegrationTests {
 
     @BeforeEach
     void setUp() throws IOException {
-        if (!smtp.isRunning()) {
-            smtp = startSmtp();
-        }
+        smtp.ensureRunning();
         operator = Api.at(port).signIn(Operator.EMAIL, Operator.PASSWORD);
         fixtures = new Fixtures(operator);
         receiver = new WebhookReceiver();
@@ -78,7 +70,7 @@ class WebhookEndpointHealthIntegrationTests {
     @AfterEach
     void tearDown() throws Exception {
         receiver.close();
-        smtp.purgeEmailFromAllMailboxes();
+        smtp.forget();
     }
 
     @AfterAll
@@ -146,7 +138,7 @@ class WebhookEndpointHealthIntegrationTests {
     }
 
     private static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
+        return Arrays.stream(smtp.received()).filter(mail -> {
             try {
                 return Arrays.stream(mail.getAllRecipients()).anyMatch(to -> to.toString().contains(address));
             } catch (Exception e) {
@@ -159,17 +151,5 @@ class WebhookEndpointHealthIntegrationTests {
         return "/api/v1/companies/" + company + "/webhooks";
     }
 
-    private static GreenMail startSmtp() {
-        GreenMail started = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        started.start();
-        return started;
-    }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.roster.support.Api;
+import io.roster.support.AtOnce;
 import io.roster.support.Browser;
 import io.roster.support.Fixtures;
 import io.roster.support.IntegrationTest;
@@ -16,10 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -176,20 +173,7 @@ class GuestsIntegrationTests {
         String guest = accept(invite(Fixtures.unique("race") + "@outside.example", Instant.now().plus(Duration.ofHours(2))));
         clock.advance(Duration.ofHours(3));
 
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> runs = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            runs.add(pool.submit(() -> {
-                start.await();
-                return endDates.endDue();
-            }));
-        }
-        start.countDown();
-        for (Future<Integer> run : runs) {
-            run.get();
-        }
-        pool.shutdown();
+        AtOnce.twice(endDates::endDue);
 
         assertThat(admin.api.get(members() + "/" + guest).status()).isEqualTo(404);
         assertThat(audit("workspace.right_ended")).hasSize(1);
