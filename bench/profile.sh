@@ -7,7 +7,9 @@
 # methods, and the top statements; writes them to bench/target/profile-<scenario>-<db>-<time>.md.
 #
 #   bench/profile.sh [--db h2|postgresql] [--no-build] SCENARIO [-- harness options]
-#   SCENARIO: floor | create | search | cursor | signin | race   (see run.sh and the harness's --help)
+#   SCENARIO: floor | create | search | cursor | signin | race | oidc-code | oidc-refresh
+#             (see run.sh and the harness's --help; the oidc ones record their setup and warm-up too:
+#             the client, the people, 200 code flows, then the measured runs)
 #
 # pg_stat_statements needs `shared_preload_libraries = 'pg_stat_statements'` on the server (a
 # restart); without it the statement table is skipped and says so.
@@ -29,7 +31,7 @@ while [ $# -gt 0 ]; do
     *) scenario="$1"; shift ;;
   esac
 done
-case "$scenario" in floor|create|search|cursor|signin|race) ;; *) echo "name one scenario: floor, create, search, cursor, signin or race" >&2; exit 2 ;; esac
+case "$scenario" in floor|create|search|cursor|signin|race|oidc-code|oidc-refresh) ;; *) echo "name one scenario: floor, create, search, cursor, signin, race, oidc-code or oidc-refresh" >&2; exit 2 ;; esac
 case "$db" in h2|postgresql) ;; *) echo "--db must be h2 or postgresql" >&2; exit 2 ;; esac
 
 if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then

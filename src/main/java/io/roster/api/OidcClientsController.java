@@ -44,11 +44,13 @@ class OidcClientsController {
 
     /** A client with its secret, in the answer of a registration or a rotation only. */
     record ClientWithSecret(String clientId, String clientSecret, String name, List<String> redirectUris,
-            List<String> postLogoutRedirectUris, boolean confidential, Instant createdAt) {
+            List<String> postLogoutRedirectUris, boolean confidential, Instant createdAt,
+            String idTokenSignedResponseAlg) {
         static ClientWithSecret of(IssuedClient issued) {
             OidcClient client = issued.client();
             return new ClientWithSecret(client.clientId(), issued.clientSecret(), client.name(), client.redirectUris(),
-                    client.postLogoutRedirectUris(), client.confidential(), client.createdAt());
+                    client.postLogoutRedirectUris(), client.confidential(), client.createdAt(),
+                    client.idTokenSignedResponseAlg());
         }
 
         @Override
