@@ -69,7 +69,7 @@ class OidcClientsController {
     ResponseEntity<ClientWithSecret> register(@AuthenticationPrincipal Caller caller,
             @RequestBody(required = false) ClientRequest request) {
         guard.requireOperator(caller);
-        IssuedClient issued = clients.register(request == null ? new ClientRequest(null, null, null, null) : request,
+        IssuedClient issued = clients.register(request == null ? ClientRequest.empty() : request,
                 caller.accountId());
         return ResponseEntity.created(URI.create(CLIENTS + "/" + issued.client().clientId()))
                 .body(ClientWithSecret.of(issued));
@@ -85,7 +85,7 @@ class OidcClientsController {
     OidcClient update(@AuthenticationPrincipal Caller caller, @PathVariable String clientId,
             @RequestBody(required = false) ClientRequest request) {
         guard.requireOperator(caller);
-        return clients.update(clientId, request == null ? new ClientRequest(null, null, null, null) : request,
+        return clients.update(clientId, request == null ? ClientRequest.empty() : request,
                 caller.accountId());
     }
 
