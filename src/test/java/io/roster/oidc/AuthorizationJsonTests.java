@@ -21,8 +21,8 @@ class AuthorizationJsonTests {
         RequestContextHolder.resetRequestAttributes();
     }
 
-    /** The JSON of a map, with spaces Jackson would not write: a text written again shows. */
-    static final String READ = "{ \"a\" : 1, \"b\" : \"two\" }";
+    /** The typed JSON of a map, with spaces Jackson would not write: a text serialized again shows. */
+    final String READ = json.writeValueAsString(new LinkedHashMap<>(Map.of("a", 1, "b", "two"))).replace("{", "{ ");
 
     @Test
     void a_map_equal_to_one_read_in_this_request_is_written_as_the_text_it_was_read_from() {
@@ -34,6 +34,22 @@ class AuthorizationJsonTests {
         changed.put("b", "three");
         String written = json.writeValueAsString(changed);
         assertThat(written).isNotEqualTo(READ).contains("three");
+    }
+
+    @Test
+    void an_authorizations_attributes_are_parsed_once_per_text_on_any_thread_and_others_every_time() {
+        String attributes = json.writeValueAsString(new LinkedHashMap<>(Map.of(
+                java.security.Principal.class.getName(), "account-1", "b", "two")));
+        Map<String, Object> first = json.readValue(attributes, map);
+        Map<String, Object> again = json.readValue(attributes, map);
+        assertThat(again).isEqualTo(first);
+        Map<String, Object> third = json.readValue(attributes, map);
+        assertThat(again.get(java.security.Principal.class.getName()))
+                .isSameAs(third.get(java.security.Principal.class.getName()));
+
+        Map<String, Object> other = json.readValue(READ, map);
+        Map<String, Object> otherAgain = json.readValue(READ, map);
+        assertThat(otherAgain.get("b")).isEqualTo(other.get("b")).isNotSameAs(other.get("b"));
     }
 
     @Test
