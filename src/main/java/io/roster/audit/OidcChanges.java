@@ -37,7 +37,7 @@ class OidcChanges {
     void on(OidcEvents.ClientRegistered e) {
         platform("oidc_client.registered", e.clientId(), null, fields("name", e.name(), "redirectUris",
                 String.join(" ", e.redirectUris()), "postLogoutRedirectUris", String.join(" ", e.postLogoutRedirectUris()),
-                "confidential", e.confidential(), "idTokenSignedResponseAlg", e.idTokenSignedResponseAlg()));
+                "confidential", e.confidential(), "idSignatureAlg", e.idTokenSignedResponseAlg()));
     }
 
     @EventListener
@@ -45,10 +45,10 @@ class OidcChanges {
         platform("oidc_client.updated", e.clientId(),
                 fields("name", e.previousName(), "redirectUris", String.join(" ", e.previousRedirectUris()),
                         "postLogoutRedirectUris", String.join(" ", e.previousPostLogoutRedirectUris()),
-                        "idTokenSignedResponseAlg", e.previousIdTokenSignedResponseAlg()),
+                        "idSignatureAlg", e.previousIdTokenSignedResponseAlg()),
                 fields("name", e.name(), "redirectUris", String.join(" ", e.redirectUris()),
                         "postLogoutRedirectUris", String.join(" ", e.postLogoutRedirectUris()),
-                        "idTokenSignedResponseAlg", e.idTokenSignedResponseAlg()));
+                        "idSignatureAlg", e.idTokenSignedResponseAlg()));
     }
 
     @EventListener

@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class OidcIdTokenAlgorithmIntegrationTests {
 
-    static final String PASSWORD = "oidc-alg-password-1";
+    /** The password {@link OidcFlowIntegrationTests#signInThrough} signs in with. */
+    static final String PASSWORD = OidcFlowIntegrationTests.PASSWORD;
     static final String CLIENTS = "/api/v1/oidc-clients";
 
     @LocalServerPort
@@ -137,7 +138,7 @@ class OidcIdTokenAlgorithmIntegrationTests {
 
         String after = jdbc.sql("SELECT after_json FROM audit_entries WHERE action = 'oidc_client.updated'"
                 + " AND target_id = ? AND after_json LIKE '%ES256%'").param(clientId).query(String.class).single();
-        assertThat(after).contains("\"idTokenSignedResponseAlg\"");
+        assertThat(after).contains("\"idSignatureAlg\"");
         String before = jdbc.sql("SELECT before_json FROM audit_entries WHERE action = 'oidc_client.updated'"
                 + " AND target_id = ? AND after_json LIKE '%ES256%'").param(clientId).query(String.class).single();
         assertThat(before).contains("RS256");
