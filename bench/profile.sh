@@ -7,8 +7,10 @@
 # methods, and the top statements; writes them to bench/target/profile-<scenario>-<db>-<time>.md.
 #
 #   bench/profile.sh [--db h2|postgresql] [--no-build] SCENARIO [-- harness options]
-#   SCENARIO: floor | create | search | cursor | signin | race | load   (see run.sh and the harness's
-#   --help; load records the CSV-import fill of the two companies itself)
+#   SCENARIO: floor | create | search | cursor | signin | race | load | oidc-code | oidc-refresh
+#             (see run.sh and the harness's --help; load records the CSV-import fill of the two
+#             companies itself; the oidc ones record their setup and warm-up too: the client, the
+#             people, 200 code flows, then the measured runs)
 #
 # pg_stat_statements needs `shared_preload_libraries = 'pg_stat_statements'` on the server (a
 # restart); without it the statement table is skipped and says so.
@@ -25,12 +27,12 @@ while [ $# -gt 0 ]; do
     --db) db="$2"; shift 2 ;;
     --no-build) build=no; shift ;;
     --) shift; harness+=("$@"); break ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) scenario="$1"; shift ;;
   esac
 done
-case "$scenario" in floor|create|search|cursor|signin|race|load) ;; *) echo "name one scenario: floor, create, search, cursor, signin, race or load" >&2; exit 2 ;; esac
+case "$scenario" in floor|create|search|cursor|signin|race|load|oidc-code|oidc-refresh) ;; *) echo "name one scenario: floor, create, search, cursor, signin, race, load, oidc-code or oidc-refresh" >&2; exit 2 ;; esac
 case "$db" in h2|postgresql) ;; *) echo "--db must be h2 or postgresql" >&2; exit 2 ;; esac
 
 if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then

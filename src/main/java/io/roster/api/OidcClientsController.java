@@ -44,11 +44,13 @@ class OidcClientsController {
 
     /** A client with its secret, in the answer of a registration or a rotation only. */
     record ClientWithSecret(String clientId, String clientSecret, String name, List<String> redirectUris,
-            List<String> postLogoutRedirectUris, boolean confidential, Instant createdAt) {
+            List<String> postLogoutRedirectUris, boolean confidential, Instant createdAt,
+            String idTokenSignedResponseAlg) {
         static ClientWithSecret of(IssuedClient issued) {
             OidcClient client = issued.client();
             return new ClientWithSecret(client.clientId(), issued.clientSecret(), client.name(), client.redirectUris(),
-                    client.postLogoutRedirectUris(), client.confidential(), client.createdAt());
+                    client.postLogoutRedirectUris(), client.confidential(), client.createdAt(),
+                    client.idTokenSignedResponseAlg());
         }
 
         @Override
@@ -67,7 +69,7 @@ class OidcClientsController {
     ResponseEntity<ClientWithSecret> register(@AuthenticationPrincipal Caller caller,
             @RequestBody(required = false) ClientRequest request) {
         guard.requireOperator(caller);
-        IssuedClient issued = clients.register(request == null ? new ClientRequest(null, null, null, null) : request,
+        IssuedClient issued = clients.register(request == null ? ClientRequest.empty() : request,
                 caller.accountId());
         return ResponseEntity.created(URI.create(CLIENTS + "/" + issued.client().clientId()))
                 .body(ClientWithSecret.of(issued));
@@ -83,7 +85,7 @@ class OidcClientsController {
     OidcClient update(@AuthenticationPrincipal Caller caller, @PathVariable String clientId,
             @RequestBody(required = false) ClientRequest request) {
         guard.requireOperator(caller);
-        return clients.update(clientId, request == null ? new ClientRequest(null, null, null, null) : request,
+        return clients.update(clientId, request == null ? ClientRequest.empty() : request,
                 caller.accountId());
     }
 

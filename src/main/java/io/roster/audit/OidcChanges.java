@@ -37,16 +37,18 @@ class OidcChanges {
     void on(OidcEvents.ClientRegistered e) {
         platform("oidc_client.registered", e.clientId(), null, fields("name", e.name(), "redirectUris",
                 String.join(" ", e.redirectUris()), "postLogoutRedirectUris", String.join(" ", e.postLogoutRedirectUris()),
-                "confidential", e.confidential()));
+                "confidential", e.confidential(), "idSignatureAlg", e.idTokenSignedResponseAlg()));
     }
 
     @EventListener
     void on(OidcEvents.ClientUpdated e) {
         platform("oidc_client.updated", e.clientId(),
                 fields("name", e.previousName(), "redirectUris", String.join(" ", e.previousRedirectUris()),
-                        "postLogoutRedirectUris", String.join(" ", e.previousPostLogoutRedirectUris())),
+                        "postLogoutRedirectUris", String.join(" ", e.previousPostLogoutRedirectUris()),
+                        "idSignatureAlg", e.previousIdTokenSignedResponseAlg()),
                 fields("name", e.name(), "redirectUris", String.join(" ", e.redirectUris()),
-                        "postLogoutRedirectUris", String.join(" ", e.postLogoutRedirectUris())));
+                        "postLogoutRedirectUris", String.join(" ", e.postLogoutRedirectUris()),
+                        "idSignatureAlg", e.idTokenSignedResponseAlg()));
     }
 
     @EventListener

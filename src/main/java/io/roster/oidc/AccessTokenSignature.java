@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
  * The policy of what signs an access token: ES256 with the EC P-256 key by default (about ten times
  * cheaper to sign than RS256, and every app signs in and refreshes with one), RS256 with the RSA key
  * when {@code roster.oidc.access-token-algorithm} says so, for products whose resource servers take
- * only RS256. ID tokens stay RS256 whatever this says (OpenID Connect's default, which every client
- * accepts). The encoder picks the key of the header's algorithm from {@link SigningKeys}.
+ * only RS256. ID tokens follow their client's registration instead ({@link IdTokenSignature}: RS256,
+ * OpenID Connect's default, unless the client asked for ES256). The encoder picks the key of the
+ * header's algorithm from {@link SigningKeys}.
  */
 @Component
 class AccessTokenSignature {

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
@@ -75,6 +76,7 @@ public class OidcClients {
         }
         List<String> redirects = uris("redirectUris", request.redirectUris(), true, errors);
         List<String> logouts = uris("postLogoutRedirectUris", request.postLogoutRedirectUris(), false, errors);
+        SignatureAlgorithm idTokenAlgorithm = idTokenAlgorithm(request.idTokenSignedResponseAlg(), errors);
         errors.throwIfAny();
         boolean confidential = request.confidential();
         String secret = confidential ? newSecret() : null;
@@ -96,6 +98,7 @@ public class OidcClients {
                         .refreshTokenTimeToLive(properties.refreshTokenLifetime())
                         .authorizationCodeTimeToLive(properties.codeLifetime())
                         .reuseRefreshTokens(false)
+                        .idTokenSignatureAlgorithm(idTokenAlgorithm)
                         .build());
         if (confidential) {
             client.clientSecret(ClientSecretHash.INSTANCE.encode(secret))
@@ -108,11 +111,14 @@ public class OidcClients {
         repository.save(saved);
         OidcClient view = view(saved);
         events.publishEvent(new OidcEvents.ClientRegistered(view.clientId(), view.name(), view.redirectUris(),
-                view.postLogoutRedirectUris(), confidential, byAccountId));
+                view.postLogoutRedirectUris(), confidential, view.idTokenSignedResponseAlg(), byAccountId));
         return new IssuedClient(view, secret);
     }
 
-    /** Changes the name and the URIs; whether a client is confidential cannot change (register a new one). */
+    /**
+     * Changes the name, the URIs and the ID tokens' algorithm (the next token signed follows it);
+     * whether a client is confidential cannot change (register a new one).
+     */
     @Transactional
     public OidcClient update(String clientId, ClientRequest request, String byAccountId) {
         RegisteredClient current = find(clientId);
@@ -127,6 +133,9 @@ public class OidcClients {
                 : uris("redirectUris", request.redirectUris(), true, errors);
         List<String> logouts = request.postLogoutRedirectUris() == null ? before.postLogoutRedirectUris()
                 : uris("postLogoutRedirectUris", request.postLogoutRedirectUris(), false, errors);
+        SignatureAlgorithm idTokenAlgorithm = request.idTokenSignedResponseAlg() == null
+                ? IdTokenSignature.of(before.idTokenSignedResponseAlg())
+                : idTokenAlgorithm(request.idTokenSignedResponseAlg(), errors);
         errors.throwIfAny();
         RegisteredClient changed = RegisteredClient.from(current)
                 .clientName(name)
@@ -138,12 +147,14 @@ public class OidcClients {
                     set.clear();
                     set.addAll(logouts);
                 })
+                .tokenSettings(TokenSettings.withSettings(current.getTokenSettings().getSettings())
+                        .idTokenSignatureAlgorithm(idTokenAlgorithm).build())
                 .build();
         repository.save(changed);
         OidcClient after = view(changed);
         events.publishEvent(new OidcEvents.ClientUpdated(clientId, before.name(), before.redirectUris(),
-                before.postLogoutRedirectUris(), after.name(), after.redirectUris(), after.postLogoutRedirectUris(),
-                byAccountId));
+                before.postLogoutRedirectUris(), before.idTokenSignedResponseAlg(), after.name(), after.redirectUris(),
+                after.postLogoutRedirectUris(), after.idTokenSignedResponseAlg(), byAccountId));
         return after;
     }
 
@@ -186,7 +197,15 @@ public class OidcClients {
     private static OidcClient view(RegisteredClient client) {
         return new OidcClient(client.getClientId(), client.getClientName(), List.copyOf(client.getRedirectUris()),
                 List.copyOf(client.getPostLogoutRedirectUris()), client.getClientSecret() != null,
-                client.getClientIdIssuedAt());
+                client.getClientIdIssuedAt(), IdTokenSignature.name(client.getTokenSettings().getIdTokenSignatureAlgorithm()));
+    }
+
+    private static SignatureAlgorithm idTokenAlgorithm(String requested, FieldErrors errors) {
+        SignatureAlgorithm algorithm = IdTokenSignature.of(requested);
+        if (algorithm == null) {
+            errors.add(IdTokenSignature.unsupported(requested));
+        }
+        return algorithm;
     }
 
     private static List<String> uris(String field, List<String> given, boolean required, FieldErrors errors) {

@@ -20,12 +20,14 @@ public final class OidcEvents {
     }
 
     public record ClientRegistered(String clientId, String name, List<String> redirectUris,
-            List<String> postLogoutRedirectUris, boolean confidential, String byAccountId) {
+            List<String> postLogoutRedirectUris, boolean confidential, String idTokenSignedResponseAlg,
+            String byAccountId) {
     }
 
     public record ClientUpdated(String clientId, String previousName, List<String> previousRedirectUris,
-            List<String> previousPostLogoutRedirectUris, String name, List<String> redirectUris,
-            List<String> postLogoutRedirectUris, String byAccountId) {
+            List<String> previousPostLogoutRedirectUris, String previousIdTokenSignedResponseAlg, String name,
+            List<String> redirectUris, List<String> postLogoutRedirectUris, String idTokenSignedResponseAlg,
+            String byAccountId) {
     }
 
     public record ClientSecretRotated(String clientId, String byAccountId) {

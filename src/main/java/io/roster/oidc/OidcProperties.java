@@ -21,7 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        and its sign-in record
  * @param accessTokenAlgorithm what signs the access tokens ({@code ROSTER_OIDC_ACCESS_TOKEN_ALGORITHM}):
  *        {@code ES256} (the EC P-256 key, the default) or {@code RS256} (the RSA key, for resource
- *        servers that take only RS256); ID tokens are always RS256
+ *        servers that take only RS256); ID tokens follow each client's
+ *        {@code idTokenSignedResponseAlg} (RS256 unless it registered ES256)
  */
 @ConfigurationProperties("roster.oidc")
 record OidcProperties(String issuer, @DefaultValue("PT5M") Duration accessTokenLifetime,

@@ -59,7 +59,13 @@ class OidcServerConfig {
                                         secrets.setPasswordEncoder(ClientSecretHash.INSTANCE);
                                     }
                                 })))
-                        .oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo))))
+                        .oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo))
+                                // a client may register ES256 ID tokens (IdTokenSignature)
+                                .providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(
+                                        document -> document.idTokenSigningAlgorithms(algorithms -> {
+                                            algorithms.clear();
+                                            algorithms.addAll(IdTokenSignature.SUPPORTED);
+                                        })))))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(endpoints))
                 // the access token of the userinfo endpoint
@@ -73,10 +79,16 @@ class OidcServerConfig {
         return http.build();
     }
 
-    /** Spring's JDBC repository, each client read once per request at most ({@link RequestClients}). */
+    /**
+     * Spring's JDBC repository, each client read once per request at most ({@link RequestClients}),
+     * an unchanged row not parsed again ({@link ParsedClients}).
+     */
     @Bean
     RegisteredClientRepository registeredClients(JdbcTemplate jdbc) {
-        return new RequestClients(new JdbcRegisteredClientRepository(jdbc));
+        JdbcRegisteredClientRepository clients = new JdbcRegisteredClientRepository(jdbc);
+        clients.setRegisteredClientRowMapper(
+                new ParsedClients(new JdbcRegisteredClientRepository.JsonMapperRegisteredClientRowMapper()));
+        return new RequestClients(clients);
     }
 
     /** Spring's JDBC store, without the read-back before each update ({@link StoredAuthorizations}). */
@@ -92,7 +104,7 @@ class OidcServerConfig {
 
     /**
      * Signs with the newest key of the header's algorithm (RS256: the RSA key; ES256: the EC key, see
-     * {@link AccessTokenSignature}): {@link SigningKeys} offers the signing keys first, retired keys
+     * {@link AccessTokenSignature} and {@link IdTokenSignature}): {@link SigningKeys} offers the signing keys first, retired keys
      * after them (public only), and the encoder offers only keys of the header's kind and algorithm.
      */
     @Bean

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Service;
@@ -27,6 +28,10 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class SignInCompanies {
+
+    /** What a company id looks like ({@code Ids.newId}: a UUID). */
+    private static final Pattern UUID_SHAPED = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final Tenancy tenancy;
     private final CompanyLinks links;
@@ -146,13 +151,23 @@ public class SignInCompanies {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The company an authorization request names, by id or by slug. */
+    /**
+     * The company an authorization request names, by id or by slug. Company ids are UUIDs
+     * ({@code Ids.newId}): a name of another shape is a slug, and is not looked up as an id first
+     * (a statement that could find nothing, at every code exchange and refresh of a sign-in named by
+     * slug).
+     */
     Optional<Company> named(String idOrSlug) {
         if (idOrSlug == null || idOrSlug.isBlank() || idOrSlug.length() > 100) {
             return Optional.empty();
         }
-        return tenancy.findCompany(new CompanyId(idOrSlug.strip())).or(() -> tenancy.findCompanyBySlug(idOrSlug));
+        String name = idOrSlug.strip();
+        if (!UUID_SHAPED.matcher(name).matches()) {
+            return tenancy.findCompanyBySlug(name);
+        }
+        return tenancy.findCompany(new CompanyId(name)).or(() -> tenancy.findCompanyBySlug(name));
     }
+
 
     Optional<Company> company(String companyId) {
         return tenancy.findCompany(new CompanyId(companyId));

@@ -30,9 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The keys every node signs tokens with, kept in {@code oidc_signing_keys} so that all nodes sign
- * with the same keys and publish the same JWKS: an RSA-2048 key (RS256: ID tokens, and access tokens
- * when {@code roster.oidc.access-token-algorithm} is RS256) and an EC P-256 key (ES256: access
- * tokens by default, about ten times cheaper to sign). Of each kind, the newest key that is not
+ * with the same keys and publish the same JWKS: an RSA-2048 key (RS256: ID tokens by default, and
+ * access tokens when {@code roster.oidc.access-token-algorithm} is RS256) and an EC P-256 key (ES256:
+ * access tokens by default and the ID tokens of clients that registered ES256, about ten times
+ * cheaper to sign). Of each kind, the newest key that is not
  * retired signs; a key retired by a rotation stays in the JWKS, public part only, until every token
  * it signed has expired ({@code roster.oidc.retired-key-kept}). Read from the database at most every
  * few seconds: after a rotation on one node, the others switch within that delay, and the keys they

@@ -13,8 +13,9 @@ import org.springframework.web.context.request.RequestContextHolder;
  * {@code save} reads the row back by id (the whole row, its JSON parsed, its client read) only to
  * choose between an insert and an update; when this request has just read that authorization from
  * the table (the token endpoint found it by its code or refresh token), it is known to exist and
- * the update is chosen without reading it again. Everything else is Spring's: the lookups, the
- * JSON, the statements. Nothing outlives the request.
+ * the update is chosen without reading it again. And what the request read and did not change is
+ * written back as the JSON it was read from ({@link AuthorizationJson}). Everything else is
+ * Spring's: the lookups, the row's shape and JSON, the statements. Nothing outlives the request.
  *
  * <p>If another node deleted the row in between (a revocation), the update changes nothing: the
  * authorization is not brought back, where a read would have found nothing and inserted it again.
@@ -28,6 +29,10 @@ final class StoredAuthorizations extends JdbcOAuth2AuthorizationService {
 
     StoredAuthorizations(JdbcOperations jdbc, RegisteredClientRepository clients) {
         super(jdbc, clients);
+        // Spring's row mappings, with one JSON mapper that writes unchanged what it read (AuthorizationJson)
+        AuthorizationJson json = new AuthorizationJson();
+        setAuthorizationRowMapper(new JsonMapperOAuth2AuthorizationRowMapper(clients, json));
+        setAuthorizationParametersMapper(new JsonMapperOAuth2AuthorizationParametersMapper(json));
     }
 
     @Override

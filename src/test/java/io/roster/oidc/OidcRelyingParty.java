@@ -9,7 +9,6 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
@@ -25,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenDecoderFactory;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
@@ -39,6 +39,8 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationExch
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationResponse;
 import org.springframework.security.oauth2.core.endpoint.PkceParameterNames;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,6 +58,8 @@ final class OidcRelyingParty {
     final String issuer;
     final String redirectUri;
     String lastKeyId;
+    /** What the ID tokens are expected to be signed with: the client's registration (RS256 by default). */
+    JWSAlgorithm idTokenAlgorithm = JWSAlgorithm.RS256;
     /** The header of the last access token checked by {@link #verifiedAccessToken}. */
     JWSHeader lastAccessTokenHeader;
     final ClientRegistration registration;
@@ -132,9 +136,16 @@ final class OidcRelyingParty {
         SignedJWT idToken = SignedJWT.parse((String) tokens.getAdditionalParameters().get("id_token"));
         JWKSet keys = JWKSet.parse(get(registration.getProviderDetails().getJwkSetUri(), null).body());
         lastKeyId = idToken.getHeader().getKeyID();
-        assertThat(idToken.getHeader().getAlgorithm()).as("ID tokens are RS256").isEqualTo(JWSAlgorithm.RS256);
-        RSAKey key = keys.getKeyByKeyId(lastKeyId).toRSAKey();
-        assertThat(idToken.verify(new RSASSAVerifier(key))).as("ID token signature").isTrue();
+        assertThat(idToken.getHeader().getAlgorithm()).as("ID tokens are " + idTokenAlgorithm)
+                .isEqualTo(idTokenAlgorithm);
+        JWK key = keys.getKeyByKeyId(lastKeyId);
+        assertThat(key).as("the JWKS key named by the ID token's kid").isNotNull();
+        assertThat(key.getAlgorithm()).isEqualTo(idTokenAlgorithm);
+        assertThat(key.getKeyUse()).isEqualTo(KeyUse.SIGNATURE);
+        boolean verified = JWSAlgorithm.ES256.equals(idTokenAlgorithm)
+                ? idToken.verify(new ECDSAVerifier(key.toECKey()))
+                : idToken.verify(new RSASSAVerifier(key.toRSAKey()));
+        assertThat(verified).as("ID token signature").isTrue();
         JWTClaimsSet claims = idToken.getJWTClaimsSet();
         assertThat(claims.getIssuer()).isEqualTo(expectedIssuer);
         assertThat(claims.getAudience()).containsExactly(registration.getClientId());
@@ -160,6 +171,17 @@ final class OidcRelyingParty {
         JWTClaimsSet claims = accessToken.getJWTClaimsSet();
         assertThat(claims.getIssuer()).isEqualTo(expectedIssuer);
         return claims;
+    }
+
+    /**
+     * The ID token as Spring Security's OAuth2 client takes it at a sign-in: its decoder for this
+     * registration (the JWKS of the discovery document, through Nimbus), accepting only the
+     * algorithm the client registered, then the ID token's claims checked (issuer, audience, times).
+     */
+    Jwt decodedIdToken(OAuth2AccessTokenResponse tokens) {
+        OidcIdTokenDecoderFactory decoders = new OidcIdTokenDecoderFactory();
+        decoders.setJwsAlgorithmResolver(client -> SignatureAlgorithm.from(idTokenAlgorithm.getName()));
+        return decoders.createDecoder(registration).decode((String) tokens.getAdditionalParameters().get("id_token"));
     }
 
     /** The algorithm in the ID token's header. */

@@ -42,8 +42,17 @@ final class AppSignIn {
 
         /** The {@code alg} of the access token's JWS header (ES256 or RS256), read, not checked. */
         String accessTokenAlg() {
-            String header = new String(java.util.Base64.getUrlDecoder().decode(accessToken.substring(0,
-                    accessToken.indexOf('.'))), java.nio.charset.StandardCharsets.UTF_8);
+            return algOf(accessToken);
+        }
+
+        /** The {@code alg} of the ID token's JWS header, read, not checked; "?" without an ID token. */
+        String idTokenAlg() {
+            return idToken == null ? "?" : algOf(idToken);
+        }
+
+        private static String algOf(String jwt) {
+            String header = new String(java.util.Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))),
+                    java.nio.charset.StandardCharsets.UTF_8);
             java.util.regex.Matcher alg = Pattern.compile("\"alg\"\\s*:\\s*\"([^\"]+)\"").matcher(header);
             return alg.find() ? alg.group(1) : "?";
         }

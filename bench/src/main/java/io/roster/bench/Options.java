@@ -28,6 +28,8 @@ final class Options {
     int oidcCodes = 4_000;
     /** most OIDC refreshes per measured run */
     int oidcRefreshes = 10_000;
+    /** what the oidc scenarios' client registers to sign its ID tokens with: ES256 or RS256 */
+    String oidcIdTokenAlg = "ES256";
     /** companies of the partner scenario */
     int partnerCompanies = 5_000;
     int seconds = 30;
@@ -67,6 +69,9 @@ final class Options {
               --webhook-events N      events filed at once to measure webhook deliveries/s (default 2000)
               --oidc-codes N          most OIDC code flows (authorize + code exchange) per measured run (default 4000)
               --oidc-refreshes N      most OIDC refreshes per measured run (default 10000)
+              --oidc-id-token-alg A   ES256 or RS256: what the oidc scenarios' client registers its ID
+                                      tokens to be signed with (default ES256; RS256 is not sent, so a
+                                      server older than the choice takes it)
               --partner-companies N   companies of the partner scenario, each with 3 users (default 5000)
               --scenarios a,b         among load,floor,create,search,cursor,scim,signin,race,webhooks,oidc-code,
                                       oidc-refresh,partner (default all); "oidc" names both oidc scenarios;
@@ -135,6 +140,12 @@ final class Options {
                         case "--sign-ins" -> o.signIns = positive(arg, v);
                         case "--oidc-codes" -> o.oidcCodes = positive(arg, v);
                         case "--oidc-refreshes" -> o.oidcRefreshes = positive(arg, v);
+                        case "--oidc-id-token-alg" -> {
+                            if (!v.equals("ES256") && !v.equals("RS256")) {
+                                throw new IllegalArgumentException("--oidc-id-token-alg must be ES256 or RS256");
+                            }
+                            o.oidcIdTokenAlg = v;
+                        }
                         case "--seconds" -> o.seconds = positive(arg, v);
                         case "--partner-companies" -> o.partnerCompanies = positive(arg, v);
                         case "--load-seconds" -> o.loadSeconds = positive(arg, v);
