@@ -45,6 +45,9 @@ class PasskeyOidcBrowserIntegrationTests extends SignInBrowserTest {
         page.waitForURL(Pattern.compile(".*/login$"));
         String back = backAtTheApp(page, callback);
         JWTClaimsSet alone = app.verifiedIdToken(app.redeem(OidcRelyingParty.query(back).get("code"), true, null));
+        // the callback is answered by a redirect to the sign-in page on that address: let it land before
+        // the next navigation, which it would otherwise interrupt
+        page.waitForURL(url -> url.startsWith(base() + "/login"));
 
         // after the password, the passkey as the second step
         page.navigate(issuer + "/profile");
