@@ -119,7 +119,9 @@ public class ConsoleSignIn implements AuthenticationProvider {
             response.sendRedirect(request.getContextPath() + LANDING);
             return;
         }
-        String method = signIn.secondStep(caller, code, request.getRemoteAddr(), SignIn.Channel.CONSOLE);
+        var device = WebUtils.getCookie(request, DeviceCookies.NAME);
+        String method = signIn.secondStep(caller, code, request.getRemoteAddr(), SignIn.Channel.CONSOLE,
+                device == null ? null : device.getValue());
         var signedIn = UsernamePasswordAuthenticationToken.authenticated(caller, null, authorities(caller,
                 FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY),
                 FactorGrantedAuthority.fromFactor(SecondFactors.RECOVERY.equals(method) ? SecondStep.RECOVERY_FACTOR

@@ -1,8 +1,11 @@
 package io.roster.access;
 
 import io.roster.shared.CompanyId;
+import io.roster.shared.ProblemException;
+import io.roster.shared.Problems;
 import io.roster.tenancy.GrantScope;
 import io.roster.tenancy.PartnerAccess;
+import io.roster.tenancy.Tenancy;
 import io.roster.users.Accounts;
 import io.roster.users.Credentials;
 import java.time.Instant;
@@ -41,11 +44,13 @@ public class SecurityPolicy {
     private final PartnerMembers partnerMembers;
     private final PartnerAccess partnerAccess;
     private final Accounts accounts;
+    private final Tenancy tenancy;
 
     SecurityPolicy(JdbcClient jdbc, Roles roles, RoleAssignments assignments, SecondFactors factors,
             ApplicationEventPublisher events, PartnerMembers partnerMembers, PartnerAccess partnerAccess,
-            Accounts accounts) {
+            Accounts accounts, Tenancy tenancy) {
         this.accounts = accounts;
+        this.tenancy = tenancy;
         this.partnerMembers = partnerMembers;
         this.partnerAccess = partnerAccess;
         this.jdbc = jdbc;
@@ -86,6 +91,25 @@ public class SecurityPolicy {
      */
     public boolean enrolmentDue(String accountId) {
         return enrolmentRequiredBy(accountId).isPresent();
+    }
+
+    /**
+     * The API's refusal of a sign-in while the account owes an enrolment ({@link #enrolmentDue}), or
+     * empty when it owes none. Like the console's profile page it says "your company" for the
+     * person's own and names any other (a partner's client company), so partner staff know who asks.
+     */
+    public Optional<ProblemException> enrolmentRefusal(String accountId, String homeCompanyId) {
+        return enrolmentRequiredBy(accountId).map(company -> {
+            if (company.value().equals(homeCompanyId)) {
+                return new Problems.Forbidden("mfa-enrolment-required", "Your company requires a second factor of its"
+                        + " administrators: sign in to the console and add an authenticator app or a passkey on your"
+                        + " profile first").coded("MFA_ENROLMENT_REQUIRED");
+            }
+            String name = tenancy.findCompany(company).map(found -> found.name()).orElse(company.value());
+            return new Problems.Forbidden("mfa-enrolment-required", name + " requires a second factor of the people"
+                    + " who administer it: sign in to the console and add an authenticator app or a passkey on your"
+                    + " profile first").coded("MFA_ENROLMENT_REQUIRED_BY", name);
+        });
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.roster.access;
 
 import io.roster.shared.Ids;
+import io.roster.shared.ProblemException;
 import io.roster.shared.Problems;
 import io.roster.users.Accounts;
 import io.roster.users.Credentials;
@@ -91,32 +92,38 @@ public class SignIn {
                 throw new SecondFactorRequired("This account has a second factor: send a current code of its"
                         + " authenticator app (or a recovery code) in the X-Roster-OTP header");
             }
-            secondStep(step.caller(), code, clientAddress, channel);
-        } else if (channel == Channel.API && policy.enrolmentDue(step.caller().accountId())) {
-            throw new Problems.Forbidden("mfa-enrolment-required", "Your company requires a second factor of its"
-                    + " administrators: sign in to the console and add an authenticator app on your profile first");
+            secondStep(step.caller(), code, clientAddress, channel, deviceCookie);
+        } else if (channel == Channel.API) {
+            Optional<ProblemException> enrolmentDue = policy.enrolmentRefusal(step.caller().accountId(),
+                    step.caller().homeCompanyId());
+            if (enrolmentDue.isPresent()) {
+                throw enrolmentDue.get();
+            }
         }
         return step.caller();
     }
 
     /**
      * The second step of a sign-in whose password was accepted: a current code from the app or a
-     * recovery code. Throttled and counted like a password; answers the method proved
-     * ({@link SecondFactors#OTP} or {@link SecondFactors#RECOVERY}).
+     * recovery code. Throttled and counted like a password, and like a password only against the
+     * device when the client sent a valid device cookie of the account ({@code deviceCookie}, or
+     * null): whoever knows the password and floods wrong codes from elsewhere does not lock its owner's
+     * browser out. Answers the method proved ({@link SecondFactors#OTP} or {@link SecondFactors#RECOVERY}).
      */
-    public String secondStep(Caller caller, String code, String clientAddress, Channel channel) {
-        SignInThrottle.Keys keys = SignInThrottle.Keys.of(caller.accountId(), clientAddress);
+    public String secondStep(Caller caller, String code, String clientAddress, Channel channel, String deviceCookie) {
+        SignInThrottle.Keys keys = onDevice(SignInThrottle.Keys.of(caller.accountId(), clientAddress),
+                caller.accountId(), deviceCookie);
         Optional<Duration> wait = throttle.waitFor(keys);
         if (wait.isPresent()) {
             record(caller, clientAddress, channel, "THROTTLED", "pwd");
-            long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
-            throw new Problems.TooManyRequests("Too many failed sign-ins: try again in " + describe(seconds), seconds);
+            throw throttled(wait.get());
         }
         Optional<String> method = factors.accept(caller.accountId(), code);
         if (method.isEmpty()) {
             throttle.failed(keys);
             record(caller, clientAddress, channel, "WRONG_SECOND_FACTOR", "pwd");
-            throw new Problems.Unauthorized("Wrong code: type the current code of your authenticator app, or a recovery code");
+            throw new Problems.Unauthorized("Wrong code: type the current code of your authenticator app, or a recovery code")
+                    .coded("WRONG_SECOND_FACTOR_CODE");
         }
         throttle.succeeded(keys);
         record(caller, clientAddress, channel, "SUCCEEDED", "pwd+" + method.get());
@@ -133,15 +140,13 @@ public class SignIn {
      */
     public Caller passkeyStep(String accountId, String clientAddress, boolean afterPassword, String deviceCookie) {
         Credentials account = accounts.byId(accountId)
-                .orElseThrow(() -> new Problems.Unauthorized("This passkey belongs to no account"));
+                .orElseThrow(() -> new Problems.Unauthorized("This passkey belongs to no account").coded("UNKNOWN_PASSKEY"));
         Optional<Credentials> found = Optional.of(account);
         SignInThrottle.Keys keys = onDevice(SignInThrottle.Keys.of(accountId, clientAddress), accountId, deviceCookie);
         Optional<Duration> wait = throttle.waitFor(keys);
         if (wait.isPresent()) {
             record(found, account.userId(), clientAddress, Channel.CONSOLE, "THROTTLED");
-            long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
-            throw new Problems.TooManyRequests("Too many failed sign-ins: try again in " + describe(seconds), seconds)
-                    .coded("TOO_MANY_ATTEMPTS", seconds);
+            throw throttled(wait.get());
         }
         Optional<Problems.Forbidden> refusal = refusalOf(account);
         if (refusal.isPresent()) {
@@ -167,9 +172,7 @@ public class SignIn {
         Optional<Duration> wait = throttle.waitFor(keys);
         if (wait.isPresent()) {
             recordPasskey(accountId, clientAddress, "THROTTLED");
-            long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
-            throw new Problems.TooManyRequests("Too many failed sign-ins: try again in " + describe(seconds), seconds)
-                    .coded("TOO_MANY_ATTEMPTS", seconds);
+            throw throttled(wait.get());
         }
     }
 
@@ -248,15 +251,13 @@ public class SignIn {
         Optional<Duration> wait = throttle.waitFor(keys);
         if (wait.isPresent()) {
             record(found, login, clientAddress, channel, "THROTTLED");
-            long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
-            throw new Problems.TooManyRequests("Too many failed sign-ins: try again in " + describe(seconds), seconds)
-                    .coded("TOO_MANY_ATTEMPTS", seconds);
+            throw throttled(wait.get());
         }
         String hash = found.map(Credentials::passwordHash).orElse(null);
         if (password == null || !passwords.matches(password, hash)) {
             throttle.failed(keys);
             record(found, login, clientAddress, channel, "WRONG_CREDENTIALS");
-            throw new Problems.Unauthorized(WRONG_CREDENTIALS);
+            throw new Problems.Unauthorized(WRONG_CREDENTIALS).coded("WRONG_CREDENTIALS");
         }
         Credentials account = found.orElseThrow();
         boolean secondFactorDue = factors.enrolled(account.accountId());
@@ -326,6 +327,12 @@ public class SignIn {
                 .params(Ids.newId(), accountId, typed, clientAddress, channel.name(), outcome,
                         Instant.now().atOffset(ZoneOffset.UTC))
                 .update();
+    }
+
+    /** The refusal of an attempt that must wait {@code wait}, rounded up to the second. */
+    private static Problems.TooManyRequests throttled(Duration wait) {
+        long seconds = Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));
+        return new Problems.TooManyRequests("Too many failed sign-ins: try again in " + describe(seconds), seconds);
     }
 
     private static String describe(long seconds) {

@@ -74,9 +74,11 @@ public final class Problems {
 
     /** Too many attempts; {@code retryAfterSeconds} also becomes the Retry-After header. */
     public static final class TooManyRequests extends ProblemException {
+        /** Worded {@code TOO_MANY_ATTEMPTS} with the wait in seconds unless {@link #coded} names another sentence. */
         public TooManyRequests(String detail, long retryAfterSeconds) {
             super(429, "too-many-attempts", "Too many attempts", detail, List.of(),
                     Map.of("retryAfterSeconds", retryAfterSeconds));
+            coded("TOO_MANY_ATTEMPTS", retryAfterSeconds);
         }
     }
 

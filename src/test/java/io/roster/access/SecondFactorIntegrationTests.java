@@ -124,6 +124,75 @@ class SecondFactorIntegrationTests extends SignInTest {
         assertThat(locked.status()).isEqualTo(429);
     }
 
+    /**
+     * Someone who knows the password floods wrong codes from elsewhere until the account is locked:
+     * the browser its owner completed a sign-in with before still passes both steps, in the console
+     * and over the API, because its device cookie narrows the throttle to that device at the second
+     * step as at the first.
+     */
+    @Test
+    void wrong_codes_from_elsewhere_lock_the_account_but_not_the_browser_that_signed_in_before() {
+        var person = activeUser();
+        long step = Totp.freshStep();
+        Enrolled enrolled = enrol(person, step - 1);
+        Browser own = new Browser(port);
+        own.signIn(person.userId(), PASSWORD);
+        var first = own.post("/login/second-factor", Map.of("code", Totp.code(enrolled.secret(), step),
+                "_csrf", own.get("/login/second-factor").csrf()));
+        String device = own.cookie("roster-device");
+        var home = own.get("/");
+        own.post("/logout", Map.of("_csrf", home.csrf()));
+
+        List<Integer> failures = new ArrayList<>();
+        for (int i = 0; i < LOCK_AFTER; i++) {
+            failures.add(issue(person.userId(), Totp.wrongCode(enrolled.secret(), step)).status());
+        }
+        var elsewhere = issue(person.userId(), enrolled.recoveryCodes().get(0));
+        var password = own.signIn(person.userId(), PASSWORD);
+        var second = own.post("/login/second-factor", Map.of("code", Totp.code(enrolled.secret(), step + 1),
+                "_csrf", own.get("/login/second-factor").csrf()));
+        var api = Api.at(port).basic(person.userId(), PASSWORD).withHeader("X-Roster-OTP", enrolled.recoveryCodes().get(1))
+                .withHeader("Cookie", "roster-device=" + device).post("/api/v1/tokens", null);
+        var lock = operator.get("/api/v1/companies/" + company + "/users/" + person.accountId() + "/sign-in-lock");
+
+        assertThat(first.redirect()).isEqualTo("/start");
+        assertThat(device).isNotNull();
+        assertThat(failures).containsOnly(401);
+        assertThat(elsewhere.status()).as("the account is locked for whoever has no device cookie").isEqualTo(429);
+        assertThat(password.redirect()).isEqualTo("/login/second-factor");
+        assertThat(second.redirect()).as(second.toString()).isEqualTo("/start");
+        assertThat(api.status()).as(api.toString()).isEqualTo(201);
+        assertThat(lock.json().get("locked").asBoolean()).as("the device's success does not lift the lock").isTrue();
+    }
+
+    /** The sign-in refusals of the API in the reader's language, with the same codes in both. */
+    @Test
+    void the_apis_sign_in_refusals_read_in_french() {
+        var person = activeUser();
+        long step = Totp.freshStep();
+        Enrolled enrolled = enrol(person, step - 1);
+
+        var wrongPassword = Api.at(port).basic(person.userId(), "not-the-password").withHeader("Accept-Language", "fr")
+                .post("/api/v1/tokens", null);
+        var noCode = Api.at(port).basic(person.userId(), PASSWORD).withHeader("Accept-Language", "fr")
+                .post("/api/v1/tokens", null);
+        var wrongCode = Api.at(port).basic(person.userId(), PASSWORD).withHeader("Accept-Language", "fr")
+                .withHeader("X-Roster-OTP", Totp.wrongCode(enrolled.secret(), step)).post("/api/v1/tokens", null);
+        var inEnglish = issue(person.userId(), Totp.wrongCode(enrolled.secret(), step));
+
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(wrongPassword.text("code")).isEqualTo("WRONG_CREDENTIALS");
+        assertThat(wrongPassword.text("detail")).isEqualTo("E-mail, identifiant ou mot de passe incorrect");
+        assertThat(noCode.status()).isEqualTo(401);
+        assertThat(noCode.text("code")).isEqualTo("MFA_REQUIRED");
+        assertThat(noCode.text("detail")).startsWith("Ce compte a un second facteur : envoyez un code actuel");
+        assertThat(wrongCode.status()).isEqualTo(401);
+        assertThat(wrongCode.text("code")).isEqualTo("WRONG_SECOND_FACTOR_CODE");
+        assertThat(wrongCode.text("detail")).startsWith("Code incorrect : tapez le code actuel");
+        assertThat(inEnglish.text("code")).isEqualTo("WRONG_SECOND_FACTOR_CODE");
+        assertThat(inEnglish.text("detail")).startsWith("Wrong code: type the current code");
+    }
+
     @Test
     void removing_the_app_takes_a_current_code_and_mails_the_person() {
         var person = activeUser();
@@ -182,6 +251,8 @@ class SecondFactorIntegrationTests extends SignInTest {
         var users = browser.get("/companies/" + company + "/users");
         var profile = browser.get("/profile");
         var token = issue(admin.userId(), null);
+        var inFrench = Api.at(port).basic(admin.userId(), PASSWORD).withHeader("Accept-Language", "fr")
+                .post("/api/v1/tokens", null);
         var memberSignIn = new Browser(port).signIn(member.userId(), PASSWORD);
         browser.post("/profile/mfa/totp", Map.of("_csrf", profile.csrf()));
         var scan = browser.get("/profile");
@@ -199,6 +270,9 @@ class SecondFactorIntegrationTests extends SignInTest {
         assertThat(profile.elementText("enrolment-due")).startsWith("Your company requires a second factor");
         assertThat(token.status()).isEqualTo(403);
         assertThat(token.json().get("type").asString()).isEqualTo("/problems/mfa-enrolment-required");
+        assertThat(token.text("code")).isEqualTo("MFA_ENROLMENT_REQUIRED");
+        assertThat(token.text("detail")).startsWith("Your company requires a second factor of its administrators");
+        assertThat(inFrench.text("detail")).startsWith("Votre entreprise exige un second facteur de ses administrateurs");
         assertThat(memberSignIn.redirect()).as("a member holds no administrator's permission").isEqualTo("/start");
         assertThat(confirmed.redirect()).startsWith("/profile");
         assertThat(usersAfter.status()).as(usersAfter.toString()).isEqualTo(200);
@@ -221,6 +295,8 @@ class SecondFactorIntegrationTests extends SignInTest {
         var signedIn = browser.signIn(manager, PASSWORD);
         var partnerSpace = browser.get("/partners/" + partner);
         var token = issue(manager, null);
+        var tokenInFrench = Api.at(port).basic(manager, PASSWORD).withHeader("Accept-Language", "fr")
+                .post("/api/v1/tokens", null);
         var elsewhereSignIn = new Browser(port).signIn(elsewhere, PASSWORD);
         var profileInFrench = browser.get("/profile?lang=fr");
         var profile = browser.get("/profile?lang=en");
@@ -241,6 +317,10 @@ class SecondFactorIntegrationTests extends SignInTest {
         assertThat(profileInFrench.elementText("enrolment-due")).startsWith(strictName + " exige un second facteur");
         assertThat(token.status()).isEqualTo(403);
         assertThat(token.json().get("type").asString()).isEqualTo("/problems/mfa-enrolment-required");
+        assertThat(token.text("code")).isEqualTo("MFA_ENROLMENT_REQUIRED_BY");
+        assertThat(token.text("detail")).as("the API names the client company too")
+                .startsWith(strictName + " requires a second factor of the people who administer it");
+        assertThat(tokenInFrench.text("detail")).startsWith(strictName + " exige un second facteur de ceux qui l'administrent");
         assertThat(elsewhereSignIn.redirect()).as("no company of that partner requires it").isNotEqualTo("/profile");
         assertThat(confirmed.redirect()).startsWith("/profile");
         assertThat(partnerSpaceAfter.status()).as(partnerSpaceAfter.toString()).isEqualTo(200);
