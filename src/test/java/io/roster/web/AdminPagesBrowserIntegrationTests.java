@@ -115,6 +115,10 @@ class AdminPagesBrowserIntegrationTests extends ConsoleBrowserTest {
         Chromium.signIn(page, reader.userId(), PASSWORD);
 
         page.locator("#lang-switch").click();
+        // the page in French (its switch now offers English) before the next navigation, which the
+        // switch's own would otherwise interrupt
+        assertThat(page.locator("#lang-switch"))
+                .hasAttribute("lang", "en");
         page.navigate("/companies/" + company + "/workspaces");
         assertThat(page.locator("h1")).hasText("Espaces de travail");
         assertThat(page.locator("#workspaces tbody tr")).hasCount(1);

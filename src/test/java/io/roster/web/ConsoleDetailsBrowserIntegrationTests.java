@@ -172,6 +172,8 @@ class ConsoleDetailsBrowserIntegrationTests extends ConsoleBrowserTest {
         page.navigate("/forgot-password");
         page.locator("input[name=email]").fill(someone.email());
         page.locator("form button[type=submit]").click();
+        // the answer to the form lands before the next navigation, which it would otherwise interrupt
+        assertThat(page.locator("#forgot-sent")).isVisible();
         page.navigate(mailbox.link(someone.email(), "PASSWORD_RESET"));
         assertThat(page.locator("h1")).hasText(fr ? "Choisissez un nouveau mot de passe" : "Choose a new password");
         assertThat(page.title()).doesNotContain("invitation");
