@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Roster's reliability suite in one command: two nodes (java -jar target/roster.jar) behind HAProxy
-# (deploy/haproxy.cfg) on a throw-away PostgreSQL database, an SMTP sink, and fault scenarios under
-# load — a license race over both nodes, kill -9 of a node, a PostgreSQL restart, SMTP down and
-# hung, SIGTERM of a node — each followed by checks (acknowledged writes stored, seats = ACTIVE
-# rows, audit entries complete, no mail lost or sent twice). Prints a table; exits 1 if a check
-# failed. Loopback only; 5 to 8 minutes, at most 15. See RELIABILITY.md.
+# (deploy/haproxy.cfg) on a throw-away PostgreSQL database, an SMTP sink, a webhook receiver, and
+# fault scenarios under load — a license race over both nodes, kill -9 of a node, a PostgreSQL
+# restart, SMTP down and hung, the webhook receiver failing and hung, SIGTERM of a node — each
+# followed by checks (acknowledged writes stored, seats = ACTIVE rows, audit entries complete, no
+# mail lost or sent twice, every webhook event delivered, signed and in order). Prints a table;
+# exits 1 if a check failed. Loopback only; 6 to 10 minutes, at most 15. See RELIABILITY.md.
 #
-#   deploy/reliability.sh [--build] [--shared-postgres] [--rate N] [--only 1,4a,4b,3,2,5]
+#   deploy/reliability.sh [--build] [--shared-postgres] [--rate N] [--only 1,4a,4b,3,2,6a,6b,5]
 #
 # --build          rebuild target/roster.jar even if it is newer than the sources
 # --shared-postgres  use the PostgreSQL server at PGHOST:PGPORT (127.0.0.1:5432, user postgres) with a
@@ -26,7 +27,7 @@ source deploy/jdk.sh
 build=auto
 shared_pg=no
 rate=20
-only=1,4a,4b,3,2,5
+only=1,4a,4b,3,2,6a,6b,5
 while [ $# -gt 0 ]; do
   case "$1" in
     --build) build=yes; shift ;;

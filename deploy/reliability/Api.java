@@ -43,6 +43,17 @@ final class Api {
         return field(expect(post("/api/v1/companies", body), 201), "id");
     }
 
+    /**
+     * Registers a webhook endpoint of the company at {@code url} for {@code events}; answers its id
+     * and its signing secret ({@code whsec_…}), which only this answer shows.
+     */
+    String[] createWebhook(String companyId, String url, java.util.List<String> events) throws IOException, InterruptedException {
+        String body = "{\"url\":\"%s\",\"events\":[%s]}".formatted(url,
+                String.join(",", events.stream().map(e -> "\"" + e + "\"").toList()));
+        String created = expect(post("/api/v1/companies/" + companyId + "/webhooks", body), 201);
+        return new String[] {field(created, "id"), field(created, "secret")};
+    }
+
     /** Asks for an ACTIVE user (no password: activation mails a setup link); the answer is returned as is. */
     HttpResponse<String> createActiveUser(String companyId, String userId, Duration timeout)
             throws IOException, InterruptedException {

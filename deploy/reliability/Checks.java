@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 /**
  * What must hold in the database after a scenario, read straight from the tables: the company's
  * acknowledged users, its seat count, its audit entries, its mails (in the outbox and at the SMTP
- * sink). Only the scenario's own company is looked at, so the scenarios do not see each other.
+ * sink), its webhook events (in the deliveries outbox and at the receiver). Only the scenario's own company is looked at, so the scenarios do not see each other.
  */
 final class Checks {
 
@@ -96,6 +96,65 @@ final class Checks {
         });
         report.check("no mail received twice", twice.isEmpty(), twice.isEmpty() ? "" : twice.size() + ": " + sample(twice));
         report.check("every SENT mail received by SMTP", lost.isEmpty(), lost.isEmpty() ? "" : lost.size() + ": " + sample(lost));
+    }
+
+    /**
+     * Waits (at most {@code limit}) until the company's webhook endpoint has no delivery pending,
+     * then compares the deliveries outbox with what the receiver accepted: every event delivered and
+     * received, signed with the endpoint's secret, received in the order written (a retried attempt
+     * may arrive twice: at least once is the contract, so repeats are counted, not refused), one
+     * {@code user.created} per stored user and none for a creation that was not stored.
+     */
+    void webhooks(Report report, String companyId, String endpointId, WebhookReceiver receiver, Duration limit)
+            throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        long waitStarted = System.nanoTime();
+        while (count("SELECT count(*) FROM webhook_deliveries WHERE endpoint_id = ? AND status = 'PENDING'", endpointId) > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        report.note("webhooks: deliveries drained in " + Duration.ofNanos(System.nanoTime() - waitStarted).toSeconds()
+                + " s (limit " + limit.toSeconds() + " s)");
+        List<String> written = strings("SELECT event_id FROM webhook_deliveries WHERE endpoint_id = ? ORDER BY seq", endpointId);
+        int undelivered = count("SELECT count(*) FROM webhook_deliveries WHERE endpoint_id = ? AND status <> 'DELIVERED'",
+                endpointId);
+        report.check("every webhook event DELIVERED", undelivered == 0, undelivered + " of " + written.size() + " not");
+
+        List<WebhookReceiver.Accepted> accepted = receiver.accepted(companyId);
+        long unsigned = accepted.stream().filter(a -> !a.signatureValid()).count();
+        report.check("every webhook request signed with the endpoint's secret", unsigned == 0,
+                unsigned + " of " + accepted.size() + " not");
+        List<String> firstArrivals = accepted.stream().map(WebhookReceiver.Accepted::webhookId).distinct().toList();
+        Set<String> arrived = new HashSet<>(firstArrivals);
+        List<String> lost = written.stream().filter(id -> !arrived.contains(id)).toList();
+        report.check("every webhook event received", lost.isEmpty(), lost.isEmpty() ? written.size() + " of " + written.size()
+                : lost.size() + " of " + written.size() + " never received");
+        Set<String> known = new HashSet<>(written);
+        List<String> writtenAndArrived = written.stream().filter(arrived::contains).toList();
+        List<String> arrivalOrder = firstArrivals.stream().filter(known::contains).toList();
+        report.check("webhook events received in the order written", arrivalOrder.equals(writtenAndArrived),
+                arrivalOrder.equals(writtenAndArrived) ? "" : "first out of order at " + firstDifference(arrivalOrder, writtenAndArrived));
+        int repeats = accepted.size() - firstArrivals.size();
+        report.note("webhooks: " + accepted.size() + " requests accepted for " + firstArrivals.size() + " events ("
+                + repeats + " received again after an attempt whose answer was lost)");
+
+        Set<String> stored = new HashSet<>(strings("SELECT user_id FROM accounts WHERE home_company_id = ?", companyId));
+        Set<String> announced = new HashSet<>();
+        accepted.stream().filter(a -> "user.created".equals(a.type())).forEach(a -> announced.add(a.userId()));
+        List<String> unannounced = stored.stream().filter(u -> !announced.contains(u)).sorted().toList();
+        List<String> phantoms = announced.stream().filter(u -> !stored.contains(u)).sorted().toList();
+        report.check("a user.created event for every stored user", unannounced.isEmpty(), unannounced.isEmpty()
+                ? stored.size() + " of " + stored.size() : unannounced.size() + " without, e.g. " + sample(unannounced));
+        report.check("no user.created event for a user not stored", phantoms.isEmpty(),
+                phantoms.isEmpty() ? "" : phantoms.size() + ", e.g. " + sample(phantoms));
+    }
+
+    private static int firstDifference(List<String> a, List<String> b) {
+        int i = 0;
+        while (i < a.size() && i < b.size() && a.get(i).equals(b.get(i))) {
+            i++;
+        }
+        return i;
     }
 
     int count(String sql, String parameter) throws SQLException {

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * What the scenarios run against: two Roster nodes sharing one PostgreSQL database, behind HAProxy
  * (deploy/haproxy.cfg, which sends traffic only to nodes whose readiness probe answers 200), with
- * the SMTP sink as their mail server. Everything listens on free loopback ports.
+ * the SMTP sink as their mail server and a product's webhook receiver. Everything listens on free
+ * loopback ports.
  */
 final class Cluster implements AutoCloseable {
 
@@ -22,6 +23,7 @@ final class Cluster implements AutoCloseable {
     private final Settings settings;
     private final Pids pids;
     private final SmtpSink smtp;
+    private final WebhookReceiver webhooks;
     private final List<Node> nodes;
     private final int balancerPort;
     private Process haproxy;
@@ -30,6 +32,7 @@ final class Cluster implements AutoCloseable {
         this.settings = settings;
         this.pids = new Pids(settings.work().resolve("pids"));
         this.smtp = new SmtpSink(freePort());
+        this.webhooks = new WebhookReceiver();
         this.balancerPort = freePort();
         this.nodes = List.of(node("node1"), node("node2"));
     }
@@ -65,6 +68,10 @@ final class Cluster implements AutoCloseable {
         return smtp;
     }
 
+    WebhookReceiver webhooks() {
+        return webhooks;
+    }
+
     /** Runs the configured restart command (pg_ctl or pg_ctlcluster); the time it took. */
     Duration restartPostgres() throws IOException, InterruptedException {
         long start = System.nanoTime();
@@ -88,6 +95,7 @@ final class Cluster implements AutoCloseable {
             haproxy.waitFor(5, TimeUnit.SECONDS);
         }
         smtp.close();
+        webhooks.close();
     }
 
     private Node node(String name) throws IOException {
@@ -101,10 +109,13 @@ final class Cluster implements AutoCloseable {
         env.put("ROSTER_PUBLIC_URL", "http://127.0.0.1:" + balancerPort);
         env.put("SPRING_MAIL_HOST", "127.0.0.1");
         env.put("SPRING_MAIL_PORT", Integer.toString(smtp.port()));
-        // Shorter retries and lease than in production, so that an outage's mails are retried and a
-        // dead node's leased mails taken over within the run; the mechanism is the same.
+        // Shorter retries, timeouts and so leases than in production, so that an outage's mails and
+        // webhook deliveries are retried and a dead node's leased ones taken over within the run; the
+        // mechanism is the same. The webhook receiver is on loopback, which production refuses.
         List<String> arguments = List.of("--roster.mail.retry-delays=PT1S,PT2S,PT5S,PT10S,PT20S,PT30S,PT1M,PT5M",
-                "--roster.mail.timeout=PT1S");
+                "--roster.mail.timeout=PT1S", "--roster.webhooks.allow-private-networks=true",
+                "--roster.webhooks.retry-delays=PT1S,PT2S,PT5S,PT10S", "--roster.webhooks.connect-timeout=PT1S",
+                "--roster.webhooks.read-timeout=PT2S");
         return new Node(name, freePort(), Node.javaCommand(settings.jar(), settings.jvmOptions(), arguments), env,
                 settings.logs().resolve(name + ".log"), pids);
     }

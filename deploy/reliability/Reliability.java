@@ -13,8 +13,9 @@ import java.util.function.Supplier;
 /**
  * Roster's reliability suite: two nodes behind HAProxy on one PostgreSQL database, an SMTP sink,
  * and the faults a deployment meets — a license race across nodes, a node killed, PostgreSQL
- * restarted, SMTP down or hung, a node stopped — each under load, each followed by checks that
- * nothing acknowledged was lost and that seats, audit entries and mails are as they must be.
+ * restarted, SMTP down or hung, a product's webhook receiver failing or hung, a node stopped — each
+ * under load, each followed by checks that nothing acknowledged was lost and that seats, audit
+ * entries, mails and webhook events are as they must be.
  *
  * Started by deploy/reliability.sh, which builds the jar, provides the database and cleans up
  * (a multi-file source program: {@code java -cp postgresql.jar Reliability.java}, JDK 22+).
@@ -38,6 +39,8 @@ public class Reliability {
             all.put("4b", scenarios::smtpHung);
             all.put("3", scenarios::postgresRestart);
             all.put("2", scenarios::killNode);
+            all.put("6a", scenarios::webhookReceiverFailing);
+            all.put("6b", scenarios::webhookReceiverHung);
             all.put("5", scenarios::terminateNode);
             List<String> only = List.of(System.getenv().getOrDefault("REL_ONLY", String.join(",", all.keySet())).split(","));
             all.forEach((key, scenario) -> {

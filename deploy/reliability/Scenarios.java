@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The fault scenarios. Each works in a company of its own, drives load through the load balancer,
- * injects its fault a few seconds in, lets the load run on, then checks the database and the mail.
+ * injects its fault a few seconds in, lets the load run on, then checks the database, the mail and
+ * the company's webhook events.
  */
 final class Scenarios {
 
@@ -16,11 +17,15 @@ final class Scenarios {
     private static final Duration LOAD = Duration.ofSeconds(15);
     private static final Duration FAULT_AT = Duration.ofSeconds(4);
     private static final Duration MAIL_LIMIT = Duration.ofSeconds(60);
+    /** Past a dead node's lease (11 s with the suite's timeouts) and a few retries. */
+    private static final Duration WEBHOOK_LIMIT = Duration.ofSeconds(60);
 
     private final Cluster cluster;
     private final Api api;
     private final Checks checks;
     private int companies;
+    /** The webhook endpoint of each scenario company, subscribed to its user.created events. */
+    private final Map<String, String> endpoints = new ConcurrentHashMap<>();
 
     Scenarios(Cluster cluster, Api api, Checks checks) {
         this.cluster = cluster;
@@ -39,6 +44,7 @@ final class Scenarios {
             report.check("exactly 50 ACTIVE (all licenses, no more)", active == 50, active + " ACTIVE");
             checks.data(report, company, race);
             checks.mail(report, company, cluster.smtp(), MAIL_LIMIT);
+            checks.webhooks(report, company, endpoints.get(company), cluster.webhooks(), WEBHOOK_LIMIT);
         } catch (Exception e) {
             report.brokeOff(e);
         }
@@ -82,6 +88,28 @@ final class Scenarios {
             Duration exit = victim.terminate(Duration.ofSeconds(30));
             report.check(victim.name() + " exited within 10 s of SIGTERM", exit != null && exit.toMillis() <= 10_000,
                     exit == null ? "still running after 30 s (killed)" : "exited after " + exit.toMillis() + " ms");
+        }, report -> { });
+    }
+
+    Report webhookReceiverFailing() {
+        return webhookOutage("6a. webhook receiver failing (answers 503) for 10 s", "hookfail", WebhookReceiver.Mode.FAILING);
+    }
+
+    Report webhookReceiverHung() {
+        return webhookOutage("6b. webhook receiver hung (reads, never answers) for 10 s", "hookhung", WebhookReceiver.Mode.HUNG);
+    }
+
+    /** A product's receiver out for 10 s under load: no request may suffer, every event must arrive after, in order. */
+    private Report webhookOutage(String name, String prefix, WebhookReceiver.Mode mode) {
+        WebhookReceiver receiver = cluster.webhooks();
+        return underLoad(name, prefix, true, report -> {
+            if (mode == WebhookReceiver.Mode.FAILING) {
+                receiver.failing();
+            } else {
+                receiver.hang();
+            }
+            Thread.sleep(10_000);
+            receiver.up();
         }, report -> { });
     }
 
@@ -132,6 +160,7 @@ final class Scenarios {
             after.run(report);
             checks.data(report, company, load);
             checks.mail(report, company, cluster.smtp(), MAIL_LIMIT);
+            checks.webhooks(report, company, endpoints.get(company), cluster.webhooks(), WEBHOOK_LIMIT);
         } catch (Exception e) {
             report.brokeOff(e);
         }
@@ -141,7 +170,13 @@ final class Scenarios {
     private String company(String prefix, int licenses) throws Exception {
         companies++;
         String slug = "reliability-" + prefix + "-" + companies;
-        return api.createCompany("Reliability " + prefix, slug, licenses);
+        String company = api.createCompany("Reliability " + prefix, slug, licenses);
+        // the receiver's path names the company; the secret comes with the endpoint's creation
+        String url = cluster.webhooks().url(company);
+        String[] endpoint = api.createWebhook(company, url, java.util.List.of("user.created"));
+        cluster.webhooks().register(company, endpoint[1]);
+        endpoints.put(company, endpoint[0]);
+        return company;
     }
 
     private static boolean readyWithin(Node node, Duration limit) throws InterruptedException {
