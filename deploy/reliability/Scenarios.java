@@ -24,7 +24,7 @@ final class Scenarios {
     private final Api api;
     private final Checks checks;
     private int companies;
-    /** The webhook endpoint of each scenario company, subscribed to its user.created events. */
+    /** The webhook endpoint of each scenario company, subscribed to its user.created and user.activated events. */
     private final Map<String, String> endpoints = new ConcurrentHashMap<>();
 
     Scenarios(Cluster cluster, Api api, Checks checks) {
@@ -173,7 +173,7 @@ final class Scenarios {
         String company = api.createCompany("Reliability " + prefix, slug, licenses);
         // the receiver's path names the company; the secret comes with the endpoint's creation
         String url = cluster.webhooks().url(company);
-        String[] endpoint = api.createWebhook(company, url, java.util.List.of("user.created"));
+        String[] endpoint = api.createWebhook(company, url, java.util.List.of("user.created", "user.activated"));
         cluster.webhooks().register(company, endpoint[1]);
         endpoints.put(company, endpoint[0]);
         return company;
