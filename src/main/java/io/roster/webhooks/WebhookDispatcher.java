@@ -322,8 +322,8 @@ class WebhookDispatcher implements SmartLifecycle {
     /**
      * The PostgreSQL claim: one statement, so one round trip and one transaction, where the H2 one
      * takes five or more statements per round (two more per endpoint) in a transaction. It reads
-     * the head of each enabled endpoint's queue (one probe of {@code ix_webhook_deliveries_queue} per
-     * endpoint), keeps the {@value #BATCH} due and unleased ones that waited longest, reads each one's
+     * the head of each enabled endpoint's queue (one probe per endpoint of
+     * {@code ix_webhook_deliveries_pending}, which holds only the PENDING rows: V97), keeps the {@value #BATCH} due and unleased ones that waited longest, reads each one's
      * first {@code 1 + FOLLOWERS} PENDING rows (another probe), locks those still PENDING, due and
      * unleased ({@code SKIP LOCKED}: never a row another node is claiming; PostgreSQL checks a row
      * changed since the statement began again, so a row another node has just leased is not taken),
@@ -332,7 +332,9 @@ class WebhookDispatcher implements SmartLifecycle {
      * them with their endpoint. Every step probes an index by endpoint or by id: no plan depends on
      * the parameters, so the prepared statement's generic plan is the same as a custom one. (With
      * statistics, PostgreSQL used to find a head by walking the unique index on {@code seq} instead,
-     * through every row for an endpoint with nothing PENDING: V94 dropped that index.)
+     * through every row for an endpoint with nothing PENDING: V94 dropped that index; then by
+     * walking an endpoint's delivered rows in {@code (endpoint_id, seq)}: V97 gave it an index of the
+     * PENDING rows alone, which no plan walking delivered rows can beat.)
      */
     private List<Claimed> claimInOneStatement(OffsetDateTime now, OffsetDateTime until) {
         Map<String, Endpoint> endpoints = new HashMap<>();
