@@ -1,5 +1,6 @@
 package io.roster;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 
@@ -25,8 +26,10 @@ import com.sun.management.HotSpotDiagnosticMXBean;
  * <li>once started, a JVM left on its default collector and without
  * {@code -XX:TrimNativeHeapInterval} gives back what the start used and no longer needs: one
  * collection with tight free-ratio bounds (the start's garbage leaves the heap committed
- * otherwise), then glibc's free C heap (the JIT compilers' arenas) now and every
- * {@link #TRIM_EVERY_SECONDS} seconds, as that option would.</li>
+ * otherwise), then glibc's free C heap (the JIT compilers' arenas) now, again as soon as the JIT
+ * compilers have gone quiet (they go on compiling what the start ran for seconds after ready, and
+ * their arenas grow back meanwhile), and every {@link #TRIM_EVERY_SECONDS} seconds, as that option
+ * would.</li>
  * </ul>
  * A JVM started with the production options is left as it is.
  */
@@ -38,6 +41,12 @@ final class LeanStart implements ApplicationListener<ApplicationReadyEvent> {
 
     /** How often the C heap is trimmed; the JVM's own {@code TrimNativeHeapInterval} does it natively. */
     static final long TRIM_EVERY_SECONDS = 10;
+
+    /** How long the JIT compilers must have finished nothing for the start's compiling to count as over. */
+    static final long QUIET_COMPILERS_MILLIS = 1000;
+
+    /** The longest wait for quiet compilers: under load they never go quiet, and the periodic trims take over. */
+    static final long QUIET_COMPILERS_WAIT_SECONDS = 30;
 
     private LeanStart() {
     }
@@ -76,6 +85,8 @@ final class LeanStart implements ApplicationListener<ApplicationReadyEvent> {
     private static void giveBackStartMemory(HotSpotDiagnosticMXBean vm) {
         try {
             shrinkHeap(vm);
+            trimNativeHeap();
+            awaitQuietCompilers();
             while (true) {
                 trimNativeHeap();
                 TimeUnit.SECONDS.sleep(TRIM_EVERY_SECONDS);
@@ -99,6 +110,25 @@ final class LeanStart implements ApplicationListener<ApplicationReadyEvent> {
         } finally {
             vm.setVMOption("MaxHeapFreeRatio", maxFree);
             vm.setVMOption("MinHeapFreeRatio", minFree);
+        }
+    }
+
+    /** Returns once the JIT compilers have finished no compilation for a while, or after the longest wait. */
+    private static void awaitQuietCompilers() throws InterruptedException {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        long before = jit.getTotalCompilationTime();
+        long waited = 0;
+        while (waited < TimeUnit.SECONDS.toMillis(QUIET_COMPILERS_WAIT_SECONDS)) {
+            TimeUnit.MILLISECONDS.sleep(QUIET_COMPILERS_MILLIS);
+            waited += QUIET_COMPILERS_MILLIS;
+            long now = jit.getTotalCompilationTime();
+            if (now == before) {
+                return;
+            }
+            before = now;
         }
     }
 

@@ -172,13 +172,15 @@ class SecurityConfig {
      * Passkeys' relying party (docs/rules.md §21): Spring Security's WebAuthn operations on the
      * database's credentials. The relying party id is the host of {@code roster.public-url}, and
      * the one origin accepted is that URL's, read at each ceremony (a test's random port is known
-     * only once the server listens).
+     * only once the server listens). The relying party id is read at start, so a wrong URL fails
+     * the start; the WebAuthn library itself is made at the first ceremony ({@link FirstUseRelyingParty}).
      */
     @Bean
     WebAuthnRelyingPartyOperations passkeyRelyingParty(Passkeys passkeys, Environment environment) {
         String host = URI.create(publicUrl(environment)).getHost();
-        return new Webauthn4JRelyingPartyOperations(passkeys.userEntities(), passkeys.credentials(),
-                PublicKeyCredentialRpEntity.builder().id(host).name("Roster").build(), new PublicOrigin(environment));
+        PublicKeyCredentialRpEntity rp = PublicKeyCredentialRpEntity.builder().id(host).name("Roster").build();
+        return new FirstUseRelyingParty(() -> new Webauthn4JRelyingPartyOperations(passkeys.userEntities(),
+                passkeys.credentials(), rp, new PublicOrigin(environment)));
     }
 
     private static String publicUrl(Environment environment) {

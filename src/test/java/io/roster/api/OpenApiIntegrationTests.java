@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -20,6 +22,12 @@ class OpenApiIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ConfigurableListableBeanFactory beans;
+
+    @Autowired
+    ApiDocsAtFirstUse.Deferred deferred;
 
     @Test
     void the_openapi_document_is_json_and_describes_the_users_table() {
@@ -35,6 +43,21 @@ class OpenApiIntegrationTests {
         assertThat(document.get("paths").get("/api/v1/companies/{companyId}/users/{id}").propertyNames())
                 .contains("get", "patch", "delete");
         assertThat(document.get("paths").get("/api/v1/tokens").propertyNames()).contains("post");
+    }
+
+    @Test
+    void the_document_is_made_at_its_first_request_by_the_beans_left_out_of_the_start() {
+        assertThat(deferred.names()).contains("openApiResource", "modelConverterRegistrar");
+        assertThat(beans.getBeanDefinition("openApiResource").isLazyInit()).isTrue();
+
+        var docs = Api.at(port).get("/v3/api-docs");
+
+        assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
+        for (String name : deferred.names()) {
+            if (beans.getMergedBeanDefinition(name).isSingleton()) {
+                assertThat(beans.containsSingleton(name)).as(name).isTrue();
+            }
+        }
     }
 
     @Test
