@@ -120,10 +120,34 @@ public class CompanyLinks {
      * folded name then id, after {@code after} (exclusive; null: from the start), only those whose
      * folded name lies in {@code [from, to)} ({@code to} null: no upper bound), at most
      * {@code limit}: one range of the account's index in name order (V100), however many
-     * companies the account is linked to.
+     * companies the account is linked to. A company's several links (roles, rights) follow each
+     * other in that order and count once; the range is read on in the rare case they fill a read.
      */
     public List<KeyedCompany> companiesByName(String accountId, String from, String to, KeyedCompany after, int limit) {
-        String sql = "SELECT DISTINCT company_key, company_id FROM company_links WHERE account_id = :account"
+        List<KeyedCompany> found = new ArrayList<>();
+        KeyedCompany position = after;
+        int read = 2 * limit;
+        while (found.size() < limit) {
+            List<KeyedCompany> links = linksByName(accountId, from, to, position, read);
+            for (KeyedCompany link : links) {
+                if (found.isEmpty() || !found.getLast().equals(link)) {
+                    found.add(link);
+                    if (found.size() == limit) {
+                        break;
+                    }
+                }
+            }
+            if (links.size() < read) {
+                break;
+            }
+            position = links.getLast();
+        }
+        return found;
+    }
+
+    /** Up to {@code limit} links of the account in name order after {@code after}, one per role or right. */
+    private List<KeyedCompany> linksByName(String accountId, String from, String to, KeyedCompany after, int limit) {
+        String sql = "SELECT company_key, company_id FROM company_links WHERE account_id = :account"
                 + " AND company_key >= :from" + (to == null ? "" : " AND company_key < :to")
                 + (after == null ? "" : " AND (company_key > :afterKey OR (company_key = :afterKey AND company_id > :afterId))")
                 + " ORDER BY company_key, company_id FETCH FIRST " + limit + " ROWS ONLY";
