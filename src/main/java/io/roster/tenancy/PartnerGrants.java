@@ -94,15 +94,16 @@ class PartnerGrants {
     /**
      * The first {@code limit} companies whose users the partner reaches now, in the order of their
      * folded name, whose folded name lies in {@code [from, to)} ({@code to} null: no upper bound):
-     * the companies' name index (V79) walked with one probe of the grant's (company, partner) key
-     * per company, or the partner's current grants read and the few matches sorted, as the
-     * planner finds cheaper; never a list of every company of the partner handed back.
+     * the companies' name index (V79) walked in order with one probe of the grant's (company,
+     * partner) key per company until the page is full (PostgreSQL may rather read the partner's
+     * current grants and sort the matches, when its statistics say the partner's companies are
+     * few among the platform's); never a list of every company of the partner handed back.
      */
     List<Company> reachedByName(PartnerId partner, String from, String to, int limit, Instant now) {
         var spec = jdbc.sql("SELECT c.id, c.name, c.slug, c.partner_id, c.version, c.created_at FROM companies c"
-                        + " JOIN partner_grants g ON g.company_id = c.id AND g.partner_id = :partner"
                         + " WHERE c.name_key >= :from" + (to == null ? "" : " AND c.name_key < :to")
-                        + " AND g.status = 'ACTIVE' AND g.ends_at > :now AND g.scope_users = TRUE"
+                        + " AND EXISTS (SELECT 1 FROM partner_grants g WHERE g.company_id = c.id AND g.partner_id = :partner"
+                        + " AND g.status = 'ACTIVE' AND g.ends_at > :now AND g.scope_users = TRUE)"
                         + " ORDER BY c.name_key, c.id FETCH FIRST " + limit + " ROWS ONLY")
                 .param("partner", partner.value()).param("from", from).param("now", utc(now));
         if (to != null) {
