@@ -9,8 +9,15 @@ import io.roster.tenancy.Tenancy;
 import io.roster.users.Accounts;
 import io.roster.users.CompanyLinks;
 import io.roster.users.Credentials;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -152,6 +159,142 @@ public class Guard {
             throw noCompany(company);
         }
         return new CompanyAccess(caller, company, permissions, viaPartner, member);
+    }
+
+    /**
+     * What the caller may do in each of these companies, as {@link #accessTo} answers for one,
+     * read in a fixed number of statements however many they are (a page of companies): those
+     * where it has no standing (a 404 for {@link #accessTo}) are left out.
+     */
+    public Map<CompanyId, CompanyAccess> accessesTo(Caller caller, Collection<CompanyId> companies) {
+        return standingsIn(caller, companies);
+    }
+
+    /**
+     * {@link #standingIn} for many companies, by company in the order asked, the same rules read
+     * in batches: the companies, the caller's roles there, their custom roles, its partner role
+     * and that partner's grants, its workspace rights: at most six statements for any number.
+     */
+    Map<CompanyId, CompanyAccess> standingsIn(Caller caller, Collection<CompanyId> companies) {
+        requireCaller(caller);
+        Map<CompanyId, CompanyAccess> standings = new LinkedHashMap<>();
+        List<CompanyId> asked = companies.stream().distinct()
+                .filter(company -> caller.companyScope() == null || caller.companyScope().equals(company.value()))
+                .toList();
+        if (asked.isEmpty()) {
+            return standings;
+        }
+        Set<CompanyId> existing = tenancy.companies(asked).keySet();
+        List<CompanyId> known = asked.stream().filter(existing::contains).toList();
+        if (caller.operator()) {
+            known.forEach(company -> standings.put(company,
+                    new CompanyAccess(caller, company, EnumSet.allOf(Permission.class), null, true)));
+            return standings;
+        }
+        Map<CompanyId, Map<String, List<String>>> held = assignments.roleIdsIn(known, List.of(caller.accountId()));
+        Map<CompanyId, List<String>> roleIds = new HashMap<>();
+        held.forEach((company, byAccount) -> roleIds.put(company, byAccount.getOrDefault(caller.accountId(), List.of())));
+        Map<CompanyId, Map<String, Set<Permission>>> byRole = roles.permissionsByRole(roleIds);
+        PartnerRole partnerRole = null;
+        Map<CompanyId, PartnerGrant> grants = Map.of();
+        if (caller.homePartnerId() != null) {
+            // partner members are the partner's staff (accounts whose home is the partner space)
+            PartnerId partner = new PartnerId(caller.homePartnerId());
+            partnerRole = partnerMembers.roleOf(partner, caller.accountId()).orElse(null);
+            grants = partnerRole == null ? Map.of() : partnerAccess.currentIn(partner, known);
+        }
+        List<CompanyId> withoutRole = new ArrayList<>();
+        for (CompanyId company : known) {
+            if (roleIds.getOrDefault(company, List.of()).isEmpty() && !grants.containsKey(company)
+                    && !company.value().equals(caller.homeCompanyId())) {
+                withoutRole.add(company);
+            }
+        }
+        Set<CompanyId> byWorkspace = links.linkedByWorkspaceAmong(caller.accountId(), withoutRole);
+        for (CompanyId company : known) {
+            List<String> ids = roleIds.getOrDefault(company, List.of());
+            Set<Permission> permissions = Roles.union(byRole.getOrDefault(company, Map.of()), ids);
+            PartnerGrant grant = grants.get(company);
+            PartnerRole viaPartner = grant == null ? null : partnerRole;
+            if (viaPartner != null) {
+                permissions.addAll(viaPartner.companyPermissions(grant.scope()));
+            }
+            // the same standing as standingIn: a role or a partner role makes a member; the home
+            // company or a workspace right gives standing without membership; else none
+            boolean member = !ids.isEmpty() || viaPartner != null;
+            if (member || company.value().equals(caller.homeCompanyId()) || byWorkspace.contains(company)) {
+                standings.put(company, new CompanyAccess(caller, company, permissions, viaPartner, member));
+            }
+        }
+        return standings;
+    }
+
+    /** A person of the actor's company, whom one of a batch of {@link #requireOutranks} checks is about. */
+    public record Subject(CompanyAccess actor, String accountId) {
+    }
+
+    /**
+     * {@link #requireOutranks} for many people at once, each with the actor's access to its
+     * company (a page of rows of one or several companies): the subjects the check lets through,
+     * by the same rules, in a fixed number of statements (the operators among them, their roles,
+     * their custom roles, the companies' current partner grants, their partner roles).
+     */
+    public Set<Subject> outranking(Collection<Subject> subjects) {
+        Set<Subject> passing = new LinkedHashSet<>();
+        List<Subject> toCheck = new ArrayList<>();
+        for (Subject subject : subjects) {
+            if (subject.actor().caller().operator()) {
+                passing.add(subject);
+            } else {
+                toCheck.add(subject);
+            }
+        }
+        if (toCheck.isEmpty()) {
+            return passing;
+        }
+        Set<String> accountIds = new LinkedHashSet<>();
+        Set<CompanyId> companies = new LinkedHashSet<>();
+        toCheck.forEach(subject -> {
+            accountIds.add(subject.accountId());
+            companies.add(subject.actor().company());
+        });
+        Set<String> operators = accounts.operatorsAmong(accountIds);
+        Map<CompanyId, Map<String, Set<Permission>>> theirs = permissionsOf(companies, accountIds);
+        for (Subject subject : toCheck) {
+            Set<Permission> held = theirs.getOrDefault(subject.actor().company(), Map.of())
+                    .getOrDefault(subject.accountId(), Set.of());
+            if (!operators.contains(subject.accountId()) && subject.actor().permissions().containsAll(held)) {
+                passing.add(subject);
+            }
+        }
+        return passing;
+    }
+
+    /** {@link #permissionsOf(CompanyId, String)} of these people in these companies, by company then account. */
+    private Map<CompanyId, Map<String, Set<Permission>>> permissionsOf(Collection<CompanyId> companies,
+            Collection<String> accountIds) {
+        Map<CompanyId, Map<String, List<String>>> roleIds = assignments.roleIdsIn(companies, accountIds);
+        Map<CompanyId, Set<String>> distinctRoles = new HashMap<>();
+        roleIds.forEach((company, byAccount) -> byAccount.values()
+                .forEach(ids -> distinctRoles.computeIfAbsent(company, c -> new HashSet<>()).addAll(ids)));
+        Map<CompanyId, Map<String, Set<Permission>>> byRole = roles.permissionsByRole(distinctRoles);
+        Map<CompanyId, Map<String, Set<Permission>>> permissions = new HashMap<>();
+        roleIds.forEach((company, byAccount) -> byAccount.forEach((accountId, ids) -> permissions
+                .computeIfAbsent(company, c -> new HashMap<>())
+                .put(accountId, Roles.union(byRole.getOrDefault(company, Map.of()), ids))));
+        Map<CompanyId, List<PartnerGrant>> grants = partnerAccess.currentOfAll(companies);
+        Set<PartnerId> partners = new HashSet<>();
+        grants.values().forEach(ofCompany -> ofCompany.forEach(grant -> partners.add(grant.partnerId())));
+        Map<PartnerId, Map<String, PartnerRole>> partnerRoles = partnerMembers.rolesOf(partners, accountIds);
+        grants.forEach((company, ofCompany) -> {
+            for (PartnerGrant grant : ofCompany) {
+                partnerRoles.getOrDefault(grant.partnerId(), Map.of()).forEach((accountId, role) -> permissions
+                        .computeIfAbsent(company, c -> new HashMap<>())
+                        .computeIfAbsent(accountId, a -> EnumSet.noneOf(Permission.class))
+                        .addAll(role.companyPermissions(grant.scope())));
+            }
+        });
+        return permissions;
     }
 
     /**

@@ -54,8 +54,15 @@ public class PartnerAssignments {
                 .query((rs, n) -> new Assigned(rs.getString(1), new CompanyId(rs.getString(2)), rs.getString(3),
                         rs.getString(4)))
                 .list();
-        Map<CompanyId, Company> companies = tenancy.companies(assigned.stream().map(Assigned::companyId).distinct().toList());
-        java.util.Set<CompanyId> reached = new java.util.HashSet<>(partnerAccess.companiesInScope(partner, GrantScope.USERS));
+        List<CompanyId> held = assigned.stream().map(Assigned::companyId).distinct().toList();
+        Map<CompanyId, Company> companies = tenancy.companies(held);
+        // the partner's grants in the companies these roles are held in only, not its every company
+        java.util.Set<CompanyId> reached = new java.util.HashSet<>();
+        partnerAccess.currentIn(partner, held).forEach((company, grant) -> {
+            if (grant.scope().contains(GrantScope.USERS)) {
+                reached.add(company);
+            }
+        });
         assigned.stream()
                 .filter(role -> companies.containsKey(role.companyId()) && reached.contains(role.companyId()))
                 .map(role -> Map.entry(role.accountId(), new Held(role.companyId(), companies.get(role.companyId()).name(),

@@ -2,7 +2,9 @@ package io.roster.access;
 
 import io.roster.shared.PartnerId;
 import io.roster.tenancy.Tenancy;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +28,21 @@ class PartnerMembers {
                 .params(partner.value(), accountId)
                 .query((rs, n) -> PartnerRole.valueOf(rs.getString(1)))
                 .optional();
+    }
+
+    /** The roles of these accounts in these partner spaces, by partner then account (one statement). */
+    Map<PartnerId, Map<String, PartnerRole>> rolesOf(Collection<PartnerId> partners, Collection<String> accountIds) {
+        Map<PartnerId, Map<String, PartnerRole>> byPartner = new HashMap<>();
+        if (partners.isEmpty() || accountIds.isEmpty()) {
+            return byPartner;
+        }
+        jdbc.sql("SELECT partner_id, account_id, role FROM partner_members WHERE partner_id IN (:partners)"
+                        + " AND account_id IN (:ids)")
+                .param("partners", partners.stream().map(PartnerId::value).distinct().toList()).param("ids", accountIds)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list()
+                .forEach(row -> byPartner.computeIfAbsent(new PartnerId(row[0]), p -> new HashMap<>())
+                        .put(row[1], PartnerRole.valueOf(row[2])));
+        return byPartner;
     }
 
     /** The partner spaces an account belongs to, with its role in each. */

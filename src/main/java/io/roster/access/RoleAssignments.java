@@ -96,6 +96,34 @@ public class RoleAssignments {
         return byAccount;
     }
 
+    /**
+     * Role ids of several accounts in several companies, by company then account, by role id: a
+     * page of rows of different companies (the partner space's Users table) or one person's page
+     * of companies, in one statement. Each account's roles are read where they are among
+     * {@code companies} only, one probe of the account's index per pair at most, never a company's
+     * every assignment (array parameters on PostgreSQL, the account index named on H2, as
+     * {@link #roleIdsOf(CompanyId, Collection)} does for the same reason).
+     */
+    public Map<CompanyId, Map<String, List<String>>> roleIdsIn(Collection<CompanyId> companies,
+            Collection<String> accountIds) {
+        Map<CompanyId, Map<String, List<String>>> byCompany = new HashMap<>();
+        if (companies.isEmpty() || accountIds.isEmpty()) {
+            return byCompany;
+        }
+        String[] companyIds = companies.stream().map(CompanyId::value).distinct().toArray(String[]::new);
+        var statement = idsAsArray
+                ? jdbc.sql("SELECT company_id, account_id, role_id FROM role_assignments WHERE account_id = ANY (?)"
+                        + " AND company_id = ANY (?) ORDER BY role_id")
+                        .params(accountIds.stream().distinct().toArray(String[]::new), companyIds)
+                : jdbc.sql("SELECT company_id, account_id, role_id FROM role_assignments USE INDEX (ix_role_assignments_account)"
+                        + " WHERE account_id IN (:ids) AND company_id IN (:companies) ORDER BY role_id")
+                        .param("ids", accountIds).param("companies", List.of(companyIds));
+        statement.query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list()
+                .forEach(row -> byCompany.computeIfAbsent(new CompanyId(row[0]), c -> new HashMap<>())
+                        .computeIfAbsent(row[1], a -> new ArrayList<>()).add(row[2]));
+        return byCompany;
+    }
+
     /** Every holder of a role in the company (account ids, in order). */
     public List<String> holders(CompanyId company, String roleId) {
         return jdbc.sql("SELECT account_id FROM role_assignments WHERE company_id = ? AND role_id = ? ORDER BY account_id")

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -70,6 +73,49 @@ public class Roles {
                     .param("company", company.value()).param("ids", customIds)
                     .query(String.class).list()
                     .forEach(codes -> permissions.addAll(parse(codes)));
+        }
+        return permissions;
+    }
+
+    /**
+     * The permissions of each role of {@code roleIds}, company by company ({@link #permissionsOf}
+     * for a page of companies at once): the built-in ones from the code, the custom ones in one
+     * statement at most. A role unknown in its company is left out (it grants nothing).
+     */
+    Map<CompanyId, Map<String, Set<Permission>>> permissionsByRole(Map<CompanyId, ? extends Collection<String>> roleIds) {
+        Map<CompanyId, Map<String, Set<Permission>>> byCompany = new HashMap<>();
+        Set<String> customIds = new HashSet<>();
+        roleIds.forEach((company, ids) -> {
+            for (String id : ids) {
+                BuiltInRole.byId(id).ifPresentOrElse(role -> byCompany.computeIfAbsent(company, c -> new HashMap<>())
+                        .put(id, role.asRole().permissions()), () -> customIds.add(id));
+            }
+        });
+        if (!customIds.isEmpty()) {
+            List<String> companies = roleIds.keySet().stream().map(CompanyId::value).toList();
+            jdbc.sql("SELECT company_id, id, permissions FROM custom_roles WHERE company_id IN (:companies) AND id IN (:ids)")
+                    .param("companies", companies).param("ids", customIds)
+                    .query((rs, n) -> new Object[] {new CompanyId(rs.getString(1)), rs.getString(2), parse(rs.getString(3))})
+                    .list().stream()
+                    // a custom role's id is unique, and its company is the one it was asked of
+                    .filter(row -> roleIds.get((CompanyId) row[0]) != null
+                            && roleIds.get((CompanyId) row[0]).contains((String) row[1]))
+                    .forEach(row -> byCompany.computeIfAbsent((CompanyId) row[0], c -> new HashMap<>())
+                            .put((String) row[1], castPermissions(row[2])));
+        }
+        return byCompany;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<Permission> castPermissions(Object permissions) {
+        return (Set<Permission>) permissions;
+    }
+
+    /** The union of the permissions of {@code roleIds} among {@code byRole}: what their holder may do. */
+    static Set<Permission> union(Map<String, Set<Permission>> byRole, Collection<String> roleIds) {
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        for (String id : roleIds) {
+            permissions.addAll(byRole.getOrDefault(id, Set.of()));
         }
         return permissions;
     }

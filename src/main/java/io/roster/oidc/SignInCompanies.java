@@ -9,15 +9,13 @@ import io.roster.tenancy.Company;
 import io.roster.tenancy.Tenancy;
 import io.roster.users.CompanyLinks;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,67 +50,30 @@ public class SignInCompanies {
     /** Companies on one page of the chooser. */
     static final int PAGE_SIZE = 20;
 
-    /** Up to this many companies, the chooser reads them all and sorts them itself. */
-    static final int SHORT_LIST = 50;
-
-    /** Companies of the platform read by name in one statement, when walking a long list. */
-    private static final int BATCH = 100;
-
-    /** At most this many companies are read for one page; the page then ends early, with a Next. */
-    static final int MOST_READ = 2_000;
-
     /** One page of the chooser, and the cursor of the next one (null on the last page). */
     public record ChoicePage(List<CompanyChoice> choices, String nextCursor) {
     }
 
     /**
      * Where the person may sign in, by name, one page at a time, only the names that start with
-     * {@code q} (case folded) when it is given. A short list ({@link #SHORT_LIST}) is read whole;
-     * for someone with standing in more companies (a partner's staff in each of its client
-     * companies), the platform's companies are walked in name order ({@link Tenancy#companiesByName},
-     * one index range) and kept where the person holds a role or a right, so a page reads about as
-     * many companies as it shows, however many the person holds, and never more than
-     * {@link #MOST_READ}.
+     * {@code q} (case folded) when it is given: one range of the person's links in name order
+     * ({@link CompanyLinks#companiesByName}, the page and one more to know whether there is a
+     * next) and the page's companies by id, two statements however many companies the person
+     * holds a role in (a partner's staff may hold one in each of thousands).
      */
     public ChoicePage page(String accountId, String q, String cursor) {
-        String prefix = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
-        List<CompanyId> some = links.companiesOf(accountId, SHORT_LIST + 1);
-        if (some.size() <= SHORT_LIST) {
-            List<CompanyChoice> all = tenancy.companies(some).values().stream()
-                    .filter(company -> prefix == null || company.name().toLowerCase(Locale.ROOT).startsWith(prefix))
-                    .sorted(Comparator.comparing(Company::name, String.CASE_INSENSITIVE_ORDER).thenComparing(c -> c.id().value()))
-                    .map(SignInCompanies::choice).toList();
-            int from = offset(cursor);
-            int to = Math.min(all.size(), from + PAGE_SIZE);
-            return new ChoicePage(from >= to ? List.of() : all.subList(from, to), to < all.size() ? "o" + to : null);
-        }
-        Tenancy.NamedAt after = position(cursor);
-        List<CompanyChoice> found = new ArrayList<>();
-        int read = 0;
-        boolean more = true;
-        while (found.size() < PAGE_SIZE && read < MOST_READ && more) {
-            List<Tenancy.NamedAt> batch = tenancy.companiesByName(prefix, after, BATCH);
-            more = batch.size() == BATCH;
-            Set<CompanyId> held = links.linkedAmong(accountId, batch.stream().map(named -> named.company().id()).toList());
-            for (int i = 0; i < batch.size(); i++) {
-                Tenancy.NamedAt named = batch.get(i);
-                if (prefix != null && !named.key().startsWith(prefix)) {
-                    more = false;
-                    break;
-                }
-                read++;
-                after = named;
-                if (held.contains(named.company().id())) {
-                    found.add(choice(named.company()));
-                    if (found.size() == PAGE_SIZE) {
-                        // the page is full: more when the batch went on past it
-                        more = more || i < batch.size() - 1;
-                        break;
-                    }
-                }
-            }
-        }
-        return new ChoicePage(found, more && after != null ? "n" + encode(after.key() + SEPARATOR + after.id()) : null);
+        String from = q == null || q.isBlank() ? "" : Tenancy.nameKey(q.strip());
+        String to = from.isEmpty() ? null : Tenancy.afterPrefix(from);
+        // without an upper bound to write (a rare last character), the range is cut here
+        List<CompanyLinks.KeyedCompany> keyed = links.companiesByName(accountId, from, to, position(cursor), PAGE_SIZE + 1)
+                .stream().filter(at -> at.key().startsWith(from)).toList();
+        List<CompanyLinks.KeyedCompany> shown = keyed.subList(0, Math.min(PAGE_SIZE, keyed.size()));
+        Map<CompanyId, Company> companies = tenancy.companies(shown.stream().map(CompanyLinks.KeyedCompany::company).toList());
+        List<CompanyChoice> choices = shown.stream().map(at -> companies.get(at.company())).filter(Objects::nonNull)
+                .map(SignInCompanies::choice).toList();
+        CompanyLinks.KeyedCompany last = shown.isEmpty() ? null : shown.getLast();
+        return new ChoicePage(choices, keyed.size() > PAGE_SIZE ? "n" + encode(last.key() + SEPARATOR + last.company().value())
+                : null);
     }
 
     /** Up to {@code limit} companies where the person may sign in, in no particular order. */
@@ -126,22 +87,15 @@ public class SignInCompanies {
         return new CompanyChoice(company.id().value(), company.name(), company.slug());
     }
 
-    private static int offset(String cursor) {
-        if (cursor == null || !cursor.matches("o[0-9]{1,6}")) {
-            return 0;
-        }
-        return Integer.parseInt(cursor.substring(1));
-    }
-
-    /** Where a long list's page starts: after the company the cursor names; the start when it names none. */
-    private static Tenancy.NamedAt position(String cursor) {
+    /** Where a page starts: after the company the cursor names; the start when it names none. */
+    private static CompanyLinks.KeyedCompany position(String cursor) {
         if (cursor == null || !cursor.startsWith("n")) {
             return null;
         }
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(cursor.substring(1)), StandardCharsets.UTF_8);
             int at = decoded.lastIndexOf(SEPARATOR);
-            return at < 0 ? null : new Tenancy.NamedAt(decoded.substring(0, at), decoded.substring(at + 1), null);
+            return at < 0 ? null : new CompanyLinks.KeyedCompany(decoded.substring(0, at), new CompanyId(decoded.substring(at + 1)));
         } catch (IllegalArgumentException unreadable) {
             return null;
         }

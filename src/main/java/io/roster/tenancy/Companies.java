@@ -88,15 +88,31 @@ class Companies {
                 .optional();
     }
 
-    /** Several companies by id (those that exist), in one statement. */
+    /**
+     * Several companies by id (those that exist): those already known from memory, the others in
+     * one statement (then known too).
+     */
     List<Company> findAll(Collection<CompanyId> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
+        List<Company> found = new java.util.ArrayList<>();
+        List<String> unknown = new java.util.ArrayList<>();
+        for (CompanyId id : new java.util.LinkedHashSet<>(ids)) {
+            Company cached = known.get(id);
+            if (cached != null) {
+                found.add(cached);
+            } else {
+                unknown.add(id.value());
+            }
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM companies WHERE id IN (:ids)")
-                .param("ids", ids.stream().map(CompanyId::value).distinct().toList())
+        if (unknown.isEmpty()) {
+            return found;
+        }
+        List<Company> read = jdbc.sql("SELECT " + COLUMNS + " FROM companies WHERE id IN (:ids)")
+                .param("ids", unknown)
                 .query(Companies::map)
                 .list();
+        read.forEach(this::keepOnceCommitted);
+        found.addAll(read);
+        return found;
     }
 
     boolean any() {
@@ -116,27 +132,6 @@ class Companies {
     /** A name as the search compares it: lower case (the V79 migration folded the existing names alike). */
     static String nameKey(String name) {
         return name.toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /**
-     * Companies of the whole platform in the order of their folded name, from {@code (afterKey,
-     * afterId)} on (exclusive; null for the start), whose folded name lies in {@code [from, to)} (a
-     * prefix as a range; {@code to} null: no upper bound): one range of the V79 index, at most
-     * {@code limit} rows.
-     */
-    List<java.util.Map.Entry<String, Company>> byName(String from, String to, String afterKey, String afterId, int limit) {
-        String sql = "SELECT " + COLUMNS + ", name_key FROM companies WHERE name_key >= :from"
-                + (to == null ? "" : " AND name_key < :to")
-                + (afterKey == null ? "" : " AND (name_key > :afterKey OR (name_key = :afterKey AND id > :afterId))")
-                + " ORDER BY name_key, id FETCH FIRST " + limit + " ROWS ONLY";
-        var spec = jdbc.sql(sql).param("from", from == null ? "" : from);
-        if (to != null) {
-            spec = spec.param("to", to);
-        }
-        if (afterKey != null) {
-            spec = spec.param("afterKey", afterKey).param("afterId", afterId);
-        }
-        return spec.query((rs, n) -> java.util.Map.entry(rs.getString("name_key"), map(rs, n))).list();
     }
 
     /**

@@ -11,7 +11,11 @@ import io.roster.shared.Problems;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
@@ -203,6 +207,36 @@ public class PartnerAccess {
     public Optional<PartnerGrant> current(CompanyId company, PartnerId partner) {
         Instant now = clock.instant();
         return grants.find(company, partner).filter(grant -> grant.isCurrent(now));
+    }
+
+    /** The partner's current grants (ACTIVE and not ended, by the clock) among these companies, by company. */
+    public Map<CompanyId, PartnerGrant> currentIn(PartnerId partner, Collection<CompanyId> companies) {
+        Instant now = clock.instant();
+        Map<CompanyId, PartnerGrant> current = new HashMap<>();
+        grants.find(partner, companies).stream().filter(grant -> grant.isCurrent(now))
+                .forEach(grant -> current.put(grant.companyId(), grant));
+        return current;
+    }
+
+    /** The current grants of each of these companies ({@link #currentOf} for many in one statement), by company. */
+    public Map<CompanyId, List<PartnerGrant>> currentOfAll(Collection<CompanyId> companies) {
+        Instant now = clock.instant();
+        Map<CompanyId, List<PartnerGrant>> current = new HashMap<>();
+        grants.ofCompanies(companies).stream().filter(grant -> grant.isCurrent(now))
+                .forEach(grant -> current.computeIfAbsent(grant.companyId(), company -> new ArrayList<>()).add(grant));
+        return current;
+    }
+
+    /**
+     * The first {@code limit} companies whose users the partner reaches now (a current grant with
+     * the users scope), by name, only those whose name starts with {@code prefix} (case folded)
+     * when it is given: a company picker's short list, however many companies the partner has.
+     */
+    public List<Company> reachedByName(PartnerId partner, String prefix, int limit) {
+        String from = prefix == null || prefix.isBlank() ? "" : Companies.nameKey(prefix.strip());
+        // without an upper bound to write (a rare last character), the range is cut here
+        return grants.reachedByName(partner, from, from.isEmpty() ? null : Tenancy.afterPrefix(from), limit,
+                clock.instant()).stream().filter(company -> Companies.nameKey(company.name()).startsWith(from)).toList();
     }
 
     /** The partner's grant in the company, whatever its status. */

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +68,57 @@ class PartnerGrants {
     Optional<PartnerGrant> find(CompanyId company, PartnerId partner) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM partner_grants g WHERE g.company_id = ? AND g.partner_id = ?")
                 .params(company.value(), partner.value()).query(PartnerGrants::map).optional();
+    }
+
+    /** The partner's grants in these companies (one probe of the (company, partner) key each). */
+    List<PartnerGrant> find(PartnerId partner, Collection<CompanyId> companies) {
+        if (companies.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM partner_grants g WHERE g.company_id IN (:companies)"
+                        + " AND g.partner_id = :partner")
+                .param("companies", ids(companies)).param("partner", partner.value())
+                .query(PartnerGrants::map).list();
+    }
+
+    /** The grants of these companies (a handful each), by company then id. */
+    List<PartnerGrant> ofCompanies(Collection<CompanyId> companies) {
+        if (companies.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM partner_grants g WHERE g.company_id IN (:companies)"
+                        + " ORDER BY g.company_id, g.id")
+                .param("companies", ids(companies)).query(PartnerGrants::map).list();
+    }
+
+    /**
+     * The first {@code limit} companies whose users the partner reaches now, in the order of their
+     * folded name, whose folded name lies in {@code [from, to)} ({@code to} null: no upper bound):
+     * the companies' name index (V79) walked in order with one probe of the grant's (company,
+     * partner) key per company until the page is full (PostgreSQL may rather read the partner's
+     * current grants and sort the matches, when its statistics say the partner's companies are
+     * few among the platform's); never a list of every company of the partner handed back.
+     */
+    List<Company> reachedByName(PartnerId partner, String from, String to, int limit, Instant now) {
+        var spec = jdbc.sql("SELECT c.id, c.name, c.slug, c.partner_id, c.version, c.created_at FROM companies c"
+                        + " WHERE c.name_key >= :from" + (to == null ? "" : " AND c.name_key < :to")
+                        + " AND EXISTS (SELECT 1 FROM partner_grants g WHERE g.company_id = c.id AND g.partner_id = :partner"
+                        + " AND g.status = 'ACTIVE' AND g.ends_at > :now AND g.scope_users = TRUE)"
+                        + " ORDER BY c.name_key, c.id FETCH FIRST " + limit + " ROWS ONLY")
+                .param("partner", partner.value()).param("from", from).param("now", utc(now));
+        if (to != null) {
+            spec = spec.param("to", to);
+        }
+        return spec.query((rs, n) -> {
+            String openedBy = rs.getString("partner_id");
+            return new Company(new CompanyId(rs.getString("id")), rs.getString("name"), rs.getString("slug"),
+                    openedBy == null ? null : new PartnerId(openedBy), rs.getLong("version"),
+                    rs.getObject("created_at", OffsetDateTime.class).toInstant());
+        }).list();
+    }
+
+    private static List<String> ids(Collection<CompanyId> companies) {
+        return companies.stream().map(CompanyId::value).distinct().toList();
     }
 
     /** The grants of a company (one per partner: a handful), by id. */

@@ -110,25 +110,16 @@ public class Tenancy {
         return companies.findAll(ids).stream().collect(Collectors.toUnmodifiableMap(Company::id, company -> company));
     }
 
+    /** A name as searches by name compare it (case folded), and as companies are ordered by name. */
+    public static String nameKey(String name) {
+        return Companies.nameKey(name);
+    }
+
     /**
-     * Companies of the whole platform by name (case folded), from after {@code after} on, whose
-     * name starts with {@code prefix} (any when null or blank): at most {@code limit}, each with its
-     * position for the next call ({@link NamedAt#key()}, {@link NamedAt#id()}).
+     * The first string after every string that starts with {@code prefix}, or null when there is
+     * none to write: a prefix search is the range {@code [prefix, afterPrefix(prefix))}.
      */
-    public List<NamedAt> companiesByName(String prefix, NamedAt after, int limit) {
-        String from = prefix == null || prefix.isBlank() ? "" : Companies.nameKey(prefix.strip());
-        String to = from.isEmpty() ? null : next(from);
-        return companies.byName(from, to, after == null ? null : after.key(), after == null ? null : after.id(), limit)
-                .stream().map(row -> new NamedAt(row.getKey(), row.getValue().id().value(), row.getValue()))
-                .toList();
-    }
-
-    /** A company and its place in the order of {@link #companiesByName}. */
-    public record NamedAt(String key, String id, Company company) {
-    }
-
-    /** The first string after every string that starts with {@code prefix}, or null when there is none to write. */
-    private static String next(String prefix) {
+    public static String afterPrefix(String prefix) {
         char last = prefix.charAt(prefix.length() - 1);
         if (last >= Character.MIN_SURROGATE - 1) {
             return null;

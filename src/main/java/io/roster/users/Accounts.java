@@ -57,6 +57,15 @@ public class Accounts {
                 .optional();
     }
 
+    /** Those of these accounts that are the platform operator's (one statement). */
+    public java.util.Set<String> operatorsAmong(Collection<String> accountIds) {
+        if (accountIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.sql("SELECT id FROM accounts WHERE id IN (:ids) AND operator = TRUE")
+                .param("ids", accountIds).query(String.class).list());
+    }
+
     /** Public profile of accounts by id: for member lists that span homes. */
     public List<Profile> profiles(Collection<String> accountIds) {
         if (accountIds.isEmpty()) {

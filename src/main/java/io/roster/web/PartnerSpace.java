@@ -74,6 +74,18 @@ class PartnerSpace {
         return company;
     }
 
+    /** Companies a company picker lists at once: the others are found by the start of their name. */
+    static final int PICKER = 20;
+
+    /**
+     * A company picker's short list: the first {@link #PICKER} companies whose users the partner
+     * reaches now, by name, those whose name starts with {@code prefix} when it is given; one
+     * statement, however many companies the partner has.
+     */
+    List<Company> pickable(Partner partner, String prefix) {
+        return access.reachedByName(partner.id(), prefix, PICKER);
+    }
+
     /**
      * Every company whose users the partner reaches now (a current grant with the users scope) by
      * name, for pickers and to name the company of each row.

@@ -17,8 +17,8 @@ import io.roster.users.UsersTable;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,39 +62,49 @@ class PartnerUsersPage {
             @RequestParam(required = false) String companyId, @RequestParam(required = false) String q,
             @RequestParam(required = false) String status, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) String back,
+            @RequestParam(required = false) String companyQ,
             HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
         Partner partner = space.open(caller, partnerId);
-        List<Company> companies = space.companies(partner);
-        CompanyId only = FormInput.orNull(companyId) == null ? null : space.attached(partner, companyId).id();
+        Company selected = FormInput.orNull(companyId) == null ? null : space.attached(partner, companyId);
+        CompanyId only = selected == null ? null : selected.id();
+        List<Company> companies = picker(partner, companyQ, selected);
         Map<String, String> names = names(companies);
         var filters = UsersTableView.Filters.of("/partners/" + partner.id() + "/users", "companyId",
                 only == null ? null : only.value(), "q", q == null ? null : q.trim(), "status", FormInput.orNull(status),
                 "sort", "userId".equals(sort) ? null : FormInput.orNull(sort));
+        // the caller's access to the companies of the picker and of the page's rows, in one batch
+        Set<CompanyId> reached = new LinkedHashSet<>();
+        companies.forEach(company -> reached.add(company.id()));
         try {
             Page<UserRow> page = users.acrossPartner(partner.id(), only, UsersQuery.of(FormInput.orNull(status), null, q, sort,
                     PageRequest.of(UsersTableView.PAGE_SIZE, cursor)));
-            // the picker holds the first companies by name only: a row of another one is named here
-            page.items().stream().map(UserRow::homeCompanyId).distinct().filter(id -> !names.containsKey(id.value()))
-                    .forEach(id -> names.put(id.value(), tenancy.company(id).name()));
+            // the picker holds a short list only: the companies of the other rows are named here, in one read
+            List<CompanyId> unnamed = page.items().stream().map(UserRow::homeCompanyId).distinct()
+                    .filter(id -> id != null && !names.containsKey(id.value())).toList();
+            tenancy.companies(unnamed).forEach((id, company) -> names.put(id.value(), company.name()));
             long total = users.countAcrossPartner(partner.id(), only, UsersQuery.of(FormInput.orNull(status), null, q, sort,
                     PageRequest.first(UsersTableView.PAGE_SIZE)));
             UsersTableView.show(filters, cursor, back, page, total, model);
             model.addAttribute("roleCells", lines.roleCells(partner, page.items(), names, locale));
-            model.addAttribute("manageable", manageable(caller, page.items()));
+            page.items().stream().map(UserRow::homeCompanyId).filter(java.util.Objects::nonNull).forEach(reached::add);
+            Map<CompanyId, CompanyAccess> accesses = guard.accessesTo(caller, reached);
+            model.addAttribute("manageable", manageableRows.of(accesses, page.items()));
+            model.addAttribute("canCreate", canCreate(accesses, only));
         } catch (ProblemException refused) {
             UsersTableView.empty(filters, model);
             model.addAttribute("roleCells", Map.of());
             model.addAttribute("manageable", Set.of());
             model.addAttribute("listError", wording.partner(refused, null, locale));
+            model.addAttribute("canCreate", canCreate(guard.accessesTo(caller, reached), only));
         }
         model.addAttribute("partner", partner);
         model.addAttribute("partnerId", partner.id().value());
         model.addAttribute("companies", companies);
+        model.addAttribute("companyQ", companyQ == null ? null : companyQ.strip());
+        model.addAttribute("selectedCompany", only == null ? null : only.value());
+        model.addAttribute("picker", PartnerSpace.PICKER);
         model.addAttribute("companyNames", names);
         model.addAttribute("canManage", true);
-        // "New user" only where the caller may create users: in the filtered company, else in any
-        model.addAttribute("canCreate", only != null ? mayManage(caller, only)
-                : companies.stream().anyMatch(c -> mayManage(caller, c.id())));
         model.addAttribute("statuses", List.of("DRAFT", "ACTIVE", "INACTIVE"));
         model.addAttribute("anyFilter", only != null || FormInput.orNull(q) != null || FormInput.orNull(status) != null);
         if (request.getHeader("HX-Request") != null) {
@@ -105,33 +115,39 @@ class PartnerUsersPage {
     }
 
     /**
-     * The rows whose actions the caller may use: it holds the users permission in the row's
-     * company and every permission the person holds there (docs/rules.md §6). The server refuses
-     * the others; the table does not offer them.
+     * The company picker's options alone, for its search field: the companies whose name starts
+     * with {@code companyQ} (a short list), the selected one kept.
      */
-    private Set<String> manageable(Caller caller, List<UserRow> rows) {
-        Map<CompanyId, List<UserRow>> byCompany = new LinkedHashMap<>();
-        for (UserRow row : rows) {
-            if (!row.external() && row.homeCompanyId() != null) {
-                byCompany.computeIfAbsent(row.homeCompanyId(), company -> new ArrayList<>()).add(row);
-            }
-        }
-        Set<String> ids = new HashSet<>();
-        byCompany.forEach((company, ofIt) -> ids.addAll(manageableRows.of(accessOrNull(caller, company), ofIt)));
-        return ids;
+    @GetMapping("/partners/{partnerId}/users/company-options")
+    String companyOptions(@AuthenticationPrincipal Caller caller, @PathVariable String partnerId,
+            @RequestParam(required = false) String companyId, @RequestParam(required = false) String companyQ,
+            Model model) {
+        Partner partner = space.open(caller, partnerId);
+        Company selected = FormInput.orNull(companyId) == null ? null : space.attached(partner, companyId);
+        model.addAttribute("companies", picker(partner, companyQ, selected));
+        model.addAttribute("selectedCompany", selected == null ? null : selected.id().value());
+        return "partner/users :: company-options";
     }
 
-    private boolean mayManage(Caller caller, CompanyId company) {
-        CompanyAccess access = accessOrNull(caller, company);
-        return access != null && access.has(Permission.USERS_MANAGE);
+    /** The picker's short list ({@link PartnerSpace#pickable}), with the selected company first when it is not in it. */
+    private List<Company> picker(Partner partner, String companyQ, Company selected) {
+        List<Company> found = space.pickable(partner, FormInput.orNull(companyQ));
+        if (selected == null || found.stream().anyMatch(company -> company.id().equals(selected.id()))) {
+            return found;
+        }
+        List<Company> withSelected = new ArrayList<>();
+        withSelected.add(selected);
+        withSelected.addAll(found);
+        return withSelected;
     }
 
-    private CompanyAccess accessOrNull(Caller caller, CompanyId company) {
-        try {
-            return guard.accessTo(caller, company);
-        } catch (ProblemException none) {
-            return null;
+    /** "New user" only where the caller may create users: in the filtered company, else in one of those at hand. */
+    private static boolean canCreate(Map<CompanyId, CompanyAccess> accesses, CompanyId only) {
+        if (only != null) {
+            CompanyAccess access = accesses.get(only);
+            return access != null && access.has(Permission.USERS_MANAGE);
         }
+        return accesses.values().stream().anyMatch(access -> access.has(Permission.USERS_MANAGE));
     }
 
     static Map<String, String> names(List<Company> companies) {

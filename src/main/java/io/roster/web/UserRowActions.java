@@ -143,7 +143,7 @@ class UserRowActions {
                 return "redirect:" + (to == null || to.contains("/users/") ? listOf(companyId, partnerId) : to);
             }
             // the row gives way to a line saying the deletion happened, in its place
-            inSpace(caller, from, model);
+            inSpace(caller, from, companyId, model);
             model.addAttribute("deletedLabel", label);
             return "fragments/users-table :: deleted";
         } catch (ProblemException refused) {
@@ -160,7 +160,7 @@ class UserRowActions {
         UserRow row = lifecycle.row(access.company(), id);
         requireEditable(row, field);
         guard.requireOutranks(access, id);
-        inSpace(caller, new From(null, null, partnerId), model);
+        inSpace(caller, new From(null, null, partnerId), companyId, model);
         model.addAttribute("companyId", companyId);
         model.addAttribute("user", row);
         model.addAttribute("field", field);
@@ -259,7 +259,7 @@ class UserRowActions {
         // as the table shows it: after a refusal for want of rank, the row offers "Open" only
         model.addAttribute("manageable", manageable.of(access, List.of(row)));
         model.addAttribute("here", safe(from.back()));
-        if (!inSpace(caller, from, model)) {
+        if (!inSpace(caller, from, access.company().value(), model)) {
             Map<String, List<String>> roleIds = Map.of(row.id(), assignments.roleIdsOf(access.company(), row.id()));
             model.addAttribute("roleCells", roleLabels.cells(access.company(), roleIds, LocaleContextHolder.getLocale()));
         } else {
@@ -272,14 +272,23 @@ class UserRowActions {
         return "fragments/users-table :: row";
     }
 
-    /** In a partner-space table: the partner's companies by name, for the Company column. */
-    private boolean inSpace(Caller caller, From from, Model model) {
+    /**
+     * In a partner-space table: the name of the row's company for the Company column, when the
+     * partner reaches it (else the column shows its id, as the table does).
+     */
+    private boolean inSpace(Caller caller, From from, String companyId, Model model) {
         if (from.partnerId() == null || from.partnerId().isBlank()) {
             return false;
         }
         Partner partner = space.open(caller, from.partnerId());
         model.addAttribute("partnerId", partner.id().value());
-        model.addAttribute("companyNames", PartnerUsersPage.names(space.companies(partner)));
+        Map<String, String> names = new java.util.HashMap<>();
+        try {
+            names.put(companyId, space.attached(partner, companyId).name());
+        } catch (ProblemException notReached) {
+            // a company the partner does not reach now: named by its id
+        }
+        model.addAttribute("companyNames", names);
         return true;
     }
 

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -30,7 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class OidcChooserManyCompaniesIntegrationTests {
 
     static final String PASSWORD = "oidc-chooser-password-1";
-    static final int COMPANIES = SignInCompanies.SHORT_LIST + 10;
+    /** Three pages: a first, a full middle one and a short last one. */
+    static final int COMPANIES = 2 * SignInCompanies.PAGE_SIZE + 10;
 
     private static final Pattern CHOICE = Pattern.compile(
             "<a class=\"company-choice\" href=\"([^\"]*)\" data-slug=\"([^\"]*)\">([^<]*)</a>");
@@ -45,7 +47,11 @@ class OidcChooserManyCompaniesIntegrationTests {
     List<String> names;
     List<String> slugs;
     String userId;
+    String accountId;
     OidcRelyingParty app;
+
+    @Autowired
+    SignInCompanies signInCompanies;
 
     @BeforeEach
     void setUp() {
@@ -54,9 +60,11 @@ class OidcChooserManyCompaniesIntegrationTests {
         tag = UUID.randomUUID().toString().substring(0, 6);
         names = new ArrayList<>();
         slugs = new ArrayList<>();
-        String accountId = null;
+        accountId = null;
         for (int i = 0; i < COMPANIES; i++) {
-            String name = "Chooser " + tag + " " + String.format(Locale.ROOT, "%02d", i);
+            // every other name in capitals: the order and the search are those of the folded name
+            String name = (i % 2 == 0 ? "Chooser " + tag : "CHOOSER " + tag.toUpperCase(Locale.ROOT)) + " "
+                    + String.format(Locale.ROOT, "%02d", i);
             String slug = "chooser-" + tag + "-" + i;
             Api.Response company = operator.post("/api/v1/companies", Map.of("name", name, "slug", slug,
                     "licensesPurchased", 5));
@@ -99,7 +107,7 @@ class OidcChooserManyCompaniesIntegrationTests {
             Matcher more = NEXT.matcher(page.html());
             next = more.find() ? unescape(more.group(1)) : null;
         }
-        List<String> mine = seen.stream().filter(name -> name.startsWith("Chooser " + tag)).toList();
+        List<String> mine = seen.stream().filter(name -> name.toLowerCase(Locale.ROOT).startsWith("chooser " + tag)).toList();
         assertThat(mine).containsExactlyElementsOf(names);
         assertThat(seen).doesNotHaveDuplicates();
     }
@@ -135,6 +143,36 @@ class OidcChooserManyCompaniesIntegrationTests {
         assertThat(page.status()).isEqualTo(302);
         assertThat(page.location()).startsWith(OidcRelyingParty.REDIRECT_URI + "?");
         assertThat(OidcRelyingParty.query(page.location())).containsKey("code");
+    }
+
+    @Test
+    void the_pages_follow_the_folded_name_another_persons_companies_stay_out_and_a_search_ignores_case() {
+        // someone else holds a role in a company of the same prefix: never among this person's choices
+        String other = operator.post("/api/v1/companies", Map.of("name", "Chooser " + tag + " 05 other", "slug",
+                "chooser-" + tag + "-other", "licensesPurchased", 5)).text("id");
+        assertThat(fixtures.createUser(other, Fixtures.userWithPassword("ACTIVE", PASSWORD)).status()).isEqualTo(201);
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            SignInCompanies.ChoicePage page = signInCompanies.page(accountId, null, cursor);
+            assertThat(page.choices()).hasSizeLessThanOrEqualTo(SignInCompanies.PAGE_SIZE);
+            if (page.nextCursor() != null) {
+                assertThat(page.choices()).hasSize(SignInCompanies.PAGE_SIZE);
+            }
+            page.choices().forEach(choice -> seen.add(choice.name()));
+            cursor = page.nextCursor();
+        } while (cursor != null && ++pages < 10);
+        assertThat(pages).isEqualTo(2);
+        assertThat(seen).containsExactlyElementsOf(names);
+
+        SignInCompanies.ChoicePage searched = signInCompanies.page(accountId, "cHoOsEr " + tag + " 0", null);
+        assertThat(searched.choices().stream().map(SignInCompanies.CompanyChoice::name).toList())
+                .containsExactlyElementsOf(names.subList(0, 10));
+        assertThat(searched.nextCursor()).isNull();
+        // a cursor that is not one starts at the beginning
+        assertThat(signInCompanies.page(accountId, null, "n%%%").choices().getFirst().name()).isEqualTo(names.getFirst());
     }
 
     private Browser signedIn() {

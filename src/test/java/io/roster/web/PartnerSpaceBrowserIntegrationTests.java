@@ -425,6 +425,53 @@ class PartnerSpaceBrowserIntegrationTests extends ConsoleBrowserTest {
         }
     }
 
+    @Test
+    void the_company_picker_lists_a_short_list_and_finds_a_company_by_the_start_of_its_name_in_english_and_french() {
+        String tag = Fixtures.unique("pk").toLowerCase();
+        String alpha = operator.post("/api/v1/companies", Map.of("name", "Picker " + tag + " Alpha", "slug", tag + "-a",
+                "licensesPurchased", 3, "partnerId", partnerId)).text("id");
+        String beta = operator.post("/api/v1/companies", Map.of("name", "Picker " + tag + " Beta", "slug", tag + "-b",
+                "licensesPurchased", 3, "partnerId", partnerId)).text("id");
+        String alphaUser = fixtures.createUser(alpha, Fixtures.with(Fixtures.validUser("ACTIVE"), "userId", tag + "-alpha",
+                "roles", List.of("MEMBER"))).text("id");
+        String betaUser = fixtures.createUser(beta, Fixtures.with(Fixtures.validUser("ACTIVE"), "userId", tag + "-beta",
+                "roles", List.of("MEMBER"))).text("id");
+        for (String language : List.of("en", "fr")) {
+            boolean en = language.equals("en");
+            page = signedIn(manager, language);
+            page.navigate("/partners/" + partnerId + "/users");
+            assertThat(page.locator("label[for=filter-company-q]")).hasText(en ? "Find a company" : "Trouver une entreprise");
+            // a short list, whatever the number of companies: "All companies" and 20 at most
+            assertThat(page.locator("#filter-company option").count()).isLessThanOrEqualTo(PartnerSpace.PICKER + 1);
+
+            page.locator("#filter-company-q").fill("PICKER " + tag.toUpperCase() + " b");
+            assertThat(page.locator("#filter-company option")).hasCount(2);
+            assertThat(page.locator("#filter-company option").nth(1)).hasText("Picker " + tag + " Beta");
+            page.locator("#filter-company").selectOption(beta);
+            assertThat(page.locator("#row-" + betaUser)).hasCount(1);
+            assertThat(page.locator("#row-" + alphaUser)).hasCount(0);
+            assertThat(page).hasURL(Pattern.compile(".*[?&]companyId=" + beta + ".*"));
+            Axe.check(page);
+
+            // the filtered company stays in the list when a search finds others
+            page.locator("#filter-company-q").fill("picker " + tag + " a");
+            assertThat(page.locator("#filter-company option")).hasCount(3);
+            assertThat(page.locator("#filter-company")).hasValue(beta);
+            page.context().close();
+            page = null;
+        }
+        // without JavaScript the search goes with the form: the page lists the matching companies
+        Browser http = new Browser(port);
+        http.signIn(manager, PASSWORD);
+        String html = http.get("/partners/" + partnerId + "/users?companyQ=picker+" + tag + "+a").html();
+        var select = Pattern.compile("<select id=\"filter-company\"[\\s\\S]*?</select>").matcher(html);
+        assertThat(select.find()).isTrue();
+        assertThat(select.group()).contains("Picker " + tag + " Alpha").doesNotContain("Picker " + tag + " Beta");
+        String options = http.get("/partners/" + partnerId + "/users/company-options?companyQ=picker+" + tag
+                + "+a&companyId=" + alpha).html();
+        assertThat(options).contains("value=\"" + alpha + "\"").contains("selected").doesNotContain(beta);
+    }
+
     // --- helpers
 
     private String member(String role) {
