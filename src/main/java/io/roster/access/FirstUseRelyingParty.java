@@ -1,5 +1,6 @@
 package io.roster.access;
 
+import io.roster.shared.MadeAtFirstUse;
 import java.util.function.Supplier;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialCreationOptions;
@@ -19,26 +20,15 @@ import org.springframework.security.web.webauthn.management.WebAuthnRelyingParty
  */
 final class FirstUseRelyingParty implements WebAuthnRelyingPartyOperations {
 
-    private final Supplier<WebAuthnRelyingPartyOperations> make;
-    private volatile WebAuthnRelyingPartyOperations made;
+    private final MadeAtFirstUse<WebAuthnRelyingPartyOperations> relyingParty;
 
     FirstUseRelyingParty(Supplier<WebAuthnRelyingPartyOperations> make) {
-        this.make = make;
+        this.relyingParty = new MadeAtFirstUse<>(make);
     }
 
     /** The relying party, made by the first caller; concurrent first callers wait for the one. */
     WebAuthnRelyingPartyOperations relyingParty() {
-        WebAuthnRelyingPartyOperations current = made;
-        if (current == null) {
-            synchronized (this) {
-                current = made;
-                if (current == null) {
-                    current = make.get();
-                    made = current;
-                }
-            }
-        }
-        return current;
+        return relyingParty.get();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.roster.api;
 
+import io.roster.shared.MadeAtFirstUse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -76,27 +77,16 @@ class ApiDocsAtFirstUse {
     /** The library's page transformer, made by the first page of the UI and then used for every page. */
     static final class IndexPageAtFirstUse implements SwaggerIndexTransformer {
 
-        private final Supplier<SwaggerIndexTransformer> make;
-        private volatile SwaggerIndexTransformer made;
+        private final MadeAtFirstUse<SwaggerIndexTransformer> transformer;
 
         IndexPageAtFirstUse(Supplier<SwaggerIndexTransformer> make) {
-            this.make = make;
+            this.transformer = new MadeAtFirstUse<>(make);
         }
 
         @Override
         public Resource transform(HttpServletRequest request, Resource resource, ResourceTransformerChain chain)
                 throws IOException {
-            SwaggerIndexTransformer current = made;
-            if (current == null) {
-                synchronized (this) {
-                    current = made;
-                    if (current == null) {
-                        current = make.get();
-                        made = current;
-                    }
-                }
-            }
-            return current.transform(request, resource, chain);
+            return transformer.get().transform(request, resource, chain);
         }
     }
 
